@@ -1,0 +1,3 @@
+"""tradekg: a knowledge graph of trade claims."""
+
+__version__ = "0.1.0"

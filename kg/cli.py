@@ -1,0 +1,360 @@
+"""The ``tradekg`` command line: a thin shell over the library.
+
+Exit codes: 0 ok; 1 the data does not conform or a check failed; 2 usage error (unknown
+command, query, option or parameter value); 3 could not run (the store could not be opened,
+read or written).
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, BinaryIO, TypeVar
+
+import click
+from rdflib import URIRef
+
+from kg import __version__
+from kg.errors import EXIT_DATA, KgError
+from kg.errors import UsageError as KgUsageError
+from kg.export import FORMATS as EXPORT_FORMATS
+from kg.export import export
+from kg.ingest import Outcome, check, find_inputs, ingest
+from kg.iris import graph_of_article
+from kg.loaders import Reference, load_reference
+from kg.queries import FORMATS as RESULT_FORMATS
+from kg.queries import catalogue, get_query, run_saved, write_results
+from kg.queries.params import resolve
+from kg.resources import sample_dir
+from kg.store import ENV_STORE, Store, default_location, open_store
+from kg.validate import Verdict, summarize
+
+F = TypeVar("F", bound=Callable[..., Any])
+ENV_REFERENCE = "TRADEKG_REFERENCE"
+
+
+class Context:
+    """Options shared by every command (``ctx.obj``)."""
+
+    def __init__(self, store: str | None, reference: tuple[str, ...]) -> None:
+        self.store_location = store
+        self.reference_files = [Path(p) for p in reference]
+        self._reference: Reference | None = None
+
+    def reference(self) -> Reference:
+        if self._reference is None:
+            self._reference = load_reference(self.reference_files)
+        return self._reference
+
+    @contextmanager
+    def store(self, *, create: bool = True) -> Iterator[Store]:
+        store = open_store(self.store_location, create=create)
+        try:
+            yield store
+        finally:
+            store.close()
+
+
+pass_context = click.make_pass_decorator(Context)
+
+
+def _echo_err(message: str) -> None:
+    click.echo(message, err=True)
+
+
+@contextmanager
+def _errors() -> Iterator[None]:
+    """The one boundary that turns library errors into messages and exit codes."""
+    try:
+        yield
+    except KgError as e:
+        _echo_err(f"Error: {e}")
+        sys.exit(e.exit_code)
+    except BrokenPipeError:
+        # the reader went away (| head): stop quietly, without a traceback at exit
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        sys.exit(0)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="tradekg")
+@click.option("--store", "store", metavar="PATH", envvar=ENV_STORE, show_envvar=True,
+              help=f"Directory of the embedded store [default: {default_location()}].")
+@click.option("--reference", "reference", metavar="FILE", multiple=True, envvar=ENV_REFERENCE,
+              show_envvar=True, type=click.Path(dir_okay=False),
+              help="Extra reference data (YAML) that extends the bundled actors, posts, "
+                   "agreements, issues and places; repeatable.")
+@click.pass_context
+def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...]) -> None:
+    """tradekg: a knowledge graph of trade claims, with their evidence.
+
+    Load the facts of news articles about trade negotiations (who proposed what, who
+    objected and why, who said what, when and where), check them, and ask the saved
+    questions.
+
+    \b
+    Try it on the bundled sample:
+        tradekg demo
+        tradekg query objections --param issue="sunset clause"
+
+    Exit codes: 0 ok, 1 data does not conform, 2 usage error, 3 could not run.
+    """
+    ctx.obj = Context(store, reference)
+
+
+def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool) -> None:
+    for v in verdicts:
+        counts = summarize(v.findings)
+        if v.ok:
+            verb = "loaded" if wrote else "ok"
+            extra = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items()
+                              if n and k != "error")
+            line = f"{verb}: {v.name} ({len(v.graph)} triples{', ' + extra if extra else ''})"
+            shown = [] if quiet else [f for f in v.findings if f.severity == "warning"]
+        else:
+            line = f"rejected: {v.name} ({counts['error']} error"\
+                   f"{'s' if counts['error'] != 1 else ''}; nothing of it was written)" \
+                if wrote else f"does not conform: {v.name}"
+            shown = [f for f in v.findings if f.severity == "error" or not quiet]
+        _echo_err(line)
+        for f in shown:
+            _echo_err(f"  {f}")
+
+
+@contextmanager
+def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
+    """A progress bar on stderr for long runs at a terminal; silent otherwise."""
+    if total < 20 or not sys.stderr.isatty():
+        yield lambda n: None
+        return
+    with click.progressbar(length=total, label=label, file=sys.stderr) as bar:
+        yield bar.update
+
+
+@cli.command("ingest")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--batch", default=100, show_default=True,
+              help="Articles written per store transaction.")
+@click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
+@pass_context
+def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, quiet: bool) -> None:
+    """Check articles' facts and load those that conform into the store.
+
+    PATHS are facts files (*.facts.yaml), article files with a facts file next to them,
+    or directories searched for facts files. Each article is checked against the shapes
+    and its evidence against its text, then stored in its own named graph, whole or not at
+    all. Loading an article again replaces it. Exits 1 if any article was rejected.
+
+    \b
+    Example:
+        tradekg ingest articles/
+    """
+    with _errors():
+        total = len(find_inputs(paths))
+        with obj.store() as store, _progress(total, "ingesting") as progress:
+            outcome: Outcome = ingest(store, list(paths), obj.reference(), batch=batch,
+                                      progress=progress)
+        _report(outcome.verdicts, wrote=True, quiet=quiet)
+        rejected = len(outcome.rejected)
+        _echo_err(f"{outcome.written} article(s) loaded, {rejected} rejected"
+                  f" into {obj.store_location or os.environ.get(ENV_STORE) or default_location()}")
+        if rejected:
+            sys.exit(EXIT_DATA)
+
+
+@cli.command("validate")
+@click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
+@pass_context
+def validate_cmd(obj: Context, paths: tuple[Path, ...], quiet: bool) -> None:
+    """Check facts files without loading them (exits 1 if any does not conform).
+
+    Reports errors (which block loading), warnings and infos, each with the file and line
+    of the fact it concerns. The store is not opened.
+    """
+    with _errors():
+        verdicts = [v for batch in check(list(paths), obj.reference()) for v in batch]
+        _report(verdicts, wrote=False, quiet=quiet)
+        if not all(v.ok for v in verdicts):
+            sys.exit(EXIT_DATA)
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        out[name.strip()] = value
+    return out
+
+
+def _list_queries() -> None:
+    for q in catalogue().values():
+        click.echo(f"{q.name}: {q.title}")
+        click.echo(f"    {q.description}")
+        for p in q.params:
+            need = "required" if p.required else "optional"
+            click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+        click.echo(f"    columns: {', '.join(q.columns)}")
+
+
+@cli.command("queries")
+def queries_cmd() -> None:
+    """List the saved queries with their descriptions, parameters and columns."""
+    _list_queries()
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter: an id, an IRI, or a name or alias (case-insensitive).")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True, help="table for people; csv, tsv, json (SPARQL 1.1 results).")
+@pass_context
+def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str) -> None:
+    """Run a saved query; without NAME, list the catalogue.
+
+    \b
+    Examples:
+        tradekg query proposals
+        tradekg query objections --param issue="sunset clause"
+        tradekg query quotes --param speaker=Freeland --format csv
+    """
+    if name is None:
+        _list_queries()
+        return
+    with _errors():
+        get_query(name)
+        values = _parse_params(params)
+        with obj.store(create=False) as store:
+            results = run_saved(store, name, values)
+        write_results(results, fmt, sys.stdout)
+
+
+@cli.command("sparql")
+@click.argument("query", required=False)
+@click.option("--file", "file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file ('-' for stdin).")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True)
+@pass_context
+def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str) -> None:
+    """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
+
+    The query comes from the argument, --file, or standard input. The default graph is the
+    union of all graphs. Updates are refused.
+
+    \b
+    Example:
+        tradekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    with _errors():
+        if query is not None and file is not None:
+            raise KgUsageError("give the query as an argument or with --file, not both")
+        text = query if query is not None and query != "-" else (
+            file.read() if file is not None else sys.stdin.read())
+        if not text.strip():
+            raise KgUsageError("the query is empty",
+                               hint="give it as an argument, with --file, or on stdin")
+        with obj.store(create=False) as store:
+            results = store.select(text)
+        write_results(results, fmt, sys.stdout)
+
+
+@cli.command("export")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)),
+              default="trig", show_default=True)
+@click.option("--article", metavar="ARTICLE",
+              help="Only this article's graph: its key, IRI, URL or title.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Where to write ('-' for stdout).")
+@pass_context
+def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None:
+    """Export the store (or one article) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or
+    JSON-LD.
+
+    Triple formats (Turtle, N-Triples, RDF/XML) merge the graphs; TriG, N-Quads and JSON-LD
+    keep one named graph per article. JSON-LD uses the context published with tradekg.
+
+    \b
+    Example:
+        tradekg export --format turtle --article nafta -o nafta.ttl
+    """
+    with _errors():
+        with obj.store(create=False) as store:
+            graph = None
+            if article is not None:
+                node = resolve(store, "article", article, "article")
+                graph = graph_of_article(URIRef(str(node)))
+            if output == "-":
+                _export_to(store, sys.stdout.buffer, fmt, graph)
+            else:
+                _export_file(store, Path(output), fmt, graph)
+
+
+def _export_to(store: Store, out: BinaryIO, fmt: str, graph: Any) -> None:
+    export(store, out, fmt, graph)
+    out.flush()
+
+
+def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
+    """Write to a temporary file next to the target, then rename: no half-written file."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with tmp.open("wb") as out:
+            export(store, out, fmt, graph)
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise KgError(f"cannot write {path}: {e.strerror}", path=path) from None
+
+
+@cli.command("stats")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True)
+@pass_context
+def stats_cmd(obj: Context, fmt: str) -> None:
+    """Count what the store holds: articles, graphs, triples, facts by type."""
+    with _errors(), obj.store(create=False) as store:
+        write_results(run_saved(store, "stats"), fmt, sys.stdout)
+
+
+DEMO_QUERIES = (
+    ("proposals", {}),
+    ("objections", {}),
+    ("quotes", {"speaker": "Freeland"}),
+    ("timeline", {}),
+)
+
+
+@cli.command("demo")
+@pass_context
+def demo_cmd(obj: Context) -> None:
+    """Load the bundled sample article and print the answers to a few saved queries.
+
+    The sample is the fifth round of the NAFTA renegotiation (November 2017). It is
+    loaded into the store given by --store (or the default), like any other article.
+    """
+    with _errors():
+        with obj.store() as store:
+            outcome = ingest(store, [sample_dir()], obj.reference())
+            _report(outcome.verdicts, wrote=True, quiet=True)
+            if not outcome.ok:
+                sys.exit(EXIT_DATA)
+            for name, params in DEMO_QUERIES:
+                q = get_query(name)
+                shown = ", ".join(f"{k}={v}" for k, v in params.items())
+                click.echo(f"\n== {q.title}{' (' + shown + ')' if shown else ''} ==")
+                click.echo(f"   tradekg query {name}"
+                           + "".join(f" --param {k}={v}" for k, v in params.items()))
+                write_results(run_saved(store, name, params), "table", sys.stdout, width=48)
+        click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")
+
+
+def main() -> None:
+    cli(prog_name="tradekg")

@@ -1,0 +1,91 @@
+"""Exports: every standard RDF syntax, the whole store or one article, to any binary stream.
+
+JSON-LD is compacted with the context published with the package (``ontology/context.jsonld``),
+embedded in the document so it can be read offline; it is written one graph at a time.
+"""
+
+from __future__ import annotations
+
+import json
+from functools import cache
+from typing import Any, BinaryIO
+
+from rdflib import URIRef
+
+from kg.resources import resource
+from kg.store import Store
+
+FORMATS = {
+    "turtle": "ttl",
+    "trig": "trig",
+    "ntriples": "nt",
+    "nquads": "nq",
+    "rdfxml": "rdf",
+    "jsonld": "jsonld",
+}
+RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+
+
+@cache
+def context() -> dict[str, Any]:
+    """The JSON-LD context published with tradekg (``{"@context": {...}}``)."""
+    with resource("ontology", "context.jsonld").open(encoding="utf-8") as f:
+        doc: dict[str, Any] = json.load(f)
+    return doc
+
+
+def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
+    """Write the store (or one named graph) to ``out`` in ``fmt`` (a key of FORMATS)."""
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format {fmt!r}")
+    if fmt == "jsonld":
+        _jsonld(store, out, graph)
+    else:
+        store.dump(out, fmt, graph)
+
+
+def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
+    prefixes = sorted(((ns, p) for p, ns in context()["@context"].items()
+                       if isinstance(ns, str)), key=lambda x: -len(x[0]))
+    out.write(b'{"@context": ')
+    out.write(json.dumps(context()["@context"]).encode())
+    out.write(b', "@graph": [')
+    first = True
+    for name in [graph] if graph is not None else store.graph_names():
+        assert name is not None
+        import io
+
+        buffer = io.BytesIO()
+        store.dump(buffer, "jsonld", name)
+        for node in json.loads(buffer.getvalue() or b"[]"):
+            if not first:
+                out.write(b",\n")
+            first = False
+            out.write(json.dumps(_compact(node, prefixes), ensure_ascii=False).encode())
+    out.write(b"]}\n")
+
+
+def _iri(value: str, prefixes: list[tuple[str, str]]) -> str:
+    for ns, prefix in prefixes:
+        if value.startswith(ns) and not value[len(ns):].startswith("//"):
+            return f"{prefix}:{value[len(ns):]}"
+    return value
+
+
+def _compact(node: Any, prefixes: list[tuple[str, str]]) -> Any:
+    """Shorten IRIs in keys, ``@id`` and ``@type`` with the context's prefixes."""
+    if isinstance(node, list):
+        return [_compact(n, prefixes) for n in node]
+    if not isinstance(node, dict):
+        return node
+    result: dict[str, Any] = {}
+    for key, value in node.items():
+        if key == RDF_TYPE:
+            result["@type"] = [_iri(v["@id"], prefixes) for v in value]
+        elif key in ("@id", "@type") and isinstance(value, str):
+            result[key] = _iri(value, prefixes)
+        elif key.startswith("@"):
+            result[key] = _compact(value, prefixes)
+        else:
+            result[_iri(key, prefixes)] = _compact(value, prefixes)
+    return result

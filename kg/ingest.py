@@ -1,0 +1,141 @@
+"""Ingest: read inputs -> facts -> RDF -> validate -> store, one article graph at a time.
+
+Every article is validated before anything is written; the articles that pass are written
+in batches, each batch a single store transaction, so an article is stored whole or not at
+all and one bad article never touches the others. Re-ingesting an article replaces its graph.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import Graph, URIRef
+
+from kg.errors import InputError, KgError
+from kg.loaders import Reference, load_facts, load_reference
+from kg.rdf import article_to_graph, new_graph, reference_to_graph
+from kg.store import Store
+from kg.terms import ONTOLOGY_IRI
+from kg.validate import Finding, Verdict, ontology_graph, validate_batch, validate_reference
+
+FACTS_SUFFIX = ".facts.yaml"
+ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
+BATCH = 100
+
+
+@dataclass
+class Outcome:
+    """What happened to each input."""
+
+    verdicts: list[Verdict] = field(default_factory=list)
+    written: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return all(v.ok for v in self.verdicts)
+
+    @property
+    def rejected(self) -> list[Verdict]:
+        return [v for v in self.verdicts if not v.ok]
+
+
+def find_inputs(paths: Iterable[Path]) -> list[Path]:
+    """Facts files named directly, found in directories, or next to named article files."""
+    found: list[Path] = []
+    for path in paths:
+        path = Path(path)
+        if path.is_dir():
+            found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
+        elif path.name.endswith(FACTS_SUFFIX):
+            found.append(path)
+        elif path.suffix in ARTICLE_SUFFIXES:
+            facts = path.with_name(path.stem + FACTS_SUFFIX)
+            if not facts.exists():
+                raise InputError(
+                    "this article has no facts file", path=path,
+                    hint=f"write {facts.name} next to it (see 'Facts format' in README.md)",
+                )
+            found.append(facts)
+        elif not path.exists():
+            raise InputError("no such file or directory", path=path)
+        else:
+            raise InputError(
+                "not a facts file", path=path,
+                hint=f"give facts files (*{FACTS_SUFFIX}), article files or directories",
+            )
+    unique = list(dict.fromkeys(p.resolve() for p in found))
+    if not unique:
+        raise InputError("no facts files found in the given paths",
+                         hint=f"facts files are named *{FACTS_SUFFIX}")
+    return unique
+
+
+def prepare(path: Path, reference: Reference) -> Verdict:
+    """Load and map one facts file; load errors become an error finding."""
+    try:
+        facts = load_facts(path, reference)
+    except KgError as e:
+        where = f"{e.path}:{e.line}" if e.line else (e.path or str(path))
+        message = e.message + (f" ({e.hint})" if e.hint else "")
+        verdict = Verdict(str(path), new_graph())
+        verdict.findings.append(Finding("error", message, node="", where=None))
+        verdict.name = where
+        return verdict
+    graph, origins = article_to_graph(facts)
+    return Verdict(str(path), graph, origins)
+
+
+def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
+          progress: Callable[[int], None] | None = None) -> Iterator[list[Verdict]]:
+    """Load, map and validate inputs; yields verdicts batch by batch."""
+    inputs = find_inputs(paths)
+    reference_graph = reference_to_graph(reference)
+    for start in range(0, len(inputs), batch):
+        verdicts = [prepare(p, reference) for p in inputs[start : start + batch]]
+        loaded = [v for v in verdicts if v.ok]
+        if loaded:
+            validate_batch(loaded, reference_graph)
+        if progress is not None:
+            progress(len(verdicts))
+        yield verdicts
+
+
+def reference_findings(reference: Reference) -> list[Finding]:
+    return [f for f in validate_reference(reference_to_graph(reference))
+            if f.severity == "error"]
+
+
+def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = None, *,
+           batch: int = BATCH, progress: Callable[[int], None] | None = None) -> Outcome:
+    """Validate every input and write the articles that conform, one transaction per batch.
+
+    The ontology and reference graphs are written with the first batch that has an article
+    to write, so a run that writes no article leaves the store exactly as it was.
+    """
+    reference = reference or load_reference()
+    problems = reference_findings(reference)
+    if problems:
+        from kg.errors import ValidationFailed
+
+        raise ValidationFailed("the reference data does not conform",
+                               [str(f) for f in problems])
+    outcome = Outcome()
+    shared: list[Graph] = [_named(ontology_graph(), URIRef(ONTOLOGY_IRI)),
+                           reference_to_graph(reference)]
+    for verdicts in check(paths, reference, batch=batch, progress=progress):
+        outcome.verdicts.extend(verdicts)
+        good = [v.graph for v in verdicts if v.ok]
+        if good:
+            store.replace_graphs([*shared, *good])
+            shared = []
+            outcome.written += len(good)
+    return outcome
+
+
+def _named(graph: Graph, name: URIRef) -> Graph:
+    g = Graph(identifier=name)
+    for triple in graph:
+        g.add(triple)
+    return g

@@ -1,0 +1,81 @@
+"""The one place IRIs are made: minted from keys under the data base, or checked when given.
+
+>>> mint("actor", "freeland")
+rdflib.term.URIRef('https://w3id.org/tradekg/id/actor/freeland')
+>>> mint("actor", "a b/c")
+rdflib.term.URIRef('https://w3id.org/tradekg/id/actor/a%20b%2Fc')
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from urllib.parse import quote
+
+from rdflib import URIRef
+
+from kg.errors import InputError
+from kg.terms import DATA
+
+ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
+_IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
+
+
+def mint(*segments: str) -> URIRef:
+    """The IRI ``<base>/id/<segment>/<segment>...``; each segment is percent-encoded."""
+    if not segments or any(not s for s in segments):
+        raise ValueError("mint() needs non-empty segments")
+    return URIRef(str(DATA) + "/".join(quote(s, safe="-._~") for s in segments))
+
+
+def child(parent: URIRef, *segments: str) -> URIRef:
+    """A minted IRI under a minted parent (``<parent>/<segment>...``)."""
+    base = str(parent)
+    if not base.startswith(str(DATA)):
+        raise ValueError(f"{parent} is not a tradekg data IRI")
+    return mint(*base[len(str(DATA)) :].split("/"), *segments)
+
+
+def article_key(url: str) -> str:
+    """The stable key of an article: 16 hex digits of the SHA-256 of its URL."""
+    return hashlib.sha256(url.encode("utf-8")).hexdigest()[:16]
+
+
+def article_iri(url: str) -> URIRef:
+    return mint("article", article_key(url))
+
+
+def article_graph(url: str) -> URIRef:
+    return mint("graph", article_key(url))
+
+
+def graph_of_article(article: URIRef) -> URIRef:
+    """The named graph that holds an article (``id/article/K`` -> ``id/graph/K``)."""
+    prefix = str(mint("article", "x"))[:-1]
+    if not str(article).startswith(prefix):
+        raise ValueError(f"{article} is not an article IRI")
+    return mint("graph", str(article)[len(prefix) :])
+
+
+REFERENCE_GRAPH = mint("graph", "reference")
+
+
+def check_id(value: object, what: str) -> str:
+    """An id as written in a YAML file: lower-case letters, digits, inner hyphens."""
+    if not isinstance(value, str) or not ID_PATTERN.match(value):
+        raise InputError(
+            f"{what} {value!r} is not a valid id",
+            hint="use lower-case letters, digits and hyphens, e.g. 'sunset-clause'",
+        )
+    return value
+
+
+def check_iri(value: str) -> URIRef:
+    """An absolute IRI given by a user, refused if it could break out of RDF or SPARQL syntax."""
+    if not _IRI_SCHEME.match(value) or _IRI_FORBIDDEN.search(value):
+        raise InputError(
+            f"{value!r} is not an absolute IRI",
+            hint='IRIs need a scheme such as https: and no spaces or <>"{}|^`\\ characters',
+        )
+    return URIRef(value)

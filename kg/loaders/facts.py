@@ -1,0 +1,405 @@
+"""Facts files: one article's facts in YAML, written by a person (format in README.md)."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import difflib
+import re
+from pathlib import Path
+from typing import Any
+
+from rdflib import URIRef
+
+from kg.errors import InputError
+from kg.iris import article_iri, check_id, child
+from kg.loaders.article import read_article
+from kg.loaders.evidence import Finder
+from kg.loaders.reference import Reference
+from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.model import (
+    Article,
+    ArticleFacts,
+    Event,
+    LocalActor,
+    Mode,
+    Precision,
+    Proposal,
+    Reason,
+    Report,
+    Span,
+    SpeechAct,
+    Time,
+    Where,
+)
+
+TOP_KEYS = ("article", "actors", "proposals", "demands", "objections", "statements",
+            "threats", "supports", "events")
+REPORT_KEYS = {"evidence", "source", "mode", "verb", "edited", "occurrence"}
+ACT_SECTIONS = {"demands": "Demand", "objections": "Objection", "statements": "Statement",
+                "threats": "Threat", "supports": "Support"}
+ACT_KEYS = REPORT_KEYS | {"id", "by", "proposal", "proposals", "summary", "when", "where",
+                          "reports", "kind", "reason", "action", "condition"}
+PROPOSAL_KEYS = REPORT_KEYS | {"id", "proposer", "issue", "agreement", "summary", "reports"}
+EVENT_KEYS = REPORT_KEYS | {"id", "type", "name", "round", "part_of", "participants", "where",
+                            "when", "status", "agreement", "issue", "reports"}
+ACTOR_KEYS = {"id", "type", "name", "description", "members", "affiliation"}
+LOCAL_ACTOR_TYPES = ("UnnamedSource", "ActorGroup", "Person", "Organization", "GovernmentBody",
+                     "InterestGroup", "Country")
+EVENT_TYPES = ("Negotiation", "NegotiationRound", "Meeting", "PressConference", "Milestone")
+STATUSES = {"occurred": "Occurred", "scheduled": "Scheduled", "expected": "Expected"}
+REASON_KINDS = {"economic-harm": "EconomicHarm", "sovereignty": "Sovereignty",
+                "legal": "LegalConcern", "imbalance": "Imbalance",
+                "procedural": "Procedural", "other": "OtherReason"}
+ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
+
+
+def load_facts(path: Path, reference: Reference) -> ArticleFacts:
+    """Read a facts file and the article it names; every reference is resolved or an error."""
+    path = Path(path)
+    doc = parse_yaml(read_text(path), path)
+    if not isinstance(doc, Node):
+        raise InputError("a facts file must be a mapping with an 'article' key", path=path,
+                         line=1, hint="see 'Facts format' in README.md")
+    return _FactsReader(path, doc, reference).read()
+
+
+class _FactsReader:
+    def __init__(self, path: Path, doc: Node, reference: Reference) -> None:
+        self.path = path
+        self.doc = doc
+        self.ref = reference
+        self.local: dict[str, URIRef] = {}
+        self.article: Article
+        self.finder: Finder
+        self.article_iri: URIRef
+
+    # -- helpers -------------------------------------------------------------------------
+    def where(self, node: Node, key: str | None = None) -> Where:
+        line = node.key_lines.get(key, node.line) if key else node.line
+        return Where(str(self.path), line)
+
+    def fail(self, message: str, node: Node, key: str | None = None,
+             hint: str | None = None) -> InputError:
+        w = self.where(node, key)
+        return InputError(message, path=w.path, line=w.line, hint=hint)
+
+    def text_of(self, node: Node, key: str, required: bool = False) -> str | None:
+        value = node.get(key)
+        if value is None:
+            if required:
+                raise self.fail(f"'{key}' is required here", node)
+            return None
+        if not isinstance(value, str | int | float) or isinstance(value, bool):
+            raise self.fail(f"'{key}' must be text", node, key)
+        text = str(value).strip()
+        if required and not text:
+            raise self.fail(f"'{key}' must not be empty", node, key)
+        return text or None
+
+    def check_keys(self, node: Node, allowed: set[str], what: str) -> None:
+        for key in node:
+            if key not in allowed:
+                close = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"did you mean '{close[0]}'?" if close else (
+                    "allowed keys: " + ", ".join(sorted(allowed)))
+                raise self.fail(f"unknown key {key!r} in {what}", node, key, hint)
+
+    def items(self, section: str) -> list[Node]:
+        value = self.doc.get(section)
+        if value is None:
+            return []
+        if not isinstance(value, list) or not all(isinstance(v, Node) for v in value):
+            raise self.fail(f"'{section}' must be a list of mappings", self.doc, section)
+        seen: dict[str, int] = {}
+        for item in value:
+            key = item.get("id")
+            if key in seen:
+                raise self.fail(f"duplicate id {key!r} in '{section}' (first at line "
+                                f"{seen[key]})", item, "id")
+            if isinstance(key, str):
+                seen[key] = item.line
+        return value
+
+    def key(self, node: Node) -> str:
+        try:
+            return check_id(node.get("id"), "id")
+        except InputError as e:
+            raise self.fail(e.message, node, "id", e.hint) from None
+
+    def resolve(self, section: str, value: object, node: Node, key: str) -> URIRef:
+        """An id of the reference data (or, for actors, of this file's actors)."""
+        if not isinstance(value, str):
+            raise self.fail(f"'{key}' must be an id", node, key)
+        if section == "actors" and value in self.local:
+            return self.local[value]
+        if self.ref.get(section, value) is not None:
+            return self.ref.iri(section, value)
+        known = list(self.ref.entities[section]) + (list(self.local) if section == "actors"
+                                                     else [])
+        close = difflib.get_close_matches(value, known, n=3)
+        hint = ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else (
+            f"add it to 'actors:' in this file or to the reference data ({section})")
+        raise self.fail(f"unknown {section[:-1]} {value!r}", node, key, hint)
+
+    def resolve_many(self, section: str, node: Node, key: str) -> tuple[URIRef, ...]:
+        value = node.get(key)
+        if value is None:
+            return ()
+        values = value if isinstance(value, list) else [value]
+        return tuple(self.resolve(section, v, node, key) for v in values)
+
+    # -- reading ---------------------------------------------------------------------------
+    def read(self) -> ArticleFacts:
+        self.check_keys(self.doc, set(TOP_KEYS), "a facts file")
+        name = self.text_of(self.doc, "article", required=True)
+        assert name is not None
+        article_path = (self.path.parent / name)
+        try:
+            self.article = read_article(article_path)
+        except InputError as e:
+            if e.message == "file not found":
+                raise self.fail(f"article file {name!r} not found", self.doc, "article",
+                                "give the path of the article relative to this file") from None
+            raise
+        self.finder = Finder(self.article.text)
+        self.article_iri = article_iri(self.article.url)
+        facts = ArticleFacts(article=self.article, where=Where(str(self.path)))
+        for node in self.items("actors"):
+            actor = self.local_actor(node)
+            facts.actors.append(actor)
+        proposals = {}
+        for node in self.items("proposals"):
+            proposal = self.proposal(node)
+            proposals[proposal.key] = proposal
+            facts.proposals.append(proposal)
+        for section, kind in ACT_SECTIONS.items():
+            for node in self.items(section):
+                facts.acts.append(self.act(node, section, kind, proposals))
+        events: dict[str, Node] = {str(n.get("id")): n for n in self.items("events")}
+        for node in events.values():
+            facts.events.append(self.event(node, events))
+        return facts
+
+    def local_actor(self, node: Node) -> LocalActor:
+        self.check_keys(node, ACTOR_KEYS, "an actor")
+        key = self.key(node)
+        kind = self.text_of(node, "type", required=True)
+        if kind not in LOCAL_ACTOR_TYPES:
+            raise self.fail(f"actor type {kind!r} is not known", node, "type",
+                            "use one of " + ", ".join(LOCAL_ACTOR_TYPES))
+        description = self.text_of(node, "description")
+        label = self.text_of(node, "name") or description
+        if label is None:
+            raise self.fail(f"actor {key!r} needs a name (or, for an unnamed source, a "
+                            "description)", node)
+        if kind == "UnnamedSource" and description is None:
+            raise self.fail(f"unnamed source {key!r} needs 'description': the words the "
+                            "article uses for it", node)
+        if description is not None and kind == "UnnamedSource":
+            self.finder.find(description, self.where(node, "description"),
+                             "the description")
+        members = self.resolve_many("actors", node, "members")
+        affiliation = (self.resolve("actors", node["affiliation"], node, "affiliation")
+                       if node.get("affiliation") is not None else None)
+        actor = LocalActor(key=key, kind=kind, label=label, where=self.where(node),
+                           description=description, members=members, affiliation=affiliation)
+        self.local[key] = child(self.article_iri, "actor", key)
+        return actor
+
+    def reports(self, node: Node, default_source: URIRef | None) -> tuple[Report, ...]:
+        listed = node.get("reports")
+        if listed is not None:
+            if node.get("evidence") is not None:
+                raise self.fail("give either 'evidence' or 'reports', not both", node,
+                                "reports")
+            if not isinstance(listed, list) or not listed or not all(
+                    isinstance(r, Node) for r in listed):
+                raise self.fail("'reports' must be a list of mappings", node, "reports")
+            for r in listed:
+                self.check_keys(r, REPORT_KEYS, "a report")
+            return tuple(self.report(r, default_source) for r in listed)
+        if node.get("evidence") is None:
+            raise self.fail("this fact has no evidence", node,
+                            hint="add 'evidence:' with the exact words of the article")
+        return (self.report(node, default_source),)
+
+    def report(self, node: Node, default_source: URIRef | None) -> Report:
+        mode_text = self.text_of(node, "mode")
+        source = (self.resolve("actors", node["source"], node, "source")
+                  if node.get("source") is not None else None)
+        if mode_text is None:
+            mode = Mode.PARAPHRASE if source is not None else Mode.OUTLET_VOICE
+        else:
+            try:
+                mode = Mode(mode_text)
+            except ValueError:
+                raise self.fail(f"mode {mode_text!r} is not known", node, "mode",
+                                "use one of " + ", ".join(m.value for m in Mode)) from None
+        if mode is Mode.OUTLET_VOICE and source is not None:
+            raise self.fail("a report in the outlet's own voice has no source", node, "source",
+                            "remove 'source' or set 'mode' to paraphrase or a quote mode")
+        if mode is not Mode.OUTLET_VOICE and source is None:
+            source = default_source
+        occurrence = node.get("occurrence")
+        if occurrence is not None and (not isinstance(occurrence, int) or isinstance(
+                occurrence, bool)):
+            raise self.fail("'occurrence' must be a whole number", node, "occurrence")
+        span = self.finder.find(node.get("evidence"), self.where(node, "evidence"),
+                                "evidence", occurrence=occurrence)
+        edited = node.get("edited", False)
+        if not isinstance(edited, bool):
+            raise self.fail("'edited' must be true or false", node, "edited")
+        if mode in (Mode.DIRECT_QUOTE, Mode.PARTIAL_QUOTE) and ELISION.search(span.exact):
+            edited = True
+        return Report(mode=mode, source=source, verb=self.text_of(node, "verb"), span=span,
+                      edited=edited)
+
+    def time(self, node: Node, near: Span) -> Time | None:
+        value = node.get("when")
+        if value is None:
+            return None
+        where = self.where(node, "when")
+        if isinstance(value, str):
+            value = Node(phrase=value)
+            value.line, value.key_lines = where.line or 0, {}
+        if not isinstance(value, Node):
+            raise self.fail("'when' must be a phrase or a mapping with 'phrase' and 'date'",
+                            node, "when")
+        self.check_keys(value, {"phrase", "date"}, "'when'")
+        phrase = self.text_of(value, "phrase", required=True)
+        span = self.finder.find(phrase, where, "the time phrase", near=near)
+        date = value.get("date")
+        if date is None:
+            return Time(phrase=span.exact, span=span)
+        return _resolve_date(phrase or "", span, date, where)
+
+    def proposal(self, node: Node) -> Proposal:
+        self.check_keys(node, PROPOSAL_KEYS, "a proposal")
+        key = self.key(node)
+        proposer = self.resolve("actors", node.get("proposer"), node, "proposer")
+        summary = self.text_of(node, "summary", required=True)
+        assert summary is not None
+        return Proposal(
+            key=key, proposer=proposer, summary=summary,
+            reports=self.reports(node, default_source=None), where=self.where(node),
+            issue=(self.resolve("issues", node["issue"], node, "issue")
+                   if node.get("issue") is not None else None),
+            agreement=(self.resolve("agreements", node["agreement"], node, "agreement")
+                       if node.get("agreement") is not None else None),
+        )
+
+    def act(self, node: Node, section: str, kind: str, proposals: dict[str, Proposal]
+            ) -> SpeechAct:
+        self.check_keys(node, ACT_KEYS, f"an entry of '{section}'")
+        key = self.key(node)
+        agent = None
+        if node.get("by") is not None or section != "statements":
+            agent = self.resolve("actors", node.get("by"), node, "by")
+        if "kind" in node:
+            if section != "objections" or node["kind"] not in ("objection", "rejection"):
+                raise self.fail("'kind' is only for objections: objection or rejection",
+                                node, "kind")
+            kind = "Rejection" if node["kind"] == "rejection" else "Objection"
+        targets: list[str] = []
+        for field_name in ("proposal", "proposals"):
+            value = node.get(field_name)
+            for target in (value if isinstance(value, list) else [value] if value else []):
+                if target not in proposals:
+                    raise self.fail(f"proposal {target!r} is not defined in this file",
+                                    node, field_name, "define it under 'proposals:'")
+                targets.append(target)
+        if targets and section in ("statements", "threats"):
+            raise self.fail(f"'{section}' do not target proposals", node, "proposal")
+        reports = self.reports(node, default_source=agent)
+        reason = None
+        if node.get("reason") is not None:
+            if section != "objections":
+                raise self.fail("only objections have a 'reason'", node, "reason")
+            reason = self.reason(node["reason"], node, reports[0].span)
+        action = self.text_of(node, "action", required=(section == "threats"))
+        if section != "threats" and (action or node.get("condition")):
+            raise self.fail("'action' and 'condition' are for threats", node)
+        return SpeechAct(
+            kind=kind, key=key, agent=agent, reports=reports, where=self.where(node),
+            targets=tuple(targets), reason=reason, summary=self.text_of(node, "summary"),
+            time=self.time(node, reports[0].span),
+            place=(self.resolve("places", node["where"], node, "where")
+                   if node.get("where") is not None else None),
+            action=action, condition=self.text_of(node, "condition"),
+        )
+
+    def reason(self, value: object, parent: Node, near: Span) -> Reason:
+        if not isinstance(value, Node):
+            raise self.fail("'reason' must be a mapping with 'summary', 'evidence' and "
+                            "optionally 'kind'", parent, "reason")
+        self.check_keys(value, {"summary", "kind", "evidence", "occurrence"}, "a reason")
+        summary = self.text_of(value, "summary", required=True)
+        kind = self.text_of(value, "kind")
+        if kind is not None and kind not in REASON_KINDS:
+            raise self.fail(f"reason kind {kind!r} is not known", value, "kind",
+                            "use one of " + ", ".join(REASON_KINDS))
+        span = self.finder.find(value.get("evidence"), self.where(value, "evidence"),
+                                "the reason's evidence", near=near)
+        assert summary is not None
+        return Reason(summary=summary, kind=REASON_KINDS[kind] if kind else None, span=span)
+
+    def event(self, node: Node, events: dict[str, Node]) -> Event:
+        self.check_keys(node, EVENT_KEYS, "an event")
+        key = self.key(node)
+        kind = self.text_of(node, "type", required=True)
+        if kind not in EVENT_TYPES:
+            raise self.fail(f"event type {kind!r} is not known", node, "type",
+                            "use one of " + ", ".join(EVENT_TYPES))
+        label = self.text_of(node, "name", required=True)
+        round_number = node.get("round")
+        if round_number is not None and (not isinstance(round_number, int)
+                                         or isinstance(round_number, bool)):
+            raise self.fail("'round' must be a whole number", node, "round")
+        part_of = node.get("part_of")
+        if part_of is not None and part_of not in events:
+            raise self.fail(f"event {part_of!r} is not defined in this file", node, "part_of")
+        status = self.text_of(node, "status")
+        if status is not None and status not in STATUSES:
+            raise self.fail(f"status {status!r} is not known", node, "status",
+                            "use one of " + ", ".join(STATUSES))
+        reports = self.reports(node, default_source=None)
+        assert label is not None
+        return Event(
+            kind=kind, key=key, label=label, reports=reports, where=self.where(node),
+            status=STATUSES[status] if status else None, round_number=round_number,
+            part_of=part_of, participants=self.resolve_many("actors", node, "participants"),
+            place=(self.resolve("places", node["where"], node, "where")
+                   if node.get("where") is not None else None),
+            time=self.time(node, reports[0].span),
+            agreement=(self.resolve("agreements", node["agreement"], node, "agreement")
+                       if node.get("agreement") is not None else None),
+            issue=(self.resolve("issues", node["issue"], node, "issue")
+                   if node.get("issue") is not None else None),
+        )
+
+
+def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:
+    """A resolved date as written in YAML: 2017-11-21 (day), 2017-12 (month) or 2017 (year)."""
+    if isinstance(date, dt.datetime):
+        date = date.date()
+    if isinstance(date, dt.date):
+        return Time(phrase, span, date.isoformat(), Precision.DAY, date, date)
+    text = str(date).strip()
+    try:
+        if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
+            day = dt.date.fromisoformat(text)
+            return Time(phrase, span, text, Precision.DAY, day, day)
+        if re.fullmatch(r"\d{4}-\d{2}", text):
+            year, month = int(text[:4]), int(text[5:])
+            last = calendar.monthrange(year, month)[1]
+            return Time(phrase, span, text, Precision.MONTH, dt.date(year, month, 1),
+                        dt.date(year, month, last))
+        if re.fullmatch(r"\d{4}", text):
+            year = int(text)
+            return Time(phrase, span, text, Precision.YEAR, dt.date(year, 1, 1),
+                        dt.date(year, 12, 31))
+    except (ValueError, calendar.IllegalMonthError):
+        pass
+    raise InputError(f"date {text!r} does not parse", path=where.path, line=where.line,
+                     hint="write YYYY-MM-DD for a day, YYYY-MM for a month or YYYY for a year")

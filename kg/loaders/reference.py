@@ -1,0 +1,149 @@
+"""Reference data: the actors, posts, agreements, issues and places that articles share."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from rdflib import URIRef
+
+from kg.errors import InputError
+from kg.iris import check_id, mint
+from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.model import RefEntity, Where
+from kg.resources import reference_file
+
+# section -> (IRI segment, allowed `type` values, default type)
+SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
+    "actors": (
+        "actor",
+        ("Person", "Country", "Organization", "GovernmentBody", "InterestGroup", "ActorGroup"),
+        "",
+    ),
+    "posts": ("post", ("Post",), "Post"),
+    "agreements": ("agreement", ("TradeAgreement",), "TradeAgreement"),
+    "issues": ("issue", ("Issue",), "Issue"),
+    "places": ("place", ("Place",), "Place"),
+}
+_KEYS = {"id", "type", "name", "aliases", "wikidata", "affiliation", "posts", "in",
+         "definition", "members"}
+
+
+@dataclass
+class Reference:
+    """Reference entities by section and id, later files overriding earlier ones."""
+
+    entities: dict[str, dict[str, RefEntity]] = field(
+        default_factory=lambda: {s: {} for s in SECTIONS}
+    )
+    files: list[str] = field(default_factory=list)
+
+    def iri(self, section: str, key: str) -> URIRef:
+        return mint(SECTIONS[section][0], key)
+
+    def get(self, section: str, key: str) -> RefEntity | None:
+        return self.entities[section].get(key)
+
+    def all(self) -> Iterable[RefEntity]:
+        for section in SECTIONS:
+            yield from self.entities[section].values()
+
+
+def load_reference(extra: Iterable[Path] = ()) -> Reference:
+    """The bundled reference data, extended by the user's files in order."""
+    ref = Reference()
+    for path in [reference_file(), *extra]:
+        _load_into(ref, Path(path))
+    _check_links(ref)
+    return ref
+
+
+def _load_into(ref: Reference, path: Path) -> None:
+    doc = parse_yaml(read_text(path), path)
+    if doc is None:
+        return
+    if not isinstance(doc, Node):
+        raise InputError("reference data must be a mapping of sections", path=path, line=1,
+                         hint="sections: " + ", ".join(SECTIONS))
+    ref.files.append(str(path))
+    for section, items in doc.items():
+        line = doc.key_lines[section]
+        if section not in SECTIONS:
+            raise InputError(f"unknown section {section!r}", path=path, line=line,
+                             hint="sections are " + ", ".join(SECTIONS))
+        if items is None:
+            continue
+        if not isinstance(items, list):
+            raise InputError(f"section {section!r} must be a list of entries", path=path,
+                             line=line)
+        for item in items:
+            entity = _entity(section, item, path, line)
+            ref.entities[section][entity.key] = entity
+
+
+def _strings(value: object, what: str, where: Where) -> tuple[str, ...]:
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
+        return tuple(str(v) for v in value)
+    raise InputError(f"{what} must be a list of strings", path=where.path, line=where.line)
+
+
+def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
+    if not isinstance(item, Node):
+        raise InputError(f"each entry of {section!r} must be a mapping", path=path, line=line)
+    where = Where(str(path), item.line)
+    unknown = set(item) - _KEYS
+    if unknown:
+        key = sorted(unknown)[0]
+        raise InputError(f"unknown key {key!r}", path=path, line=item.key_lines[key],
+                         hint="keys are " + ", ".join(sorted(_KEYS)))
+    try:
+        key = check_id(item.get("id"), "id")
+    except InputError as e:
+        e.path, e.line = str(path), item.line
+        raise
+    _, kinds, default = SECTIONS[section]
+    kind = str(item.get("type") or default)
+    if kind not in kinds:
+        raise InputError(f"{section[:-1]} {key!r} has type {kind!r}", path=path,
+                         line=item.key_lines.get("type", item.line),
+                         hint="use one of " + ", ".join(kinds))
+    name = item.get("name")
+    if not isinstance(name, str) or not name.strip():
+        raise InputError(f"{section[:-1]} {key!r} needs a name", path=path, line=item.line)
+    wikidata = item.get("wikidata")
+    if wikidata is not None and not (isinstance(wikidata, str) and wikidata[:1] == "Q"
+                                     and wikidata[1:].isdigit()):
+        raise InputError(f"wikidata id {wikidata!r} is not of the form Q123", path=path,
+                         line=item.key_lines["wikidata"])
+    return RefEntity(
+        section=section, key=key, kind=kind, name=name.strip(), where=where,
+        aliases=_strings(item.get("aliases"), "aliases", where),
+        wikidata=wikidata,
+        affiliation=item.get("affiliation"),
+        posts=_strings(item.get("posts"), "posts", where),
+        post_in=item.get("in"),
+        definition=item.get("definition"),
+        members=_strings(item.get("members"), "members", where),
+    )
+
+
+def _check_links(ref: Reference) -> None:
+    def need(section: str, key: object, what: str, entity: RefEntity) -> None:
+        if not isinstance(key, str) or key not in ref.entities[section]:
+            raise InputError(f"{what} {key!r} of {entity.key!r} is not a known {section[:-1]}",
+                             path=entity.where.path, line=entity.where.line)
+
+    for entity in ref.all():
+        if entity.affiliation is not None:
+            need("actors", entity.affiliation, "affiliation", entity)
+        for post in entity.posts:
+            need("posts", post, "post", entity)
+        if entity.post_in is not None:
+            need("actors", entity.post_in, "'in'", entity)
+        for member in entity.members:
+            need("actors", member, "member", entity)

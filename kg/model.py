@@ -1,0 +1,181 @@
+"""The typed facts records every input is turned into before it becomes RDF.
+
+Records hold resolved IRIs (actors, issues, places) and evidence spans with offsets, plus the
+file and line they came from, so every later error can point back at the input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from rdflib import URIRef
+
+
+class Mode(Enum):
+    """How an article renders what a source said."""
+
+    DIRECT_QUOTE = "direct-quote"
+    PARTIAL_QUOTE = "partial-quote"
+    PARAPHRASE = "paraphrase"
+    OUTLET_VOICE = "outlet-voice"
+
+
+class Precision(Enum):
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+@dataclass(frozen=True)
+class Where:
+    """A place in an input file."""
+
+    path: str
+    line: int | None = None
+
+    def __str__(self) -> str:
+        return self.path if self.line is None else f"{self.path}:{self.line}"
+
+
+@dataclass(frozen=True)
+class Span:
+    """Words of the article text: ``text[start:end] == exact``."""
+
+    start: int
+    end: int
+    exact: str
+    prefix: str
+    suffix: str
+
+
+@dataclass(frozen=True)
+class Report:
+    """The article credits content to a source (None for the outlet's own voice) in a mode."""
+
+    mode: Mode
+    source: URIRef | None
+    verb: str | None
+    span: Span
+    edited: bool = False
+
+
+@dataclass(frozen=True)
+class Time:
+    """A time as the article words it, resolved (or not) against the publication date."""
+
+    phrase: str
+    span: Span
+    value: str | None = None  # ISO: 2017-11-21, 2017-12 or 2017
+    precision: Precision | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+
+@dataclass(frozen=True)
+class Reason:
+    summary: str
+    kind: str | None
+    span: Span
+
+
+@dataclass(frozen=True)
+class LocalActor:
+    """An actor an article defines for itself (an unnamed source, a group)."""
+
+    key: str
+    kind: str  # ontology class name: UnnamedSource, ActorGroup, Person...
+    label: str
+    where: Where
+    description: str | None = None
+    members: tuple[URIRef, ...] = ()
+    affiliation: URIRef | None = None
+
+
+@dataclass(frozen=True)
+class Proposal:
+    key: str
+    proposer: URIRef
+    summary: str
+    reports: tuple[Report, ...]
+    where: Where
+    issue: URIRef | None = None
+    agreement: URIRef | None = None
+
+
+@dataclass(frozen=True)
+class SpeechAct:
+    """A Statement, Demand, Objection, Rejection, Threat or Support."""
+
+    kind: str  # ontology class name
+    key: str
+    agent: URIRef | None  # None only for statements in the outlet's own voice
+    reports: tuple[Report, ...]
+    where: Where
+    targets: tuple[str, ...] = ()  # proposal keys in the same article
+    reason: Reason | None = None
+    summary: str | None = None
+    time: Time | None = None
+    place: URIRef | None = None
+    action: str | None = None  # threats
+    condition: str | None = None  # threats
+
+
+@dataclass(frozen=True)
+class Event:
+    kind: str  # ontology class name: Negotiation, NegotiationRound, Meeting...
+    key: str
+    label: str
+    reports: tuple[Report, ...]
+    where: Where
+    status: str | None = None  # Occurred, Scheduled, Expected
+    round_number: int | None = None
+    part_of: str | None = None  # event key in the same article
+    participants: tuple[URIRef, ...] = ()
+    place: URIRef | None = None
+    time: Time | None = None
+    agreement: URIRef | None = None
+    issue: URIRef | None = None
+
+
+@dataclass(frozen=True)
+class Article:
+    url: str
+    title: str
+    published: dt.date
+    language: str
+    text: str
+    where: Where
+    publisher: str | None = None
+    date_note: str | None = None
+
+
+@dataclass
+class ArticleFacts:
+    """Everything one facts file says about one article."""
+
+    article: Article
+    where: Where
+    actors: list[LocalActor] = field(default_factory=list)
+    proposals: list[Proposal] = field(default_factory=list)
+    acts: list[SpeechAct] = field(default_factory=list)
+    events: list[Event] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class RefEntity:
+    """An entry of the reference data: an actor, post, agreement, issue or place."""
+
+    section: str  # actors, posts, agreements, issues, places
+    key: str
+    kind: str  # ontology class name
+    name: str
+    where: Where
+    aliases: tuple[str, ...] = ()
+    wikidata: str | None = None
+    affiliation: str | None = None
+    posts: tuple[str, ...] = ()
+    post_in: str | None = None
+    definition: str | None = None
+    members: tuple[str, ...] = ()

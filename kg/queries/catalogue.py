@@ -1,0 +1,87 @@
+"""The saved-query catalogue: ``queries/*.rq``, each with a ``#+`` YAML metadata header.
+
+::
+
+    #+ title: Objections
+    #+ description: Who objected to which proposal, and why.
+    #+ params:
+    #+   - {name: issue, type: issue, description: only objections to proposals on this issue}
+    #+ columns: [objector, proposal, issue, reason, source, mode]
+    PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+    SELECT ...
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import yaml
+
+from kg.errors import InputError, UsageError
+from kg.resources import queries_dir
+
+PARAM_TYPES = ("actor", "issue", "agreement", "place", "proposal", "article", "fact",
+               "string", "date", "integer")
+
+
+@dataclass(frozen=True)
+class Param:
+    name: str
+    type: str
+    description: str
+    required: bool = False
+
+
+@dataclass(frozen=True)
+class SavedQuery:
+    name: str
+    title: str
+    description: str
+    params: tuple[Param, ...]
+    columns: tuple[str, ...]
+    text: str
+    path: Path
+
+
+def parse_query_file(path: Path) -> SavedQuery:
+    text = path.read_text(encoding="utf-8")
+    header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
+                       for line in text.splitlines() if line.startswith("#+"))
+    try:
+        meta = yaml.safe_load(header) or {}
+    except yaml.YAMLError as e:
+        raise InputError(f"bad metadata header: {e}", path=path) from None
+    for key in ("title", "description", "columns"):
+        if key not in meta:
+            raise InputError(f"metadata header lacks {key!r}", path=path, line=1)
+    params = []
+    for p in meta.get("params") or []:
+        if p.get("type") not in PARAM_TYPES:
+            raise InputError(f"parameter {p.get('name')!r} has unknown type {p.get('type')!r}",
+                             path=path, hint="types: " + ", ".join(PARAM_TYPES))
+        params.append(Param(str(p["name"]), str(p["type"]), str(p.get("description", "")),
+                            bool(p.get("required", False))))
+    return SavedQuery(
+        name=path.stem, title=str(meta["title"]), description=str(meta["description"]).strip(),
+        params=tuple(params), columns=tuple(meta["columns"]), text=text, path=path,
+    )
+
+
+@cache
+def catalogue(directory: Path | None = None) -> dict[str, SavedQuery]:
+    """Every saved query by name, in name order."""
+    directory = directory or queries_dir()
+    return {p.stem: parse_query_file(p) for p in sorted(directory.glob("*.rq"))}
+
+
+def get_query(name: str) -> SavedQuery:
+    queries = catalogue()
+    if name not in queries:
+        import difflib
+
+        close = difflib.get_close_matches(name, queries, n=1)
+        hint = f"did you mean {close[0]!r}?" if close else "list them with 'tradekg queries'"
+        raise UsageError(f"no saved query named {name!r}", hint=hint)
+    return queries[name]

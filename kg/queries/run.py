@@ -1,0 +1,16 @@
+"""Running a saved query with its parameters bound."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+from kg.queries.catalogue import get_query
+from kg.queries.params import resolve_params
+from kg.store import Results, Store
+
+
+def run_saved(store: Store, name: str, params: Mapping[str, str] | None = None) -> Results:
+    """Run the saved query ``name``; parameter values are resolved, then bound."""
+    query = get_query(name)
+    bindings = resolve_params(store, query, params or {})
+    return store.select(query.text, bindings)

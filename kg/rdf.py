@@ -1,0 +1,208 @@
+"""Facts model -> RDF triples: the one mapping every input shares (see ontology/README.md)."""
+
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+
+from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child
+from kg.loaders.reference import Reference
+from kg.model import ArticleFacts, Event, Mode, Precision, Report, Span, SpeechAct, Time, Where
+from kg.terms import OA, PREFIXES, PROV, SCHEMA, SKOS, TIME, TKG, WD
+
+MODES = {
+    Mode.DIRECT_QUOTE: TKG.DirectQuote,
+    Mode.PARTIAL_QUOTE: TKG.PartialQuote,
+    Mode.PARAPHRASE: TKG.Paraphrase,
+    Mode.OUTLET_VOICE: TKG.OutletVoice,
+}
+VALUE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
+               Precision.YEAR: XSD.gYear}
+UNITS = {Precision.DAY: TIME.unitDay, Precision.MONTH: TIME.unitMonth,
+         Precision.YEAR: TIME.unitYear}
+ACT_SEGMENTS = {"Demand": "demand", "Objection": "objection", "Rejection": "objection",
+                "Statement": "statement", "Threat": "threat", "Support": "support"}
+
+
+def new_graph(identifier: URIRef | None = None) -> Graph:
+    g = Graph(identifier=identifier, bind_namespaces="none")
+    for prefix, ns in PREFIXES.items():
+        g.bind(prefix, ns)
+    return g
+
+
+class _ArticleWriter:
+    def __init__(self, facts: ArticleFacts) -> None:
+        self.facts = facts
+        self.a = article_iri(facts.article.url)
+        self.g = new_graph(article_graph(facts.article.url))
+        self.spans: set[URIRef] = set()
+        self.origins: dict[URIRef, Where] = {self.a: facts.article.where}
+
+    def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
+        if o is not None:
+            self.g.add((s, p, o))
+
+    def span(self, span: Span) -> URIRef:
+        node = child(self.a, "span", f"{span.start}-{span.end}")
+        if node not in self.spans:
+            self.spans.add(node)
+            quote, position = child(node, "quote"), child(node, "position")
+            add = self.add
+            add(node, RDF.type, TKG.EvidenceSpan)
+            add(node, OA.hasSource, self.a)
+            add(node, OA.hasSelector, quote)
+            add(node, OA.hasSelector, position)
+            add(quote, RDF.type, OA.TextQuoteSelector)
+            add(quote, OA.exact, Literal(span.exact))
+            add(quote, OA.prefix, Literal(span.prefix))
+            add(quote, OA.suffix, Literal(span.suffix))
+            add(position, RDF.type, OA.TextPositionSelector)
+            add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
+            add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+        return node
+
+    def reports(self, fact: URIRef, reports: tuple[Report, ...]) -> None:
+        for n, report in enumerate(reports, start=1):
+            node = child(fact, "report", str(n))
+            add = self.add
+            add(fact, TKG.report, node)
+            add(node, RDF.type, TKG.Report)
+            add(node, TKG.inArticle, self.a)
+            add(node, TKG.evidence, self.span(report.span))
+            add(node, TKG.mode, MODES[report.mode])
+            add(node, TKG.source, report.source)
+            add(node, TKG.reportingVerb, Literal(report.verb) if report.verb else None)
+            add(node, TKG.content, Literal(report.span.exact))
+            if report.edited:
+                add(node, TKG.edited, Literal(True))
+
+    def time(self, fact: URIRef, time: Time | None) -> None:
+        if time is None:
+            return
+        node = child(fact, "time")
+        add = self.add
+        add(fact, TKG.time, node)
+        add(node, RDF.type, TKG.TimeSpec)
+        add(node, TKG.phrase, Literal(time.phrase))
+        add(node, TKG.evidence, self.span(time.span))
+        if time.precision is not None and time.value is not None:
+            add(node, TKG.value, Literal(time.value, datatype=VALUE_TYPES[time.precision]))
+            add(node, TKG.precision, UNITS[time.precision])
+            add(node, TKG.start, Literal(time.start, datatype=XSD.date))
+            add(node, TKG.end, Literal(time.end, datatype=XSD.date))
+
+    def write(self) -> Graph:
+        art, a, add = self.facts.article, self.a, self.add
+        add(URIRef(self.g.identifier), RDF.type, PROV.Bundle)
+        add(URIRef(self.g.identifier), PROV.wasDerivedFrom, a)
+        add(a, RDF.type, TKG.Article)
+        add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
+        add(a, SCHEMA.headline, Literal(art.title))
+        add(a, SCHEMA.publisher, Literal(art.publisher) if art.publisher else None)
+        add(a, SCHEMA.datePublished, Literal(art.published, datatype=XSD.date))
+        add(a, SCHEMA.inLanguage, Literal(art.language))
+        add(a, SCHEMA.articleBody, Literal(art.text))
+        add(a, TKG.contentHash, Literal(hashlib.sha256(art.text.encode()).hexdigest()))
+        add(a, TKG.dateNote, Literal(art.date_note) if art.date_note else None)
+
+        for actor in self.facts.actors:
+            node = child(a, "actor", actor.key)
+            self.origins[node] = actor.where
+            add(node, RDF.type, TKG[actor.kind])
+            add(node, RDFS.label, Literal(actor.label))
+            if actor.kind == "UnnamedSource":
+                add(node, TKG.printedDescription, Literal(actor.description))
+            for member in actor.members:
+                add(node, TKG.member, member)
+            add(node, TKG.affiliation, actor.affiliation)
+
+        for p in self.facts.proposals:
+            node = child(a, "proposal", p.key)
+            self.origins[node] = p.where
+            add(node, RDF.type, TKG.Proposal)
+            add(node, TKG.proposer, p.proposer)
+            add(node, TKG.issue, p.issue)
+            add(node, TKG.agreement, p.agreement)
+            add(node, TKG.summary, Literal(p.summary))
+            self.reports(node, p.reports)
+
+        for act in self.facts.acts:
+            self.act(act)
+        for event in self.facts.events:
+            self.event(event)
+        return self.g
+
+    def act(self, act: SpeechAct) -> None:
+        a, add = self.a, self.add
+        node = child(a, ACT_SEGMENTS[act.kind], act.key)
+        self.origins[node] = act.where
+        add(node, RDF.type, TKG[act.kind])
+        add(node, TKG.agent, act.agent)
+        for target in act.targets:
+            add(node, TKG.target, child(a, "proposal", target))
+        add(node, TKG.summary, Literal(act.summary) if act.summary else None)
+        add(node, TKG.place, act.place)
+        add(node, TKG.threatenedAction, Literal(act.action) if act.action else None)
+        add(node, TKG.condition, Literal(act.condition) if act.condition else None)
+        if act.reason is not None:
+            reason = child(node, "reason")
+            add(node, TKG.reason, reason)
+            add(reason, RDF.type, TKG.Reason)
+            add(reason, TKG.summary, Literal(act.reason.summary))
+            add(reason, TKG.reasonKind, TKG[act.reason.kind] if act.reason.kind else None)
+            add(reason, TKG.evidence, self.span(act.reason.span))
+        self.time(node, act.time)
+        self.reports(node, act.reports)
+
+    def event(self, event: Event) -> None:
+        a, add = self.a, self.add
+        node = child(a, "event", event.key)
+        self.origins[node] = event.where
+        add(node, RDF.type, TKG[event.kind])
+        add(node, RDFS.label, Literal(event.label))
+        add(node, TKG.status, TKG[event.status] if event.status else None)
+        if event.round_number is not None:
+            add(node, TKG.roundNumber, Literal(event.round_number, datatype=XSD.integer))
+        add(node, TKG.partOf, child(a, "event", event.part_of) if event.part_of else None)
+        for participant in event.participants:
+            add(node, TKG.participant, participant)
+        add(node, TKG.place, event.place)
+        add(node, TKG.agreement, event.agreement)
+        add(node, TKG.issue, event.issue)
+        self.time(node, event.time)
+        self.reports(node, event.reports)
+
+
+def article_to_graph(facts: ArticleFacts) -> tuple[Graph, dict[URIRef, Where]]:
+    """The named graph of one article, and where in the input each fact node came from."""
+    writer = _ArticleWriter(facts)
+    return writer.write(), writer.origins
+
+
+def reference_to_graph(ref: Reference) -> Graph:
+    """The reference graph: names, aliases, types and links of shared entities."""
+    g = new_graph(REFERENCE_GRAPH)
+    for e in ref.all():
+        node = ref.iri(e.section, e.key)
+        g.add((node, RDF.type, TKG[e.kind]))
+        g.add((node, RDFS.label, Literal(e.name)))
+        for alias in e.aliases:
+            g.add((node, SKOS.altLabel, Literal(alias)))
+        if e.wikidata:
+            g.add((node, SKOS.exactMatch, WD[e.wikidata]))
+        if e.affiliation:
+            g.add((node, TKG.affiliation, ref.iri("actors", e.affiliation)))
+        for post in e.posts:
+            g.add((node, TKG.holds, ref.iri("posts", post)))
+        if e.post_in:
+            g.add((node, TKG.postIn, ref.iri("actors", e.post_in)))
+        for member in e.members:
+            g.add((node, TKG.member, ref.iri("actors", member)))
+        if e.section == "issues":
+            g.add((node, SKOS.prefLabel, Literal(e.name, lang="en")))
+            g.add((node, SKOS.inScheme, TKG.IssueScheme))
+        if e.definition:
+            g.add((node, SKOS.definition, Literal(e.definition, lang="en")))
+    return g

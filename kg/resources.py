@@ -1,0 +1,40 @@
+"""Where the files that ship with tradekg live (ontology, shapes, queries, bundled data).
+
+In a wheel they are inside the package (``kg/_resources``); in a source checkout they are
+the top-level folders of the repository.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+_PACKAGE = Path(__file__).resolve().parent
+
+
+def resource(*parts: str) -> Path:
+    """The path of a bundled file or folder, e.g. ``resource("shapes", "tradekg.shapes.ttl")``."""
+    for root in (_PACKAGE / "_resources", _PACKAGE.parent):
+        candidate = root.joinpath(*parts)
+        if candidate.exists():
+            return candidate
+    raise FileNotFoundError("tradekg resource not found: " + "/".join(parts))
+
+
+def ontology_file() -> Path:
+    return resource("ontology", "tradekg.ttl")
+
+
+def shapes_file() -> Path:
+    return resource("shapes", "tradekg.shapes.ttl")
+
+
+def queries_dir() -> Path:
+    return resource("queries")
+
+
+def reference_file() -> Path:
+    return resource("data", "reference.yaml")
+
+
+def sample_dir() -> Path:
+    return resource("data", "sample")

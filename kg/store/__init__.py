@@ -1,0 +1,61 @@
+"""Stores behind one interface. Today: the embedded on-disk store (Oxigraph)."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import BinaryIO, Protocol
+
+from rdflib import Graph, URIRef
+from rdflib.term import Node
+
+ENV_STORE = "TRADEKG_STORE"
+
+
+@dataclass
+class Results:
+    """The answer to a SELECT (``variables`` and ``rows``) or an ASK (``boolean``)."""
+
+    variables: list[str]
+    rows: list[tuple[Node | None, ...]]
+    boolean: bool | None = None
+
+
+class Store(Protocol):
+    """What every store backend offers."""
+
+    location: str
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """Replace each named graph (by its identifier) with its content, in one transaction."""
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results: ...
+
+    def construct(self, query: str) -> Graph: ...
+
+    def graph_names(self) -> list[URIRef]: ...
+
+    def quad_count(self, graph: URIRef | None = None) -> int: ...
+
+    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None: ...
+
+    def close(self) -> None: ...
+
+
+def default_location() -> Path:
+    """``$XDG_DATA_HOME/tradekg/store``, i.e. ``~/.local/share/tradekg/store`` by default."""
+    data_home = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(data_home) / "tradekg" / "store"
+
+
+def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
+    """Open the store at ``location`` (a directory), ``$TRADEKG_STORE``, or the default."""
+    from kg.store.embedded import EmbeddedStore
+
+    where = location or os.environ.get(ENV_STORE) or default_location()
+    return EmbeddedStore(Path(where), create=create)
+
+
+__all__ = ["ENV_STORE", "Results", "Store", "default_location", "open_store"]

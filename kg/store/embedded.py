@@ -1,0 +1,162 @@
+"""The embedded store: Oxigraph (RocksDB) in a directory, no server to run."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+from typing import BinaryIO
+
+import pyoxigraph as ox
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import StoreError, UsageError
+from kg.sparql_terms import render
+from kg.store import Results
+from kg.terms import PREFIXES
+
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "trig": ox.RdfFormat.TRIG,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+    "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+
+def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
+    if isinstance(term, URIRef):
+        return ox.NamedNode(str(term))
+    if isinstance(term, Literal):
+        if term.language:
+            return ox.Literal(str(term), language=term.language)
+        if term.datatype is not None:
+            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
+        return ox.Literal(str(term))
+    if isinstance(term, BNode):
+        return ox.BlankNode(str(term))
+    raise TypeError(f"unsupported term {term!r}")
+
+
+def from_ox(term: object) -> Node | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return URIRef(term.value)
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return Literal(term.value, lang=term.language)
+        dt = term.datatype.value
+        if dt == "http://www.w3.org/2001/XMLSchema#string":
+            return Literal(term.value)
+        return Literal(term.value, datatype=URIRef(dt))
+    if isinstance(term, ox.BlankNode):
+        return BNode(term.value)
+    raise TypeError(f"unsupported term {term!r}")
+
+
+class EmbeddedStore:
+    """An on-disk Oxigraph store. One process may open it at a time."""
+
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.location = str(path)
+        if not create and not path.exists():
+            raise StoreError(f"no store at {path}",
+                             hint="ingest something first (tradekg ingest or tradekg demo) "
+                             "or choose the store with --store")
+        try:
+            path.mkdir(parents=True, exist_ok=True)
+            self._store = ox.Store(str(path))
+        except OSError as e:
+            text = str(e)
+            if "lock" in text.lower():
+                raise StoreError(
+                    f"the store at {path} is in use by another process",
+                    hint="wait for the other tradekg command to finish, or use another --store",
+                ) from None
+            raise StoreError(f"cannot open the store at {path}: {text}") from None
+
+    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
+        """One SPARQL update (a single transaction): drop each graph, insert its triples."""
+        if not graphs:
+            return
+        parts: list[str] = []
+        for g in graphs:
+            name = render(URIRef(g.identifier))
+            parts.append(f"DROP SILENT GRAPH {name} ;\n")
+        parts.append("INSERT DATA {\n")
+        for g in graphs:
+            parts.append(f"GRAPH {render(URIRef(g.identifier))} {{\n")
+            parts.extend(f"{render(s)} {render(p)} {render(o)} .\n" for s, p, o in g)
+            parts.append("}\n")
+        parts.append("}")
+        try:
+            self._store.update("".join(parts))
+        except OSError as e:
+            raise StoreError(f"could not write to the store at {self.location}: {e}",
+                             hint="nothing was written; check free disk space and retry"
+                             ) from None
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
+        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        try:
+            answer = self._store.query(query, use_default_graph_as_union=True,
+                                       substitutions=subs or None)
+        except SyntaxError as e:
+            raise UsageError(f"the query does not parse: {e}",
+                             hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused"
+                             ) from None
+        except OSError as e:
+            raise StoreError(f"the query failed: {e}") from None
+        if isinstance(answer, ox.QueryBoolean):
+            return Results([], [], boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            raise UsageError("this query returns triples; use a SELECT or ASK query here")
+        variables = [v.value for v in answer.variables]
+        rows = [tuple(from_ox(sol[v]) for v in variables) for sol in answer]
+        return Results(variables, rows)
+
+    def construct(self, query: str) -> Graph:
+        try:
+            answer = self._store.query(query, use_default_graph_as_union=True)
+        except SyntaxError as e:
+            raise UsageError(f"the query does not parse: {e}") from None
+        if not isinstance(answer, ox.QueryTriples):
+            raise UsageError("this query does not return triples")
+        g = Graph()
+        for t in answer:
+            g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return g
+
+    def graph_names(self) -> list[URIRef]:
+        return sorted(URIRef(g.value) for g in self._store.named_graphs()
+                      if isinstance(g, ox.NamedNode))
+
+    def quad_count(self, graph: URIRef | None = None) -> int:
+        if graph is None:
+            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+            return int(next(iter(self._store.query(q)))["n"].value)
+        q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+        sol = self._store.query(q, substitutions={ox.Variable("g"): ox.NamedNode(str(graph))})
+        return int(next(iter(sol))["n"].value)
+
+    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
+        rdf_format = FORMATS[fmt]
+        prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
+        if graph is not None:
+            if rdf_format.supports_datasets:
+                quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
+                ox.serialize(quads, output, rdf_format, prefixes=prefixes)
+            else:
+                self._store.dump(output, rdf_format, from_graph=ox.NamedNode(str(graph)),
+                                 prefixes=prefixes)
+        elif rdf_format.supports_datasets:
+            self._store.dump(output, rdf_format, prefixes=prefixes)
+        else:
+            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
+            ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+
+    def close(self) -> None:
+        self._store.flush()
+        del self._store

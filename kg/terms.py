@@ -1,0 +1,143 @@
+"""Closed namespaces: the ontology's terms and the standard vocabularies tradekg writes.
+
+A typo in a term is an ``AttributeError``, not a new IRI: ``TKG`` is a closed
+``DefinedNamespace`` and ``tests/test_ontology.py`` checks that it lists exactly the
+terms ``ontology/tradekg.ttl`` defines.
+"""
+
+from __future__ import annotations
+
+from rdflib import Namespace, URIRef
+from rdflib.namespace import DefinedNamespace
+
+BASE = "https://w3id.org/tradekg/"
+ONTOLOGY_IRI = BASE + "ontology"
+DATA = Namespace(BASE + "id/")
+
+
+class TKG(DefinedNamespace):
+    """The tradekg ontology (``https://w3id.org/tradekg/ontology#``)."""
+
+    _NS = Namespace(ONTOLOGY_IRI + "#")
+    _fail = True
+
+    # Evidence layer
+    Article: URIRef  # a news article the facts are drawn from
+    EvidenceSpan: URIRef  # a span of an article's text that a fact rests on
+    contentHash: URIRef  # sha256 of the article text, hex
+    dateNote: URIRef  # why the publication date is what it is (when not printed)
+    evidence: URIRef  # fact / report / time -> EvidenceSpan
+    inArticle: URIRef  # EvidenceSpan / Report -> Article
+
+    # Report layer (attribution)
+    Report: URIRef  # the article credits some content to a source, in a mode
+    ReportMode: URIRef  # how the content is rendered (quote, paraphrase, outlet voice)
+    DirectQuote: URIRef
+    PartialQuote: URIRef
+    Paraphrase: URIRef
+    OutletVoice: URIRef
+    mode: URIRef  # Report -> ReportMode
+    source: URIRef  # Report -> Actor credited with the content
+    reportingVerb: URIRef  # "said", "told reporters", "according to"
+    content: URIRef  # the words as reported (the quote or the paraphrasing words)
+    edited: URIRef  # xsd:boolean, a quote with an elision
+    report: URIRef  # fact -> Report (qualified attribution)
+
+    # Actors
+    Actor: URIRef
+    Person: URIRef
+    Country: URIRef
+    Organization: URIRef
+    GovernmentBody: URIRef
+    InterestGroup: URIRef
+    ActorGroup: URIRef
+    UnnamedSource: URIRef
+    Post: URIRef
+    member: URIRef  # ActorGroup -> Actor
+    printedDescription: URIRef  # the words an article uses for an unnamed source
+    holds: URIRef  # Person -> Post
+    postIn: URIRef  # Post -> Actor (the country or organisation)
+    affiliation: URIRef  # Actor -> Actor (country or organisation it acts for)
+
+    # Agreements, issues, proposals
+    TradeAgreement: URIRef
+    Issue: URIRef
+    IssueScheme: URIRef  # the SKOS scheme of negotiating issues (an individual)
+    Proposal: URIRef
+    proposer: URIRef  # Proposal -> Actor
+    issue: URIRef  # Proposal / Event -> Issue
+    agreement: URIRef  # Proposal / Negotiation -> TradeAgreement
+    summary: URIRef  # a one-line summary of a fact in the curator's words
+
+    # Speech acts
+    SpeechAct: URIRef
+    Statement: URIRef
+    Demand: URIRef
+    Objection: URIRef
+    Rejection: URIRef
+    Threat: URIRef
+    Support: URIRef
+    Reason: URIRef
+    ReasonKind: URIRef
+    EconomicHarm: URIRef
+    Sovereignty: URIRef
+    LegalConcern: URIRef
+    Imbalance: URIRef
+    Procedural: URIRef
+    OtherReason: URIRef
+    agent: URIRef  # SpeechAct -> Actor who performs it
+    target: URIRef  # Demand / Objection / Support -> Proposal
+    reason: URIRef  # Objection -> Reason
+    reasonKind: URIRef  # Reason -> ReasonKind
+    threatenedAction: URIRef  # Threat -> text
+    condition: URIRef  # Threat -> text
+
+    # Events, places and time
+    Event: URIRef
+    Negotiation: URIRef
+    NegotiationRound: URIRef
+    Meeting: URIRef
+    PressConference: URIRef
+    Milestone: URIRef  # an expected or hoped-for development ("progress before the end of the year")
+    EventStatus: URIRef
+    Occurred: URIRef
+    Scheduled: URIRef
+    Expected: URIRef
+    Place: URIRef
+    roundNumber: URIRef
+    partOf: URIRef  # NegotiationRound -> Negotiation
+    participant: URIRef  # Event -> Actor
+    place: URIRef  # Event / SpeechAct -> Place
+    status: URIRef  # Event -> EventStatus
+    time: URIRef  # Event / SpeechAct / Threat -> TimeSpec
+    TimeSpec: URIRef  # a time as the article words it, and resolved
+    phrase: URIRef  # the original words ("next month")
+    value: URIRef  # resolved value: xsd:date, xsd:gYearMonth or xsd:gYear
+    precision: URIRef  # TimeSpec -> time:TemporalUnit (unitDay, unitMonth, unitYear)
+    start: URIRef  # first day of the resolved interval (xsd:date)
+    end: URIRef  # last day of the resolved interval (xsd:date)
+
+
+PREFIXES: dict[str, str] = {
+    "tkg": str(TKG._NS),
+    "id": str(DATA),
+    "schema": "https://schema.org/",
+    "prov": "http://www.w3.org/ns/prov#",
+    "oa": "http://www.w3.org/ns/oa#",
+    "skos": "http://www.w3.org/2004/02/skos/core#",
+    "time": "http://www.w3.org/2006/time#",
+    "sem": "http://semanticweb.cs.vu.nl/2009/11/sem/",
+    "org": "http://www.w3.org/ns/org#",
+    "dcterms": "http://purl.org/dc/terms/",
+    "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
+    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "owl": "http://www.w3.org/2002/07/owl#",
+    "wd": "http://www.wikidata.org/entity/",
+}
+
+SCHEMA = Namespace(PREFIXES["schema"])
+PROV = Namespace(PREFIXES["prov"])
+OA = Namespace(PREFIXES["oa"])
+SKOS = Namespace(PREFIXES["skos"])
+TIME = Namespace(PREFIXES["time"])
+WD = Namespace(PREFIXES["wd"])

@@ -1,0 +1,179 @@
+"""Validation: SHACL shapes plus the checks SHACL cannot do, with findings that name inputs.
+
+Articles are validated one batch at a time, each batch with the ontology and the reference
+graph merged in; findings are attributed back to the article (and the facts-file line) their
+focus node belongs to, so one bad article never blocks the others.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+
+from rdflib import RDF, Graph, Literal, URIRef
+from rdflib.namespace import SH
+
+from kg.model import Where
+from kg.resources import ontology_file, shapes_file
+from kg.terms import OA, SCHEMA, TKG
+
+SEVERITIES = {SH.Violation: "error", SH.Warning: "warning", SH.Info: "info"}
+
+
+@dataclass(frozen=True)
+class Finding:
+    severity: str  # error, warning, info
+    message: str
+    node: str
+    where: Where | None = None
+    path: str | None = None  # the property, compact
+
+    def __str__(self) -> str:
+        place = f"{self.where}: " if self.where else ""
+        at = f" [{_short(self.node)}" + (f" {self.path}" if self.path else "") + "]"
+        return f"{place}{self.severity}: {self.message}{at}"
+
+
+@dataclass
+class Verdict:
+    """The outcome for one article graph."""
+
+    name: str  # the input it came from
+    graph: Graph
+    origins: dict[URIRef, Where] = field(default_factory=dict)
+    findings: list[Finding] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return not any(f.severity == "error" for f in self.findings)
+
+
+@cache
+def ontology_graph() -> Graph:
+    g = Graph()
+    g.parse(ontology_file(), format="turtle")
+    return g
+
+
+@cache
+def shapes_graph() -> Graph:
+    g = Graph()
+    g.parse(shapes_file(), format="turtle")
+    return g
+
+
+def text_findings(graph: Graph) -> list[Finding]:
+    """Each evidence quote equals the article text at its offsets."""
+    found = []
+    bodies = {s: str(o) for s, o in graph.subject_objects(SCHEMA.articleBody)}
+    for span in graph.subjects(RDF.type, TKG.EvidenceSpan):
+        source = graph.value(span, OA.hasSource)
+        body = bodies.get(source) if isinstance(source, URIRef) else None
+        if body is None:
+            found.append(Finding("error", "evidence span points at no article text in this "
+                                 "graph", str(span)))
+            continue
+        exact = start = end = None
+        for sel in graph.objects(span, OA.hasSelector):
+            exact = graph.value(sel, OA.exact, default=exact)
+            start = graph.value(sel, OA.start, default=start)
+            end = graph.value(sel, OA.end, default=end)
+        if not (isinstance(start, Literal) and isinstance(end, Literal)
+                and isinstance(exact, Literal)):
+            continue  # the shapes report missing selectors
+        s, e = start.toPython(), end.toPython()
+        if not (isinstance(s, int) and isinstance(e, int)) or not 0 <= s < e <= len(body):
+            found.append(Finding("error", f"evidence offsets {start}-{end} lie outside the "
+                                 f"article text (length {len(body)})", str(span)))
+        elif body[s:e] != str(exact):
+            found.append(Finding("error", f"evidence text {str(exact)!r} differs from the "
+                                 f"article text at {s}-{e}: {body[s:e]!r}", str(span)))
+    return found
+
+
+def shacl_findings(data: Graph) -> list[Finding]:
+    """SHACL results for a data graph that already contains ontology and reference data."""
+    from pyshacl import validate
+
+    _conforms, results, _text = validate(
+        data, shacl_graph=shapes_graph(), inference="none", advanced=True,
+        allow_warnings=True, allow_infos=True, inplace=True,
+    )
+    assert isinstance(results, Graph)
+    found = []
+    for result in results.subjects(RDF.type, SH.ValidationResult):
+        severity = SEVERITIES.get(results.value(result, SH.resultSeverity), "error")
+        focus = results.value(result, SH.focusNode)
+        message = results.value(result, SH.resultMessage)
+        path = results.value(result, SH.resultPath)
+        value = results.value(result, SH.value)
+        text = str(message) if message is not None else "does not conform"
+        if value is not None and str(value) not in text:
+            text += f" (value: {_short(str(value))})"
+        found.append(Finding(severity, text, str(focus),
+                             path=_short(str(path)) if path is not None else None))
+    return found
+
+
+def validate_batch(verdicts: Sequence[Verdict], reference: Graph) -> None:
+    """Validate several article graphs in one SHACL run; adds findings to each verdict."""
+    data = Graph()
+    for g in (ontology_graph(), reference, *(v.graph for v in verdicts)):
+        for triple in g:
+            data.add(triple)
+    owners = [(_article_prefix(v.graph), v) for v in verdicts]
+    for v in verdicts:
+        v.findings.extend(_place(f, v) for f in text_findings(v.graph))
+    for finding in shacl_findings(data):
+        owner = next((v for prefix, v in owners if prefix and finding.node.startswith(prefix)),
+                     None)
+        if owner is None:  # a reference-data node: report it against every article
+            for v in verdicts:
+                v.findings.append(finding)
+        else:
+            owner.findings.append(_place(finding, owner))
+    for v in verdicts:
+        v.findings.sort(key=lambda f: (f.where.line or 0) if f.where else 0)
+
+
+def validate_reference(reference: Graph) -> list[Finding]:
+    data = Graph()
+    for g in (ontology_graph(), reference):
+        for triple in g:
+            data.add(triple)
+    return shacl_findings(data)
+
+
+def _article_prefix(graph: Graph) -> str | None:
+    article = next(iter(graph.subjects(RDF.type, TKG.Article)), None)
+    return str(article) if article is not None else None
+
+
+def _place(finding: Finding, verdict: Verdict) -> Finding:
+    """Attach the facts-file line of the fact the finding's node belongs to."""
+    best: Where | None = None
+    best_len = -1
+    for node, where in verdict.origins.items():
+        n = str(node)
+        if (finding.node == n or finding.node.startswith(n + "/")) and len(n) > best_len:
+            best, best_len = where, len(n)
+    if best is None:
+        best = Where(verdict.name)
+    return Finding(finding.severity, finding.message, finding.node, best, finding.path)
+
+
+def _short(iri: str) -> str:
+    from kg.terms import PREFIXES
+
+    for prefix, ns in PREFIXES.items():
+        if iri.startswith(ns):
+            return f"{prefix}:{iri[len(ns):]}"
+    return iri
+
+
+def summarize(findings: Iterable[Finding]) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for f in findings:
+        counts[f.severity] += 1
+    return counts
