@@ -19,6 +19,7 @@ from kg.terms import DATA
 
 ID_PATTERN = re.compile(r"^[a-z0-9](?:[a-z0-9-]{0,78}[a-z0-9])?$")
 _IRI_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
+_DATA = str(DATA)
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
 
 
@@ -31,10 +32,9 @@ def mint(*segments: str) -> URIRef:
 
 def child(parent: URIRef, *segments: str) -> URIRef:
     """A minted IRI under a minted parent (``<parent>/<segment>...``)."""
-    base = str(parent)
-    if not base.startswith(str(DATA)):
+    if not parent.startswith(_DATA):
         raise ValueError(f"{parent} is not a tradekg data IRI")
-    return mint(*base[len(str(DATA)) :].split("/"), *segments)
+    return URIRef("/".join((parent, *(quote(s, safe="-._~") for s in segments))))
 
 
 def article_key(url: str) -> str:
