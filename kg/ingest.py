@@ -15,6 +15,7 @@ from rdflib import Graph, URIRef
 
 from kg.errors import InputError, KgError
 from kg.loaders import Reference, load_facts, load_reference
+from kg.model import Where
 from kg.rdf import article_to_graph, new_graph, reference_to_graph
 from kg.store import Store
 from kg.terms import ONTOLOGY_IRI
@@ -46,6 +47,8 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     found: list[Path] = []
     for path in paths:
         path = Path(path)
+        if not path.exists():
+            raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
         elif path.name.endswith(FACTS_SUFFIX):
@@ -58,14 +61,17 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
                     hint=f"write {facts.name} next to it (see 'Facts format' in README.md)",
                 )
             found.append(facts)
-        elif not path.exists():
-            raise InputError("no such file or directory", path=path)
         else:
             raise InputError(
                 "not a facts file", path=path,
                 hint=f"give facts files (*{FACTS_SUFFIX}), article files or directories",
             )
-    unique = list(dict.fromkeys(p.resolve() for p in found))
+    unique: list[Path] = []
+    seen: set[Path] = set()
+    for p in found:  # the same file named twice is read once
+        if p.resolve() not in seen:
+            seen.add(p.resolve())
+            unique.append(p)
     if not unique:
         raise InputError("no facts files found in the given paths",
                          hint=f"facts files are named *{FACTS_SUFFIX}")
@@ -77,11 +83,10 @@ def prepare(path: Path, reference: Reference) -> Verdict:
     try:
         facts = load_facts(path, reference)
     except KgError as e:
-        where = f"{e.path}:{e.line}" if e.line else (e.path or str(path))
-        message = e.message + (f" ({e.hint})" if e.hint else "")
         verdict = Verdict(str(path), new_graph())
-        verdict.findings.append(Finding("error", message, node="", where=None))
-        verdict.name = where
+        message = e.message + (f" ({e.hint})" if e.hint else "")
+        where = Where(e.path or str(path), e.line)
+        verdict.findings.append(Finding("error", message, node="", where=where))
         return verdict
     graph, origins = article_to_graph(facts)
     return Verdict(str(path), graph, origins)

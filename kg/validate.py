@@ -34,7 +34,9 @@ class Finding:
 
     def __str__(self) -> str:
         place = f"{self.where}: " if self.where else ""
-        at = f" [{_short(self.node)}" + (f" {self.path}" if self.path else "") + "]"
+        at = ""
+        if self.node:
+            at = f" [{_short(self.node)}" + (f" {self.path}" if self.path else "") + "]"
         return f"{place}{self.severity}: {self.message}{at}"
 
 

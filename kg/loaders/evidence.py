@@ -26,11 +26,17 @@ class Finder:
         self.folded = text.translate(_FOLD)
 
     def _occurrences(self, words: str) -> list[int]:
+        """Start offsets where ``words`` occur as whole words (not inside a longer word)."""
         needle = words.translate(_FOLD)
-        found, at = [], self.folded.find(needle)
+        text, n = self.folded, len(needle)
+        found, at = [], text.find(needle)
         while at != -1:
-            found.append(at)
-            at = self.folded.find(needle, at + 1)
+            cut_before = at > 0 and needle[0].isalnum() and text[at - 1].isalnum()
+            end = at + n
+            cut_after = end < len(text) and needle[-1].isalnum() and text[end].isalnum()
+            if not (cut_before or cut_after):
+                found.append(at)
+            at = text.find(needle, at + 1)
         return found
 
     def span(self, start: int, end: int) -> Span:
@@ -79,9 +85,10 @@ class Finder:
         elif near is not None:
             start = min(hits, key=lambda h: (_distance(h, h + len(words), near), h))
         else:
-            lines = ", ".join(str(self.line_of(h)) for h in hits)
+            lines = sorted({self.line_of(h) for h in hits})
+            shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
             raise InputError(
-                f"{what} occurs {len(hits)} times in the article (text lines {lines}): "
+                f"{what} occurs {len(hits)} times in the article (text lines {shown}): "
                 f"{_short(words)!r}",
                 path=where.path, line=where.line,
                 hint="quote more words so they occur once, or add 'occurrence: N'",
