@@ -59,8 +59,8 @@ class _ArticleWriter:
             add(quote, OA.prefix, Literal(span.prefix))
             add(quote, OA.suffix, Literal(span.suffix))
             add(position, RDF.type, OA.TextPositionSelector)
-            add(position, OA.start, Literal(span.start, datatype=XSD.nonNegativeInteger))
-            add(position, OA.end, Literal(span.end, datatype=XSD.nonNegativeInteger))
+            add(position, OA.start, Literal(span.start, datatype=XSD.integer))
+            add(position, OA.end, Literal(span.end, datatype=XSD.integer))
         return node
 
     def reports(self, fact: URIRef, reports: tuple[Report, ...]) -> None:

@@ -63,9 +63,17 @@ def parse_query_file(path: Path) -> SavedQuery:
                              path=path, hint="types: " + ", ".join(PARAM_TYPES))
         params.append(Param(str(p["name"]), str(p["type"]), str(p.get("description", "")),
                             bool(p.get("required", False))))
+    columns = tuple(str(c) for c in meta["columns"])
+    for p in params:
+        if p.name not in columns:
+            raise InputError(
+                f"parameter {p.name!r} is not among the columns", path=path, line=1,
+                hint="select the parameter's variable: values are bound by substitution, "
+                "which applies to projected variables only",
+            )
     return SavedQuery(
         name=path.stem, title=str(meta["title"]), description=str(meta["description"]).strip(),
-        params=tuple(params), columns=tuple(meta["columns"]), text=text, path=path,
+        params=tuple(params), columns=columns, text=text, path=path,
     )
 
 

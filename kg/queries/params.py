@@ -16,10 +16,12 @@ from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError, UsageError
-from kg.iris import check_iri
+from kg.iris import ID_PATTERN, check_iri, mint
 from kg.queries.catalogue import SavedQuery
 from kg.store import Store
 from kg.terms import TKG
+
+_SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
 # what a parameter type may name: instances of these classes or their subclasses
 TOPS: dict[str, tuple[URIRef, ...]] = {
@@ -35,43 +37,69 @@ TOPS: dict[str, tuple[URIRef, ...]] = {
 SEGMENT = {"actor": "actor", "issue": "issue", "agreement": "agreement", "place": "place",
            "proposal": "proposal", "article": "article", "fact": ""}
 
-_LOOKUP = """
+# Lookups, each a fixed query; values are bound by substitution. (pyoxigraph substitutes only
+# variables that are projected, hence the extra columns.)
+_PREFIXES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX tkg: <https://w3id.org/tradekg/ontology#>
-SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
-  ?cls rdfs:subClassOf* ?top .
-  {
-    ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
-    FILTER(LCASE(STR(?l)) = ?needle)
-  } UNION {
-    ?x schema:url ?u . FILTER(STR(?u) = ?raw)
-  } UNION {
-    ?x a ?cls . FILTER(STRENDS(STR(?x), ?suffix))
-  } UNION {
-    ?x a ?cls . FILTER(STR(?x) = ?raw)
-  }
-  ?x a ?cls .
-  OPTIONAL { ?x rdfs:label|schema:headline|tkg:summary ?name }
-} GROUP BY ?x ORDER BY ?x
 """
-
-_NAMES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-SELECT DISTINCT ?l WHERE {
+_BY_IRI = _PREFIXES + """
+SELECT DISTINCT ?x ?top WHERE { ?x a ?cls . ?cls rdfs:subClassOf* ?top }
+"""
+_BY_SUFFIX = _PREFIXES + """
+SELECT DISTINCT ?x ?suffix ?top WHERE {
+  ?cls rdfs:subClassOf* ?top . ?x a ?cls . FILTER(STRENDS(STR(?x), ?suffix))
+}
+"""
+_BY_NAME = _PREFIXES + """
+SELECT DISTINCT ?x ?needle ?top WHERE {
+  ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
+  FILTER(LCASE(STR(?l)) = ?needle)
+  ?x a ?cls . ?cls rdfs:subClassOf* ?top .
+}
+"""
+_BY_URL = _PREFIXES + """
+SELECT DISTINCT ?x ?url WHERE { ?x schema:url ?url }
+"""
+_LABEL = _PREFIXES + """
+SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
+  OPTIONAL { ?x rdfs:label|schema:headline|tkg:summary ?name }
+} GROUP BY ?x
+"""
+_NAMES = _PREFIXES + """
+SELECT DISTINCT ?l ?top WHERE {
   ?cls rdfs:subClassOf* ?top . ?x a ?cls ; rdfs:label|skos:altLabel ?l
 }
 """
 
 
-def _lookup(store: Store, query: str, kind: str, bindings: dict[str, Node]
-            ) -> list[tuple[Node | None, ...]]:
-    rows: list[tuple[Node | None, ...]] = []
-    for top in TOPS[kind]:
-        rows.extend(store.select(query, {**bindings, "top": top}).rows)
-    return list(dict.fromkeys(rows))
+def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
+    """Everything of ``kind`` that ``value`` names: as an IRI, a URL, an id, or a name."""
+    found: dict[URIRef, None] = {}
+
+    def add(query: str, bindings: dict[str, Node], tops: bool = True) -> None:
+        for top in TOPS[kind] if tops else (None,):
+            extra = {"top": top} if top is not None else {}
+            for row in store.select(query, {**bindings, **extra}).rows:
+                if isinstance(row[0], URIRef):
+                    found[row[0]] = None
+
+    if _SCHEME.match(value):
+        try:
+            add(_BY_IRI, {"x": check_iri(value)})
+        except InputError:
+            pass  # not an IRI we could have minted; it may still be a name
+        if kind == "article":
+            add(_BY_URL, {"url": Literal(value, datatype=XSD.anyURI)}, tops=False)
+    elif ID_PATTERN.match(value):
+        segment = SEGMENT[kind]
+        if segment and kind not in ("proposal", "article"):
+            add(_BY_IRI, {"x": mint(segment, value)})
+        add(_BY_SUFFIX, {"suffix": Literal(f"/{segment}/{value}" if segment else f"/{value}")})
+    add(_BY_NAME, {"needle": Literal(value.lower())})
+    return list(found)
 
 
 def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
@@ -91,30 +119,27 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
                              ) from None
     if not value:
         raise UsageError(f"parameter {name!r} is empty")
-    bindings: dict[str, Node] = {"needle": Literal(value.lower()), "raw": Literal(value)}
-    segment = SEGMENT[kind]
-    suffix = f"/{segment}/{value}" if segment else f"/{value}"
-    bindings["suffix"] = Literal(suffix)
-    if re.match(r"^[A-Za-z][A-Za-z0-9+.-]*:", value):
-        try:
-            check_iri(value)
-        except InputError as e:
-            raise UsageError(f"parameter {name!r}: {e.message}", hint=e.hint) from None
-    found = _lookup(store, _LOOKUP, kind, bindings)
+    found = _matches(store, kind, value)
     if len(found) == 1:
-        term = found[0][0]
-        assert term is not None
-        return term
+        return found[0]
     if not found:
-        names = [str(r[0]) for r in _lookup(store, _NAMES, kind, {})]
-        close = difflib.get_close_matches(value, names, n=3, cutoff=0.6)
+        names = {str(r[0]) for top in TOPS[kind]
+                 for r in store.select(_NAMES, {"top": top}).rows}
+        close = difflib.get_close_matches(value, sorted(names), n=3, cutoff=0.6)
         hint = ("did you mean " + ", ".join(repr(c) for c in close) + "?") if close else (
-            f"give an id, an IRI, or a name or alias of a {kind} in the store")
+            f"give an id, an IRI, or a name or alias of {_a(kind)} in the store")
         raise UsageError(f"no {kind} matches {raw!r} (parameter {name!r})", hint=hint)
-    listed = "; ".join(f"{r[0]} ({r[1]})" if r[1] is not None else str(r[0])
-                       for r in found[:6])
-    raise UsageError(f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): {listed}",
-                     hint="give the id or the IRI of the one you mean")
+    listed = []
+    for iri in found[:6]:
+        rows = store.select(_LABEL, {"x": iri}).rows
+        label = rows[0][1] if rows else None
+        listed.append(f"{iri} ({label})" if label is not None else str(iri))
+    raise UsageError(f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): "
+                     + "; ".join(listed), hint="give the id or the IRI of the one you mean")
+
+
+def _a(noun: str) -> str:
+    return ("an " if noun[0] in "aeiou" else "a ") + noun
 
 
 def resolve_params(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> dict[str, Node]:

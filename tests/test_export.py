@@ -1,0 +1,131 @@
+"""Exports round-trip: what comes out parses back to a graph isomorphic to what went in."""
+
+from __future__ import annotations
+
+import io
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, URIRef
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+from kg.iris import REFERENCE_GRAPH, article_graph
+from kg.loaders import load_facts, load_reference
+from kg.rdf import article_to_graph, reference_to_graph
+from kg.resources import sample_dir
+from kg.terms import ONTOLOGY_IRI
+from kg.validate import ontology_graph
+
+FACTS = sample_dir() / "nafta-round5.facts.yaml"
+TRIPLE_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}
+QUAD_FORMATS = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict[URIRef, Graph]:
+    """The graphs the store should hold after loading the sample, built without the store."""
+    ref = load_reference()
+    facts = load_facts(FACTS, ref)
+    article, _ = article_to_graph(facts)
+    return {
+        URIRef(ONTOLOGY_IRI): ontology_graph(),
+        REFERENCE_GRAPH: reference_to_graph(ref),
+        article_graph(facts.article.url): article,
+    }
+
+
+@pytest.fixture(scope="module")
+def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    path = tmp_path_factory.mktemp("export") / "store"
+    result = CliRunner().invoke(cli, ["--store", str(path), "ingest", str(sample_dir())])
+    assert result.exit_code == 0, result.stderr
+    return path
+
+
+def export(store_dir: Path, *args: str) -> bytes:
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "export", *args])
+    assert result.exit_code == 0, result.stderr
+    return result.stdout_bytes
+
+
+def union(graphs: dict[URIRef, Graph]) -> Graph:
+    g = Graph()
+    for part in graphs.values():
+        for triple in part:
+            g.add(triple)
+    return g
+
+
+@pytest.mark.parametrize("fmt", list(TRIPLE_FORMATS))
+def test_whole_store_in_a_triple_format_is_the_union(
+    store_dir: Path, expected: dict[URIRef, Graph], fmt: str
+) -> None:
+    g = Graph()
+    g.parse(data=export(store_dir, "--format", fmt), format=TRIPLE_FORMATS[fmt])
+    assert isomorphic(g, union(expected))
+
+
+@pytest.mark.parametrize("fmt", list(QUAD_FORMATS))
+def test_whole_store_in_a_quad_format_keeps_each_graph(
+    store_dir: Path, expected: dict[URIRef, Graph], fmt: str
+) -> None:
+    ds = Dataset()
+    ds.parse(data=export(store_dir, "--format", fmt), format=QUAD_FORMATS[fmt])
+    names = {URIRef(str(c.identifier)) for c in ds.graphs() if len(c)}
+    assert names == set(expected)
+    for name, graph in expected.items():
+        assert isomorphic(ds.graph(name), graph), name
+
+
+@pytest.mark.parametrize("fmt", [*TRIPLE_FORMATS, *QUAD_FORMATS])
+@pytest.mark.parametrize("article", ["Nafta talks make little headway after fifth round",
+                                     "https://w3id.org/tradekg/sample/nafta-round5"])
+def test_one_article(store_dir: Path, expected: dict[URIRef, Graph], fmt: str,
+                     article: str) -> None:
+    data = export(store_dir, "--format", fmt, "--article", article)
+    name = next(n for n in expected if "/graph/" in n and not n.endswith("reference"))
+    if fmt in QUAD_FORMATS:
+        ds = Dataset()
+        ds.parse(data=data, format=QUAD_FORMATS[fmt])
+        assert isomorphic(ds.graph(name), expected[name])
+        assert {URIRef(str(c.identifier)) for c in ds.graphs() if len(c)} == {name}
+    else:
+        g = Graph()
+        g.parse(data=data, format=TRIPLE_FORMATS[fmt])
+        assert isomorphic(g, expected[name])
+
+
+def test_jsonld_uses_the_published_context(store_dir: Path) -> None:
+    import json
+
+    from kg.resources import resource
+
+    doc = json.loads(export(store_dir, "--format", "jsonld", "--article",
+                            "https://w3id.org/tradekg/sample/nafta-round5"))
+    published = json.loads(resource("ontology", "context.jsonld").read_text())
+    assert doc["@context"] == published["@context"]
+    text = json.dumps(doc)
+    assert '"tkg:agent"' in text and '"@type": ["tkg:Demand"]' in text
+
+
+def test_export_to_a_file_is_written_whole(store_dir: Path, tmp_path: Path,
+                                           expected: dict[URIRef, Graph]) -> None:
+    target = tmp_path / "out.nq"
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "export", "--format", "nquads",
+                                      "-o", str(target)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stdout == ""
+    ds = Dataset()
+    ds.parse(io.BytesIO(target.read_bytes()), format="nquads")
+    assert sum(len(g) for g in expected.values()) == len(list(ds.quads()))
+    assert [p.name for p in tmp_path.iterdir()] == ["out.nq"]
+
+
+def test_export_of_an_unknown_article(store_dir: Path) -> None:
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "export", "--article", "Brexit"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "Error: no article matches 'Brexit' (parameter 'article') (give an id, an IRI, or a "
+        "name or alias of an article in the store)\n")
