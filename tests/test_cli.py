@@ -1,0 +1,191 @@
+"""The command line: exit codes, exact messages, idempotent and atomic loading."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib.compare import isomorphic
+
+from kg.cli import cli
+from kg.errors import InputError
+from kg.resources import sample_dir
+from kg.store import open_store
+
+
+def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, list(args), input=input)
+    # stdout_bytes: Result.stdout turns CRLF (the SPARQL CSV line end) into LF
+    return result.exit_code, result.stdout_bytes.decode(), result.stderr
+
+
+def quads(store_dir: Path) -> set[str]:
+    store = open_store(store_dir)
+    try:
+        out = io.BytesIO()
+        store.dump(out, "nquads")
+        return set(out.getvalue().decode().splitlines())
+    finally:
+        store.close()
+
+
+@pytest.fixture
+def store_dir(tmp_path: Path) -> Path:
+    path = tmp_path / "store"
+    code, _, err = run("--store", str(path), "ingest", str(sample_dir()))
+    assert code == 0, err
+    return path
+
+
+def test_ingest_reports_each_article(tmp_path: Path) -> None:
+    code, out, err = run("--store", str(tmp_path / "s"), "ingest", "-q", str(sample_dir()))
+    facts = sample_dir() / "nafta-round5.facts.yaml"
+    assert code == 0
+    assert out == ""
+    assert err == (f"loaded: {facts} (765 triples, 5 warnings, 1 info)\n"
+                   f"1 article(s) loaded, 0 rejected into {tmp_path / 's'}\n")
+
+
+def dataset(store_dir: Path) -> Dataset:
+    ds = Dataset()
+    ds.parse(data="\n".join(sorted(quads(store_dir))), format="nquads")
+    return ds
+
+
+def test_ingest_again_yields_the_same_graph(store_dir: Path) -> None:
+    before = dataset(store_dir)
+    assert len(list(before.quads())) == 594 + 150 + 765  # ontology, reference, article
+    code, _, _ = run("--store", str(store_dir), "ingest", str(sample_dir()))
+    assert code == 0
+    after = dataset(store_dir)
+    names = {c.identifier for c in before.graphs() if len(c)}
+    assert names == {c.identifier for c in after.graphs() if len(c)}
+    for name in names:  # the ontology has blank nodes: compare graphs, not text
+        assert isomorphic(before.graph(name), after.graph(name)), name
+    assert len(list(after.quads())) == len(list(before.quads()))
+
+
+def test_store_in_use_is_exit_3(store_dir: Path) -> None:
+    holder = open_store(store_dir)
+    try:
+        code, out, err = run("--store", str(store_dir), "stats")
+    finally:
+        holder.close()
+    assert code == 3
+    assert out == ""
+    assert err == (f"Error: the store at {store_dir} is in use by another process (wait for "
+                   "the other tradekg command to finish, or use another --store)\n")
+
+
+def test_query_on_a_missing_store_is_exit_3(tmp_path: Path) -> None:
+    code, _, err = run("--store", str(tmp_path / "none"), "query", "proposals")
+    assert code == 3
+    assert err == (f"Error: no store at {tmp_path / 'none'} (ingest something first (tradekg "
+                   "ingest or tradekg demo) or choose the store with --store)\n")
+    assert not (tmp_path / "none").exists()
+
+
+def test_unknown_query_is_a_usage_error(store_dir: Path) -> None:
+    code, _, err = run("--store", str(store_dir), "query", "proposal")
+    assert code == 2
+    assert err == "Error: no saved query named 'proposal' (did you mean 'proposals'?)\n"
+
+
+def test_bad_param_syntax_is_a_usage_error(store_dir: Path) -> None:
+    code, _, err = run("--store", str(store_dir), "query", "proposals", "--param", "proposer")
+    assert code == 2
+    assert "Invalid value for --param: 'proposer' is not NAME=VALUE" in err
+
+
+def test_sparql_from_argument_file_and_stdin(store_dir: Path, tmp_path: Path) -> None:
+    query = ("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+             "SELECT (COUNT(?p) AS ?n) WHERE { ?p a tkg:Proposal }")
+    expected = "n\r\n4\r\n"
+    code, out, _ = run("--store", str(store_dir), "sparql", query, "--format", "csv")
+    assert (code, out) == (0, expected)
+    (tmp_path / "q.rq").write_text(query)
+    code, out, _ = run("--store", str(store_dir), "sparql", "--file", str(tmp_path / "q.rq"),
+                       "--format", "csv")
+    assert (code, out) == (0, expected)
+    code, out, _ = run("--store", str(store_dir), "sparql", "--format", "csv", input=query)
+    assert (code, out) == (0, expected)
+
+
+def test_sparql_json_is_sparql_results_json(store_dir: Path) -> None:
+    code, out, _ = run("--store", str(store_dir), "sparql", "--format", "json",
+                       "ASK { ?s a <https://w3id.org/tradekg/ontology#Threat> }")
+    assert code == 0
+    assert json.loads(out) == {"head": {}, "boolean": True}
+
+
+def test_sparql_refuses_updates(store_dir: Path) -> None:
+    before = quads(store_dir)
+    code, out, err = run("--store", str(store_dir), "sparql", "DROP ALL")
+    assert code == 2
+    assert err.startswith("Error: the query does not parse:")
+    assert err.rstrip().endswith("(tradekg sparql runs SPARQL 1.1 queries; updates are refused)")
+    assert quads(store_dir) == before
+
+
+def test_empty_sparql_query(store_dir: Path) -> None:
+    code, _, err = run("--store", str(store_dir), "sparql", input="")
+    assert code == 2
+    assert err == ("Error: the query is empty (give it as an argument, with --file, or on "
+                   "stdin)\n")
+
+
+def test_stats(store_dir: Path) -> None:
+    code, out, _ = run("--store", str(store_dir), "stats", "--format", "csv")
+    assert code == 0
+    rows = dict(line.split(",") for line in out.strip().splitlines()[1:])
+    assert rows["articles"] == "1"
+    assert rows["proposals"] == "4"
+    assert rows["triples"] == str(594 + 150 + 765)
+
+
+def test_demo_prints_the_answers(tmp_path: Path) -> None:
+    code, out, err = run("--store", str(tmp_path / "demo"), "demo")
+    assert code == 0, err
+    assert "== Proposals ==" in out
+    assert "Add an expiration (sunset) clause to NAFTA." in out
+    assert "Significant differences remain on some key areas. …" in out
+    assert "2017-12" in out  # the next meeting, month precision
+
+
+def test_write_failure_leaves_the_store_unchanged(store_dir: Path) -> None:
+    before = quads(store_dir)
+    bad = Graph(identifier=URIRef("https://w3id.org/tradekg/id/graph/broken"))
+    bad.add((URIRef("https://w3id.org/tradekg/id/x"), URIRef("https://schema.org/name"),
+             Literal("ok")))
+    bad.add((URIRef("https://w3id.org/tradekg/id/has space"), URIRef("https://schema.org/name"),
+             Literal("not ok")))
+    store = open_store(store_dir)
+    try:
+        with pytest.raises(InputError, match="is not an absolute IRI"):
+            store.replace_graphs([bad])
+    finally:
+        store.close()
+    assert quads(store_dir) == before
+
+
+def test_python_dash_m_kg_runs_the_cli() -> None:
+    done = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True,
+                          text=True, check=False)
+    from kg import __version__
+
+    assert done.returncode == 0
+    assert done.stdout == f"tradekg, version {__version__}\n"
+
+
+@pytest.mark.parametrize("command", ["ingest", "validate", "queries", "query", "sparql",
+                                     "export", "stats", "demo"])
+def test_every_command_has_help(command: str) -> None:
+    code, out, _ = run(command, "--help")
+    assert code == 0
+    assert out.startswith(f"Usage: cli {command}") or out.startswith(f"Usage: tradekg {command}")
