@@ -285,16 +285,15 @@ def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None
     Example:
         tradekg export --format turtle --article nafta -o nafta.ttl
     """
-    with _errors():
-        with obj.store(create=False) as store:
-            graph = None
-            if article is not None:
-                node = resolve(store, "article", article, "article")
-                graph = graph_of_article(URIRef(str(node)))
-            if output == "-":
-                _export_to(store, sys.stdout.buffer, fmt, graph)
-            else:
-                _export_file(store, Path(output), fmt, graph)
+    with _errors(), obj.store(create=False) as store:
+        graph = None
+        if article is not None:
+            node = resolve(store, "article", article, "article")
+            graph = graph_of_article(URIRef(str(node)))
+        if output == "-":
+            _export_to(store, sys.stdout.buffer, fmt, graph)
+        else:
+            _export_file(store, Path(output), fmt, graph)
 
 
 def _export_to(store: Store, out: BinaryIO, fmt: str, graph: Any) -> None:
@@ -324,7 +323,7 @@ def stats_cmd(obj: Context, fmt: str) -> None:
         write_results(run_saved(store, "stats"), fmt, sys.stdout)
 
 
-DEMO_QUERIES = (
+DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
     ("proposals", {}),
     ("objections", {}),
     ("quotes", {"speaker": "Freeland"}),

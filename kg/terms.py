@@ -98,7 +98,7 @@ class TKG(DefinedNamespace):
     NegotiationRound: URIRef
     Meeting: URIRef
     PressConference: URIRef
-    Milestone: URIRef  # an expected or hoped-for development ("progress before the end of the year")
+    Milestone: URIRef  # an expected or hoped-for development ("progress by the end of the year")
     EventStatus: URIRef
     Occurred: URIRef
     Scheduled: URIRef

@@ -7,10 +7,10 @@ focus node belongs to, so one bad article never blocks the others.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
 import importlib.util
 import os
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
 from functools import cache
 
 from rdflib import RDF, Graph, Literal, URIRef
@@ -131,7 +131,8 @@ def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
     assert isinstance(results, Graph)
     found = []
     for result in results.subjects(RDF.type, SH.ValidationResult):
-        severity = SEVERITIES.get(results.value(result, SH.resultSeverity), "error")
+        level = results.value(result, SH.resultSeverity)
+        severity = SEVERITIES.get(level, "error") if isinstance(level, URIRef) else "error"
         focus = results.value(result, SH.focusNode)
         message = results.value(result, SH.resultMessage)
         path = results.value(result, SH.resultPath)

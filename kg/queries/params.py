@@ -11,6 +11,7 @@ import datetime as dt
 import difflib
 import re
 from collections.abc import Mapping
+from contextlib import suppress
 
 from rdflib import XSD, Literal, URIRef
 from rdflib.term import Node
@@ -87,10 +88,8 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
                     found[row[0]] = None
 
     if _SCHEME.match(value):
-        try:
+        with suppress(InputError):  # not an IRI we could have minted; maybe still a name
             add(_BY_IRI, {"x": check_iri(value)})
-        except InputError:
-            pass  # not an IRI we could have minted; it may still be a name
         if kind == "article":
             add(_BY_URL, {"url": Literal(value, datatype=XSD.anyURI)}, tops=False)
     elif ID_PATTERN.match(value):

@@ -99,7 +99,8 @@ class EmbeddedStore:
                              ) from None
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
-        subs = {ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+        subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
         try:
             answer = self._store.query(query, use_default_graph_as_union=True,
                                        substitutions=subs or None)
@@ -134,12 +135,12 @@ class EmbeddedStore:
                       if isinstance(g, ox.NamedNode))
 
     def quad_count(self, graph: URIRef | None = None) -> int:
-        if graph is None:
-            q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-            return int(next(iter(self._store.query(q)))["n"].value)
-        q = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
-        sol = self._store.query(q, substitutions={ox.Variable("g"): ox.NamedNode(str(graph))})
-        return int(next(iter(sol))["n"].value)
+        """Quads in one named graph, or in all of them."""
+        bindings = {"g": graph} if graph is not None else {}
+        row = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+                          if graph is not None else
+                          "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", bindings).rows
+        return int(str(row[0][-1])) if row else 0
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
         rdf_format = FORMATS[fmt]
