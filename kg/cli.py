@@ -215,8 +215,11 @@ def queries_cmd() -> None:
               help="A parameter: an id, an IRI, or a name or alias (case-insensitive).")
 @click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
               show_default=True, help="table for people; csv, tsv, json (SPARQL 1.1 results).")
+@click.option("-c", "--columns", metavar="A,B,...",
+              help="Only these columns, in this order (see 'tradekg queries').")
 @pass_context
-def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str) -> None:
+def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str,
+              columns: str | None) -> None:
     """Run a saved query; without NAME, list the catalogue.
 
     \b
@@ -233,6 +236,8 @@ def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str)
         values = _parse_params(params)
         with obj.store(create=False) as store:
             results = run_saved(store, name, values)
+        if columns:
+            results = results.project([c.strip() for c in columns.split(",") if c.strip()])
         write_results(results, fmt, sys.stdout)
 
 
@@ -323,11 +328,11 @@ def stats_cmd(obj: Context, fmt: str) -> None:
         write_results(run_saved(store, "stats"), fmt, sys.stdout)
 
 
-DEMO_QUERIES: tuple[tuple[str, dict[str, str]], ...] = (
-    ("proposals", {}),
-    ("objections", {}),
-    ("quotes", {"speaker": "Freeland"}),
-    ("timeline", {}),
+DEMO_QUERIES: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
+    ("proposals", {}, ("proposerLabel", "issue", "summary")),
+    ("objections", {}, ("objector", "kind", "issueLabel", "reason", "source", "mode")),
+    ("quotes", {"speaker": "Freeland"}, ("speakerLabel", "quote", "edited", "date", "place")),
+    ("timeline", {}, ("date", "precision", "label", "type", "place")),
 )
 
 
@@ -345,13 +350,15 @@ def demo_cmd(obj: Context) -> None:
             _report(outcome.verdicts, wrote=True, quiet=True)
             if not outcome.ok:
                 sys.exit(EXIT_DATA)
-            for name, params in DEMO_QUERIES:
+            for name, params, columns in DEMO_QUERIES:
                 q = get_query(name)
                 shown = ", ".join(f"{k}={v}" for k, v in params.items())
                 click.echo(f"\n== {q.title}{' (' + shown + ')' if shown else ''} ==")
                 click.echo(f"   tradekg query {name}"
-                           + "".join(f" --param {k}={v}" for k, v in params.items()))
-                write_results(run_saved(store, name, params), "table", sys.stdout, width=48)
+                           + "".join(f" --param {k}={v}" for k, v in params.items())
+                           + f" --columns {','.join(columns)}")
+                results = run_saved(store, name, params).project(columns)
+                write_results(results, "table", sys.stdout, width=90)
         click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")
 
 

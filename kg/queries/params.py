@@ -98,7 +98,7 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
             add(_BY_IRI, {"x": mint(segment, value)})
         add(_BY_SUFFIX, {"suffix": Literal(f"/{segment}/{value}" if segment else f"/{value}")})
     add(_BY_NAME, {"needle": Literal(value.lower())})
-    return list(found)
+    return sorted(found)
 
 
 def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:

@@ -22,6 +22,17 @@ class Results:
     rows: list[tuple[Node | None, ...]]
     boolean: bool | None = None
 
+    def project(self, columns: Sequence[str]) -> Results:
+        """Only these columns, in this order."""
+        missing = [c for c in columns if c not in self.variables]
+        if missing:
+            from kg.errors import UsageError
+
+            raise UsageError(f"no column {missing[0]!r} in the results",
+                             hint="columns: " + ", ".join(self.variables))
+        index = [self.variables.index(c) for c in columns]
+        return Results(list(columns), [tuple(row[i] for i in index) for row in self.rows])
+
 
 class Store(Protocol):
     """What every store backend offers."""

@@ -110,6 +110,9 @@ class EmbeddedStore:
                              ) from None
         except OSError as e:
             raise StoreError(f"the query failed: {e}") from None
+        except RuntimeError as e:  # e.g. a substituted variable that is not projected
+            raise UsageError(f"the query cannot bind its parameters: {e}",
+                             hint="a saved query must SELECT every parameter variable") from None
         if isinstance(answer, ox.QueryBoolean):
             return Results([], [], boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
