@@ -113,7 +113,7 @@ def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool) -> None:
             verb = "loaded" if wrote else "ok"
             extra = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items()
                               if n and k != "error")
-            line = f"{verb}: {v.name} ({len(v.graph)} triples{', ' + extra if extra else ''})"
+            line = f"{verb}: {v.name} ({v.size} triples{', ' + extra if extra else ''})"
             shown = [] if quiet else [f for f in v.findings if f.severity == "warning"]
         else:
             line = f"rejected: {v.name} ({counts['error']} error"\

@@ -7,18 +7,20 @@ all and one bad article never touches the others. Re-ingesting an article replac
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Literal, URIRef
 
-from kg.errors import InputError, KgError
+from kg.errors import InputError, KgError, ValidationFailed
 from kg.loaders import Reference, load_facts, load_reference
 from kg.model import Where
-from kg.rdf import article_to_graph, new_graph, reference_to_graph
-from kg.store import Store
-from kg.terms import ONTOLOGY_IRI
+from kg.rdf import article_rdf, reference_to_graph
+from kg.resources import ontology_file
+from kg.store import NamedTriples, Store
+from kg.terms import ONTOLOGY_IRI, PROV, TKG
 from kg.validate import Finding, Verdict, ontology_graph, validate_batch, validate_reference
 
 FACTS_SUFFIX = ".facts.yaml"
@@ -79,26 +81,36 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
 
 
 def prepare(path: Path, reference: Reference) -> Verdict:
-    """Load and map one facts file; load errors become an error finding."""
+    """Load and map one facts file; a load error becomes an error finding."""
     try:
         facts = load_facts(path, reference)
     except KgError as e:
-        verdict = Verdict(str(path), new_graph())
         message = e.message + (f" ({e.hint})" if e.hint else "")
         where = Where(e.path or str(path), e.line)
-        verdict.findings.append(Finding("error", message, node="", where=where))
-        return verdict
-    graph, origins = article_to_graph(facts)
-    return Verdict(str(path), graph, origins)
+        return Verdict(str(path), None, [Finding("error", message, node="", where=where)])
+    return Verdict(str(path), article_rdf(facts))
 
 
 def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
           progress: Callable[[int], None] | None = None) -> Iterator[list[Verdict]]:
-    """Load, map and validate inputs; yields verdicts batch by batch."""
+    """Load, map and validate inputs; yields verdicts batch by batch.
+
+    An article described by two inputs is an error on the second (its graph would mix both).
+    """
     inputs = find_inputs(paths)
     reference_graph = reference_to_graph(reference)
+    seen: dict[URIRef, str] = {}
     for start in range(0, len(inputs), batch):
         verdicts = [prepare(p, reference) for p in inputs[start : start + batch]]
+        for v in verdicts:
+            if v.rdf is None:
+                continue
+            first = seen.setdefault(v.rdf.name, v.name)
+            if first != v.name:
+                v.findings.append(Finding(
+                    "error", f"this article ({v.rdf.article}) is also described by {first}",
+                    node="", where=Where(v.name),
+                ))
         loaded = [v for v in verdicts if v.ok]
         if loaded:
             validate_batch(loaded, reference_graph)
@@ -107,40 +119,48 @@ def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
         yield verdicts
 
 
-def reference_findings(reference: Reference) -> list[Finding]:
-    return [f for f in validate_reference(reference_to_graph(reference))
-            if f.severity == "error"]
+def shared_graphs(reference: Reference) -> list[tuple[NamedTriples, str]]:
+    """The ontology and reference graphs, each with the digest of the files it came from.
+
+    The digest is stored in the graph (``<graph> tkg:contentHash ...``) so that an unchanged
+    graph is not rewritten.
+    """
+    out: list[tuple[NamedTriples, str]] = []
+    sources = [
+        (URIRef(ONTOLOGY_IRI), ontology_graph(), [ontology_file()]),
+        (URIRef(reference_to_graph(reference).identifier), reference_to_graph(reference),
+         [Path(f) for f in reference.files]),
+    ]
+    for name, graph, files in sources:
+        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+        triples = [*graph, (name, RDF.type, PROV.Bundle),
+                   (name, TKG.contentHash, Literal(digest))]
+        out.append(((name, triples), digest))
+    return out
 
 
 def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = None, *,
            batch: int = BATCH, progress: Callable[[int], None] | None = None) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.
 
-    The ontology and reference graphs are written with the first batch that has an article
-    to write, so a run that writes no article leaves the store exactly as it was.
+    The ontology and reference graphs are written (when they changed) with the first batch
+    that has an article to write, so a run that writes no article leaves the store exactly
+    as it was.
     """
     reference = reference or load_reference()
-    problems = reference_findings(reference)
+    problems = [f for f in validate_reference(reference_to_graph(reference))
+                if f.severity == "error"]
     if problems:
-        from kg.errors import ValidationFailed
-
         raise ValidationFailed("the reference data does not conform",
                                [str(f) for f in problems])
     outcome = Outcome()
-    shared: list[Graph] = [_named(ontology_graph(), URIRef(ONTOLOGY_IRI)),
-                           reference_to_graph(reference)]
+    shared = [graph for graph, digest in shared_graphs(reference)
+              if store.graph_digest(graph[0]) != digest]
     for verdicts in check(paths, reference, batch=batch, progress=progress):
         outcome.verdicts.extend(verdicts)
-        good = [v.graph for v in verdicts if v.ok]
+        good = [(v.rdf.name, v.rdf.triples) for v in verdicts if v.ok and v.rdf is not None]
         if good:
             store.replace_graphs([*shared, *good])
             shared = []
             outcome.written += len(good)
     return outcome
-
-
-def _named(graph: Graph, name: URIRef) -> Graph:
-    g = Graph(identifier=name)
-    for triple in graph:
-        g.add(triple)
-    return g

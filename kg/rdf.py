@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
@@ -32,17 +33,37 @@ def new_graph(identifier: URIRef | None = None) -> Graph:
     return g
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+@dataclass
+class ArticleRDF:
+    """One article's named graph as a list of triples, and where each fact came from."""
+
+    name: URIRef  # the graph
+    article: URIRef
+    triples: list[Triple]
+    origins: dict[URIRef, Where]
+
+    def graph(self) -> Graph:
+        g = new_graph(self.name)
+        for triple in self.triples:
+            g.add(triple)
+        return g
+
+
 class _ArticleWriter:
     def __init__(self, facts: ArticleFacts) -> None:
         self.facts = facts
         self.a = article_iri(facts.article.url)
-        self.g = new_graph(article_graph(facts.article.url))
+        self.name = article_graph(facts.article.url)
+        self.triples: list[Triple] = []
         self.spans: set[URIRef] = set()
         self.origins: dict[URIRef, Where] = {self.a: facts.article.where}
 
     def add(self, s: URIRef, p: URIRef, o: URIRef | Literal | None) -> None:
         if o is not None:
-            self.g.add((s, p, o))
+            self.triples.append((s, p, o))
 
     def span(self, span: Span) -> URIRef:
         node = child(self.a, "span", f"{span.start}-{span.end}")
@@ -93,10 +114,10 @@ class _ArticleWriter:
             add(node, TKG.start, Literal(time.start, datatype=XSD.date))
             add(node, TKG.end, Literal(time.end, datatype=XSD.date))
 
-    def write(self) -> Graph:
+    def write(self) -> ArticleRDF:
         art, a, add = self.facts.article, self.a, self.add
-        add(URIRef(self.g.identifier), RDF.type, PROV.Bundle)
-        add(URIRef(self.g.identifier), PROV.wasDerivedFrom, a)
+        add(self.name, RDF.type, PROV.Bundle)
+        add(self.name, PROV.wasDerivedFrom, a)
         add(a, RDF.type, TKG.Article)
         add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
         add(a, SCHEMA.headline, Literal(art.title))
@@ -132,7 +153,8 @@ class _ArticleWriter:
             self.act(act)
         for event in self.facts.events:
             self.event(event)
-        return self.g
+        unique = list(dict.fromkeys(self.triples))  # a list in YAML may repeat a value
+        return ArticleRDF(self.name, self.a, unique, self.origins)
 
     def act(self, act: SpeechAct) -> None:
         a, add = self.a, self.add
@@ -175,10 +197,15 @@ class _ArticleWriter:
         self.reports(node, event.reports)
 
 
+def article_rdf(facts: ArticleFacts) -> ArticleRDF:
+    """The named graph of one article: evidence, reports and facts."""
+    return _ArticleWriter(facts).write()
+
+
 def article_to_graph(facts: ArticleFacts) -> tuple[Graph, dict[URIRef, Where]]:
-    """The named graph of one article, and where in the input each fact node came from."""
-    writer = _ArticleWriter(facts)
-    return writer.write(), writer.origins
+    """The same as an rdflib graph, and where in the input each fact node came from."""
+    rdf = article_rdf(facts)
+    return rdf.graph(), rdf.origins
 
 
 def reference_to_graph(ref: Reference) -> Graph:

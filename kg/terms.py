@@ -24,7 +24,7 @@ class TKG(DefinedNamespace):
     # Evidence layer
     Article: URIRef  # a news article the facts are drawn from
     EvidenceSpan: URIRef  # a span of an article's text that a fact rests on
-    contentHash: URIRef  # sha256 of the article text, hex
+    contentHash: URIRef  # sha256 (hex) of an article's text, or of the files a graph came from
     dateNote: URIRef  # why the publication date is what it is (when not printed)
     evidence: URIRef  # fact / report / time -> EvidenceSpan
     inArticle: URIRef  # EvidenceSpan / Report -> Article

@@ -13,10 +13,10 @@ from rdflib.compare import isomorphic
 from kg.cli import cli
 from kg.iris import REFERENCE_GRAPH, article_graph
 from kg.loaders import load_facts, load_reference
-from kg.rdf import article_to_graph, reference_to_graph
+from kg.ingest import shared_graphs
+from kg.rdf import article_to_graph
 from kg.resources import sample_dir
 from kg.terms import ONTOLOGY_IRI
-from kg.validate import ontology_graph
 
 FACTS = sample_dir() / "nafta-round5.facts.yaml"
 TRIPLE_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}
@@ -29,11 +29,14 @@ def expected() -> dict[URIRef, Graph]:
     ref = load_reference()
     facts = load_facts(FACTS, ref)
     article, _ = article_to_graph(facts)
-    return {
-        URIRef(ONTOLOGY_IRI): ontology_graph(),
-        REFERENCE_GRAPH: reference_to_graph(ref),
-        article_graph(facts.article.url): article,
-    }
+    graphs: dict[URIRef, Graph] = {}
+    for (name, triples), _digest in shared_graphs(ref):  # ontology and reference graphs
+        graphs[name] = Graph()
+        for triple in triples:
+            graphs[name].add(triple)
+    graphs[article_graph(facts.article.url)] = article
+    assert set(graphs) == {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH, article_graph(facts.article.url)}
+    return graphs
 
 
 @pytest.fixture(scope="module")

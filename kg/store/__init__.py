@@ -13,6 +13,9 @@ from rdflib.term import Node
 
 ENV_STORE = "TRADEKG_STORE"
 
+Triple = tuple[Node, Node, Node]
+NamedTriples = tuple[URIRef, Sequence[Triple]]  # a named graph: its IRI and its triples
+
 
 @dataclass
 class Results:
@@ -39,8 +42,11 @@ class Store(Protocol):
 
     location: str
 
-    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
-        """Replace each named graph (by its identifier) with its content, in one transaction."""
+    def replace_graphs(self, graphs: Sequence[NamedTriples]) -> None:
+        """Replace each named graph with the triples given, all in one transaction."""
+
+    def graph_digest(self, graph: URIRef) -> str | None:
+        """The ``tkg:contentHash`` a graph states about itself, if any."""
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results: ...
 
@@ -69,4 +75,5 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     return EmbeddedStore(Path(where), create=create)
 
 
-__all__ = ["ENV_STORE", "Results", "Store", "default_location", "open_store"]
+__all__ = ["ENV_STORE", "NamedTriples", "Results", "Store", "Triple", "default_location",
+           "open_store"]

@@ -12,7 +12,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
 from kg.sparql_terms import render
-from kg.store import Results
+from kg.store import NamedTriples, Results
 from kg.terms import PREFIXES
 
 FORMATS = {
@@ -56,6 +56,11 @@ def from_ox(term: object) -> Node | None:
     raise TypeError(f"unsupported term {term!r}")
 
 
+_DIGEST = """SELECT ?g ?hash WHERE {
+  GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
+}"""
+
+
 class EmbeddedStore:
     """An on-disk Oxigraph store. One process may open it at a time."""
 
@@ -77,26 +82,47 @@ class EmbeddedStore:
                 ) from None
             raise StoreError(f"cannot open the store at {path}: {text}") from None
 
-    def replace_graphs(self, graphs: Sequence[Graph]) -> None:
-        """One SPARQL update (a single transaction): drop each graph, insert its triples."""
+    def replace_graphs(self, graphs: Sequence[NamedTriples]) -> None:
+        """Replace the graphs in one transaction.
+
+        Graphs the store does not have yet are loaded as N-Quads (Oxigraph's loader, one
+        transaction); if any of them exists, one SPARQL update drops and re-inserts them all.
+        """
         if not graphs:
             return
-        parts: list[str] = []
-        for g in graphs:
-            name = render(URIRef(g.identifier))
-            parts.append(f"DROP SILENT GRAPH {name} ;\n")
-        parts.append("INSERT DATA {\n")
-        for g in graphs:
-            parts.append(f"GRAPH {render(URIRef(g.identifier))} {{\n")
-            parts.extend(f"{render(s)} {render(p)} {render(o)} .\n" for s, p, o in g)
-            parts.append("}\n")
-        parts.append("}")
+        cache: dict[Node, str] = {}
+
+        def r(term: Node) -> str:
+            text = cache.get(term)
+            if text is None:
+                text = cache[term] = render(term)
+            return text
+
+        rendered = [(r(name), [f"{r(s)} {r(p)} {r(o)}" for s, p, o in triples])
+                    for name, triples in graphs]
+        exists = any(self._store.contains_named_graph(ox.NamedNode(str(name)))
+                     for name, _ in graphs)
         try:
-            self._store.update("".join(parts))
+            if not exists:
+                self._store.load(
+                    input="".join(f"{line} {name} .\n" for name, lines in rendered
+                                  for line in lines),
+                    format=ox.RdfFormat.N_QUADS)
+            else:
+                self._store.update("".join(
+                    [*(f"DROP SILENT GRAPH {name} ;\n" for name, _ in rendered),
+                     "INSERT DATA {\n",
+                     *(f"GRAPH {name} {{\n" + "".join(f"{line} .\n" for line in lines) + "}\n"
+                       for name, lines in rendered),
+                     "}"]))
         except OSError as e:
             raise StoreError(f"could not write to the store at {self.location}: {e}",
                              hint="nothing was written; check free disk space and retry"
                              ) from None
+
+    def graph_digest(self, graph: URIRef) -> str | None:
+        rows = self.select(_DIGEST, {"g": graph}).rows
+        return str(rows[0][1]) if rows and rows[0][1] is not None else None
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
