@@ -8,18 +8,21 @@ all and one bad article never touches the others. Re-ingesting an article replac
 from __future__ import annotations
 
 import hashlib
+from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Literal, URIRef
+from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.loaders import Reference, load_facts, load_reference
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
 from kg.resources import ontology_file
-from kg.store import NamedTriples, Store
+from kg.sparql_terms import render_lines
+from kg.store import RenderedGraph, Store
 from kg.terms import ONTOLOGY_IRI, PROV, TKG
 from kg.validate import Finding, Verdict, ontology_graph, validate_batch, validate_reference
 
@@ -91,41 +94,84 @@ def prepare(path: Path, reference: Reference) -> Verdict:
     return Verdict(str(path), article_rdf(facts))
 
 
+def check_batch(paths: Sequence[Path], reference: Reference,
+                reference_graph: Graph | None = None) -> list[Verdict]:
+    """Load, map and validate one batch of inputs (one SHACL run for the batch)."""
+    verdicts = [prepare(p, reference) for p in paths]
+    loaded = [v for v in verdicts if v.ok]
+    if loaded:
+        validate_batch(loaded, reference_graph or reference_to_graph(reference))
+    for v in verdicts:
+        v.seal()
+    return verdicts
+
+
+# In a worker process: the reference data, loaded once per process.
+_worker_reference: tuple[Reference, Graph] | None = None
+
+
+def _init_worker(extra_reference: list[str]) -> None:
+    global _worker_reference
+    reference = load_reference([Path(p) for p in extra_reference])
+    _worker_reference = (reference, reference_to_graph(reference))
+
+
+def _check_in_worker(paths: list[Path]) -> list[Verdict]:
+    assert _worker_reference is not None
+    return check_batch(paths, *_worker_reference)
+
+
+def _batches(paths: Sequence[Path], reference: Reference, batch: int, workers: int
+             ) -> Iterator[list[Verdict]]:
+    chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
+    if workers <= 1 or len(chunks) <= 1:
+        reference_graph = reference_to_graph(reference)
+        for chunk in chunks:
+            yield check_batch(chunk, reference, reference_graph)
+        return
+    # Worker processes load, map and validate; the caller writes. At most `workers + 1`
+    # batches are in flight, so memory does not grow with the corpus.
+    with ProcessPoolExecutor(workers, initializer=_init_worker,
+                             initargs=(reference.files[1:],)) as pool:
+        pending: deque[Future[list[Verdict]]] = deque()
+        for chunk in chunks:
+            pending.append(pool.submit(_check_in_worker, chunk))
+            if len(pending) > workers:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
 def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
-          progress: Callable[[int], None] | None = None) -> Iterator[list[Verdict]]:
-    """Load, map and validate inputs; yields verdicts batch by batch.
+          workers: int = 1, progress: Callable[[int], None] | None = None
+          ) -> Iterator[list[Verdict]]:
+    """Load, map and validate inputs; yields verdicts batch by batch, in input order.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
-    inputs = find_inputs(paths)
-    reference_graph = reference_to_graph(reference)
     seen: dict[URIRef, str] = {}
-    for start in range(0, len(inputs), batch):
-        verdicts = [prepare(p, reference) for p in inputs[start : start + batch]]
+    for verdicts in _batches(find_inputs(paths), reference, batch, workers):
         for v in verdicts:
-            if v.rdf is None:
+            if v.graph is None:
                 continue
-            first = seen.setdefault(v.rdf.name, v.name)
+            first = seen.setdefault(v.graph, v.name)
             if first != v.name:
                 v.findings.append(Finding(
-                    "error", f"this article ({v.rdf.article}) is also described by {first}",
+                    "error", f"this article ({v.article}) is also described by {first}",
                     node="", where=Where(v.name),
                 ))
-        loaded = [v for v in verdicts if v.ok]
-        if loaded:
-            validate_batch(loaded, reference_graph)
         if progress is not None:
             progress(len(verdicts))
         yield verdicts
 
 
-def shared_graphs(reference: Reference) -> list[tuple[NamedTriples, str]]:
+def shared_graphs(reference: Reference) -> list[tuple[RenderedGraph, str]]:
     """The ontology and reference graphs, each with the digest of the files it came from.
 
     The digest is stored in the graph (``<graph> tkg:contentHash ...``) so that an unchanged
     graph is not rewritten.
     """
-    out: list[tuple[NamedTriples, str]] = []
+    out: list[tuple[RenderedGraph, str]] = []
     sources = [
         (URIRef(ONTOLOGY_IRI), ontology_graph(), [ontology_file()]),
         (URIRef(reference_to_graph(reference).identifier), reference_to_graph(reference),
@@ -135,12 +181,13 @@ def shared_graphs(reference: Reference) -> list[tuple[NamedTriples, str]]:
         digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
         triples = [*graph, (name, RDF.type, PROV.Bundle),
                    (name, TKG.contentHash, Literal(digest))]
-        out.append(((name, triples), digest))
+        out.append(((name, render_lines(triples)), digest))
     return out
 
 
 def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = None, *,
-           batch: int = BATCH, progress: Callable[[int], None] | None = None) -> Outcome:
+           batch: int = BATCH, workers: int = 1,
+           progress: Callable[[int], None] | None = None) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.
 
     The ontology and reference graphs are written (when they changed) with the first batch
@@ -156,11 +203,13 @@ def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = No
     outcome = Outcome()
     shared = [graph for graph, digest in shared_graphs(reference)
               if store.graph_digest(graph[0]) != digest]
-    for verdicts in check(paths, reference, batch=batch, progress=progress):
+    for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress):
         outcome.verdicts.extend(verdicts)
-        good = [(v.rdf.name, v.rdf.triples) for v in verdicts if v.ok and v.rdf is not None]
+        good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:
             store.replace_graphs([*shared, *good])
             shared = []
             outcome.written += len(good)
+        for v in verdicts:
+            v.lines = []  # written: keep the verdict, not the data
     return outcome

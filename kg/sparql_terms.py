@@ -10,6 +10,7 @@ values into query or update text (``VALUES`` blocks, ``INSERT DATA``).
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -27,6 +28,19 @@ _BNODE = re.compile(r"^[A-Za-z0-9_]+$")
 def _escape(text: str) -> str:
     return _NEEDS_ESCAPE.sub(
         lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+
+
+def render_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
+    """Triples as N-Triples statements without the final `` .`` (``<s> <p> "o"``)."""
+    cache: dict[Node, str] = {}
+
+    def r(term: Node) -> str:
+        text = cache.get(term)
+        if text is None:
+            text = cache[term] = render(term)
+        return text
+
+    return [f"{r(s)} {r(p)} {r(o)}" for s, p, o in triples]
 
 
 def render(term: Node) -> str:

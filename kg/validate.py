@@ -12,6 +12,7 @@ import os
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
+from typing import Any
 
 from rdflib import RDF, Graph, Literal, URIRef
 from rdflib.namespace import SH
@@ -22,6 +23,7 @@ from kg.iris import mint
 from kg.model import Where
 from kg.rdf import ArticleRDF
 from kg.resources import ontology_file, shapes_file
+from kg.sparql_terms import render_lines
 from kg.terms import OA, SCHEMA, TKG
 
 _ARTICLES = str(mint("article", "x"))[:-1]
@@ -46,19 +48,34 @@ class Finding:
 
 @dataclass
 class Verdict:
-    """The outcome for one input: its article graph (if it could be made) and the findings."""
+    """The outcome for one input: its article graph (if it could be made) and the findings.
+
+    While it is checked the verdict holds the graph's triples (``rdf``); ``seal`` renders them
+    as N-Triples lines for the store and lets the triples go, so verdicts are cheap to keep
+    and to pass between processes.
+    """
 
     name: str  # the input it came from
     rdf: ArticleRDF | None = None
     findings: list[Finding] = field(default_factory=list)
+    graph: URIRef | None = None
+    article: URIRef | None = None
+    size: int = 0  # triples
+    lines: list[str] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        if self.rdf is not None:
+            self.graph, self.article = self.rdf.name, self.rdf.article
+            self.size = len(self.rdf.triples)
 
     @property
     def ok(self) -> bool:
-        return self.rdf is not None and not any(f.severity == "error" for f in self.findings)
+        return self.graph is not None and not any(f.severity == "error" for f in self.findings)
 
-    @property
-    def size(self) -> int:
-        return len(self.rdf.triples) if self.rdf is not None else 0
+    def seal(self) -> None:
+        if self.rdf is not None and self.ok:
+            self.lines = render_lines(self.rdf.triples)
+        self.rdf = None
 
 
 @cache
@@ -73,6 +90,14 @@ def shapes_graph() -> Graph:
     g = Graph()
     g.parse(shapes_file(), format="turtle")
     return g
+
+
+@cache
+def compiled_shapes() -> Any:
+    """The shapes compiled once by pyshacl-turbo, reused for every batch."""
+    from pyshacl_turbo import compile_shapes
+
+    return compile_shapes(shapes_graph(), advanced=True)  # type: ignore[no-untyped-call]
 
 
 def text_findings(graph: Graph) -> list[Finding]:
@@ -126,15 +151,16 @@ def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
     when installed because it is an order of magnitude faster, and the test suite checks that
     both report the same results on every fixture.
     """
+    options: dict[str, Any] = {"inference": "none", "allow_warnings": True,
+                               "allow_infos": True}
     if (engine or default_engine()) == "turbo":
-        from pyshacl_turbo import validate
+        _conforms, results, _text = compiled_shapes().validate(data, **options)
     else:
         from pyshacl import validate
 
-    _conforms, results, _text = validate(
-        data, shacl_graph=shapes_graph(), inference="none", advanced=True,
-        allow_warnings=True, allow_infos=True, inplace=True,
-    )
+        # inplace: with no inference pySHACL need not copy the data graph first
+        _conforms, results, _text = validate(data, shacl_graph=shapes_graph(), advanced=True,
+                                             inplace=True, **options)
     assert isinstance(results, Graph)
     found = []
     # top-level results only: the nested results of sh:node (sh:detail) would repeat them

@@ -10,19 +10,19 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, Literal, URIRef
+from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
-from kg.errors import InputError
+from kg.errors import InputError, StoreError
 from kg.ingest import shared_graphs
 from kg.loaders import load_reference
 from kg.resources import sample_dir
+from kg.sparql_terms import render_lines
 from kg.store import open_store
 
-
 # what the sample puts in the store: ontology and reference graphs, and the article's 765
-STORED = sum(len(triples) for (_, triples), _ in shared_graphs(load_reference())) + 765
+STORED = sum(len(lines) for (_, lines), _ in shared_graphs(load_reference())) + 765
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -164,20 +164,26 @@ def test_demo_prints_the_answers(tmp_path: Path) -> None:
     assert "2017-12" in out  # the next meeting, month precision
 
 
-def test_write_failure_leaves_the_store_unchanged(store_dir: Path) -> None:
+def test_a_failed_write_leaves_the_store_unchanged(store_dir: Path) -> None:
+    """Two graphs in one write, the second unreadable: neither is written."""
     before = quads(store_dir)
-    bad = Graph(identifier=URIRef("https://w3id.org/tradekg/id/graph/broken"))
-    bad.add((URIRef("https://w3id.org/tradekg/id/x"), URIRef("https://schema.org/name"),
-             Literal("ok")))
-    bad.add((URIRef("https://w3id.org/tradekg/id/has space"), URIRef("https://schema.org/name"),
-             Literal("not ok")))
+    good = (URIRef("https://w3id.org/tradekg/id/graph/good"),
+            render_lines([(URIRef("https://w3id.org/tradekg/id/x"),
+                           URIRef("https://schema.org/name"), Literal("ok"))]))
+    broken = (URIRef("https://w3id.org/tradekg/id/graph/broken"), ["<a> <b> not-a-term"])
     store = open_store(store_dir)
     try:
-        with pytest.raises(InputError, match="is not an absolute IRI"):
-            store.replace_graphs([(URIRef(bad.identifier), list(bad))])
+        with pytest.raises(StoreError, match="^could not write to the store at "):
+            store.replace_graphs([good, broken])
     finally:
         store.close()
     assert quads(store_dir) == before
+
+
+def test_unsafe_iris_are_refused_before_they_reach_the_store() -> None:
+    with pytest.raises(InputError, match="is not an absolute IRI"):
+        render_lines([(URIRef("https://w3id.org/tradekg/id/has space"),
+                       URIRef("https://schema.org/name"), Literal("x"))])
 
 
 def test_python_dash_m_kg_runs_the_cli() -> None:

@@ -11,9 +11,9 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
 
 from kg.cli import cli
+from kg.ingest import shared_graphs
 from kg.iris import REFERENCE_GRAPH, article_graph
 from kg.loaders import load_facts, load_reference
-from kg.ingest import shared_graphs
 from kg.rdf import article_to_graph
 from kg.resources import sample_dir
 from kg.terms import ONTOLOGY_IRI
@@ -30,10 +30,9 @@ def expected() -> dict[URIRef, Graph]:
     facts = load_facts(FACTS, ref)
     article, _ = article_to_graph(facts)
     graphs: dict[URIRef, Graph] = {}
-    for (name, triples), _digest in shared_graphs(ref):  # ontology and reference graphs
-        graphs[name] = Graph()
-        for triple in triples:
-            graphs[name].add(triple)
+    for (name, lines), _digest in shared_graphs(ref):  # ontology and reference graphs
+        graphs[name] = Graph().parse(data="".join(f"{line} .\n" for line in lines),
+                                     format="nt")
     graphs[article_graph(facts.article.url)] = article
     assert set(graphs) == {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH, article_graph(facts.article.url)}
     return graphs

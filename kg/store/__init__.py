@@ -13,8 +13,9 @@ from rdflib.term import Node
 
 ENV_STORE = "TRADEKG_STORE"
 
-Triple = tuple[Node, Node, Node]
-NamedTriples = tuple[URIRef, Sequence[Triple]]  # a named graph: its IRI and its triples
+# A named graph to write: its IRI and its triples as N-Triples statements without the final
+# " ." (kg.sparql_terms.render_lines makes them).
+RenderedGraph = tuple[URIRef, Sequence[str]]
 
 
 @dataclass
@@ -42,7 +43,7 @@ class Store(Protocol):
 
     location: str
 
-    def replace_graphs(self, graphs: Sequence[NamedTriples]) -> None:
+    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
         """Replace each named graph with the triples given, all in one transaction."""
 
     def graph_digest(self, graph: URIRef) -> str | None:
@@ -75,5 +76,4 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     return EmbeddedStore(Path(where), create=create)
 
 
-__all__ = ["ENV_STORE", "NamedTriples", "Results", "Store", "Triple", "default_location",
-           "open_store"]
+__all__ = ["ENV_STORE", "RenderedGraph", "Results", "Store", "default_location", "open_store"]

@@ -12,7 +12,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
 from kg.sparql_terms import render
-from kg.store import NamedTriples, Results
+from kg.store import RenderedGraph, Results
 from kg.terms import PREFIXES
 
 FORMATS = {
@@ -82,7 +82,7 @@ class EmbeddedStore:
                 ) from None
             raise StoreError(f"cannot open the store at {path}: {text}") from None
 
-    def replace_graphs(self, graphs: Sequence[NamedTriples]) -> None:
+    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
         """Replace the graphs in one transaction.
 
         Graphs the store does not have yet are loaded as N-Quads (Oxigraph's loader, one
@@ -90,35 +90,25 @@ class EmbeddedStore:
         """
         if not graphs:
             return
-        cache: dict[Node, str] = {}
-
-        def r(term: Node) -> str:
-            text = cache.get(term)
-            if text is None:
-                text = cache[term] = render(term)
-            return text
-
-        rendered = [(r(name), [f"{r(s)} {r(p)} {r(o)}" for s, p, o in triples])
-                    for name, triples in graphs]
+        names = [(render(name), lines) for name, lines in graphs]
         exists = any(self._store.contains_named_graph(ox.NamedNode(str(name)))
                      for name, _ in graphs)
         try:
             if not exists:
                 self._store.load(
-                    input="".join(f"{line} {name} .\n" for name, lines in rendered
+                    input="".join(f"{line} {name} .\n" for name, lines in names
                                   for line in lines),
                     format=ox.RdfFormat.N_QUADS)
             else:
                 self._store.update("".join(
-                    [*(f"DROP SILENT GRAPH {name} ;\n" for name, _ in rendered),
+                    [*(f"DROP SILENT GRAPH {name} ;\n" for name, _ in names),
                      "INSERT DATA {\n",
                      *(f"GRAPH {name} {{\n" + "".join(f"{line} .\n" for line in lines) + "}\n"
-                       for name, lines in rendered),
+                       for name, lines in names),
                      "}"]))
-        except OSError as e:
+        except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write to the store at {self.location}: {e}",
-                             hint="nothing was written; check free disk space and retry"
-                             ) from None
+                             hint="nothing was written") from None
 
     def graph_digest(self, graph: URIRef) -> str | None:
         rows = self.select(_DIGEST, {"g": graph}).rows
