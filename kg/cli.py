@@ -139,9 +139,13 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--batch", default=100, show_default=True,
               help="Articles written per store transaction.")
+@click.option("--workers", default=1, show_default=True,
+              help="Processes that check articles while the store is written (try 2 on "
+                   "multi-core machines for large corpora).")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
 @pass_context
-def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, quiet: bool) -> None:
+def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int,
+               quiet: bool) -> None:
     """Check articles' facts and load those that conform into the store.
 
     PATHS are facts files (*.facts.yaml), article files with a facts file next to them,
@@ -155,9 +159,10 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, quiet: bool) -
     """
     with _errors():
         total = len(find_inputs(paths))
+        reference = obj.reference()  # a bad reference file is reported before the store opens
         with obj.store() as store, _progress(total, "ingesting") as progress:
-            outcome: Outcome = ingest(store, list(paths), obj.reference(), batch=batch,
-                                      progress=progress)
+            outcome: Outcome = ingest(store, list(paths), reference, batch=batch,
+                                      workers=workers, progress=progress)
         _report(outcome.verdicts, wrote=True, quiet=quiet)
         rejected = len(outcome.rejected)
         _echo_err(f"{outcome.written} article(s) loaded, {rejected} rejected"
@@ -345,8 +350,9 @@ def demo_cmd(obj: Context) -> None:
     loaded into the store given by --store (or the default), like any other article.
     """
     with _errors():
+        reference = obj.reference()
         with obj.store() as store:
-            outcome = ingest(store, [sample_dir()], obj.reference())
+            outcome = ingest(store, [sample_dir()], reference)
             _report(outcome.verdicts, wrote=True, quiet=True)
             if not outcome.ok:
                 sys.exit(EXIT_DATA)
