@@ -19,7 +19,8 @@ def tool(name: str) -> list[str]:
 
 
 def test_ruff() -> None:
-    done = subprocess.run([*tool("ruff"), "check", "kg", "tests", "benchmarks"], cwd=ROOT,
+    paths = [p for p in ("kg", "tests", "benchmarks") if (ROOT / p).is_dir()]
+    done = subprocess.run([*tool("ruff"), "check", *paths], cwd=ROOT,
                           capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr
 
