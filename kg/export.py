@@ -6,6 +6,7 @@ embedded in the document so it can be read offline; it is written one graph at a
 
 from __future__ import annotations
 
+import io
 import json
 from functools import cache
 from typing import Any, BinaryIO
@@ -53,8 +54,6 @@ def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
     first = True
     for name in [graph] if graph is not None else store.graph_names():
         assert name is not None
-        import io
-
         buffer = io.BytesIO()
         store.dump(buffer, "jsonld", name)
         for node in json.loads(buffer.getvalue() or b"[]"):
