@@ -134,7 +134,17 @@ class EmbeddedStore:
         if isinstance(answer, ox.QueryTriples):
             raise UsageError("this query returns triples; use a SELECT or ASK query here")
         variables = [v.value for v in answer.variables]
-        rows = [tuple(from_ox(sol[v]) for v in variables) for sol in answer]
+        cache: dict[object, Node | None] = {}  # answers repeat values (labels, types, modes)
+
+        def convert(term: object) -> Node | None:
+            if term is None:
+                return None
+            node = cache.get(term)
+            if node is None:
+                node = cache[term] = from_ox(term)
+            return node
+
+        rows = [tuple(convert(sol[v]) for v in variables) for sol in answer]
         return Results(variables, rows)
 
     def construct(self, query: str) -> Graph:
