@@ -20,11 +20,11 @@ from kg.errors import InputError, KgError, ValidationFailed
 from kg.loaders import Reference, load_facts, load_reference
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
-from kg.resources import ontology_file
+from kg.resources import ontology_file, ontology_graph
 from kg.sparql_terms import render_lines
 from kg.store import RenderedGraph, Store
 from kg.terms import ONTOLOGY_IRI, PROV, TKG
-from kg.validate import Finding, Verdict, ontology_graph, validate_batch, validate_reference
+from kg.validate import Finding, Verdict, validate_batch, validate_reference
 
 FACTS_SUFFIX = ".facts.yaml"
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")

@@ -6,7 +6,10 @@ the top-level folders of the repository.
 
 from __future__ import annotations
 
+from functools import cache
 from pathlib import Path
+
+from rdflib import Graph
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -38,3 +41,9 @@ def reference_file() -> Path:
 
 def sample_dir() -> Path:
     return resource("data", "sample")
+
+
+@cache
+def ontology_graph() -> Graph:
+    """The ontology, parsed once."""
+    return Graph().parse(ontology_file(), format="turtle")

@@ -22,7 +22,7 @@ from kg.errors import UsageError
 from kg.iris import mint
 from kg.model import Where
 from kg.rdf import ArticleRDF
-from kg.resources import ontology_file, shapes_file
+from kg.resources import ontology_graph, shapes_file
 from kg.sparql_terms import render_lines
 from kg.terms import OA, SCHEMA, TKG
 
@@ -76,13 +76,6 @@ class Verdict:
         if self.rdf is not None and self.ok:
             self.lines = render_lines(self.rdf.triples)
         self.rdf = None
-
-
-@cache
-def ontology_graph() -> Graph:
-    g = Graph()
-    g.parse(ontology_file(), format="turtle")
-    return g
 
 
 @cache

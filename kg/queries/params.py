@@ -12,13 +12,15 @@ import difflib
 import re
 from collections.abc import Mapping
 from contextlib import suppress
+from functools import cache
 
-from rdflib import XSD, Literal, URIRef
+from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError, UsageError
 from kg.iris import ID_PATTERN, check_iri, mint
 from kg.queries.catalogue import SavedQuery
+from kg.resources import ontology_graph
 from kg.store import Store
 from kg.terms import TKG
 
@@ -39,66 +41,88 @@ SEGMENT = {"actor": "actor", "issue": "issue", "agreement": "agreement", "place"
            "proposal": "proposal", "article": "article", "fact": ""}
 
 # Lookups, each a fixed query; values are bound by substitution. (pyoxigraph substitutes only
-# variables that are projected, hence the extra columns.)
+# variables that are projected, hence the extra columns.) Classes are bound one at a time:
+# joining on a bound class is an index lookup, where a subclass path is a scan.
 _PREFIXES = """
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
 PREFIX schema: <https://schema.org/>
 PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 """
-_BY_IRI = _PREFIXES + """
-SELECT DISTINCT ?x ?top WHERE { ?x a ?cls . ?cls rdfs:subClassOf* ?top }
-"""
-_BY_SUFFIX = _PREFIXES + """
-SELECT DISTINCT ?x ?suffix ?top WHERE {
-  ?cls rdfs:subClassOf* ?top . ?x a ?cls . FILTER(STRENDS(STR(?x), ?suffix))
-}
-"""
+_TYPES = "SELECT ?x ?type WHERE { ?x a ?type }"
+_BY_URL = _PREFIXES + "SELECT ?x ?url WHERE { ?x schema:url ?url }"
+_BY_LABEL = _PREFIXES + """
+SELECT DISTINCT ?x ?label WHERE {
+  ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?label
+}"""
+_BY_SUFFIX = "SELECT ?x ?cls ?suffix WHERE { ?x a ?cls . FILTER(STRENDS(STR(?x), ?suffix)) }"
 _BY_NAME = _PREFIXES + """
-SELECT DISTINCT ?x ?needle ?top WHERE {
-  ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
+SELECT DISTINCT ?x ?cls ?needle WHERE {
+  ?x a ?cls ; rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
   FILTER(LCASE(STR(?l)) = ?needle)
-  ?x a ?cls . ?cls rdfs:subClassOf* ?top .
-}
-"""
-_BY_URL = _PREFIXES + """
-SELECT DISTINCT ?x ?url WHERE { ?x schema:url ?url }
-"""
+}"""
 _LABEL = _PREFIXES + """
 SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
   OPTIONAL { ?x rdfs:label|schema:headline|tkg:summary ?name }
 } GROUP BY ?x
 """
-_NAMES = _PREFIXES + """
-SELECT DISTINCT ?l ?top WHERE {
-  ?cls rdfs:subClassOf* ?top . ?x a ?cls ; rdfs:label|skos:altLabel ?l
-}
-"""
+_NAMES = _PREFIXES + "SELECT DISTINCT ?l ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
+
+
+@cache
+def classes(kind: str) -> tuple[URIRef, ...]:
+    """The classes whose instances a parameter of this type may name (from the ontology)."""
+    found: set[URIRef] = set()
+    for top in TOPS[kind]:
+        for c in ontology_graph().transitive_subjects(RDFS.subClassOf, top):
+            if isinstance(c, URIRef):
+                found.add(c)
+    return tuple(sorted(found))
+
+
+def _typed(store: Store, kind: str, candidates: dict[URIRef, None]) -> list[URIRef]:
+    allowed = set(classes(kind))
+    return sorted(x for x in candidates if any(
+        row[1] in allowed for row in store.select(_TYPES, {"x": x}).rows))
 
 
 def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
-    """Everything of ``kind`` that ``value`` names: as an IRI, a URL, an id, or a name."""
+    """Everything of ``kind`` that ``value`` names: an IRI, a URL, an id, or a name.
+
+    An IRI or an id names exactly; a name (label or alias) is matched as written, then, if
+    nothing matches, case-insensitively.
+    """
     found: dict[URIRef, None] = {}
 
-    def add(query: str, bindings: dict[str, Node], tops: bool = True) -> None:
-        for top in TOPS[kind] if tops else (None,):
-            extra = {"top": top} if top is not None else {}
-            for row in store.select(query, {**bindings, **extra}).rows:
-                if isinstance(row[0], URIRef):
-                    found[row[0]] = None
+    def add(rows: list[tuple[Node | None, ...]]) -> None:
+        for row in rows:
+            if isinstance(row[0], URIRef):
+                found[row[0]] = None
 
     if _SCHEME.match(value):
         with suppress(InputError):  # not an IRI we could have minted; maybe still a name
-            add(_BY_IRI, {"x": check_iri(value)})
+            found[check_iri(value)] = None
         if kind == "article":
-            add(_BY_URL, {"url": Literal(value, datatype=XSD.anyURI)}, tops=False)
+            add(store.select(_BY_URL, {"url": Literal(value, datatype=XSD.anyURI)}).rows)
     elif ID_PATTERN.match(value):
         segment = SEGMENT[kind]
+        suffix = Literal(f"/{segment}/{value}" if segment else f"/{value}")
         if segment and kind not in ("proposal", "article"):
-            add(_BY_IRI, {"x": mint(segment, value)})
-        add(_BY_SUFFIX, {"suffix": Literal(f"/{segment}/{value}" if segment else f"/{value}")})
-    add(_BY_NAME, {"needle": Literal(value.lower())})
-    return sorted(found)
+            exact = _typed(store, kind, {mint(segment, value): None})
+            if exact:
+                return exact  # a reference id names exactly one thing
+        for cls in classes(kind):
+            add(store.select(_BY_SUFFIX, {"cls": cls, "suffix": suffix}).rows)
+    typed = _typed(store, kind, found)
+    if typed:
+        return typed
+    add(store.select(_BY_LABEL, {"label": Literal(value)}).rows)
+    typed = _typed(store, kind, found)
+    if typed:
+        return typed
+    for cls in classes(kind):
+        add(store.select(_BY_NAME, {"cls": cls, "needle": Literal(value.lower())}).rows)
+    return _typed(store, kind, found)
 
 
 def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
@@ -122,8 +146,8 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
     if len(found) == 1:
         return found[0]
     if not found:
-        names = {str(r[0]) for top in TOPS[kind]
-                 for r in store.select(_NAMES, {"top": top}).rows}
+        names = {str(r[0]) for cls in classes(kind)
+                 for r in store.select(_NAMES, {"cls": cls}).rows}
         close = difflib.get_close_matches(value, sorted(names), n=3, cutoff=0.6)
         hint = ("did you mean " + ", ".join(repr(c) for c in close) + "?") if close else (
             f"give an id, an IRI, or a name or alias of {_a(kind)} in the store")
