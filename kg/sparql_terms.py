@@ -1,5 +1,7 @@
 """Rendering validated RDF terms as SPARQL/N-Triples syntax: the one function that writes
-values into query or update text (``VALUES`` blocks, ``INSERT DATA``).
+values into query or update text (``VALUES`` blocks, ``INSERT DATA``). ``bind_values`` binds
+parameters for servers that have no binding API: a ``VALUES`` block of rendered terms at the
+start of the query's outermost WHERE group.
 
 >>> render(Literal('say "hi"\\n'))
 '"say \\\\"hi\\\\"\\\\n"'
@@ -10,7 +12,7 @@ values into query or update text (``VALUES`` blocks, ``INSERT DATA``).
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -62,3 +64,140 @@ def render(term: Node) -> str:
             raise ValueError(f"bad blank node label {label!r}")
         return f"_:{label}"
     raise TypeError(f"cannot render {type(term).__name__} as a SPARQL term")
+
+
+# --- binding by VALUES (remote stores) --------------------------------------------------------
+
+_VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+_STRING = re.compile("|".join((
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+    r'"(?:[^"\\\n]|\\.)*"',
+    r"'(?:[^'\\\n]|\\.)*'",
+)), re.S)
+_WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.:-]*")
+_VAR = re.compile(r"[?$]\w+")
+_SUBSELECT = re.compile(r"\s*(?:#[^\n]*\n\s*)*SELECT\b", re.I)
+Row = Mapping[str, Node | None]
+
+
+def values_block(rows: Sequence[Row]) -> str:
+    """A ``VALUES`` block of rendered terms, one line per row (None is ``UNDEF``).
+
+    >>> values_block([{"actor": URIRef("https://w3id.org/tradekg/id/actor/freeland")}])
+    'VALUES (?actor) {\\n  (<https://w3id.org/tradekg/id/actor/freeland>)\\n}'
+    """
+    names = list(dict.fromkeys(name for row in rows for name in row))
+    for name in names:
+        if not _VARNAME.match(name):
+            raise ValueError(f"bad variable name {name!r}")
+
+    def term(value: Node | None) -> str:
+        if value is None:
+            return "UNDEF"
+        if isinstance(value, BNode):
+            raise ValueError("a blank node cannot be bound to a query variable")
+        return render(value)
+
+    lines = ("  (" + " ".join(term(row.get(name)) for name in names) + ")" for row in rows)
+    return "VALUES (" + " ".join(f"?{n}" for n in names) + ") {\n" + "\n".join(lines) + "\n}"
+
+
+def _tokens(query: str) -> Iterator[tuple[str, int, int]]:
+    """Keywords (upper-cased) and braces outside comments, strings, IRIs and variables, with
+    their offset and brace depth (keywords inside parentheses are not reported)."""
+    i, n = 0, len(query)
+    depth = parens = 0
+    while i < n:
+        c = query[i]
+        match = None
+        if c == "#":
+            end = query.find("\n", i)
+            i = n if end < 0 else end
+            continue
+        if c in "\"'":
+            match = _STRING.match(query, i)
+            if match is None:
+                raise ValueError("the query has an unterminated string")
+        elif c == "<":
+            match = _IRIREF.match(query, i)
+        elif c in "?$":
+            match = _VAR.match(query, i)
+        elif c.isalpha() or c == "_":
+            match = _WORD.match(query, i)
+            if match is not None and parens == 0:
+                yield match.group().upper(), i, depth
+        elif c == "(":
+            parens += 1
+        elif c == ")":
+            parens -= 1
+        elif c == "{" and parens == 0:
+            yield c, i, depth
+            depth += 1
+        elif c == "}" and parens == 0:
+            depth -= 1
+            yield c, i, depth
+        i = match.end() if match is not None else i + 1
+
+
+_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+_UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
+
+
+def query_form(query: str) -> str | None:
+    """SELECT, ASK, CONSTRUCT or DESCRIBE; UPDATE for an update request; None if neither.
+
+    >>> query_form("PREFIX ex: <http://example.org/select#> # DESCRIBE\\nASK { ?s ?p ?o }")
+    'ASK'
+    """
+    for token, _, depth in _tokens(query):
+        if depth == 0 and token in _FORMS:
+            return token
+        if depth == 0 and token in _UPDATES:
+            return "UPDATE"
+    return None
+
+
+def _where_group(query: str) -> tuple[int, int]:
+    """Offsets of the ``{`` that opens the query's outermost WHERE group and of its ``}``
+    (a CONSTRUCT template is not the WHERE group)."""
+    form: str | None = None
+    after_where = False
+    groups = 0
+    start: int | None = None
+    for token, at, depth in _tokens(query):
+        if depth != 0:
+            continue
+        if token == "{":
+            if start is None and (after_where or form != "CONSTRUCT" or groups > 0):
+                start = at
+            groups += 1
+        elif token == "}":
+            if start is not None:
+                return start, at
+        elif form is None and token in _FORMS:
+            form = token
+        elif token == "WHERE":
+            after_where = True
+    raise ValueError("the query has no WHERE group")
+
+
+def bind_values(query: str, bindings: Mapping[str, Node] | Sequence[Row]) -> str:
+    """``query`` with the bindings as a ``VALUES`` block at the start of its WHERE group.
+
+    ``bindings`` is one row (name -> term) or a list of rows. Without bindings the query is
+    returned as it is. A WHERE group that is a bare sub-select is wrapped in braces first.
+
+    >>> bind_values("SELECT ?x WHERE { ?x a ?c }", {"c": URIRef("http://example.org/C")})
+    'SELECT ?x WHERE {\\nVALUES (?c) {\\n  (<http://example.org/C>)\\n}\\n ?x a ?c }'
+    """
+    rows: Sequence[Row] = [bindings] if isinstance(bindings, Mapping) else bindings
+    if not rows or not any(rows):
+        return query
+    start, end = _where_group(query)
+    block = values_block(rows)
+    inner = query[start + 1 : end]
+    if _SUBSELECT.match(inner):
+        inner = "{" + inner + "}"
+    return query[:start + 1] + "\n" + block + "\n" + inner + query[end:]

@@ -1,4 +1,4 @@
-"""Stores behind one interface. Today: the embedded on-disk store (Oxigraph)."""
+"""Stores behind one interface: the embedded on-disk store (Oxigraph) and SPARQL 1.1 servers."""
 
 from __future__ import annotations
 
@@ -44,7 +44,9 @@ class Store(Protocol):
     location: str
 
     def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
-        """Replace each named graph with the triples given, all in one transaction."""
+        """Replace each named graph with the triples given: all in one transaction on the
+        embedded store; one request per graph on a server, where a batch that fails part-way
+        raises ``StoreError`` and running it again converges."""
 
     def graph_digest(self, graph: URIRef) -> str | None:
         """The ``tkg:contentHash`` a graph states about itself, if any."""
@@ -68,12 +70,23 @@ def default_location() -> Path:
     return Path(data_home) / "tradekg" / "store"
 
 
+def is_remote(location: str | Path) -> bool:
+    """True for the URL of a SPARQL endpoint (``http://`` or ``https://``)."""
+    return str(location).lower().startswith(("http://", "https://"))
+
+
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
-    """Open the store at ``location`` (a directory), ``$TRADEKG_STORE``, or the default."""
+    """Open the store at ``location`` (a directory, or the URL of a SPARQL endpoint: see
+    ``kg.store.remote``), ``$TRADEKG_STORE``, or the default."""
+    where = location or os.environ.get(ENV_STORE) or default_location()
+    if is_remote(where):
+        from kg.store.remote import RemoteStore
+
+        return RemoteStore(str(where))
     from kg.store.embedded import EmbeddedStore
 
-    where = location or os.environ.get(ENV_STORE) or default_location()
     return EmbeddedStore(Path(where), create=create)
 
 
-__all__ = ["ENV_STORE", "RenderedGraph", "Results", "Store", "default_location", "open_store"]
+__all__ = ["ENV_STORE", "RenderedGraph", "Results", "Store", "default_location", "is_remote",
+           "open_store"]

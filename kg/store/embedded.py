@@ -187,6 +187,13 @@ class EmbeddedStore:
             triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
             ox.serialize(triples, output, rdf_format, prefixes=prefixes)
 
+    def backup(self, target: Path) -> None:
+        """A consistent copy of the store in the new directory ``target``."""
+        try:
+            self._store.backup(str(target))
+        except OSError as e:
+            raise StoreError(f"cannot copy the store to {target}: {e}") from None
+
     def close(self) -> None:
         self._store.flush()
         del self._store

@@ -1,0 +1,397 @@
+"""A store on a SPARQL 1.1 server: queries through SPARQLWrapper, article graphs written with
+the Graph Store Protocol (one idempotent PUT per graph), faults reported as ``StoreError``.
+
+``open_store("http://host:7878/query")`` opens one. The location is the query endpoint; the
+update and Graph Store Protocol (GSP) endpoints are derived for the servers we know, or given
+with ``TRADEKG_UPDATE_URL`` / ``TRADEKG_GSP_URL`` (``none`` turns GSP off: writes then go
+through SPARQL Update)::
+
+    server     query URL          update URL       GSP URL
+    Oxigraph   /query             /update          /store
+    Virtuoso   /sparql            /sparql-auth     /sparql-graph-crud-auth (with credentials,
+                                                   else /sparql-graph-crud: read only)
+    Fuseki     /DATASET/query     /DATASET/update  /DATASET/data
+
+The default graph of every query is the union of all graphs: Virtuoso's default; for Oxigraph
+tradekg sends Oxigraph's ``union-default-graph`` parameter (no server flag needed); other servers
+must be configured so (Fuseki: ``tdb2:unionDefaultGraph true``). Every answer is read whole and
+parsed: a truncated or invalid body, or Virtuoso's row cap (``X-SPARQL-MaxRows``), is an error.
+The graphs tradekg lists, counts and exports are its own: those that say ``<g> a prov:Bundle``
+(the server's system graphs are left out). Requests time out after ``TRADEKG_TIMEOUT`` seconds
+(default 30).
+"""
+
+from __future__ import annotations
+
+import ast
+import http.client
+import json
+import os
+import urllib.error
+from collections.abc import Mapping, Sequence
+from typing import Any, BinaryIO
+from urllib.parse import urlsplit
+
+import pyoxigraph as ox
+import requests
+from rdflib import BNode, Graph, Literal, URIRef
+from rdflib.term import Node
+from requests.auth import HTTPDigestAuth
+from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
+from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
+
+from kg.errors import KgError, StoreError, UsageError
+from kg.sparql_terms import Row, bind_values, query_form, render
+from kg.store import RenderedGraph, Results
+from kg.store.auth import Credentials, load_credentials
+from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
+from kg.terms import PREFIXES
+
+ENV_TIMEOUT = "TRADEKG_TIMEOUT"
+ENV_UPDATE_URL = "TRADEKG_UPDATE_URL"
+ENV_GSP_URL = "TRADEKG_GSP_URL"
+DEFAULT_TIMEOUT = 30.0
+PAGE = 1000  # graph names per request (under any server's row cap)
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
+    "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
+    "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
+}
+
+# Fixed queries; values are bound by VALUES blocks (kg.sparql_terms.bind_values).
+_PROV = "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+_GRAPHS = _PROV + """SELECT ?g WHERE {
+  GRAPH ?g { ?g a prov:Bundle } FILTER(STR(?g) > ?after)
+} ORDER BY STR(?g) LIMIT """ + str(PAGE)
+_COUNT = _PROV + """SELECT (COUNT(*) AS ?n) WHERE {
+  GRAPH ?g { ?g a prov:Bundle } GRAPH ?g { ?s ?p ?o }
+}"""
+_COUNT_EACH = """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"""
+_DIGEST = """SELECT ?g ?hash WHERE {
+  GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
+}"""
+_NO_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/none")  # for a digest challenge
+_TRIPLES = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
+
+
+def endpoints(location: str, env: Mapping[str, str], *, credentials: bool
+              ) -> tuple[str | None, str | None, bool]:
+    """The update URL, the GSP URL and whether to ask for Oxigraph's union default graph."""
+    parts = urlsplit(location)
+    path = parts.path.rstrip("/")
+    root = f"{parts.scheme}://{parts.netloc}"
+    base, _, last = path.rpartition("/")
+    update = gsp = None
+    union = False
+    if path == "/query":  # Oxigraph
+        update, gsp, union = root + "/update", root + "/store", True
+    elif path in ("/sparql", "/sparql-auth"):  # Virtuoso
+        update = root + "/sparql-auth"
+        gsp = root + ("/sparql-graph-crud-auth" if credentials else "/sparql-graph-crud")
+    elif base and last in ("query", "sparql"):  # Fuseki: /DATASET/query
+        update, gsp = root + base + "/update", root + base + "/data"
+    if env.get(ENV_UPDATE_URL):
+        update = env[ENV_UPDATE_URL]
+    if env.get(ENV_GSP_URL):
+        gsp = None if env[ENV_GSP_URL].lower() == "none" else env[ENV_GSP_URL]
+    return update, gsp, union
+
+
+def _timeout(env: Mapping[str, str]) -> float:
+    raw = env.get(ENV_TIMEOUT)
+    if not raw:
+        return DEFAULT_TIMEOUT
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if value <= 0:
+        raise UsageError(f"{ENV_TIMEOUT} must be a number of seconds, not {raw!r}")
+    return value
+
+
+def _term(value: Any, where: str) -> Node | None:
+    """A term of the SPARQL 1.1 JSON results format (and Virtuoso's ``typed-literal``)."""
+    if value is None:
+        return None
+    kind = value.get("type")
+    text = value.get("value")
+    if not isinstance(text, str):
+        raise StoreError(f"the answer from {where} has a term without a value")
+    if kind == "uri":
+        return URIRef(text)
+    if kind == "bnode":
+        return BNode(text)
+    if kind in ("literal", "typed-literal"):
+        if value.get("xml:lang"):
+            return Literal(text, lang=value["xml:lang"])
+        datatype = value.get("datatype")
+        if datatype and datatype != XSD_STRING:
+            return Literal(text, datatype=URIRef(datatype))
+        return Literal(text)
+    raise StoreError(f"the answer from {where} has a term of unknown type {kind!r}")
+
+
+def _sent_back(error: SPARQLWrapperException) -> tuple[int, bytes]:
+    """The HTTP status and body behind a SPARQLWrapper exception (it keeps the body only in
+    its message, as a bytes literal)."""
+    cause = error.__context__
+    status = cause.code if isinstance(cause, urllib.error.HTTPError) else 0
+    _, _, said = str(error).partition("Response:\n")
+    try:
+        body = ast.literal_eval(said) if said else b""
+    except (ValueError, SyntaxError):
+        body = b""
+    return status, body if isinstance(body, bytes) else b""
+
+
+class RemoteStore:
+    """A SPARQL 1.1 server. Each graph is replaced by its own request: atomic per graph."""
+
+    def __init__(self, location: str, environ: Mapping[str, str] | None = None) -> None:
+        env = os.environ if environ is None else environ
+        parts = urlsplit(location)
+        if parts.username is not None or parts.password is not None:
+            raise UsageError("the store URL must not contain credentials",
+                             hint="set TRADEKG_USER and TRADEKG_PASSWORD (or TRADEKG_TOKEN) "
+                                  "in the environment, or use the credentials file")
+        if parts.scheme not in ("http", "https") or not parts.netloc:
+            raise UsageError(f"{location!r} is not an http(s) URL")
+        if parts.path.rstrip("/") == "":
+            raise UsageError(
+                f"give the query endpoint of the server, not just {location}",
+                hint="e.g. http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql "
+                     "(Virtuoso), http://HOST:3030/DATASET/query (Fuseki)")
+        self.location = location
+        virtuoso = parts.path.rstrip("/") in ("/sparql", "/sparql-auth")
+        self._credentials: Credentials = load_credentials(location, env, virtuoso=virtuoso)
+        self.update_url, self.gsp_url, self._union = endpoints(
+            location, env, credentials=self._credentials.scheme is not None)
+        self.timeout = _timeout(env)
+        self._session = requests.Session()
+        self._session.auth = self._credentials.requests_auth()
+        self._session.headers["User-Agent"] = "tradekg"
+        self._primed: set[str] = set()
+
+    # --- faults --------------------------------------------------------------------------
+
+    def _error(self, error: KgError) -> KgError:
+        """The error, with any secret that could have slipped into it removed."""
+        error.message = self._credentials.redact(error.message)
+        error.hint = self._credentials.redact(error.hint) if error.hint else None
+        return error
+
+    # --- reading -------------------------------------------------------------------------
+
+    def _wrapper(self, query: str, fmt: str, form: str) -> SPARQLWrapper:
+        wrapper = SPARQLWrapper(self.location, agent="tradekg")
+        wrapper.setMethod(POST)
+        wrapper.setRequestMethod(URLENCODED)
+        wrapper.setOnlyConneg(True)
+        wrapper.setReturnFormat(fmt)
+        # setTimeout() truncates to whole seconds
+        wrapper.timeout = self.timeout  # type: ignore[assignment]
+        if self._union:
+            wrapper.addParameter("union-default-graph", "")
+        self._credentials.configure(wrapper)
+        wrapper.setQuery(query)
+        wrapper.queryType = form  # SPARQLWrapper's own guess can be misled by comments
+        return wrapper
+
+    def _ask(self, wrapper: SPARQLWrapper) -> tuple[bytes, Any]:
+        """Send the request and read the whole body: (body, headers)."""
+        url = self.location
+        try:
+            response = wrapper.query().response
+            headers = response.headers if hasattr(response, "headers") else response.info()
+            body = response.read()
+        except SPARQLWrapperException as e:
+            raise self._error(http_error(url, *_sent_back(e), query=True)) from None
+        except urllib.error.HTTPError as e:
+            raise self._error(http_error(url, e.code, e.read() or b"", query=True)) from None
+        except TimeoutError:
+            raise self._error(timed_out(url, self.timeout)) from None
+        except http.client.IncompleteRead as e:
+            raise self._error(bad_body(url, e.partial, "")) from None
+        except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
+            raise self._error(unreachable(url, e)) from None
+        cap = headers.get("X-SPARQL-MaxRows")
+        if cap is not None:
+            raise self._error(row_cap(url, cap))
+        return body, headers
+
+    def _select(self, query: str, bindings: Mapping[str, Node] | Sequence[Row] | None
+                ) -> Results:
+        form = query_form(query) or "SELECT"  # not a query: the server will say why
+        if form == "UPDATE":
+            raise UsageError("updates are refused: this runs read-only queries")
+        if form not in ("SELECT", "ASK"):
+            raise UsageError("this query returns triples; use a SELECT or ASK query here")
+        wrapper = self._wrapper(bind_values(query, bindings or {}), JSON, form)
+        body, headers = self._ask(wrapper)
+        try:
+            doc = json.loads(body)
+            if "boolean" in doc:
+                return Results([], [], boolean=bool(doc["boolean"]))
+            variables = [str(v) for v in doc["head"]["vars"]]
+            rows = [tuple(_term(b.get(v), self.location) for v in variables)
+                    for b in doc["results"]["bindings"]]
+        except (ValueError, KeyError, TypeError, AttributeError):
+            raise self._error(bad_body(self.location, body,
+                                       headers.get("Content-Type", ""))) from None
+        return Results(variables, rows)
+
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
+        """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block."""
+        return self._select(query, bindings)
+
+    def construct(self, query: str) -> Graph:
+        form = query_form(query)
+        if form not in ("CONSTRUCT", "DESCRIBE"):
+            raise UsageError("this query does not return triples")
+        wrapper = self._wrapper(query, TURTLE, form)
+        body, headers = self._ask(wrapper)
+        graph = Graph()
+        try:
+            graph.parse(data=body, format="turtle")
+        except Exception:  # rdflib raises many kinds for a bad body
+            raise self._error(bad_body(self.location, body,
+                                       headers.get("Content-Type", ""))) from None
+        return graph
+
+    def graph_names(self) -> list[URIRef]:
+        """tradekg's graphs (``<g> a prov:Bundle``), paged so no row cap can cut the list."""
+        names: list[URIRef] = []
+        after = ""
+        while True:
+            rows = self._select(_GRAPHS, {"after": Literal(after)}).rows
+            names.extend(URIRef(str(r[0])) for r in rows if isinstance(r[0], URIRef))
+            if len(rows) < PAGE:
+                return sorted(names)
+            after = str(rows[-1][0])
+
+    def quad_count(self, graph: URIRef | None = None) -> int:
+        """Quads in one named graph, or in all of tradekg's graphs."""
+        if graph is not None:
+            rows = self._select(_COUNT_EACH, {"g": graph}).rows
+        else:
+            rows = self._select(_COUNT, None).rows
+        return int(str(rows[0][-1])) if rows and rows[0][-1] is not None else 0
+
+    def graph_digest(self, graph: URIRef) -> str | None:
+        rows = self._select(_DIGEST, {"g": graph}).rows
+        return str(rows[0][1]) if rows and rows[0][1] is not None else None
+
+    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
+        """Fetch the graphs (GSP GET, or CONSTRUCT without GSP) and serialise them here."""
+        rdf_format = FORMATS[fmt]
+        data = ox.Store()
+        for name in [graph] if graph is not None else self.graph_names():
+            text = self._fetch(name)
+            try:
+                data.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+            except SyntaxError:
+                raise self._error(bad_body(self.gsp_url or self.location, text,
+                                           "application/n-triples")) from None
+        prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
+        if rdf_format.supports_datasets:
+            data.dump(output, rdf_format, prefixes=prefixes)
+        else:
+            triples = (q.triple for q in data.quads_for_pattern(None, None, None, None))
+            ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+
+    def _fetch(self, graph: URIRef) -> bytes:
+        if self.gsp_url is None:
+            out = self.construct(bind_values(_TRIPLES, {"g": graph}))
+            return out.serialize(format="nt", encoding="utf-8")
+        return self._http("GET", self.gsp_url, graph, accept="application/n-triples")
+
+    # --- writing -------------------------------------------------------------------------
+
+    def _http(self, method: str, url: str, graph: URIRef | None, *, body: bytes | None = None,
+              content_type: str | None = None, accept: str | None = None,
+              allow: tuple[int, ...] = ()) -> bytes:
+        headers = {k: v for k, v in (("Content-Type", content_type), ("Accept", accept)) if v}
+        params = {"graph": str(graph)} if graph is not None else None
+        try:
+            response = self._session.request(method, url, params=params, data=body,
+                                             headers=headers, timeout=self.timeout)
+            content = response.content
+        except requests.Timeout:
+            raise self._error(timed_out(url, self.timeout)) from None
+        except requests.RequestException as e:
+            raise self._error(unreachable(url, e)) from None
+        if response.status_code >= 300 and response.status_code not in allow:
+            raise self._error(http_error(url, response.status_code, content))
+        return content
+
+    def _prime(self, url: str) -> None:
+        """With digest authentication, answer the server's challenge with a small request
+        first, so that a large body is sent once and already signed (a server that answers
+        401 while the body is still being sent breaks the upload: STORES.md, pitfall 5)."""
+        if isinstance(self._session.auth, HTTPDigestAuth) and url not in self._primed:
+            self._http("GET", url, _NO_GRAPH, accept="application/n-triples", allow=(404,))
+            self._primed.add(url)
+
+    def _put(self, name: URIRef, lines: Sequence[str]) -> None:
+        body = "".join(f"{line} .\n" for line in lines).encode("utf-8")
+        self._prime(self.gsp_url or self.update_url or self.location)
+        if self.gsp_url is not None:
+            self._http("PUT", self.gsp_url, name, body=body,
+                       content_type="application/n-triples")
+            return
+        if self.update_url is None:
+            raise StoreError(f"tradekg does not know where to write on {self.location}",
+                             hint="set TRADEKG_GSP_URL (Graph Store Protocol) or "
+                                  "TRADEKG_UPDATE_URL (SPARQL Update)")
+        iri = render(name)
+        update = (f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode()
+                  + body + b"} }")
+        self._http("POST", self.update_url, None, body=update,
+                   content_type="application/sparql-update; charset=utf-8")
+
+    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
+        """Replace each graph with its own request (GSP PUT: idempotent, atomic per graph on
+        Oxigraph), then check that every graph holds what was sent.
+
+        A batch that fails part-way raises ``StoreError`` saying which graphs were written;
+        running the same command again rewrites them all and so converges.
+        """
+        done: list[URIRef] = []
+        for name, lines in graphs:
+            try:
+                self._put(name, lines)
+            except StoreError as e:
+                e.message += (f"; {len(done)} of the {len(graphs)} graphs of this batch were "
+                              f"replaced before <{name}> failed")
+                e.hint = (f"{e.hint}; then " if e.hint else "") + (
+                    "run the same command again: it rewrites every graph of the batch")
+                raise
+            done.append(name)
+        self._check_written(graphs)
+
+    def _check_written(self, graphs: Sequence[RenderedGraph]) -> None:
+        expected = {str(name): len(set(lines)) for name, lines in graphs}
+        found: dict[str, int] = {}
+        for i in range(0, len(graphs), PAGE):
+            rows = self._select(_COUNT_EACH, [{"g": name} for name, _ in graphs[i:i + PAGE]])
+            found.update({str(r[0]): int(str(r[1])) for r in rows.rows})
+        wrong = [g for g, n in expected.items() if found.get(g, 0) != n]
+        if wrong:
+            raise StoreError(
+                f"the server at {self.location} did not store {len(wrong)} of the "
+                f"{len(graphs)} graphs written (first: <{wrong[0]}> holds "
+                f"{found.get(wrong[0], 0)} triples, {expected[wrong[0]]} were sent)",
+                hint="run the same command again: it rewrites every graph of the batch")
+
+    def drop_graphs(self, names: Sequence[URIRef]) -> None:
+        """Remove these graphs (a graph that does not exist is no error)."""
+        for name in names:
+            if self.gsp_url is not None:
+                self._http("DELETE", self.gsp_url, name, allow=(404,))
+            else:
+                self._put(name, [])
+
+    def close(self) -> None:
+        self._session.close()

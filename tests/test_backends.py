@@ -1,0 +1,364 @@
+"""The same answers on every store backend: embedded, Oxigraph server, Virtuoso.
+
+Servers come from the environment (``TRADEKG_TEST_OXIGRAPH``, ``TRADEKG_TEST_VIRTUOSO``: query
+endpoint URLs, as ``tests/stores.sh`` and ``.ci/run`` set them), or are started here: an
+Oxigraph server when the ``oxigraph`` binary is installed (``pip install oxigraph``, in the
+``test`` extra), Virtuoso when ``virtuoso-t`` is (``apt-get install virtuoso-opensource``).
+Without them those tests skip and say how to enable them. Each test isolates itself by removing
+tradekg's graphs from the server first.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import shutil
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, URIRef
+from rdflib.compare import isomorphic
+from test_queries import CASES, GOLDEN, as_golden, golden_name
+
+from kg.cli import cli
+from kg.ingest import ingest
+from kg.loaders import Reference
+from kg.queries import get_query, run_saved
+from kg.queries.params import resolve_params
+from kg.resources import sample_dir
+from kg.sparql_terms import bind_values
+from kg.store import RenderedGraph, Store
+from kg.store.remote import RemoteStore, endpoints
+
+TESTS = Path(__file__).resolve().parent
+ENABLE = {
+    "oxigraph": "pip install oxigraph (in the test extra), or set TRADEKG_TEST_OXIGRAPH to an "
+                "Oxigraph server's query URL (tests/stores.sh starts one)",
+    "virtuoso": "apt-get install virtuoso-opensource, or set TRADEKG_TEST_VIRTUOSO (+ _USER, "
+                "_PASSWORD) to a Virtuoso /sparql URL (tests/stores.sh starts one)",
+}
+_servers: dict[str, tuple[str, dict[str, str]]] = {}  # started once per session
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+def wait_http(url: str, seconds: float) -> None:
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            urllib.request.urlopen(url, timeout=2).close()
+            return
+        except urllib.error.HTTPError:
+            return  # any answer will do
+        except OSError:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.1)
+
+
+def _oxigraph_binary() -> str | None:
+    beside = Path(sys.executable).parent / "oxigraph"
+    return str(beside) if beside.exists() else shutil.which("oxigraph")
+
+
+@pytest.fixture(scope="session")
+def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """(query URL, environment) of an Oxigraph server."""
+    if os.environ.get("TRADEKG_TEST_OXIGRAPH"):
+        yield os.environ["TRADEKG_TEST_OXIGRAPH"], {}
+        return
+    if "oxigraph" in _servers:
+        yield _servers["oxigraph"]
+        return
+    binary = _oxigraph_binary()
+    if binary is None:
+        pytest.skip("no Oxigraph server: " + ENABLE["oxigraph"])
+    port = free_port()
+    location = tmp_path_factory.mktemp("oxigraph-server")
+    with (location.parent / "oxigraph.log").open("wb") as log:
+        server = subprocess.Popen([binary, "serve", "--location", str(location),
+                                   "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+    try:
+        wait_http(f"http://127.0.0.1:{port}/query", 30)
+        _servers["oxigraph"] = (f"http://127.0.0.1:{port}/query", {})
+        yield _servers["oxigraph"]
+    finally:
+        server.terminate()
+        server.wait(30)
+
+
+@pytest.fixture(scope="session")
+def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, dict[str, str]]]:
+    """(query URL, environment with the writer's credentials) of a Virtuoso server."""
+    if os.environ.get("TRADEKG_TEST_VIRTUOSO"):
+        yield os.environ["TRADEKG_TEST_VIRTUOSO"], {
+            "TRADEKG_USER": os.environ.get("TRADEKG_TEST_VIRTUOSO_USER", "writer"),
+            "TRADEKG_PASSWORD": os.environ.get("TRADEKG_TEST_VIRTUOSO_PASSWORD", "writerpass")}
+        return
+    if "virtuoso" in _servers:
+        yield _servers["virtuoso"]
+        return
+    if not (shutil.which("virtuoso-t") and shutil.which("isql-vt") and shutil.which("curl")):
+        pytest.skip("no Virtuoso: " + ENABLE["virtuoso"])
+    root = tmp_path_factory.mktemp("virtuoso-server")
+    env = {**os.environ, "STORE_ROOT": str(root)}
+    hport, iport = free_port(), free_port()
+    script = f"source '{TESTS / 'stores.sh'}'"
+    subprocess.run(["bash", "-c", f"{script} && start_virtuoso {hport} {iport}"], env=env,
+                   check=True, stdout=subprocess.DEVNULL, timeout=180)
+    try:
+        _servers["virtuoso"] = (f"http://127.0.0.1:{hport}/sparql",
+                                {"TRADEKG_USER": "writer", "TRADEKG_PASSWORD": "writerpass"})
+        yield _servers["virtuoso"]
+    finally:
+        subprocess.run(["bash", "-c", f"{script} && stop_store virtuoso"], env=env,
+                       check=False, timeout=60)
+
+
+def remote(server: tuple[str, dict[str, str]]) -> RemoteStore:
+    url, env = server
+    return RemoteStore(url, {**env, "TRADEKG_TIMEOUT": "30"})
+
+
+def cleared(store: RemoteStore) -> RemoteStore:
+    store.drop_graphs(store.graph_names())
+    assert store.graph_names() == []
+    return store
+
+
+BACKENDS = ["embedded", "oxigraph", "virtuoso"]
+ARTICLE_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/11f0a1b12fa8bf03")
+
+
+@pytest.fixture(scope="session", params=BACKENDS)
+def backend(request: pytest.FixtureRequest, reference: Reference
+            ) -> Iterator[tuple[str, Store, dict[str, str]]]:
+    """(name, store holding the sample, environment), for every backend."""
+    name = request.param
+    if name == "embedded":
+        yield name, request.getfixturevalue("sample_store"), {}
+        return
+    url, env = request.getfixturevalue(name)
+    store = cleared(remote((url, env)))
+    outcome = ingest(store, [sample_dir()], reference)
+    assert outcome.ok and outcome.written == 1
+    yield name, store, {**env, "TRADEKG_STORE": url}
+    store.close()
+
+
+# Virtuoso 7.2.5 (Debian 12's build) loses rows when a `rdfs:subClassOf*` path is joined with
+# BIND or OPTIONAL (statements gave 1 row of 19, however the path was written, sub-select
+# included), and a VALUES block next to a FILTER EXISTS may not compile ("SP031 ... selid is
+# used outside its scope"). Queries with such a path are expected to fail there; not strict,
+# since some of them come out right.
+VIRTUOSO_BUG = "Virtuoso 7.2.5: rdfs:subClassOf* joined with BIND/OPTIONAL loses rows"
+
+
+@pytest.mark.parametrize(("query", "params", "golden"), CASES,
+                         ids=[golden_name(q, p) for q, p, _ in CASES])
+def test_every_saved_query_gives_the_golden_answer(
+        request: pytest.FixtureRequest, backend: tuple[str, Store, dict[str, str]],
+        query: str, params: dict[str, str], golden: str | None) -> None:
+    name, store, _ = backend
+    if name == "virtuoso" and "subClassOf*" in get_query(query).text:
+        request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_BUG))
+    if name == "virtuoso" and query == "objections" and len(params) > 1:
+        request.applymarker(pytest.mark.xfail(
+            reason="Virtuoso 7.2.5 cannot compile it: SP031 sparp_gp_deprecate(): equiv "
+                   "re-deprecation", strict=True))
+    path = GOLDEN / f"{golden or golden_name(query, params)}.json"
+    assert as_golden(run_saved(store, query, params)) == json.loads(
+        path.read_text(encoding="utf-8"))
+
+
+def test_stats_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> None:
+    name, store, env = backend
+    location = env.get("TRADEKG_STORE") or store.location
+    runner = CliRunner(env={**env, "TRADEKG_STORE": None, "TRADEKG_REFERENCE": None})
+    if name == "embedded":
+        pytest.skip("the embedded store is open in this process; test_cli covers it")
+    result = runner.invoke(cli, ["--store", location, "stats", "--format", "json"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    counts = {b["what"]["value"]: b["count"]["value"]
+              for b in json.loads(result.stdout)["results"]["bindings"]}
+    golden = json.loads((GOLDEN / "stats.json").read_text(encoding="utf-8"))
+    assert counts == {r["what"]: r["count"] for r in golden["rows"]}
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
+def test_export_through_the_cli_equals_the_embedded_export(
+        backend: tuple[str, Store, dict[str, str]], sample_store: Store, fmt: str) -> None:
+    name, _, env = backend
+    if name == "embedded":
+        pytest.skip("the reference itself")
+    runner = CliRunner(env={**env, "TRADEKG_REFERENCE": None})
+    result = runner.invoke(cli, ["export", "--format", fmt])
+    assert (result.exit_code, result.stderr) == (0, "")
+    from kg.export import export
+
+    expected = io.BytesIO()
+    export(sample_store, expected, fmt)
+    got, want = Dataset(), Dataset()
+    rdflib_format = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt]
+    got.parse(data=result.stdout_bytes, format=rdflib_format)
+    want.parse(data=expected.getvalue(), format=rdflib_format)
+    names = sorted(str(g.identifier) for g in want.graphs())
+    assert sorted(str(g.identifier) for g in got.graphs()) == names
+    for graph in want.graphs():
+        assert isomorphic(graph, got.graph(graph.identifier)), graph.identifier
+
+
+def test_export_one_article_through_the_cli(backend: tuple[str, Store, dict[str, str]]
+                                            ) -> None:
+    name, store, env = backend
+    if name == "embedded":
+        pytest.skip("test_export covers it")
+    result = CliRunner(env={**env, "TRADEKG_REFERENCE": None}).invoke(
+        cli, ["export", "--format", "ntriples", "--article", "11f0a1b12fa8bf03"])
+    assert (result.exit_code, result.stderr) == (0, "")
+    lines = result.stdout.splitlines()
+    assert len(lines) == len(set(lines)) == store.quad_count(ARTICLE_GRAPH)
+
+
+# --- VALUES binding gives the answers substitution gives ---------------------------------------
+
+BOUND = [(q, p) for q, p, _ in CASES if p]
+
+
+@pytest.mark.parametrize(("query", "params"), BOUND, ids=[golden_name(q, p) for q, p in BOUND])
+def test_values_binding_equals_substitution(sample_store: Store, query: str,
+                                            params: dict[str, str]) -> None:
+    saved = get_query(query)
+    bindings = resolve_params(sample_store, saved, params)
+    substituted = sample_store.select(saved.text, bindings)
+    with_values = sample_store.select(bind_values(saved.text, bindings))
+    assert as_golden(with_values) == as_golden(substituted)
+
+
+# --- writing --------------------------------------------------------------------------------
+
+
+def test_reingest_is_idempotent(backend: tuple[str, Store, dict[str, str]],
+                                reference: Reference) -> None:
+    name, store, _ = backend
+    if name == "embedded":
+        pytest.skip("test_cli covers it")
+    names, count = store.graph_names(), store.quad_count()
+    assert ingest(store, [sample_dir()], reference).written == 1
+    assert (store.graph_names(), store.quad_count()) == (names, count)
+
+
+def big_graph(n: int) -> RenderedGraph:
+    name = URIRef("https://w3id.org/tradekg/id/graph/test-big")
+    lines = [f"<{name}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+             "<http://www.w3.org/ns/prov#Bundle>"]
+    lines += [f'<https://example.org/s{i}> <https://example.org/p> '
+              f'"value {i}: a line long enough to make a large body \\"quoted\\" é"'
+              for i in range(n)]
+    return name, lines
+
+
+@pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
+def test_a_large_article_graph_is_uploaded_whole(request: pytest.FixtureRequest,
+                                                 server: str) -> None:
+    # Virtuoso with digest authentication: urllib fails on large bodies (STORES.md pitfall 5)
+    store = remote(request.getfixturevalue(server))
+    name, lines = big_graph(8000)  # 1 MB: urllib's digest upload breaks here (BrokenPipe)
+    try:
+        store.replace_graphs([(name, lines)])
+        assert store.quad_count(name) == 8001
+    finally:
+        store.drop_graphs([name])
+
+
+def test_construct(backend: tuple[str, Store, dict[str, str]]) -> None:
+    name, store, _ = backend
+    graph = store.construct("CONSTRUCT { ?s ?p ?o } WHERE { GRAPH <" + str(ARTICLE_GRAPH)
+                            + "> { ?s ?p ?o } }")
+    assert len(graph) == store.quad_count(ARTICLE_GRAPH) > 100, name
+
+
+def test_writes_through_sparql_update_without_gsp(oxigraph: tuple[str, dict[str, str]]
+                                                  ) -> None:
+    # TRADEKG_GSP_URL=none: graphs are written by SPARQL Update and read by CONSTRUCT
+    url, env = oxigraph
+    store = RemoteStore(url, {**env, "TRADEKG_GSP_URL": "none"})
+    assert (store.gsp_url, store.update_url) == (None, url.replace("/query", "/update"))
+    name, lines = big_graph(3)
+    try:
+        store.replace_graphs([(name, lines)])
+        store.replace_graphs([(name, lines[:2])])  # replaced, not added to
+        assert store.quad_count(name) == 2
+        out = io.BytesIO()
+        store.dump(out, "ntriples", name)
+        assert sorted(out.getvalue().decode().splitlines()) == sorted(f"{x} ." for x in lines[:2])
+    finally:
+        store.drop_graphs([name])
+    assert store.quad_count(name) == 0
+
+
+def test_endpoints_of_known_servers() -> None:
+    cases = {
+        "http://h:7878/query": ("http://h:7878/update", "http://h:7878/store", True),
+        "http://h:8890/sparql": ("http://h:8890/sparql-auth", "http://h:8890/sparql-graph-crud",
+                                 False),
+        "https://h/ds/query": ("https://h/ds/update", "https://h/ds/data", False),
+        "https://h/repositories/x": (None, None, False),
+    }
+    for url, expected in cases.items():
+        assert endpoints(url, {}, credentials=False) == expected, url
+    assert endpoints("http://h:8890/sparql", {}, credentials=True)[1] == (
+        "http://h:8890/sparql-graph-crud-auth")
+    given = {"TRADEKG_UPDATE_URL": "https://h/u", "TRADEKG_GSP_URL": "https://h/g"}
+    assert endpoints("https://h/repositories/x", given, credentials=False) == (
+        "https://h/u", "https://h/g", False)
+
+
+# --- bind_values: the one place that writes values into remote query text ------------------
+
+
+def test_bind_values_finds_the_outermost_where_group() -> None:
+    x = URIRef("http://example.org/x")
+    block = "VALUES (?v) {\n  (<http://example.org/x>)\n}"
+    head = 'PREFIX ex: <http://example.org/where#> # WHERE { in a comment\n'
+    tricky = head + 'SELECT ?v (STR("}{") AS ?s) WHERE { ?v ex:p "{" , \'\'\'}\'\'\' } ORDER BY ?v'
+    assert bind_values(tricky, {"v": x}) == head + (
+        'SELECT ?v (STR("}{") AS ?s) WHERE {\n' + block
+        + '\n ?v ex:p "{" , \'\'\'}\'\'\' } ORDER BY ?v')
+    construct = "CONSTRUCT { ?v ?p ?o } WHERE { ?v ?p ?o }"
+    assert bind_values(construct, {"v": x}) == (
+        "CONSTRUCT { ?v ?p ?o } WHERE {\n" + block + "\n ?v ?p ?o }")
+    sub = "SELECT * WHERE { SELECT ?v WHERE { ?v ?p ?o } LIMIT 1 }"
+    assert bind_values(sub, {"v": x}) == (
+        "SELECT * WHERE {\n" + block + "\n{ SELECT ?v WHERE { ?v ?p ?o } LIMIT 1 }}")
+    assert bind_values(sub, {}) == sub
+
+
+def test_bind_values_renders_checked_terms_only() -> None:
+    from rdflib import BNode, Literal
+
+    from kg.errors import InputError
+
+    q = "SELECT ?a ?b WHERE { ?a ?p ?b }"
+    rows = [{"a": Literal('x" } ; DROP ALL ; #', lang="en")}, {"b": Literal(2)}]
+    assert bind_values(q, rows) == (
+        'SELECT ?a ?b WHERE {\nVALUES (?a ?b) {\n  ("x\\" } ; DROP ALL ; #"@en UNDEF)\n'
+        '  (UNDEF "2"^^<http://www.w3.org/2001/XMLSchema#integer>)\n}\n ?a ?p ?b }')
+    with pytest.raises(InputError):
+        bind_values(q, {"a": URIRef("http://example.org/x> } ; DROP ALL ; <y")})
+    with pytest.raises(ValueError, match="blank node"):
+        bind_values(q, {"a": BNode("b0")})
+    with pytest.raises(ValueError, match="bad variable name"):
+        bind_values(q, {"a b": Literal(1)})
