@@ -82,8 +82,10 @@ def _errors() -> Iterator[None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tradekg")
-@click.option("--store", "store", metavar="PATH", envvar=ENV_STORE, show_envvar=True,
-              help=f"Directory of the embedded store [default: {default_location()}].")
+@click.option("--store", "store", metavar="PATH|URL", envvar=ENV_STORE, show_envvar=True,
+              help="Directory of the embedded store, or the URL of a SPARQL server's query "
+                   "endpoint (credentials only from the environment; see README) "
+                   f"[default: {default_location()}].")
 @click.option("--reference", "reference", metavar="FILE", multiple=True, envvar=ENV_REFERENCE,
               show_envvar=True, type=click.Path(dir_okay=False),
               help="Extra reference data (YAML) that extends the bundled actors, posts, "
@@ -290,6 +292,8 @@ def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None
 
     Triple formats (Turtle, N-Triples, RDF/XML) merge the graphs; TriG, N-Quads and JSON-LD
     keep one named graph per article. JSON-LD uses the context published with tradekg.
+    --format void writes the VoID/DCAT description of the whole store instead (Turtle), the
+    one tradekg serve publishes at /.well-known/void.
 
     \b
     Example:
@@ -366,6 +370,66 @@ def demo_cmd(obj: Context) -> None:
                 results = run_saved(store, name, params).project(columns)
                 write_results(results, "table", sys.stdout, width=90)
         click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
+              help="Seconds a query may run before it is stopped (HTTP 503).")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) a query may return; more are cut, and the response "
+                   "says so (X-Truncated: true).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Query worker processes (queries that run at the same time).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@pass_context
+def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
+              workers: int, quiet: bool) -> None:
+    """Serve the store as linked data, with a read-only SPARQL endpoint.
+
+    \b
+    /sparql             SPARQL 1.1 Protocol (GET or POST; JSON, XML, CSV, TSV;
+                        CONSTRUCT as Turtle, JSON-LD, N-Triples); updates, SERVICE,
+                        LOAD and FROM <elsewhere> are refused
+    /id/...             every IRI under https://w3id.org/tradekg/id/ (HTML for
+                        browsers, Turtle or JSON-LD by Accept; 303 to /doc/...)
+    /queries            the saved queries, each with a form
+    /.well-known/void   the VoID/DCAT description of the dataset
+    /ontology, /context.jsonld
+
+    The server holds the store open while it runs (stop it to ingest) and answers
+    queries from a snapshot taken at start, in worker processes that are stopped at
+    --timeout.
+
+    \b
+    Example:
+        tradekg serve --port 8080
+        curl -H 'Accept: text/turtle' -L http://127.0.0.1:8080/id/actor/freeland
+    """
+    import logging
+    import signal
+
+    from kg.serve import make_server
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: cleanly
+
+    signal.signal(signal.SIGTERM, stop)
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    with _errors(), obj.store(create=False) as store:
+        server = make_server(store, host=host, port=port, timeout=timeout,
+                             max_rows=max_rows, workers=workers)
+        try:
+            _echo_err(f"Serving {store.location} at {server.url}/ (Ctrl-C to stop)")
+            server.serve_forever()
+        except KeyboardInterrupt:
+            _echo_err("Stopped.")
+        finally:
+            server.close()
 
 
 def main() -> None:

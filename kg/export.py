@@ -2,6 +2,8 @@
 
 JSON-LD is compacted with the context published with the package (``ontology/context.jsonld``),
 embedded in the document so it can be read offline; it is written one graph at a time.
+``void`` is not a syntax but the VoID/DCAT description of the whole store, in Turtle
+(``kg.void.describe``, the same document ``tradekg serve`` publishes at ``/.well-known/void``).
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from typing import Any, BinaryIO
 
 from rdflib import URIRef
 
+from kg.errors import UsageError
 from kg.resources import resource
 from kg.store import Store
 
@@ -23,6 +26,7 @@ FORMATS = {
     "nquads": "nq",
     "rdfxml": "rdf",
     "jsonld": "jsonld",
+    "void": "ttl",
 }
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 
@@ -39,7 +43,14 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -
     """Write the store (or one named graph) to ``out`` in ``fmt`` (a key of FORMATS)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
-    if fmt == "jsonld":
+    if fmt == "void":
+        if graph is not None:
+            raise UsageError("the VoID description covers the whole store, not one article",
+                             hint="leave out --article")
+        from kg.void import describe
+
+        out.write(describe(store).serialize(format="turtle", encoding="utf-8"))
+    elif fmt == "jsonld":
         _jsonld(store, out, graph)
     else:
         store.dump(out, fmt, graph)

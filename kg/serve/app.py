@@ -1,0 +1,312 @@
+"""The HTTP server: routes, content negotiation, errors as status codes.
+
+Routes (the tradekg base ``https://w3id.org/tradekg/`` is mapped onto the server root)::
+
+    /                     home page
+    /sparql               SPARQL 1.1 Protocol endpoint (read-only)
+    /id/...               every minted IRI: 303 See Other to its document, by Accept
+    /doc/....html|.ttl|.jsonld|.nt   the documents (200)
+    /ontology             the ontology (HTML, Turtle, JSON-LD); terms are /ontology#Term
+    /context.jsonld       the JSON-LD context
+    /.well-known/void     the VoID/DCAT description (Turtle, JSON-LD, N-Triples, HTML)
+    /queries, /queries/NAME?param=...&format=html|csv|tsv|json   the saved queries
+
+Entity IRIs name things (a person, a proposal), not documents, so they follow the Cool URIs
+note's 303 pattern: ``/id/actor/freeland`` answers ``303 See Other`` with ``Location:
+/doc/actor/freeland.html`` (or ``.ttl``, ``.jsonld``, ``.nt``) chosen by ``Accept``
+(``Vary: Accept``); the documents answer 200. The RDF keeps the canonical IRIs.
+"""
+
+from __future__ import annotations
+
+import logging
+import tempfile
+import threading
+import time
+import traceback
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+from rdflib import Graph, URIRef
+
+from kg.errors import InputError, KgError, StoreError, UsageError
+from kg.iris import check_iri
+from kg.queries import run_saved
+from kg.resources import ontology_file
+from kg.serve import entity, html, pages, sparql
+from kg.serve.engine import PooledStore
+from kg.serve.guard import Refused
+from kg.serve.negotiate import Response, choose, prefers_html
+from kg.serve.pool import Busy, QueryTimeout, WorkerPool, snapshot
+from kg.store import Store
+from kg.terms import BASE
+from kg.void import describe
+
+log = logging.getLogger("kg.serve")
+INTERNAL_ROWS = 1_000_000
+DOC_TYPES = {"text/html": "html", "text/turtle": "ttl", "application/ld+json": "jsonld",
+             "application/n-triples": "nt", "application/x-turtle": "ttl"}
+EXTENSIONS = {"html": "html", "ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
+RDF_OFFERED = {"text/turtle": "turtle", "application/ld+json": "jsonld",
+               "application/n-triples": "ntriples", "text/html": "html"}
+FORMAT_PARAM = {"turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-ld": "jsonld",
+                "nt": "ntriples", "ntriples": "ntriples", "html": "html"}
+
+
+class Site:
+    """What every request reads: the pooled store and what is computed once per snapshot."""
+
+    def __init__(self, pstore: PooledStore) -> None:
+        self.pstore = pstore  # what clients ask: cut at --max-rows, and they are told
+        # the server's own fixed queries (pages, VoID) carry their own LIMITs
+        self.internal = PooledStore(pstore.location, pstore.pool, max_rows=INTERNAL_ROWS)
+        self.graphs = frozenset(str(g) for g in self.internal.graph_names())
+        self.vocabulary = {str(r[0]): str(r[1])
+                           for r in self.internal.select(entity.ONTOLOGY_LABELS).rows if r[1]}
+        self._void: Graph | None = None
+        self._lock = threading.Lock()
+
+    def void(self) -> Graph:
+        with self._lock:
+            if self._void is None:
+                self._void = describe(self.internal)
+            return self._void
+
+
+def _rdf_format(query: dict[str, list[str]], accept: str | None, html_first: bool) -> str | None:
+    given = (query.get("format") or [""])[-1].lower()
+    if given in FORMAT_PARAM:
+        return FORMAT_PARAM[given]
+    offered = list(RDF_OFFERED)
+    if html_first:
+        offered.remove("text/html")
+        offered.insert(0, "text/html")
+    chosen = choose(accept, offered)
+    return RDF_OFFERED[chosen] if chosen else None
+
+
+def route(site: Site, method: str, target: str, headers: Any, body: bytes) -> Response:
+    parts = urlsplit(target)
+    path, query = parts.path, parse_qs(parts.query, keep_blank_values=True)
+    accept = headers.get("Accept")
+    if path == "/sparql":
+        return sparql.handle(site.pstore, site.graphs, method, parts.query,
+                             headers.get("Content-Type", ""), body, accept)
+    if method == "POST":
+        return Response(405, "text/plain; charset=utf-8", b"only /sparql accepts POST\n",
+                        {"Allow": "GET, HEAD"})
+    if path.startswith("/id/"):
+        return _thing(site, path, accept)
+    if path.startswith("/doc/"):
+        return _document(site, path)
+    if path == "/":
+        stats = run_saved(site.pstore, "stats")
+        examples = sorted((str(o), entity.term_name(str(o), {})) for o in site.void().objects(
+            None, URIRef("http://rdfs.org/ns/void#exampleResource")))
+        return Response(200, pages.QUERY_FORMATS["html"], pages.home(stats, examples))
+    if path == "/queries":
+        return Response(200, pages.QUERY_FORMATS["html"], pages.query_list())
+    if path.startswith("/queries/"):
+        return pages.run_query(site.pstore, path.removeprefix("/queries/"), query)
+    if path == "/.well-known/void":
+        fmt = _rdf_format(query, accept, html_first=False)
+        if fmt is None:
+            return _not_acceptable(accept)
+        graph = site.void()
+        return pages.rdf_response(graph, fmt, pages.void_page(graph) if fmt == "html" else None)
+    if path == "/ontology":
+        fmt = _rdf_format(query, accept, html_first=True)
+        if fmt is None:
+            return _not_acceptable(accept)
+        if fmt == "turtle":
+            return Response(200, pages.RDF_TYPES["turtle"], ontology_file().read_bytes(),
+                            {"Vary": "Accept"})
+        return pages.rdf_response(pages.ontology_graph(), fmt,
+                                  pages.ontology_page() if fmt == "html" else None)
+    if path == "/context.jsonld":
+        return Response(200, "application/ld+json", pages.context_bytes())
+    return Response(404, "text/plain; charset=utf-8", f"nothing at {path}\n".encode())
+
+
+def _iri(path: str, prefix: str) -> URIRef:
+    iri = BASE + "id/" + path.removeprefix(prefix)
+    try:
+        return check_iri(iri)
+    except InputError:
+        raise UsageError(f"{path} is not the path of an IRI") from None
+
+
+def _thing(site: Site, path: str, accept: str | None) -> Response:
+    """303 See Other from a thing's IRI to the document about it that the client prefers."""
+    iri = _iri(path, "/id/")
+    # browsers name text/html; a client that says nothing (or */*) gets the page too
+    chosen = (choose(accept, list(DOC_TYPES)) if accept and accept.strip() != "*/*"
+              else "text/html")
+    if chosen is None:
+        return _not_acceptable(accept)
+    if not site.internal.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}).rows:
+        return Response(404, "text/plain; charset=utf-8",
+                        f"the graph says nothing about <{iri}>\n".encode())
+    location = "/doc/" + path.removeprefix("/id/") + "." + DOC_TYPES[chosen]
+    return Response(303, "text/plain; charset=utf-8", f"See {location}\n".encode(),
+                    {"Location": location, "Vary": "Accept"})
+
+
+def _document(site: Site, path: str) -> Response:
+    stem, _, extension = path.rpartition(".")
+    if extension not in EXTENSIONS or not stem.startswith("/doc/"):
+        return Response(404, "text/plain; charset=utf-8",
+                        f"nothing at {path}: documents end in .html, .ttl, .jsonld or .nt\n"
+                        .encode())
+    iri = _iri(stem, "/doc/")
+    fmt = EXTENSIONS[extension]
+    if fmt == "html":
+        found = entity.load(site.internal, iri)
+        if found is None:
+            return Response(404, pages.QUERY_FORMATS["html"], html.error_page(
+                404, f"The graph says nothing about {iri}."))
+        return Response(200, pages.QUERY_FORMATS["html"], entity.render(found, site.vocabulary))
+    graph = entity.document(site.internal, iri)
+    if not len(graph):
+        return Response(404, "text/plain; charset=utf-8",
+                        f"the graph says nothing about <{iri}>\n".encode())
+    return Response(200, pages.RDF_TYPES[fmt], entity.serialize(graph, fmt))
+
+
+def _not_acceptable(accept: str | None) -> Response:
+    return Response(406, "text/plain; charset=utf-8",
+                    f"none of the media types in Accept ({accept}) is offered here\n".encode())
+
+
+def _status(error: KgError) -> int:
+    if isinstance(error, Refused):
+        return 403
+    if isinstance(error, QueryTimeout | Busy):
+        return 503
+    if isinstance(error, StoreError):
+        return 500
+    return 400
+
+
+class Handler(BaseHTTPRequestHandler):
+    server: Server
+    protocol_version = "HTTP/1.1"
+    server_version = "tradekg"
+
+    def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
+        self._serve("GET")
+
+    def do_HEAD(self) -> None:  # noqa: N802
+        self._serve("HEAD")
+
+    def do_POST(self) -> None:  # noqa: N802
+        self._serve("POST")
+
+    def _serve(self, method: str) -> None:
+        accept = self.headers.get("Accept")
+        try:
+            body = self._body() if method == "POST" else b""
+            response = route(self.server.site, "GET" if method == "HEAD" else method,
+                             self.path, self.headers, body)
+        except KgError as e:
+            status = _status(e)
+            if status == 500:
+                log.error("%s %s: %s", method, self.path, e)
+            if prefers_html(accept):
+                response = Response(status, "text/html; charset=utf-8",
+                                    html.error_page(status, str(e)))
+            else:
+                response = Response(status, "text/plain; charset=utf-8", f"{e}\n".encode())
+            if isinstance(e, Busy):
+                response.headers["Retry-After"] = "1"
+        except Exception:
+            log.error("%s %s failed:\n%s", method, self.path, traceback.format_exc())
+            response = Response(500, "text/plain; charset=utf-8",
+                                b"the server failed to answer; see its log\n")
+        self._send(response, head=method == "HEAD")
+
+    def _body(self) -> bytes:
+        length = int(self.headers.get("Content-Length") or 0)
+        if length > sparql.MAX_BODY:
+            raise UsageError(f"the request body is larger than {sparql.MAX_BODY} bytes")
+        return self.rfile.read(length)
+
+    def _send(self, response: Response, *, head: bool) -> None:
+        self.send_response(response.status)
+        self.send_header("Content-Type", response.content_type)
+        self.send_header("Content-Length", str(len(response.body)))
+        self.send_header("X-Content-Type-Options", "nosniff")
+        self.send_header("Content-Security-Policy",
+                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        for name, value in response.headers.items():
+            self.send_header(name, value)
+        self.end_headers()
+        if not head:
+            self.wfile.write(response.body)
+
+    def log_message(self, format: str, *args: Any) -> None:  # noqa: A002
+        log.info("%s " + format, self.address_string(), *args)
+
+
+class Server(ThreadingHTTPServer):
+    """The running server; ``close`` stops its workers and removes the store snapshot."""
+
+    daemon_threads = True
+
+    def __init__(self, address: tuple[str, int], site: Site,
+                 snapshot_dir: tempfile.TemporaryDirectory[str]) -> None:
+        super().__init__(address, Handler)
+        self.site = site
+        self._snapshot_dir = snapshot_dir
+
+    @property
+    def url(self) -> str:
+        host, port = self.server_address[:2]
+        host = host.decode() if isinstance(host, bytes) else host
+        shown = f"[{host}]" if ":" in host else host
+        return f"http://{shown}:{port}"
+
+    def close(self) -> None:
+        self.server_close()
+        self.site.pstore.close()
+        self._snapshot_dir.cleanup()
+
+
+def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 8080,
+                timeout: float = 10.0, max_rows: int = 10000, workers: int = 2) -> Server:
+    """A server over ``store`` (embedded), listening but not yet serving.
+
+    Call ``serve_forever()`` to serve, ``shutdown()`` from another thread to stop, and
+    ``close()`` at the end. ``store`` must stay open while the server runs: it keeps other
+    processes from writing the store the server publishes.
+    """
+    if timeout <= 0:
+        raise UsageError("the time limit must be more than 0 seconds")
+    if max_rows < 1:
+        raise UsageError("the row limit must be at least 1")
+    if workers < 1:
+        raise UsageError("the server needs at least one query worker")
+    snapshot_dir = tempfile.TemporaryDirectory(prefix="tradekg-serve-")
+    target = Path(snapshot_dir.name) / "snapshot"
+    try:
+        started = time.monotonic()
+        snapshot(store, target)
+        log.info("store snapshot for the query workers in %.3f s", time.monotonic() - started)
+        pool = WorkerPool(target, size=workers, timeout=timeout)
+    except BaseException:
+        snapshot_dir.cleanup()
+        raise
+    try:
+        site = Site(PooledStore(store.location, pool, max_rows=max_rows))
+        return Server((host, port), site, snapshot_dir)
+    except OSError as e:
+        pool.close()
+        snapshot_dir.cleanup()
+        raise StoreError(f"cannot listen on {host}:{port}: {e.strerror}",
+                         hint="choose another --port, or stop what uses it") from None
+    except BaseException:
+        pool.close()
+        snapshot_dir.cleanup()
+        raise

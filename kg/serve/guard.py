@@ -1,0 +1,110 @@
+"""What the public SPARQL endpoint refuses, decided on the parsed query, never on substrings.
+
+The text is parsed with rdflib's SPARQL 1.1 grammar. Refused (HTTP 403): every update
+(``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ...), ``SERVICE`` anywhere in the query
+(Oxigraph would call the remote endpoint), and ``FROM``/``FROM NAMED`` (or the protocol's
+``default-graph-uri``/``named-graph-uri``) naming a graph this store does not hold: the
+endpoint reads its own graphs and never fetches anything. A query rdflib cannot parse is a
+400 with the parser's message.
+
+>>> check("SELECT * WHERE { ?s ?p ?o }", set()).form
+'SELECT'
+>>> check("LOAD <http://example.org/data.ttl>", set())
+Traceback (most recent call last):
+...
+kg.serve.guard.Refused: LOAD is refused: this endpoint is read-only and fetches nothing
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Iterator, Set
+from dataclasses import dataclass
+from typing import Any
+
+from pyparsing import ParseException, ParseResults
+from rdflib.plugins.sparql.algebra import translatePrologue
+from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+from rdflib.plugins.sparql.parserutils import CompValue
+
+from kg.errors import UsageError
+
+FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
+         "DescribeQuery": "DESCRIBE"}
+_PARSER = threading.Lock()  # pyparsing grammars are not documented as thread-safe
+
+
+class Refused(UsageError):
+    """The query asks for something a read-only, local endpoint does not do (HTTP 403)."""
+
+
+class Malformed(UsageError):
+    """The text is not a SPARQL 1.1 query (HTTP 400)."""
+
+
+@dataclass(frozen=True)
+class Checked:
+    """A query the endpoint will run: its form and the graphs its FROM clauses name."""
+
+    form: str
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+
+
+def _nodes(tree: Any) -> Iterator[CompValue]:
+    """Every CompValue in a parse tree."""
+    if isinstance(tree, CompValue):
+        yield tree
+        for value in tree.values():
+            yield from _nodes(value)
+    elif isinstance(tree, ParseResults | list | tuple):
+        for item in tree:
+            yield from _nodes(item)
+
+
+def _refuse_update(text: str, error: ParseException) -> None:
+    try:
+        with _PARSER:
+            update = parseUpdate(text)
+    except ParseException:
+        raise Malformed(f"the query does not parse: {error}",
+                        hint="the endpoint runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE "
+                        "queries") from None
+    operations = [op.name for op in update.request or []]
+    if "Load" in operations:
+        raise Refused("LOAD is refused: this endpoint is read-only and fetches nothing")
+    raise Refused("updates are refused: this endpoint is read-only",
+                  hint="it answers SELECT, ASK, CONSTRUCT and DESCRIBE queries")
+
+
+def check_graphs(iris: tuple[str, ...], known: Set[str], clause: str) -> None:
+    for iri in iris:
+        if iri not in known:
+            raise Refused(f"{clause} <{iri}> is not a graph of this store: the endpoint reads "
+                          "only its own graphs and fetches nothing")
+
+
+def check(text: str, known_graphs: Set[str]) -> Checked:
+    """The query's form, or Refused/Malformed."""
+    try:
+        with _PARSER:
+            parsed = parseQuery(text)
+    except ParseException as e:
+        _refuse_update(text, e)
+        raise AssertionError("unreachable") from None
+    prologue, query = parsed[0], parsed[1]
+    for node in _nodes(query):
+        if node.name == "ServiceGraphPattern":
+            raise Refused("SERVICE is refused: this endpoint does not query other endpoints")
+    defaults: list[str] = []
+    named: list[str] = []
+    if "datasetClause" in query:
+        resolve = translatePrologue(prologue, None).absolutize
+        for clause in query["datasetClause"]:
+            if "default" in clause:
+                defaults.append(str(resolve(clause["default"])))
+            if "named" in clause:
+                named.append(str(resolve(clause["named"])))
+    check_graphs(tuple(defaults), known_graphs, "FROM")
+    check_graphs(tuple(named), known_graphs, "FROM NAMED")
+    return Checked(FORMS[query.name], tuple(defaults), tuple(named))

@@ -1,0 +1,196 @@
+"""A small pool of killable query workers over a snapshot of the embedded store.
+
+Oxigraph runs a query to its end once started and an embedded store may be opened by one
+process only (RocksDB's lock). So the server keeps the store open itself (no other process
+can write it while it serves) and, at start, takes a snapshot (``Store.backup``: hard links
+to RocksDB's immutable files, a few milliseconds), which nothing ever writes. Each worker
+process opens the snapshot with ``Store.read_only``, which is well defined because nothing
+writes the snapshot. A query that runs past the time limit is stopped by killing its
+worker; a new worker takes its place in the background.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import os
+import queue
+import select
+import struct
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+from typing import Any
+
+from kg.errors import StoreError
+
+WORKER = Path(__file__).with_name("worker.py")
+QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker before the server says Busy
+log = logging.getLogger("kg.serve")
+
+
+class QueryTimeout(StoreError):
+    """A query ran past the time limit and was stopped."""
+
+
+class Busy(StoreError):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class WorkerDied(StoreError):
+    """A worker process ended while answering (it is replaced)."""
+
+
+class Worker:
+    """One worker process and its two pipes."""
+
+    def __init__(self, snapshot: Path) -> None:
+        self.process = subprocess.Popen(
+            [sys.executable, str(WORKER), str(snapshot)],
+            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+        assert self.process.stdin is not None and self.process.stdout is not None
+        self._in = self.process.stdin.fileno()
+        self._out = self.process.stdout.fileno()
+
+    def ready(self, timeout: float) -> None:
+        reply = self._receive(time.monotonic() + timeout)
+        if reply is None or reply.get("kind") != "ready":
+            self.kill()
+            message = reply.get("message") if reply else "it did not start in time"
+            raise StoreError(f"a query worker could not open the store snapshot: {message}")
+
+    def ask(self, request: dict[str, Any], deadline: float) -> dict[str, Any] | None:
+        """The answer, or None when ``deadline`` (``time.monotonic()``) passed first."""
+        body = json.dumps(request, ensure_ascii=False).encode("utf-8")
+        try:
+            os.write(self._in, struct.pack(">I", len(body)) + body)
+        except OSError:
+            raise WorkerDied("a query worker is gone") from None
+        return self._receive(deadline)
+
+    def _receive(self, deadline: float) -> dict[str, Any] | None:
+        while True:
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            readable, _, _ = select.select([self._out], [], [], left)
+            if readable:
+                break
+        header = self._read(4)
+        body = self._read(struct.unpack(">I", header)[0])
+        answer: dict[str, Any] = json.loads(body)
+        return answer
+
+    def _read(self, n: int) -> bytes:
+        chunks = []
+        while n:
+            chunk = os.read(self._out, min(n, 1 << 20))
+            if not chunk:
+                raise WorkerDied("a query worker ended while answering")
+            chunks.append(chunk)
+            n -= len(chunk)
+        return b"".join(chunks)
+
+    def kill(self) -> None:
+        if self.process.poll() is None:
+            self.process.kill()
+        self.process.wait()
+        for stream in (self.process.stdin, self.process.stdout):
+            if stream is not None:
+                stream.close()
+
+
+class WorkerPool:
+    """``size`` workers over ``snapshot``; ``run`` gives each query at most ``timeout`` s."""
+
+    def __init__(self, snapshot: Path, *, size: int, timeout: float) -> None:
+        if size < 1:
+            raise ValueError("the pool needs at least one worker")
+        self.snapshot = snapshot
+        self.timeout = timeout
+        self._idle: queue.Queue[Worker] = queue.Queue()
+        self._all: set[Worker] = set()
+        self._lock = threading.Lock()
+        self._closed = False
+        started = [self._start() for _ in range(size)]
+        try:
+            for worker in started:
+                worker.ready(max(30.0, timeout))
+                self._idle.put(worker)
+        except StoreError:
+            self.close()
+            raise
+
+    def _start(self) -> Worker:
+        worker = Worker(self.snapshot)
+        with self._lock:
+            self._all.add(worker)
+        return worker
+
+    def _retire(self, worker: Worker) -> None:
+        worker.kill()
+        with self._lock:
+            self._all.discard(worker)
+        threading.Thread(target=self._replace, name="tradekg-worker-start", daemon=True).start()
+
+    def _replace(self) -> None:
+        if self._closed:
+            return
+        try:
+            worker = self._start()
+            worker.ready(30.0)
+        except (OSError, StoreError) as e:
+            log.error("could not start a query worker: %s", e)
+            return
+        if self._closed:
+            worker.kill()
+        else:
+            self._idle.put(worker)
+
+    def run(self, request: dict[str, Any], timeout: float | None = None) -> dict[str, Any]:
+        """Send ``request`` to an idle worker; raise QueryTimeout when it takes too long.
+
+        A request waits up to QUEUE_WAIT seconds for a free worker (the time limit starts
+        when a worker takes the query), then gets Busy.
+        """
+        limit = self.timeout if timeout is None else timeout
+        try:
+            worker = self._idle.get(timeout=QUEUE_WAIT)
+        except queue.Empty:
+            raise Busy(f"all query workers stayed busy for {QUEUE_WAIT:g} s",
+                       hint="try again later") from None
+        try:
+            reply = worker.ask(request, time.monotonic() + limit)
+        except (WorkerDied, OSError, ValueError):
+            self._retire(worker)
+            raise WorkerDied("the query worker ended while answering; it was replaced"
+                             ) from None
+        if reply is None:
+            self._retire(worker)
+            raise QueryTimeout(f"the query ran past the time limit of {limit:g} s and was "
+                               "stopped", hint="make it more selective, or add a LIMIT")
+        self._idle.put(worker)
+        return reply
+
+    def close(self) -> None:
+        self._closed = True
+        with self._lock:
+            workers = list(self._all)
+            self._all.clear()
+        for worker in workers:
+            worker.kill()
+
+
+def snapshot(store: object, target: Path) -> None:
+    """Write a point-in-time copy of an embedded store to ``target`` (which must not exist).
+
+    Only the embedded store can do this.
+    """
+    from kg.store.embedded import EmbeddedStore
+
+    if not isinstance(store, EmbeddedStore):
+        raise StoreError("tradekg serve publishes an embedded store (a directory)",
+                         hint="a SPARQL server given as --store has its own endpoint")
+    store.backup(target)

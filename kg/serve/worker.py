@@ -1,0 +1,172 @@
+"""A query worker: a process that answers SPARQL queries over a read-only store snapshot.
+
+Run by ``kg.serve.pool`` as ``python worker.py SNAPSHOT_DIR``; it reads requests from stdin
+and writes answers to stdout, each a frame: 4 bytes of length (big-endian), then UTF-8 JSON.
+Its only purpose is to be killable: Oxigraph has no query timeout, so a query that runs past
+the time limit is stopped by killing the process that runs it.
+
+This file imports nothing but the standard library and pyoxigraph (not the ``kg`` package),
+so a worker starts in a fraction of a second.
+
+Request: ``{"query", "bindings", "limit", "format", "default_graph", "named_graphs",
+"prefixes"}``. Terms travel as lists: ``["uri", iri]``, ``["bnode", id]``,
+``["literal", text, datatype or null, language or null]``. Answers::
+
+    {"kind": "ready"}                                          once, at start
+    {"kind": "boolean", "value": true}                         ASK
+    {"kind": "rows", "vars": [...], "rows": [[term or null]], "truncated": false}   SELECT
+    {"kind": "triples", "triples": [[s, p, o]], "truncated": false}    CONSTRUCT, format "rows"
+    {"kind": "graph", "data": "...", "count": 12, "truncated": false}  CONSTRUCT, other formats
+    {"kind": "error", "error": "syntax" | "store" | "bind", "message": "..."}
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import os
+import struct
+import sys
+from typing import Any
+
+import pyoxigraph as ox
+
+XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+RDF_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
+Term = list[Any]
+
+
+def read_frame(fd: int) -> bytes | None:
+    """One frame from ``fd``, or None at the end of the stream."""
+    header = _read_exactly(fd, 4)
+    if header is None:
+        return None
+    body = _read_exactly(fd, struct.unpack(">I", header)[0])
+    return body
+
+
+def _read_exactly(fd: int, n: int) -> bytes | None:
+    chunks = []
+    while n:
+        chunk = os.read(fd, min(n, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        n -= len(chunk)
+    return b"".join(chunks)
+
+
+def write_frame(fd: int, message: dict[str, Any]) -> None:
+    body = json.dumps(message, ensure_ascii=False).encode("utf-8")
+    data = struct.pack(">I", len(body)) + body
+    while data:
+        written = os.write(fd, data)
+        data = data[written:]
+
+
+def to_ox(term: Term) -> Any:
+    kind = term[0]
+    if kind == "uri":
+        return ox.NamedNode(term[1])
+    if kind == "bnode":
+        return ox.BlankNode(term[1])
+    if term[3]:
+        return ox.Literal(term[1], language=term[3])
+    if term[2]:
+        return ox.Literal(term[1], datatype=ox.NamedNode(term[2]))
+    return ox.Literal(term[1])
+
+
+def from_ox(term: Any) -> Term | None:
+    if term is None:
+        return None
+    if isinstance(term, ox.NamedNode):
+        return ["uri", term.value]
+    if isinstance(term, ox.BlankNode):
+        return ["bnode", term.value]
+    if isinstance(term, ox.Literal):
+        if term.language:
+            return ["literal", term.value, None, term.language]
+        datatype = term.datatype.value
+        return ["literal", term.value, None if datatype == XSD_STRING else datatype, None]
+    return ["literal", str(term), None, None]  # an RDF 1.2 triple term, shown as text
+
+
+def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
+    limit = int(request["limit"])
+    options: dict[str, Any] = {}
+    if request.get("default_graph") is not None:
+        options["default_graph"] = [ox.NamedNode(g) for g in request["default_graph"]]
+    else:
+        options["use_default_graph_as_union"] = True
+    if request.get("named_graphs") is not None:
+        options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
+    bindings = {ox.Variable(k): to_ox(v) for k, v in (request.get("bindings") or {}).items()}
+    try:
+        result = store.query(request["query"], substitutions=bindings or None, **options)
+        if isinstance(result, ox.QueryBoolean):
+            return {"kind": "boolean", "value": bool(result)}
+        if isinstance(result, ox.QuerySolutions):
+            variables = [v.value for v in result.variables]
+            rows: list[list[Term | None]] = []
+            truncated = False
+            for solution in result:
+                if len(rows) == limit:
+                    truncated = True
+                    break
+                rows.append([from_ox(solution[v]) for v in variables])
+            return {"kind": "rows", "vars": variables, "rows": rows, "truncated": truncated}
+        triples: list[Any] = []
+        truncated = False
+        for triple in result:
+            if len(triples) == limit:
+                truncated = True
+                break
+            triples.append(triple)
+    except SyntaxError as e:
+        return {"kind": "error", "error": "syntax", "message": str(e)}
+    except RuntimeError as e:
+        return {"kind": "error", "error": "bind", "message": str(e)}
+    except OSError as e:
+        return {"kind": "error", "error": "store", "message": str(e)}
+    fmt = request.get("format", "rows")
+    if fmt == "rows":
+        return {"kind": "triples", "truncated": truncated,
+                "triples": [[from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)]
+                            for t in triples]}
+    out = io.BytesIO()
+    prefixes = request.get("prefixes") if fmt in ("turtle", "rdfxml") else None
+    ox.serialize(triples, out, RDF_FORMATS[fmt], prefixes=prefixes)
+    return {"kind": "graph", "data": out.getvalue().decode("utf-8"), "count": len(triples),
+            "truncated": truncated}
+
+
+def main(snapshot: str) -> None:
+    # the protocol owns the original stdout; anything printed goes to stderr
+    out = os.dup(1)
+    os.dup2(2, 1)
+    sys.stdout = sys.stderr
+    try:
+        store = ox.Store.read_only(snapshot)
+    except OSError as e:
+        write_frame(out, {"kind": "error", "error": "store", "message": str(e)})
+        return
+    write_frame(out, {"kind": "ready"})
+    while True:
+        frame = read_frame(0)
+        if frame is None:
+            return
+        try:
+            reply = answer(store, json.loads(frame))
+        except Exception as e:  # the worker must answer every request, whatever went wrong
+            reply = {"kind": "error", "error": "store", "message": f"{type(e).__name__}: {e}"}
+        write_frame(out, reply)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1])

@@ -1,0 +1,516 @@
+"""``tradekg serve`` with real clients: SPARQLWrapper, plain HTTP, and headless Chromium.
+
+The server runs in a thread of this process, on a free port, over a store holding the sample;
+its queries run in worker processes, as in production.
+"""
+
+from __future__ import annotations
+
+import http.client
+import io
+import json
+import re
+import shutil
+import signal
+import subprocess
+import sys
+import threading
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import urlencode, urlsplit
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Graph, Literal, Namespace, URIRef
+from rdflib.compare import isomorphic
+from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, XML, SPARQLWrapper
+
+from kg.cli import cli
+from kg.export import context
+from kg.queries import catalogue, run_saved, write_results
+from kg.resources import sample_dir
+from kg.serve import Server, make_server
+from kg.store import Store
+from kg.terms import PREFIXES
+
+TIMEOUT = 2.0
+MAX_ROWS = 200
+VOID = Namespace("http://rdfs.org/ns/void#")
+DCTERMS = Namespace(PREFIXES["dcterms"])
+TKG = Namespace(PREFIXES["tkg"])
+FREELAND = URIRef(PREFIXES["id"] + "actor/freeland")
+QUOTE = "These are proposals we simply cannot agree to"
+CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+PERSONS = ("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+           "SELECT ?p WHERE { ?p a tkg:Person } ORDER BY ?p")
+
+
+@dataclass
+class Running:
+    url: str
+    store: Store
+    server: Server
+
+
+@pytest.fixture(scope="module")
+def served(make_store: object) -> Iterator[Running]:
+    store = make_store(sample_dir(), name="served")  # type: ignore[operator]
+    server = make_server(store, port=0, timeout=TIMEOUT, max_rows=MAX_ROWS, workers=2)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Running(server.url, store, server)
+    server.shutdown()
+    thread.join()
+    server.close()
+
+
+@dataclass
+class Reply:
+    status: int
+    headers: http.client.HTTPMessage
+    body: bytes
+
+    @property
+    def text(self) -> str:
+        return self.body.decode("utf-8")
+
+
+def request(served: Running, path: str, *, accept: str | None = None, method: str = "GET",
+            body: bytes | None = None, content_type: str | None = None) -> Reply:
+    """One request, redirects not followed."""
+    parts = urlsplit(served.url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
+    headers = {}
+    if accept:
+        headers["Accept"] = accept
+    if content_type:
+        headers["Content-Type"] = content_type
+    try:
+        connection.request(method, path, body=body, headers=headers)
+        response = connection.getresponse()
+        return Reply(response.status, response.headers, response.read())
+    finally:
+        connection.close()
+
+
+def sparql(served: Running, query: str, accept: str = "application/sparql-results+json"
+           ) -> Reply:
+    return request(served, "/sparql?" + urlencode({"query": query}), accept=accept)
+
+
+def wrapper(served: Running, query: str, fmt: str) -> SPARQLWrapper:
+    client = SPARQLWrapper(served.url + "/sparql")
+    client.setQuery(query)
+    client.setReturnFormat(fmt)
+    client.setTimeout(30)
+    return client
+
+
+# --- the SPARQL endpoint, through SPARQLWrapper ---
+
+def test_select_as_json(served: Running) -> None:
+    answer = wrapper(served, PERSONS, JSON).query().convert()
+    found = [b["p"]["value"] for b in answer["results"]["bindings"]]  # type: ignore[index]
+    expected = [str(r[0]) for r in served.store.select(PERSONS).rows]
+    assert found == expected
+    assert str(FREELAND) in found
+
+
+def test_select_as_xml(served: Running) -> None:
+    document = wrapper(served, PERSONS, XML).query().convert()
+    uris = [n.firstChild.data for n in document.getElementsByTagName("uri")]  # type: ignore[union-attr]
+    assert uris == [str(r[0]) for r in served.store.select(PERSONS).rows]
+
+
+@pytest.mark.parametrize(("query", "expected"), [
+    (f"ASK {{ <{FREELAND}> ?p ?o }}", True),
+    ("ASK { <https://w3id.org/tradekg/id/actor/nobody> ?p ?o }", False),
+])
+def test_ask(served: Running, query: str, expected: bool) -> None:
+    assert wrapper(served, query, JSON).query().convert() == {"head": {}, "boolean": expected}
+
+
+def test_construct_as_turtle(served: Running) -> None:
+    query = f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}"
+    data = wrapper(served, query, TURTLE).query().convert()
+    graph = Graph().parse(data=data, format="turtle")  # type: ignore[arg-type]
+    assert isomorphic(graph, served.store.construct(query))
+    assert (FREELAND, URIRef(PREFIXES["rdfs"] + "label"), Literal("Chrystia Freeland")) in graph
+
+
+@pytest.mark.parametrize("method", [URLENCODED, POSTDIRECTLY])
+def test_post_as_form_and_as_query(served: Running, method: str) -> None:
+    client = wrapper(served, PERSONS, JSON)
+    client.setMethod(POST)
+    client.setRequestMethod(method)
+    answer = client.query().convert()
+    assert len(answer["results"]["bindings"]) == 3  # type: ignore[index]
+
+
+@pytest.mark.parametrize(("accept", "fmt"), [("text/csv", "csv"),
+                                              ("text/tab-separated-values", "tsv")])
+def test_csv_and_tsv(served: Running, accept: str, fmt: str) -> None:
+    reply = sparql(served, PERSONS, accept)
+    expected = io.StringIO(newline="")
+    write_results(served.store.select(PERSONS), fmt, expected)
+    assert reply.status == 200
+    assert reply.headers["Content-Type"].startswith(accept)
+    assert reply.text == expected.getvalue()
+
+
+def test_construct_as_jsonld_and_ntriples(served: Running) -> None:
+    query = f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}"
+    expected = served.store.construct(query)
+    for accept, fmt in (("application/ld+json", "json-ld"), ("application/n-triples", "nt")):
+        reply = sparql(served, query, accept)
+        assert reply.status == 200, reply.text
+        assert isomorphic(Graph().parse(data=reply.body, format=fmt), expected)
+
+
+def test_from_a_graph_of_the_store(served: Running) -> None:
+    reference = PREFIXES["id"] + "graph/reference"
+    reply = sparql(served, f"SELECT (COUNT(*) AS ?n) FROM <{reference}> WHERE {{ ?s ?p ?o }}")
+    n = json.loads(reply.body)["results"]["bindings"][0]["n"]["value"]
+    assert int(n) == served.store.quad_count(URIRef(reference))
+
+
+@pytest.mark.parametrize(("query", "status", "message"), [
+    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403, "updates are refused"),
+    ("DROP ALL", 403, "updates are refused"),
+    ("LOAD <http://example.org/data.ttl>", 403, "LOAD is refused"),
+    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 403,
+     "SERVICE is refused"),
+    ("SELECT * WHERE { { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } } "
+     "UNION { ?s ?p ?o } }", 403, "SERVICE is refused"),
+    ("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }", 403,
+     "FROM <http://example.org/remote.ttl> is not a graph of this store"),
+    ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", 403,
+     "FROM NAMED <http://example.org/g> is not a graph of this store"),
+    # the words alone are not what is refused: a literal that says SERVICE is fine
+    ('SELECT * WHERE { ?s ?p "SERVICE <http://x> LOAD" }', 200, ""),
+    ("SELECT * WHERE { ?s ?p", 400, "the query does not parse"),
+])
+def test_what_the_endpoint_refuses(served: Running, query: str, status: int,
+                                   message: str) -> None:
+    reply = sparql(served, query)
+    assert reply.status == status, reply.text
+    assert message in reply.text
+
+
+def test_updates_by_post_are_refused(served: Running) -> None:
+    as_update = request(served, "/sparql", method="POST", body=b"DROP ALL",
+                        content_type="application/sparql-update")
+    as_form = request(served, "/sparql", method="POST", body=b"update=DROP+ALL",
+                      content_type="application/x-www-form-urlencoded")
+    for reply in (as_update, as_form):
+        assert (reply.status, reply.text) == (
+            403, "updates are refused: this endpoint is read-only\n")
+    assert served.store.quad_count() > 0
+
+
+def test_a_query_over_the_time_limit_is_stopped(served: Running) -> None:
+    started = time.monotonic()
+    reply = sparql(served, CROSS_JOIN)
+    elapsed = time.monotonic() - started
+    assert reply.status == 503
+    assert "ran past the time limit of 2 s and was stopped" in reply.text
+    assert TIMEOUT <= elapsed < TIMEOUT + 1.0
+    # the other worker answers at once, and the stopped one is replaced
+    started = time.monotonic()
+    assert sparql(served, "ASK { ?s ?p ?o }").status == 200
+    assert time.monotonic() - started < 0.5
+    replies: list[int] = []
+    threads = [threading.Thread(target=lambda: replies.append(
+        sparql(served, PERSONS).status)) for _ in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert replies == [200] * 4
+
+
+def test_results_past_the_row_limit_are_cut_and_say_so(served: Running) -> None:
+    query = "SELECT ?s ?p ?o WHERE { ?s ?p ?o }"
+    reply = sparql(served, query)
+    assert reply.headers["X-Truncated"] == "true"
+    assert reply.headers["X-SPARQL-MaxRows"] == str(MAX_ROWS)
+    assert len(json.loads(reply.body)["results"]["bindings"]) == MAX_ROWS
+    page = sparql(served, query, "text/html")
+    assert page.headers["X-Truncated"] == "true"
+    assert f"Truncated: only the first {MAX_ROWS} rows are shown" in page.text
+    small = sparql(served, PERSONS)
+    assert "X-Truncated" not in small.headers
+
+
+def test_describe(served: Running) -> None:
+    reply = sparql(served, f"DESCRIBE <{FREELAND}>", "text/turtle")
+    graph = Graph().parse(data=reply.body, format="turtle")
+    assert (FREELAND, URIRef(PREFIXES["rdfs"] + "label"), Literal("Chrystia Freeland")) in graph
+
+
+def test_html_results_escape_what_the_query_makes(served: Running) -> None:
+    query = ('SELECT ?x ?y WHERE { BIND(IRI("javascript:alert(1)") AS ?x) '
+             'BIND("<script>alert(2)</script>" AS ?y) }')
+    page = sparql(served, query, "text/html").text
+    assert "<script>" not in page
+    assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
+    assert 'href="javascript:' not in page
+
+
+def test_head_and_post_elsewhere(served: Running) -> None:
+    head = request(served, "/queries", method="HEAD")
+    assert (head.status, head.body) == (200, b"")
+    assert int(head.headers["Content-Length"]) > 0
+    assert request(served, "/queries", method="POST", body=b"").status == 405
+
+
+def test_unacceptable_media_type(served: Running) -> None:
+    reply = sparql(served, PERSONS, "image/png")
+    assert reply.status == 406
+
+
+# --- linked data: every minted IRI dereferences ---
+
+def test_an_entity_iri_is_a_303_to_its_document(served: Running) -> None:
+    for accept, location in (
+        ("text/turtle", "/doc/actor/freeland.ttl"),
+        ("application/ld+json", "/doc/actor/freeland.jsonld"),
+        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+         "/doc/actor/freeland.html"),
+        ("application/n-triples", "/doc/actor/freeland.nt"),
+    ):
+        reply = request(served, "/id/actor/freeland", accept=accept)
+        assert reply.status == 303
+        assert reply.headers["Location"] == location
+        assert reply.headers["Vary"] == "Accept"
+        assert request(served, location).status == 200
+
+
+def test_unknown_entities_and_documents_are_404(served: Running) -> None:
+    assert request(served, "/id/actor/nobody", accept="text/turtle").status == 404
+    assert request(served, "/doc/actor/nobody.html").status == 404
+    assert request(served, "/doc/actor/freeland.exe").status == 404
+
+
+def _subject_triples(graph: Graph, subject: URIRef) -> set[tuple[object, object, object]]:
+    return set(graph.triples((subject, None, None)))
+
+
+def test_entity_as_turtle_and_jsonld(served: Running) -> None:
+    expected = served.store.construct(
+        f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}")
+    turtle = Graph().parse(data=request(served, "/doc/actor/freeland.ttl").body,
+                           format="turtle")
+    reply = request(served, "/doc/actor/freeland.jsonld")
+    assert reply.headers["Content-Type"] == "application/ld+json"
+    assert json.loads(reply.body)["@context"] == context()["@context"]
+    jsonld = Graph().parse(data=reply.body, format="json-ld")
+    for graph in (turtle, jsonld):
+        assert _subject_triples(graph, FREELAND) == _subject_triples(expected, FREELAND)
+
+
+def test_a_fact_document_holds_its_time_and_reports(served: Running) -> None:
+    fact = "article/11f0a1b12fa8bf03/statement/freeland-differences"
+    graph = Graph().parse(data=request(served, f"/doc/{fact}.ttl").body, format="turtle")
+    iri = URIRef(PREFIXES["id"] + fact)
+    assert (iri, TKG.time, URIRef(iri + "/time")) in graph
+    assert (URIRef(iri + "/time"), TKG.phrase, Literal("Tuesday")) in graph
+    assert (URIRef(iri + "/report/1"), TKG.source, FREELAND) in graph
+
+
+def test_entity_page_for_people(served: Running) -> None:
+    reply = request(served, "/doc/actor/freeland.html")
+    assert reply.headers["Content-Type"] == "text/html; charset=utf-8"
+    text = visible_text(reply.text)
+    assert "Chrystia Freeland" in text
+    assert QUOTE in text
+    assert "NAFTA talks make little headway after fifth round" in text
+    assert 'href="/id/actor/canada"' in reply.text
+
+
+def test_ontology_and_context(served: Running) -> None:
+    turtle = request(served, "/ontology", accept="text/turtle")
+    assert turtle.headers["Content-Type"] == "text/turtle; charset=utf-8"
+    graph = Graph().parse(data=turtle.body, format="turtle")
+    assert (TKG.Article, None, None) in graph
+    page = request(served, "/ontology", accept="text/html")
+    assert 'id="Article"' in page.text
+    reply = request(served, "/context.jsonld")
+    assert json.loads(reply.body) == context()
+
+
+# --- the dataset description ---
+
+def _void(served: Running) -> Graph:
+    reply = request(served, "/.well-known/void", accept="text/turtle")
+    assert reply.status == 200
+    return Graph().parse(data=reply.body, format="turtle")
+
+
+def test_void_counts_equal_the_stores(served: Running) -> None:
+    graph = _void(served)
+    dataset = URIRef("https://w3id.org/tradekg/.well-known/void#dataset")
+    assert graph.value(dataset, VOID.triples) == Literal(served.store.quad_count())
+    partitions = {graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))  # type: ignore[arg-type]
+                  for p in graph.objects(dataset, VOID.classPartition)}
+    counts = {r[0]: int(r[1]) for r in served.store.select(  # type: ignore[arg-type]
+        "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c").rows}
+    assert partitions == counts
+    assert partitions[TKG.Article] == 1
+    assert graph.value(dataset, VOID.sparqlEndpoint) == URIRef("https://w3id.org/tradekg/sparql")
+    assert graph.value(dataset, DCTERMS.modified) is not None
+    examples = set(graph.objects(dataset, VOID.exampleResource))
+    assert URIRef(PREFIXES["id"] + "actor/canada") in examples
+    for example in examples:  # they dereference here
+        path = "/" + str(example).removeprefix("https://w3id.org/tradekg/")
+        assert request(served, path, accept="text/turtle").status == 303
+
+
+def test_export_void_is_the_served_description(served: Running, tmp_path: Path,
+                                               sample_store_dir: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store_dir, copy)
+    result = CliRunner().invoke(cli, ["--store", str(copy), "export", "--format", "void"])
+    assert result.exit_code == 0, result.stderr
+    exported = Graph().parse(data=result.stdout, format="turtle")
+    served_graph = _void(served)
+    for graph in (exported, served_graph):  # the two stores were written at different times
+        graph.remove((None, DCTERMS.modified, None))
+    assert isomorphic(exported, served_graph)
+
+
+def test_export_void_describes_the_whole_store(sample_store_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store_dir, copy)
+    result = CliRunner().invoke(cli, ["--store", str(copy), "export", "--format", "void",
+                                      "--article", "11f0a1b12fa8bf03"])
+    assert result.exit_code == 2
+    assert result.stderr == ("Error: the VoID description covers the whole store, not one "
+                             "article (leave out --article)\n")
+
+
+# --- saved queries ---
+
+def test_saved_query_results_are_those_of_the_library(served: Running) -> None:
+    reply = request(served, "/queries/objections?" + urlencode(
+        {"issue": "sunset clause", "format": "json"}))
+    expected = io.StringIO()
+    write_results(run_saved(served.store, "objections", {"issue": "sunset clause"}), "json",
+                  expected)
+    assert reply.status == 200
+    assert json.loads(reply.body) == json.loads(expected.getvalue())
+
+
+def test_saved_query_parameter_errors_are_400(served: Running) -> None:
+    reply = request(served, "/queries/objections?issue=nonsense&format=html")
+    assert reply.status == 400
+    assert "no issue matches &#x27;nonsense&#x27; (parameter &#x27;issue&#x27;)" in reply.text
+    unknown = request(served, "/queries/objections?colour=red&format=csv")
+    assert (unknown.status, unknown.text) == (
+        400, "query 'objections' has no parameter 'colour' (its parameters: issue, proposal)\n")
+    assert request(served, "/queries/nothing").status == 404
+
+
+def test_the_query_forms_name_every_parameter(served: Running) -> None:
+    page = request(served, "/queries").text
+    for query in catalogue().values():
+        assert f'action="/queries/{query.name}"' in page
+        for param in query.params:
+            assert f'name="{param.name}"' in page
+
+
+# --- the pages in a browser ---
+
+CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
+
+
+class _Text(HTMLParser):
+    def __init__(self) -> None:
+        super().__init__()
+        self.parts: list[str] = []
+        self._skip = 0
+
+    def handle_starttag(self, tag: str, attrs: object) -> None:
+        self._skip += tag in ("style", "script", "head")
+
+    def handle_endtag(self, tag: str) -> None:
+        self._skip -= tag in ("style", "script", "head")
+
+    def handle_data(self, data: str) -> None:
+        if not self._skip:
+            self.parts.append(data)
+
+
+def visible_text(markup: str) -> str:
+    parser = _Text()
+    parser.feed(markup)
+    return re.sub(r"\s+", " ", " ".join(parser.parts))
+
+
+def browse(url: str, tmp_path: Path) -> str:
+    """The DOM Chromium builds for ``url``."""
+    if CHROMIUM is None:
+        pytest.skip("Chromium is not installed: apt-get install -y chromium (CI installs it)")
+    done = subprocess.run(
+        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-background-networking", "--disable-component-update", "--disable-sync",
+         "--no-first-run", f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", url],
+        capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr[-2000:]
+    return done.stdout
+
+
+def test_browser_entity_page(served: Running, tmp_path: Path) -> None:
+    text = visible_text(browse(served.url + "/id/actor/freeland", tmp_path))
+    assert "Chrystia Freeland" in text
+    assert QUOTE in text
+    assert "Canadian Foreign Minister" in text
+
+
+def test_browser_query_list(served: Running, tmp_path: Path) -> None:
+    text = visible_text(browse(served.url + "/queries", tmp_path))
+    for query in catalogue().values():
+        assert query.title in text
+
+
+def test_browser_runs_a_saved_query(served: Running, tmp_path: Path) -> None:
+    # the URL the form on /queries submits
+    url = served.url + "/queries/proposals?" + urlencode({"proposer": "united-states",
+                                                          "format": "html"})
+    dom = browse(url, tmp_path)
+    rows = re.findall(r"<tr>(.*?)</tr>", dom.split("<tbody>")[1], flags=re.S)
+    expected = run_saved(served.store, "proposals", {"proposer": "united-states"}).rows
+    assert len(rows) == len(expected) > 0
+    assert f"{len(expected)} rows" in visible_text(dom)
+    summary = next(str(v) for v in expected[0] if isinstance(v, Literal) and len(v) > 20)
+    assert summary in visible_text(dom)
+
+
+# --- the command ---
+
+def test_the_serve_command(sample_store_dir: Path, tmp_path: Path) -> None:
+    copy = tmp_path / "store"
+    shutil.copytree(sample_store_dir, copy)
+    process = subprocess.Popen(
+        [sys.executable, "-m", "kg", "--store", str(copy), "serve", "--port", "0", "-q"],
+        stderr=subprocess.PIPE, text=True)
+    try:
+        assert process.stderr is not None
+        line = process.stderr.readline()
+        match = re.fullmatch(rf"Serving {re.escape(str(copy))} at (http://127\.0\.0\.1:\d+)/ "
+                             r"\(Ctrl-C to stop\)\n", line)
+        assert match, line
+        running = Running(match.group(1), None, None)  # type: ignore[arg-type]
+        assert request(running, "/").status == 200
+        busy = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "stats"],
+                              capture_output=True, text=True, check=False)
+        assert busy.returncode == 3
+        assert "is in use by another process" in busy.stderr
+    finally:
+        process.send_signal(signal.SIGTERM)
+        _, err = process.communicate(timeout=20)
+    assert process.returncode == 0, err
+    assert err == "Stopped.\n"
