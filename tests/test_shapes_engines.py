@@ -19,8 +19,8 @@ from rdflib.term import Node
 
 from kg.loaders import load_facts, load_reference
 from kg.rdf import article_to_graph, reference_to_graph
-from kg.terms import DATA, OA, SCHEMA, TIME, TKG
 from kg.resources import ontology_graph
+from kg.terms import DATA, OA, SCHEMA, TIME, TKG
 from kg.validate import Finding, shacl_findings, shapes_graph
 
 pytest.importorskip("pyshacl_turbo")
