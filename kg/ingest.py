@@ -29,6 +29,7 @@ from kg.validate import Finding, Verdict, validate_batch, validate_reference
 FACTS_SUFFIX = ".facts.yaml"
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 BATCH = 100
+FLUSH_EVERY = 4  # batches written between store flushes
 
 
 @dataclass
@@ -203,6 +204,7 @@ def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = No
     outcome = Outcome()
     shared = [graph for graph, digest in shared_graphs(reference)
               if store.graph_digest(graph[0]) != digest]
+    batches = 0
     for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
@@ -210,6 +212,9 @@ def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = No
             store.replace_graphs([*shared, *good])
             shared = []
             outcome.written += len(good)
+            batches += 1
+            if batches % FLUSH_EVERY == 0:
+                store.flush()  # bounded memory: the store's write buffers are released
         for v in verdicts:
             v.lines = []  # written: keep the verdict, not the data
     return outcome

@@ -143,5 +143,8 @@ class PooledStore:
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
         raise StoreError("the server does not dump the store; use tradekg export")
 
+    def flush(self) -> None:
+        """Nothing to flush: the workers only read."""
+
     def close(self) -> None:
         self.pool.close()

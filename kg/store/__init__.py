@@ -61,6 +61,9 @@ class Store(Protocol):
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None: ...
 
+    def flush(self) -> None:
+        """Make what was written durable and release write buffers (may be a no-op)."""
+
     def close(self) -> None: ...
 
 

@@ -194,6 +194,13 @@ class EmbeddedStore:
         except OSError as e:
             raise StoreError(f"cannot copy the store to {target}: {e}") from None
 
+    def flush(self) -> None:
+        """Write RocksDB's memory buffers to disk: without it they grow with every load."""
+        try:
+            self._store.flush()
+        except OSError as e:
+            raise StoreError(f"could not write to the store at {self.location}: {e}") from None
+
     def close(self) -> None:
         self._store.flush()
         del self._store

@@ -393,5 +393,8 @@ class RemoteStore:
             else:
                 self._put(name, [])
 
+    def flush(self) -> None:
+        """Nothing to do: every write is acknowledged by the server."""
+
     def close(self) -> None:
         self._session.close()
