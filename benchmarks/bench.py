@@ -158,6 +158,12 @@ def run_worker(args: list[str], *, timeout: float | None = None, env: dict[str, 
     cmd = [sys.executable, str(Path(__file__).resolve()), "_worker", *args]
 
     def limit() -> None:
+        try:  # Linux: the worker dies with this process (no orphans if the driver is killed)
+            import ctypes
+
+            ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGTERM)  # PR_SET_PDEATHSIG
+        except OSError:
+            pass
         if mem_gb:
             cap = int(mem_gb * 1024 ** 3)
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
