@@ -8,10 +8,10 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from support import ingest_sample, store_quads
 
 from kg.cli import cli
 from kg.resources import sample_dir
-from kg.store import open_store
 
 SAMPLE_FACTS = "nafta-round5.facts.yaml"
 
@@ -38,25 +38,13 @@ def line_of(path: Path, words: str) -> int:
     raise AssertionError(f"{words!r} not in {path}")
 
 
-def snapshot(store_dir: Path) -> set[str]:
-    store = open_store(store_dir)
-    try:
-        import io
-
-        out = io.BytesIO()
-        store.dump(out, "nquads")
-        return set(out.getvalue().decode().splitlines())
-    finally:
-        store.close()
+snapshot = store_quads
 
 
 @pytest.fixture
 def loaded_store(tmp_path: Path) -> Path:
     """A store holding the sample article."""
-    store_dir = tmp_path / "store"
-    result = CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", str(sample_dir())])
-    assert result.exit_code == 0, result.output
-    return store_dir
+    return ingest_sample(tmp_path / "store")
 
 
 def run_ingest(store_dir: Path, path: Path) -> tuple[int, str]:

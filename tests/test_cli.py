@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import io
 import json
 import subprocess
 import sys
@@ -12,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Literal, URIRef
 from rdflib.compare import isomorphic
+from support import ingest_sample, store_quads
 
 from kg.cli import cli
 from kg.errors import InputError, StoreError
@@ -31,22 +31,12 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
     return result.exit_code, result.stdout_bytes.decode(), result.stderr
 
 
-def quads(store_dir: Path) -> set[str]:
-    store = open_store(store_dir)
-    try:
-        out = io.BytesIO()
-        store.dump(out, "nquads")
-        return set(out.getvalue().decode().splitlines())
-    finally:
-        store.close()
+quads = store_quads
 
 
 @pytest.fixture
 def store_dir(tmp_path: Path) -> Path:
-    path = tmp_path / "store"
-    code, _, err = run("--store", str(path), "ingest", str(sample_dir()))
-    assert code == 0, err
-    return path
+    return ingest_sample(tmp_path / "store")
 
 
 def test_ingest_reports_each_article(tmp_path: Path) -> None:
