@@ -108,15 +108,20 @@ def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...]) -> No
     ctx.obj = Context(store, reference)
 
 
-def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool) -> None:
+def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool,
+            warnings: bool | None = None) -> None:
+    """One line per input on stderr (with --quiet: rejected ones only) and its findings."""
+    warnings = not quiet if warnings is None else warnings
     for v in verdicts:
         counts = summarize(v.findings)
         if v.ok:
+            if quiet:
+                continue
             verb = "loaded" if wrote else "ok"
             extra = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items()
                               if n and k != "error")
             line = f"{verb}: {v.name} ({v.size} triples{', ' + extra if extra else ''})"
-            shown = [] if quiet else [f for f in v.findings if f.severity == "warning"]
+            shown = [f for f in v.findings if f.severity == "warning"] if warnings else []
         else:
             line = f"rejected: {v.name} ({counts['error']} error"\
                    f"{'s' if counts['error'] != 1 else ''}; nothing of it was written)" \
@@ -357,7 +362,7 @@ def demo_cmd(obj: Context) -> None:
         reference = obj.reference()
         with obj.store() as store:
             outcome = ingest(store, [sample_dir()], reference)
-            _report(outcome.verdicts, wrote=True, quiet=True)
+            _report(outcome.verdicts, wrote=True, quiet=False, warnings=False)
             if not outcome.ok:
                 sys.exit(EXIT_DATA)
             for name, params, columns in DEMO_QUERIES:
