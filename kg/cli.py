@@ -146,12 +146,12 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("--batch", default=100, show_default=True,
               help="Articles written per store transaction.")
-@click.option("--workers", default=1, show_default=True,
-              help="Processes that check articles while the store is written (try 2 on "
-                   "multi-core machines for large corpora).")
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that check articles while this one writes the store "
+                   "[default: the number of CPUs, at most 4].")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
 @pass_context
-def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int,
+def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int | None,
                quiet: bool) -> None:
     """Check articles' facts and load those that conform into the store.
 
@@ -166,6 +166,8 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int,
     """
     with _errors():
         total = len(find_inputs(paths))
+        if workers is None:
+            workers = min(4, os.cpu_count() or 1)
         reference = obj.reference()  # a bad reference file is reported before the store opens
         with obj.store() as store, _progress(total, "ingesting") as progress:
             outcome: Outcome = ingest(store, list(paths), reference, batch=batch,
