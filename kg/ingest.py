@@ -122,11 +122,11 @@ def _check_in_worker(paths: list[Path]) -> list[Verdict]:
     return check_batch(paths, *_worker_reference)
 
 
-def _batches(paths: Sequence[Path], reference: Reference, batch: int, workers: int
-             ) -> Iterator[list[Verdict]]:
+def _batches(paths: Sequence[Path], reference: Reference, reference_graph: Graph | None,
+             batch: int, workers: int) -> Iterator[list[Verdict]]:
     chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     if workers <= 1 or len(chunks) <= 1:
-        reference_graph = reference_to_graph(reference)
+        reference_graph = reference_graph or reference_to_graph(reference)
         for chunk in chunks:
             yield check_batch(chunk, reference, reference_graph)
         return
@@ -144,14 +144,14 @@ def _batches(paths: Sequence[Path], reference: Reference, batch: int, workers: i
 
 
 def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
-          workers: int = 1, progress: Callable[[int], None] | None = None
-          ) -> Iterator[list[Verdict]]:
+          workers: int = 1, progress: Callable[[int], None] | None = None,
+          reference_graph: Graph | None = None) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
     seen: dict[URIRef, str] = {}
-    for verdicts in _batches(find_inputs(paths), reference, batch, workers):
+    for verdicts in _batches(find_inputs(paths), reference, reference_graph, batch, workers):
         for v in verdicts:
             if v.graph is None:
                 continue
@@ -166,17 +166,18 @@ def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
         yield verdicts
 
 
-def shared_graphs(reference: Reference) -> list[tuple[RenderedGraph, str]]:
+def shared_graphs(reference: Reference, reference_graph: Graph | None = None
+                  ) -> list[tuple[RenderedGraph, str]]:
     """The ontology and reference graphs, each with the digest of the files it came from.
 
     The digest is stored in the graph (``<graph> tkg:contentHash ...``) so that an unchanged
     graph is not rewritten.
     """
     out: list[tuple[RenderedGraph, str]] = []
+    reference_graph = reference_graph or reference_to_graph(reference)
     sources = [
         (URIRef(ONTOLOGY_IRI), ontology_graph(), [ontology_file()]),
-        (URIRef(reference_to_graph(reference).identifier), reference_to_graph(reference),
-         [Path(f) for f in reference.files]),
+        (URIRef(reference_graph.identifier), reference_graph, [Path(f) for f in reference.files]),
     ]
     for name, graph, files in sources:
         digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
@@ -196,16 +197,17 @@ def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = No
     as it was.
     """
     reference = reference or load_reference()
-    problems = [f for f in validate_reference(reference_to_graph(reference))
-                if f.severity == "error"]
+    reference_graph = reference_to_graph(reference)  # made once, used by every step below
+    problems = [f for f in validate_reference(reference_graph) if f.severity == "error"]
     if problems:
         raise ValidationFailed("the reference data does not conform",
                                [str(f) for f in problems])
     outcome = Outcome()
-    shared = [graph for graph, digest in shared_graphs(reference)
+    shared = [graph for graph, digest in shared_graphs(reference, reference_graph)
               if store.graph_digest(graph[0]) != digest]
     batches = 0
-    for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress):
+    for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress,
+                          reference_graph=reference_graph):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:

@@ -135,6 +135,11 @@ PREFIXES: dict[str, str] = {
     "wd": "http://www.wikidata.org/entity/",
 }
 
+# A SPARQL prologue declaring every prefix above, for the queries written in Python modules.
+SPARQL_PREFIXES = "".join(
+    f"PREFIX {prefix}: <{ns}>\n"
+    for prefix, ns in {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **PREFIXES}.items())
+
 SCHEMA = Namespace(PREFIXES["schema"])
 PROV = Namespace(PREFIXES["prov"])
 OA = Namespace(PREFIXES["oa"])

@@ -22,7 +22,7 @@ from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
 from kg.store import Store
-from kg.terms import BASE, DATA, ONTOLOGY_IRI, PREFIXES, SKOS, WD
+from kg.terms import BASE, DATA, ONTOLOGY_IRI, PREFIXES, SKOS, SPARQL_PREFIXES, WD
 
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCAT = Namespace("http://www.w3.org/ns/dcat#")
@@ -37,12 +37,7 @@ ENDPOINT = URIRef(BASE + "sparql")
 SERVICE = URIRef(BASE + ".well-known/void#sparql-service")
 CONTEXT = URIRef(BASE + "context.jsonld")
 
-_PREFIXES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX tkg: <https://w3id.org/tradekg/ontology#>
-"""
+_PREFIXES = SPARQL_PREFIXES
 _TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
 _CLASSES = """
 SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class ORDER BY ?class

@@ -22,7 +22,7 @@ from kg.iris import ID_PATTERN, check_iri, mint
 from kg.queries.catalogue import SavedQuery
 from kg.resources import ontology_graph
 from kg.store import Store
-from kg.terms import TKG
+from kg.terms import SPARQL_PREFIXES, TKG
 
 _SCHEME = re.compile(r"^[A-Za-z][A-Za-z0-9+.-]*:")
 
@@ -43,12 +43,7 @@ SEGMENT = {"actor": "actor", "issue": "issue", "agreement": "agreement", "place"
 # Lookups, each a fixed query; values are bound by substitution. (pyoxigraph substitutes only
 # variables that are projected, hence the extra columns.) Classes are bound one at a time:
 # joining on a bound class is an index lookup, where a subclass path is a scan.
-_PREFIXES = """
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX schema: <https://schema.org/>
-PREFIX tkg: <https://w3id.org/tradekg/ontology#>
-"""
+_PREFIXES = SPARQL_PREFIXES
 _TYPES = "SELECT ?x ?type WHERE { ?x a ?type }"
 _BY_URL = _PREFIXES + "SELECT ?x ?url WHERE { ?x schema:url ?url }"
 _BY_LABEL = _PREFIXES + """

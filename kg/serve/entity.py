@@ -19,17 +19,9 @@ from rdflib.term import Node
 from kg.export import context
 from kg.serve import html
 from kg.serve.engine import PooledStore
-from kg.terms import PREFIXES, SCHEMA, SKOS, TKG
+from kg.terms import PREFIXES, SCHEMA, SKOS, SPARQL_PREFIXES, TKG
 
-_PREFIXES = """
-PREFIX rdf: <http://www.w3.org/1999/02/22-rdf-syntax-ns#>
-PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
-PREFIX schema: <https://schema.org/>
-PREFIX oa: <http://www.w3.org/ns/oa#>
-PREFIX prov: <http://www.w3.org/ns/prov#>
-PREFIX skos: <http://www.w3.org/2004/02/skos/core#>
-PREFIX tkg: <https://w3id.org/tradekg/ontology#>
-"""
+_PREFIXES = SPARQL_PREFIXES
 # ?c: the nodes minted under ?x that ?x links to (<fact>/time, <fact>/report/1)
 _OUT = "SELECT DISTINCT ?x ?p ?o WHERE { ?x ?p ?o } ORDER BY ?p ?o LIMIT 2000"
 _CHILDREN = _PREFIXES + """
