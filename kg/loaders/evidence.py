@@ -39,6 +39,12 @@ class Finder:
             at = text.find(needle, at + 1)
         return found
 
+    def occurrence(self, words: str, start: int) -> tuple[int, int]:
+        """Which occurrence of ``words`` starts at ``start`` (1-based), and how many there are:
+        what a facts file needs to point at these words and no others."""
+        hits = self._occurrences(words)
+        return (hits.index(start) + 1 if start in hits else 0), len(hits)
+
     def span(self, start: int, end: int) -> Span:
         return Span(
             start=start,

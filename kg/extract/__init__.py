@@ -1,0 +1,111 @@
+"""Draft facts from article text, for a person to review: ``extract(article, lexicon)``.
+
+Rules first, no model: actors from the reference data, titles, demonyms and unnamed-source
+phrases (kg.extract.mentions); quotations and their speakers (kg.extract.quotes); demands,
+proposals, objections, threats and support from the lexicon's verbs and nouns
+(kg.extract.acts); dated events (kg.extract.events); time phrases resolved against the
+publication date (kg.extract.times). Precision comes before recall: a rule that is not sure
+drafts nothing. Every drafted fact keeps its evidence (offsets into the text) and the rule
+that found it; kg.extract.draft writes them in the facts format people write.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from kg.extract.acts import ActFinder
+from kg.extract.events import find_events
+from kg.extract.facts import Drafted
+from kg.extract.lexicon import Lexicon, load_lexicon
+from kg.extract.mentions import Actor, Mentions, find_mentions
+from kg.extract.quotes import attribute, find_verb
+from kg.extract.text import Sentence, paragraphs, quotations, sentences
+from kg.extract.times import TimeMatch, find_times
+from kg.model import Article
+
+__all__ = ["Draft", "Drafted", "Lexicon", "extract", "load_lexicon"]
+
+MAX_CHARS = 2_000_000  # longer texts are cut here (a 10 MB "article" is not one article)
+
+
+@dataclass
+class Draft:
+    article: Article
+    facts: list[Drafted] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the extractor could not do
+
+    def local_actors(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for fact in self.facts:
+            for actor in fact.actors:
+                if actor.local:
+                    seen.setdefault(actor.key, actor)
+        return list(seen.values())
+
+
+def extract(article: Article, lexicon: Lexicon) -> Draft:
+    draft = Draft(article)
+    text = article.text
+    if len(text) > MAX_CHARS:
+        draft.notes.append(f"the text has {len(text):,} characters; only the first "
+                           f"{MAX_CHARS:,} were read")
+        text = text[:MAX_CHARS]
+    mentions = find_mentions(text, lexicon)
+    acts = ActFinder(text, mentions, lexicon)
+    events: list[Drafted] = []
+    statements: list[Drafted] = []
+    for paragraph in paragraphs(text):
+        quotes = quotations(text, paragraph)
+        sents = sentences(text, paragraph, quotes)
+        if not sents:
+            continue
+        spans = [(q.inner_start, q.inner_end) for q in quotes]
+        for s in sents:
+            times = find_times(text, s.start, s.end, article.published)
+            acts.sentence(s, spans)
+            events.extend(find_events(text, s, times, mentions))
+            statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
+        for q in attribute(text, paragraph, quotes, sents, mentions, lexicon):
+            end = q.quote.inner_end
+            while end > q.quote.inner_start and text[end - 1] in " \n":
+                end -= 1
+            mode = "direct-quote" if q.direct else "partial-quote"
+            fields: dict[str, object] = {"by": q.speaker.key, "mode": mode, "verb": q.verb}
+            times = find_times(text, q.sentence.start, q.sentence.end, article.published)
+            outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
+            statements.append(Drafted("statements", q.speaker.key + "-quote", q.rule,
+                                      q.confidence, q.quote.inner_start, end, fields,
+                                      when=_day(outside), actors=(q.speaker,)))
+            acts.quoted(q.speaker, q.quote.inner_start, end, mode, q.verb)
+    draft.facts = [*acts.proposals, *acts.facts, *statements, *events]
+    return draft
+
+
+def _day(times: list[TimeMatch]) -> TimeMatch | None:
+    dated = [t for t in times if t.value is not None]
+    return dated[0] if len(dated) == 1 else None
+
+
+_THAT = re.compile(r"\s*(?:that\s+|on\s+\w+\s+that\s+)?")
+
+
+def _paraphrase(text: str, s: Sentence, spans: list[tuple[int, int]], mentions: Mentions,
+                lexicon: Lexicon, times: list[TimeMatch]) -> list[Drafted]:
+    """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
+    if any(s.start <= a < s.end for a, _ in spans):
+        return []
+    verb = find_verb(text, s.start, s.end, lexicon.speech["say"])
+    if verb is None or not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]):
+        return []
+    named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
+    if not named or len(text[named[-1].end : verb[0]].split()) > 3:
+        return []
+    speaker = named[-1]
+    end = s.end
+    while end > s.start and text[end - 1] in " .":
+        end -= 1
+    fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase",
+                                 "verb": verb[2]}
+    return [Drafted("statements", speaker.actor.key + "-said", "paraphrase-said", 0.7,
+                    speaker.start, end, fields, when=_day(times), actors=(speaker.actor,))]

@@ -1,0 +1,381 @@
+"""Speech acts read from verbs and nouns of the lexicon: demands and the proposals they make,
+objections and rejections with their target and reason, threats and support.
+
+Rules:
+
+- ``demand-verb``: X demanded / proposed / is pushing to / called for ... (a proposal per
+  "to ..." clause, its issue from the issue lexicon)
+- ``demand-noun``: X's demand(s)/proposal to|for ...: a proposal by X, and the demand
+- ``objection-verb`` / ``rejection-verb``: X resisted / opposed / rejected ...; the target is a
+  proposal the words name (a demand noun, or the issue of a proposal already drafted)
+- ``rejection-quote``: "... we cannot agree to ..." inside a speaker's quotation
+- ``threat-verb`` / ``threat-noun``: X threatened to ... / X's threats to ...
+- ``support-verb``: X supports/backed ..., only when the words name a proposal or an issue
+- ``reason-arguing``: ", arguing that ..." / ", saying ..." / "because ..." after an objection
+"""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.facts import Drafted
+from kg.extract.lexicon import Lexicon, Phrases
+from kg.extract.mentions import Actor, Mention, Mentions
+from kg.extract.quotes import find_verb
+from kg.extract.text import Sentence
+
+_CLAUSE_END = re.compile(r";|(?:,[\"”]?|[\"”],?)?\s+(?:arguing|saying|citing|according\s+to)\b|"
+                         r",[\"”]?\s+(?:which|who|while|but|as\s+(?!well)|changes|a\s+move|"
+                         r"in\s+a\s+)\b|\s+because\b|[.!?]?[\"”]?\s*$")
+_SPLIT_PROPOSALS = re.compile(r",?\s+as\s+well\s+as\s+(?=to\s)|,?\s+and\s+(?=to\s)|;\s+")
+_REASON = re.compile(r"(?:,[\"”]?|[\"”],?)\s+(arguing|saying|citing|warning)\s+(?:that\s+)?|"
+                     r"\s+(because)\s+")
+_HARM = re.compile(r"\b(?:damage|harm|hurt|cost|jobs?|losses|devastat\w*|cripple|undermine)\b",
+                   re.IGNORECASE)
+_SOVEREIGNTY = re.compile(r"\bsovereign\w*|\bautonomy\b", re.IGNORECASE)
+_LEGAL = re.compile(r"\b(?:illegal|unlawful|violat\w+|breach\w*|WTO rules|inconsistent)\b",
+                    re.IGNORECASE)
+_ANAPHORIC = re.compile(r"^\s*(?:the|that|this|those|these|such)\s+(?:proposal|proposals|demand|"
+                        r"demands|idea|plan|plans|request|offer|changes|measure|measures)\b",
+                        re.IGNORECASE)
+_WE = re.compile(r"\b(?:we|I)\b")
+REASON_WORDS = 40
+
+
+class ActFinder:
+    def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon) -> None:
+        self.text, self.mentions, self.lexicon = text, mentions, lexicon
+        self.proposals: list[Drafted] = []
+        # words that are verbs and nouns alike: "U.S. demands", "Canada's support"
+        self._nouns = {*lexicon.speech["demand_nouns"].by_length.get(1, ()),
+                       *lexicon.speech["threat_nouns"].by_length.get(1, ()),
+                       "support", "supports", "backing", "protest", "protests", "challenge",
+                       "challenges", "fight", "push", "call", "calls", "demand", "demands"}
+        self.facts: list[Drafted] = []
+
+    # --- helpers -------------------------------------------------------------------------
+    def _agent_before(self, start: int, at: int) -> Mention | None:
+        """The actor right before a verb: the last mention of the clause, not an unnamed
+        source (those are reported as sources)."""
+        clause_start = max(start, self.text.rfind(",", start, at) + 1 if
+                           self._comma_clause(start, at) else start)
+        found = [m for m in self.mentions.within(clause_start, at)
+                 if m.actor.kind != "UnnamedSource"]
+        return found[-1] if found else None
+
+    def _comma_clause(self, start: int, at: int) -> bool:
+        """True when a comma before ``at`` opens a new clause with its own subject."""
+        comma = self.text.rfind(",", start, at)
+        return comma != -1 and bool(self.mentions.within(comma, at))
+
+    def _clause(self, start: int, end: int) -> tuple[int, int]:
+        m = _CLAUSE_END.search(self.text, start, end)
+        stop = m.start() if m else end
+        while stop > start and self.text[stop - 1] in " ,.":
+            stop -= 1
+        return start, stop
+
+    def _issue(self, start: int, end: int) -> str | None:
+        issues = self.mentions.issues_in(start, end)
+        return issues[0][2] if issues else None
+
+    def _agreement(self, start: int, end: int) -> str | None:
+        found = [a for a in self.mentions.agreements if start <= a[0] and a[1] <= end]
+        return found[0][2] if found else None
+
+    def _source(self, sentence: Sentence) -> Mention | None:
+        m = re.search(r"according\s+to\s+", self.text[sentence.start : sentence.end])
+        if m is None:
+            return None
+        at = sentence.start + m.end()
+        found = self.mentions.within(at, sentence.end)
+        return found[0] if found and found[0].start - at < 4 else None
+
+    def _party(self, agent: Actor) -> Actor:
+        """Who a proposal belongs to: the country (or bloc) an official or ministry acts
+        for, else the agent itself."""
+        if agent.affiliation is None or agent.kind not in ("Person", "GovernmentBody"):
+            return agent
+        ref = self.lexicon.reference.get("actors", agent.affiliation)
+        if ref is None:
+            return agent
+        return Actor(ref.key, ref.kind, ref.name, False)
+
+    # --- rules ---------------------------------------------------------------------------
+    def sentence(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
+        """Paraphrased acts in a sentence (the words outside quotations)."""
+        source = self._source(s)
+        self._demand_nouns(s, source, quote_spans)
+        self._verbs(s, "demand", source, quote_spans)
+        self._verbs(s, "reject", source, quote_spans)
+        self._verbs(s, "object", source, quote_spans)
+        self._verbs(s, "threaten", source, quote_spans)
+        self._threat_nouns(s, source)
+        self._verbs(s, "support", source, quote_spans)
+
+    def _noun_use(self, start: int, at: int) -> bool:
+        before = self.text[start:at].rstrip()
+        if re.search(r"\b(?:the|a|an|its|their|his|her|our|these|those|such|any|new)$", before,
+                     re.IGNORECASE):
+            return True
+        owner = self.mentions.within(max(start, at - 40), at)
+        return bool(owner) and owner[-1].end >= len(before) + start - 2 and \
+            self.text[owner[-1].end : at].strip() in ("", "'s", "’s")
+
+    def _inside(self, at: int, quote_spans: list[tuple[int, int]]) -> bool:
+        return any(a <= at < b for a, b in quote_spans)
+
+    def _report(self, fields: dict[str, object], source: Mention | None, verb: str | None,
+                actors: list[Actor]) -> None:
+        if source is not None:
+            fields["source"] = source.actor.key
+            fields["mode"] = "paraphrase"
+            fields["verb"] = "according to"
+            actors.append(source.actor)
+        elif verb is not None:
+            fields["mode"] = "paraphrase"
+            fields["verb"] = verb
+
+    def _proposal(self, agent: Actor, start: int, end: int, rule: str, confidence: float
+                  ) -> Drafted:
+        issue = self._issue(start, end)
+        for existing in self.proposals:
+            if existing.fields["proposer"] == self._party(agent).key and (
+                    (issue and existing.fields.get("issue") == issue) or
+                    self.text[existing.start : existing.end] == self.text[start:end]):
+                return existing
+        party = self._party(agent)
+        fields: dict[str, object] = {"proposer": party.key,
+                                     "summary": _summary(self.text[start:end])}
+        if issue:
+            fields["issue"] = issue
+        agreement = self._agreement(start, end)
+        if agreement:
+            fields["agreement"] = agreement
+        key = issue or _key_words(self.text[start:end])
+        taken = {p.key for p in self.proposals}
+        key = next(k for k in (key if n == 1 else f"{key}-{n}" for n in range(1, 999))
+                   if k not in taken)
+        drafted = Drafted("proposals", key, rule,
+                          confidence, start, end, fields, actors=(party,))
+        self.proposals.append(drafted)
+        return drafted
+
+    def _demand_nouns(self, s: Sentence, source: Mention | None,
+                      quote_spans: list[tuple[int, int]]) -> None:
+        nouns = self.lexicon.speech["demand_nouns"]
+        for m in re.finditer(r"\b([\w’'-]+)\s+(to|for)\s+", self.text[s.start : s.end]):
+            at = s.start + m.start(1)
+            if m.group(1).lower() not in nouns or self._inside(at, quote_spans):
+                continue
+            owner = [x for x in self.mentions.within(max(s.start, at - 30), at)
+                     if x.end >= at - 4 and x.actor.kind != "UnnamedSource"]
+            if not owner:
+                continue
+            agent = owner[-1]
+            start, end = self._clause(s.start + m.end(), s.end)
+            if end - start < 8:
+                continue
+            evidence_start = agent.start
+            proposal = self._proposal(agent.actor, evidence_start, end, "demand-noun", 0.75)
+            fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
+            actors = [agent.actor]
+            self._report(fields, source, None, actors)
+            self.facts.append(Drafted("demands", proposal.key, "demand-noun", 0.75,
+                                      evidence_start, end, fields, actors=tuple(actors)))
+
+    def _verbs(self, s: Sentence, kind: str, source: Mention | None,
+               quote_spans: list[tuple[int, int]]) -> None:
+        phrases: Phrases = self.lexicon.speech[kind]
+        at = s.start
+        while True:
+            verb = find_verb(self.text, at, s.end, phrases)
+            if verb is None:
+                return
+            at = verb[1]
+            if self._inside(verb[0], quote_spans):
+                continue
+            first = verb[2].lower().split()[0]
+            if first in self._nouns and self._noun_use(s.start, verb[0]):
+                continue  # "U.S. demands for ...", "the proposal": a noun, drafted above
+            if kind == "demand" and re.match(r"\s+(?:for|to)\b", self.text[verb[1]:]) is None \
+                    and verb[2].lower().split()[-1] not in ("for", "to"):
+                continue  # "demanded" alone: what was demanded is unclear
+            agent = self._agent_before(s.start, verb[0])
+            if agent is None:
+                continue
+            if self.text[verb[0] - 3 : verb[0]].lower() in ("by ", "be "):
+                continue  # passive: "was rejected by ..."
+            obj = self._clause(verb[1], s.end)
+            if obj[1] - obj[0] < 4:
+                continue
+            getattr(self, "_" + kind)(s, agent, verb, obj, source)
+
+    def _demand(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                obj: tuple[int, int], source: Mention | None) -> None:
+        start, end = obj
+        pieces = _SPLIT_PROPOSALS.split(self.text[start:end])
+        offset = start
+        for piece in pieces:
+            p_start = self.text.index(piece, offset)
+            p_end = p_start + len(piece.rstrip(" ,."))
+            offset = p_end
+            if p_end - p_start < 8:
+                continue
+            first = piece is pieces[0]
+            ev_start = agent.start if first else p_start
+            proposal = self._proposal(agent.actor, p_start, p_end, "demand-verb", 0.8)
+            fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
+            actors = [agent.actor]
+            self._report(fields, source, None, actors)
+            self.facts.append(Drafted("demands", proposal.key, "demand-verb", 0.8, ev_start,
+                                      p_end, fields, actors=tuple(actors)))
+
+    def _targets(self, start: int, end: int) -> list[Drafted]:
+        named = [p for p in self.proposals if start <= p.start < end or
+                 (p.start <= start and end <= p.end)]
+        if named:
+            return named
+        issue = self._issue(start, end)
+        if issue:
+            return [p for p in self.proposals if p.fields.get("issue") == issue][-1:]
+        if _ANAPHORIC.match(self.text[start:end]) and self.proposals:
+            return [self.proposals[-1]]
+        return []
+
+    def _objection(self, kind: str, rule: str, s: Sentence, agent: Mention,
+                   verb: tuple[int, int, str], obj: tuple[int, int],
+                   source: Mention | None) -> None:
+        start, end = obj
+        # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
+        targets = self._targets(start, end)
+        fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
+        if targets:
+            fields["proposal"] = targets[0].key if len(targets) == 1 else None
+            if len(targets) > 1:
+                del fields["proposal"]
+                fields["proposals"] = [t.key for t in targets]
+        actors = [agent.actor]
+        self._report(fields, source, None, actors)
+        drafted = Drafted("objections", (targets[0].key if targets else _key_words(
+            self.text[start:end])), rule, 0.8 if targets else 0.7, agent.start, end, fields,
+            actors=tuple(actors))
+        reason = _REASON.search(self.text, end, s.end)
+        if reason and reason.start() - end < 3:
+            r_start = reason.end() if reason.group(1) != "citing" else reason.start(1)
+            r_end = self._clause(reason.end(), s.end)[1]
+            r_end = _clip_words(self.text, r_start, r_end, REASON_WORDS)
+            if r_end - r_start > 10:
+                drafted.reason = (r_start, r_end, _reason_kind(self.text[r_start:r_end]))
+        self.facts.append(drafted)
+
+    def _object(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                obj: tuple[int, int], source: Mention | None) -> None:
+        self._objection("objection", "objection-verb", s, agent, verb, obj, source)
+
+    def _reject(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                obj: tuple[int, int], source: Mention | None) -> None:
+        self._objection("rejection", "rejection-verb", s, agent, verb, obj, source)
+
+    def _threaten(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                  obj: tuple[int, int], source: Mention | None) -> None:
+        start, end = obj
+        if not re.match(r"\s*to\s", self.text[start - 1 : end]):
+            return
+        fields: dict[str, object] = {"by": agent.actor.key,
+                                     "action": _summary(self.text[start:end])}
+        actors = [agent.actor]
+        self._report(fields, source, None, actors)
+        self.facts.append(Drafted("threats", _key_words(self.text[start:end]), "threat-verb",
+                                  0.8, agent.start, end, fields, actors=tuple(actors)))
+
+    def _threat_nouns(self, s: Sentence, source: Mention | None) -> None:
+        nouns = self.lexicon.speech["threat_nouns"]
+        for m in re.finditer(r"\b(his|her|its|their|[\w.’'-]+)\s+(?:earlier\s+|repeated\s+|"
+                             r"latest\s+|new\s+)?([\w]+)\s+to\s+", self.text[s.start : s.end]):
+            if m.group(2).lower() not in nouns:
+                continue
+            at = s.start + m.start(1)
+            owner_word = m.group(1).lower()
+            agent: Actor | None = None
+            if owner_word in ("his", "her"):
+                person = self.mentions.last_person(at, max(0, at - 1500))
+                agent = person.actor if person else None
+            else:
+                owner = [x for x in self.mentions.within(max(s.start, at - 30), at + len(
+                    m.group(1))) if x.end >= at - 1]
+                agent = owner[-1].actor if owner else None
+            if agent is None:
+                continue
+            start, end = self._clause(s.start + m.end(), s.end)
+            if end - start < 8:
+                continue
+            fields: dict[str, object] = {"by": agent.key, "action": _summary(
+                self.text[start:end])}
+            actors = [agent]
+            self._report(fields, source, None, actors)
+            self.facts.append(Drafted("threats", _key_words(self.text[start:end]),
+                                      "threat-noun", 0.7, at, end, fields, actors=tuple(actors)))
+
+    def _support(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                 obj: tuple[int, int], source: Mention | None) -> None:
+        start, end = obj
+        targets = self._targets(start, end)
+        if not targets:
+            return
+        fields: dict[str, object] = {"by": agent.actor.key, "proposal": targets[0].key}
+        actors = [agent.actor]
+        self._report(fields, source, None, actors)
+        self.facts.append(Drafted("supports", targets[0].key, "support-verb", 0.7,
+                                  agent.start, end, fields, actors=tuple(actors)))
+
+    def quoted(self, speaker: Actor, q_start: int, q_end: int, mode: str, verb: str) -> None:
+        """ "... we cannot agree to ..." in a quotation: a rejection by its speaker."""
+        for kind, rule in (("reject", "rejection-quote"), ("object", "objection-quote")):
+            hit = find_verb(self.text, q_start, q_end, self.lexicon.speech[kind])
+            if hit is None or not _WE.search(self.text, max(q_start, hit[0] - 40), hit[0]):
+                continue
+            stop = self.text.rfind(". ", q_start, hit[0])
+            s_start = stop + 2 if stop != -1 else q_start
+            while s_start < hit[0] and not self.text[s_start].isalnum():
+                s_start += 1
+            s_end = self.text.find(". ", hit[1], q_end)
+            s_end = q_end if s_end == -1 else s_end + 1
+            fields: dict[str, object] = {"kind": "rejection" if kind == "reject" else
+                                         "objection", "by": speaker.key,
+                                         "mode": "partial-quote", "verb": verb}
+            targets = self._targets(hit[1], s_end)
+            if targets:
+                fields["proposal"] = targets[0].key
+            self.facts.append(Drafted("objections", speaker.key + "-" + kind, rule, 0.7,
+                                      s_start, s_end, fields, actors=(speaker,)))
+            return
+
+
+def _summary(words: str) -> str:
+    words = " ".join(words.split()).strip(" ,.;")
+    words = words[:1].upper() + words[1:]
+    return words if len(words) <= 200 else words[:199] + "…"
+
+
+def _key_words(words: str) -> str:
+    picked = [w for w in re.findall(r"[a-z0-9]+", words.lower())
+              if w not in ("the", "a", "an", "to", "of", "and", "its", "their", "for", "in")]
+    return "-".join(picked[:4]) or "fact"
+
+
+def _clip_words(text: str, start: int, end: int, limit: int) -> int:
+    words = list(re.finditer(r"\S+", text[start:end]))
+    if len(words) <= limit:
+        return end
+    return start + words[limit - 1].end()
+
+
+def _reason_kind(words: str) -> str | None:
+    if _HARM.search(words):
+        return "economic-harm"
+    if _SOVEREIGNTY.search(words):
+        return "sovereignty"
+    if _LEGAL.search(words):
+        return "legal"
+    return None

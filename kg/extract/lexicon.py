@@ -1,0 +1,157 @@
+"""The extractor's word lists: speech-act verbs (data/lexicon/speech.yaml), titles
+(data/lexicon/titles.yaml) and the names in the reference data, indexed for lookup."""
+
+from __future__ import annotations
+
+import os
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from kg.errors import InputError
+from kg.loaders.reference import Reference
+from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.resources import resource
+
+SPEECH_LISTS = ("say", "demand", "demand_nouns", "object", "reject", "threaten", "threat_nouns",
+                "support", "scare_cues", "officials", "sources", "source_cues")
+
+
+def fold(words: str) -> str:
+    """The form names are looked up in: one space between words, straight apostrophes."""
+    return " ".join(words.replace("’", "'").split())
+
+
+def lexicon_files(extra: Iterable[Path] = ()) -> list[Path]:
+    """The bundled speech lexicon, then TRADEKG_LEXICON files, then ``extra``."""
+    files = [resource("data", "lexicon", "speech.yaml")]
+    env = os.environ.get("TRADEKG_LEXICON", "")
+    files += [Path(p) for p in env.split(os.pathsep) if p]
+    return files + [Path(p) for p in extra]
+
+
+@dataclass
+class Phrases:
+    """Lower-case phrases of one list, by their number of words, for longest-match lookup,
+    and as one compiled pattern for searching text."""
+
+    by_length: dict[int, set[str]] = field(default_factory=dict)
+    _pattern: re.Pattern[str] | None = None
+
+    def add(self, phrase: str) -> None:
+        folded = fold(phrase).lower()
+        if folded:
+            self.by_length.setdefault(len(folded.split()), set()).add(folded)
+            self._pattern = None
+
+    @property
+    def pattern(self) -> re.Pattern[str]:
+        """Any phrase, longest first, on whole words, in any case, apostrophes either way."""
+        if self._pattern is None:
+            alternatives = sorted((p for group in self.by_length.values() for p in group),
+                                  key=len, reverse=True)
+            body = "|".join(re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]")
+                            for p in alternatives) or "(?!)"
+            self._pattern = re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])",
+                                       re.IGNORECASE)
+        return self._pattern
+
+    def __contains__(self, phrase: str) -> bool:
+        return phrase in self.by_length.get(len(phrase.split()), ())
+
+    def lengths(self) -> list[int]:
+        return sorted(self.by_length, reverse=True)
+
+    def starts(self) -> dict[str, int]:
+        """First word -> the most words a phrase starting with it has."""
+        out: dict[str, int] = {}
+        for n, group in self.by_length.items():
+            for phrase in group:
+                first = phrase.split()[0]
+                out[first] = max(out.get(first, 0), n)
+        return out
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A reference entity a name points at."""
+
+    section: str  # actors, issues, agreements, places
+    key: str
+    kind: str
+
+
+@dataclass
+class Lexicon:
+    speech: dict[str, Phrases]
+    titles: Phrases
+    names: dict[str, list[Entry]]  # exact names and aliases with capitals
+    lower_names: dict[str, list[Entry]]  # all-lower-case aliases, matched in any case
+    demonyms: dict[str, str]  # "Canadian" -> country id
+    max_words: int
+    reference: Reference
+    starts: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words
+    title_starts: dict[str, int] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for table, lower in ((self.names, False), (self.lower_names, True)):
+            for name in table:
+                first = name.split()[0]
+                key = first.lower() if lower else first
+                self.starts[key] = max(self.starts.get(key, 0), len(name.split()))
+        self.title_starts = self.titles.starts()
+
+    def longest_from(self, word: str) -> int:
+        """The most words a name starting with ``word`` can have (0: no name starts so)."""
+        folded = fold(word)
+        return max(self.starts.get(folded, 0), self.starts.get(folded.lower(), 0))
+
+    def lookup(self, words: str) -> list[Entry]:
+        folded = fold(words)
+        return self.names.get(folded) or self.lower_names.get(folded.lower(), [])
+
+
+def load_lexicon(reference: Reference, extra: Iterable[Path] = ()) -> Lexicon:
+    speech = {name: Phrases() for name in SPEECH_LISTS}
+    for path in lexicon_files(extra):
+        doc = parse_yaml(read_text(path), path)
+        if not isinstance(doc, Node):
+            raise InputError("a lexicon file must be a mapping of list names to word lists",
+                             path=path, line=1, hint="see data/lexicon/speech.yaml")
+        for key, value in doc.items():
+            if key not in speech:
+                raise InputError(f"unknown word list {key!r}", path=path,
+                                 line=doc.key_lines.get(key),
+                                 hint="use one of " + ", ".join(SPEECH_LISTS))
+            if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+                raise InputError(f"{key!r} must be a list of words", path=path,
+                                 line=doc.key_lines.get(key))
+            for phrase in value:
+                speech[key].add(phrase)
+    titles = Phrases()
+    titles_file = resource("data", "lexicon", "titles.yaml")
+    tdoc = parse_yaml(read_text(titles_file), titles_file)
+    for title in (tdoc.get("titles", []) if isinstance(tdoc, Node) else []):
+        if isinstance(title, str):
+            titles.add(title)
+    names: dict[str, list[Entry]] = {}
+    lower: dict[str, list[Entry]] = {}
+    demonyms: dict[str, str] = {}
+    for entity in reference.all():
+        if entity.section not in ("actors", "issues", "agreements", "places"):
+            continue
+        entry = Entry(entity.section, entity.key, entity.kind)
+        spellings = {entity.name, *entity.aliases}
+        if entity.section == "issues":
+            spellings = {s.lower() for s in spellings}
+        for spelling in spellings:
+            folded = fold(spelling)
+            table = lower if folded == folded.lower() else names
+            key = folded.lower() if table is lower else folded
+            if entry not in table.setdefault(key, []):
+                table[key].append(entry)
+        for demonym in getattr(entity, "demonyms", ()) or ():
+            demonyms.setdefault(fold(demonym), entity.key)
+    longest = max((len(k.split()) for k in [*names, *lower]), default=1)
+    return Lexicon(speech, titles, names, lower, demonyms, min(longest, 8), reference)

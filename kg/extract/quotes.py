@@ -1,0 +1,175 @@
+"""Quotations and who said them.
+
+Rules, each named in the draft so a reviewer knows why a fact is there:
+
+- ``quote-said-after``: “...,” he said / “...,” said X / “...,” X told reporters /
+  “...,” according to X
+- ``quote-said-before``: X said: “...” / X told reporters, “...”
+- ``quote-continued``: a quotation with no attribution of its own, after a quotation or a
+  "X said/added" sentence in the same paragraph: the same speaker
+Quotations of a few words with no speaker ("made in America") are names, not statements, and a
+quotation after a word such as "so-called" never is one.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from kg.extract.lexicon import Lexicon, Phrases, fold
+from kg.extract.mentions import Actor, Mention, Mentions
+from kg.extract.text import Paragraph, Quotation, Sentence
+
+_PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_WORD = re.compile(r"[\w’'.-]+")
+_ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
+MIN_STATEMENT_WORDS = 5  # shorter quotations need an explicit speaker to count as statements
+
+
+@dataclass(frozen=True)
+class Attributed:
+    quote: Quotation
+    speaker: Actor
+    verb: str
+    rule: str
+    confidence: float
+    sentence: Sentence  # the sentence that attributes it
+    direct: bool
+
+
+def find_verb(text: str, start: int, end: int, phrases: Phrases, first: bool = True
+              ) -> tuple[int, int, str] | None:
+    """The first (or last) phrase of ``phrases`` in text[start:end], on whole words."""
+    if first:
+        m = phrases.pattern.search(text, start, end)
+        return (m.start(), m.end(), m.group(0)) if m else None
+    last = None
+    for m in phrases.pattern.finditer(text, start, end):
+        last = m
+    return (last.start(), last.end(), last.group(0)) if last else None
+
+
+def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
+              sentences: list[Sentence], mentions: Mentions, lexicon: Lexicon
+              ) -> list[Attributed]:
+    out: list[Attributed] = []
+    say = lexicon.speech["say"]
+    last: Attributed | None = None
+    for q in quotes:
+        sentence = next((s for s in sentences if s.start <= q.start < s.end), sentences[-1])
+        n_words = len(text[q.inner_start : q.inner_end].split())
+        if _scare(text, q, paragraph, lexicon):
+            continue
+        found = _after(text, q, sentence, mentions, say, paragraph) or _before(
+            text, q, sentence, mentions, say, paragraph, quotes)
+        if found is None and last is not None and n_words >= MIN_STATEMENT_WORDS and \
+                _starts_sentence(text, q, paragraph):
+            found = (last.speaker, last.verb, "quote-continued", 0.8)
+        if found is None and n_words >= MIN_STATEMENT_WORDS and _starts_sentence(
+                text, q, paragraph):
+            found = _previous_sayer(text, q, sentences, mentions, say, paragraph)
+        if found is None:
+            continue
+        speaker, verb, rule, confidence = found
+        if n_words < 2:
+            continue
+        item = Attributed(q, speaker, verb, rule, confidence, sentence,
+                          _starts_sentence(text, q, paragraph) and
+                          text[q.inner_start : q.inner_start + 1].isupper())
+        out.append(item)
+        last = item
+    return out
+
+
+def _starts_sentence(text: str, q: Quotation, paragraph: Paragraph) -> bool:
+    before = text[paragraph.start : q.start].rstrip()
+    return not before or before[-1] in ".!?:”\"" or before.endswith(("said", "says"))
+
+
+def _scare(text: str, q: Quotation, paragraph: Paragraph, lexicon: Lexicon) -> bool:
+    before = text[max(paragraph.start, q.start - 40) : q.start]
+    tail = fold(before).lower().rstrip().split()
+    cues = lexicon.speech["scare_cues"]
+    return any(len(tail) >= n and " ".join(tail[-n:]) in cues for n in (3, 2, 1))
+
+
+def _speaker_at(text: str, start: int, end: int, mentions: Mentions, paragraph: Paragraph,
+                last: bool) -> Actor | None:
+    """A speaker named in text[start:end]: a named mention, or he/she resolved backwards."""
+    named = [m for m in mentions.within(start, end)]
+    pronoun = _PRONOUN.search(text, start, end)
+    if named:
+        chosen: Mention = named[-1] if last else named[0]
+        if pronoun is None or (pronoun.start() > chosen.start) == last:
+            return chosen.actor
+    if pronoun is not None:
+        person = mentions.last_person(start, max(0, paragraph.start - 1500))
+        return person.actor if person else None
+    return None
+
+
+def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say: Phrases,
+           paragraph: Paragraph) -> tuple[Actor, str, str, float] | None:
+    """ “...,” he said / said X / X said / according to X, right after the quotation."""
+    if not q.closed:
+        return None
+    window_end = min(sentence.end, paragraph.end, q.end + 160)
+    gap = text[q.end : window_end]
+    if not gap.strip() or gap.lstrip()[:1] in "“\"":
+        return None
+    according = re.match(r"\s*,?\s*according to\b", gap)
+    if according:
+        speaker = _speaker_at(text, q.end + according.end(), window_end, mentions, paragraph,
+                              last=False)
+        return (speaker, "according to", "quote-said-after", 0.85) if speaker else None
+    verb = find_verb(text, q.end, window_end, say)
+    if verb is None:
+        return None
+    before_verb = text[q.end : verb[0]]
+    if len(before_verb.split()) > 10 or re.search(r"[.;!?]\s", before_verb):
+        return None
+    speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, last=True)
+    if speaker is None and not before_verb.strip(" ,"):
+        # “...,” said X, ...
+        speaker = _speaker_at(text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph,
+                              last=False)
+    if speaker is None:
+        return None
+    return speaker, verb[2], "quote-said-after", 0.9
+
+
+def _before(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say: Phrases,
+            paragraph: Paragraph, quotes: list[Quotation]) -> tuple[Actor, str, str, float] | None:
+    """X said: “...” / X told reporters, “...”: a speech verb right before the quotation."""
+    start = max(sentence.start, max((o.end for o in quotes if o.end <= q.start), default=0))
+    lead = text[start : q.start]
+    verb = find_verb(text, start, q.start, say, first=False)
+    if verb is None:
+        return None
+    between = text[verb[1] : q.start]
+    if not re.fullmatch(r"\s*(?:[,:]|\s+that|\s+(?:reporters|journalists)[,:]?)?\s*", between):
+        return None
+    speaker = _speaker_at(text, start, verb[0], mentions, paragraph, last=True)
+    if speaker is None or not lead.strip():
+        return None
+    return speaker, verb[2], "quote-said-before", 0.9
+
+
+def _previous_sayer(text: str, q: Quotation, sentences: list[Sentence], mentions: Mentions,
+                    say: Phrases, paragraph: Paragraph) -> tuple[Actor, str, str, float] | None:
+    """A quotation right after a sentence in which someone says something: that speaker."""
+    previous = [s for s in sentences if s.end <= q.start]
+    if not previous:
+        return None
+    s = previous[-1]
+    verb = find_verb(text, s.start, s.end, say)
+    if verb is None:
+        return None
+    speaker = _speaker_at(text, s.start, verb[0], mentions, paragraph, last=True)
+    if speaker is None:
+        return None
+    return speaker, verb[2], "quote-continued", 0.75
+
+
+def elided(text: str, q: Quotation) -> bool:
+    return bool(_ELISION.search(text, q.inner_start, q.inner_end))

@@ -1,0 +1,171 @@
+"""Time phrases ("Tuesday", "next month", "before the end of the year", "Jan. 15") found in the
+text and resolved against the publication date, with the precision the words carry.
+
+Only phrases from a closed list of patterns are read; a library's whole-text date search reads
+"we" and "of the 1993" as dates. python-dateutil normalises explicit month/day phrases.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+from dateutil import parser as dateparser
+from dateutil.relativedelta import relativedelta
+
+_WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+          r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
+_FULL_MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|"
+               "November|December)")
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
+    ("month-day", re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+                             r"(?:,?\s+(\d{4})\b)?")),
+    ("day-month", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _FULL_MONTH +
+                             r")\b(?:,?\s+(\d{4})\b)?")),
+    ("month-year", re.compile(r"\b(" + _FULL_MONTH + r")\s+(\d{4})\b")),
+    ("in-month", re.compile(r"\b(?:in|by|until|since|from|early|late|mid-|next)\s*(" + _FULL_MONTH +
+                            r")\b(?!\s+\d)")),
+    ("end-of", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+end\s+of\s+"
+                          r"(?:the|this|next|last)\s+(year|month)\b", re.IGNORECASE)),
+    ("year-end", re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?year[- ]end\b", re.IGNORECASE)),
+    ("relative", re.compile(r"\b(?:(earlier|later)\s+this|(last|next|this|early\s+next|"
+                            r"late\s+last|early\s+last|late\s+next))\s+(week|month|year)\b",
+                            re.IGNORECASE)),
+    ("ago", re.compile(r"\b(?:a|one|two|three|\d+)\s+(year|month)s?\s+ago\b", re.IGNORECASE)),
+    ("in-year", re.compile(r"\b(?:in|by|until|since|before|from|during)\s+((?:19|20)\d{2})\b")),
+    ("deictic", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
+    ("weekday", re.compile(r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
+                           r"Friday|Saturday|Sunday)(?:['’]s)?\b")),
+]
+_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
+                     r"are\s+(?:scheduled|set|due|expected)|scheduled\s+to|set\s+to|due\s+to|"
+                     r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
+                     r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",
+                     re.IGNORECASE)
+_NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
+
+
+@dataclass(frozen=True)
+class TimeMatch:
+    start: int
+    end: int
+    phrase: str
+    value: str | None  # ISO: 2017-11-21, 2017-12 or 2017; None when it cannot be resolved
+    precision: str | None  # day, month, year
+
+
+def find_times(text: str, start: int, end: int, published: dt.date) -> list[TimeMatch]:
+    """Time phrases in text[start:end] (a sentence), resolved against ``published``."""
+    clause = text[start:end]
+    future = bool(_FUTURE.search(clause))
+    found: list[TimeMatch] = []
+    taken: list[tuple[int, int]] = []
+    for kind, pattern in _PATTERNS:
+        for m in pattern.finditer(text, start, end):
+            if any(m.start() < b and a < m.end() for a, b in taken):
+                continue
+            value, precision = _resolve(kind, m, published, _future_near(text, m, start, end,
+                                                                          future))
+            phrase = text[m.start() : m.end()]
+            lead = re.match(r"(?:on|in|by|until|since|from|during|before|at)\s+", phrase)
+            s = m.start() + (lead.end() if lead and kind not in ("end-of", "year-end") else 0)
+            found.append(TimeMatch(s, m.end(), text[s : m.end()], value, precision))
+            taken.append((m.start(), m.end()))
+    found.sort(key=lambda t: t.start)
+    return found
+
+
+def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool) -> bool:
+    """Tense of the clause around a match: the words from the last comma/semicolon before it."""
+    left = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()), start)
+    stops = (text.find(",", m.end(), end), text.find(";", m.end(), end))
+    right_stop = [i for i in stops if i != -1]
+    right = min(right_stop) if right_stop else end
+    return bool(_FUTURE.search(text, left, right)) or (sentence and left == start and right == end)
+
+
+def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool
+             ) -> tuple[str | None, str | None]:
+    try:
+        return _resolve_or_raise(kind, m, published, future)
+    except (ValueError, OverflowError, calendar.IllegalMonthError):
+        return None, None
+
+
+def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: bool
+                      ) -> tuple[str | None, str | None]:
+    if kind == "iso":
+        return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+    if kind in ("month-day", "day-month"):
+        month_day = f"{m[1]} {m[2]}"
+        year = m[3]
+        day = dateparser.parse(month_day.replace(".", ""), default=dt.datetime(
+            published.year, 1, 1)).date()
+        if year:
+            day = day.replace(year=int(year))
+        else:
+            day = _nearest(day, published, future, relativedelta(years=1))
+        return day.isoformat(), "day"
+    if kind == "month-year":
+        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
+        return f"{int(m[2]):04d}-{month:02d}", "month"
+    if kind == "in-month":
+        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
+        first = _nearest(dt.date(published.year, month, 1),
+                         published.replace(day=1), future, relativedelta(years=1))
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if kind == "end-of":
+        which = m.group(0).lower()
+        shift = 1 if " next " in which else -1 if " last " in which else 0
+        if m[1].lower() == "year":
+            return str(published.year + shift), "year"
+        first = published.replace(day=1) + relativedelta(months=shift)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if kind == "year-end":
+        return str(published.year), "year"
+    if kind == "relative":
+        unit = m[3].lower()
+        word = (m[2] or m[1] or "").lower()
+        shift = 1 if "next" in word else -1 if "last" in word else 0
+        if unit == "week":
+            return None, None  # a week is not a day, a month or a year
+        if unit == "month":
+            first = published.replace(day=1) + relativedelta(months=shift)
+            return f"{first.year:04d}-{first.month:02d}", "month"
+        return str(published.year + shift), "year"
+    if kind == "ago":
+        count = _NUMBERS.get(m.group(0).split()[0].lower()) or int(m.group(0).split()[0])
+        if m[1].lower() == "year":
+            return str(published.year - count), "year"
+        first = published.replace(day=1) - relativedelta(months=count)
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if kind == "in-year":
+        return m[1], "year"
+    if kind == "deictic":
+        shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
+        return (published + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind == "weekday":
+        modifier = (m[1] or "").lower()
+        target = _WEEKDAYS.index(m[2].lower())
+        back = (published.weekday() - target) % 7
+        if modifier == "last":
+            back = back or 7
+            return (published - dt.timedelta(days=back)).isoformat(), "day"
+        if modifier == "next" or (future and modifier != "this"):
+            ahead = (target - published.weekday()) % 7 or 7
+            return (published + dt.timedelta(days=ahead)).isoformat(), "day"
+        return (published - dt.timedelta(days=back)).isoformat(), "day"
+    return None, None
+
+
+def _nearest(day: dt.date, published: dt.date, future: bool, step: relativedelta) -> dt.date:
+    """A date given without its year: the past one for past tense, the next one for future."""
+    if future and day < published:
+        return day + step
+    if not future and day > published:
+        return day - step
+    return day
