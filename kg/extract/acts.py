@@ -26,7 +26,7 @@ from kg.extract.text import Sentence
 
 _CLAUSE_END = re.compile(r";|(?:,[\"”]?|[\"”],?)?\s+(?:arguing|saying|citing|according\s+to)\b|"
                          r",[\"”]?\s+(?:which|who|while|but|as\s+(?!well)|changes|a\s+move|"
-                         r"in\s+a\s+)\b|\s+because\b|[.!?]?[\"”]?\s*$")
+                         r"in\s+a\s+)\b|,\s+and\s+(?!to\b)|\s+because\b|[.!?]?[\"”]?\s*$")
 _SPLIT_PROPOSALS = re.compile(r",?\s+as\s+well\s+as\s+(?=to\s)|,?\s+and\s+(?=to\s)|;\s+")
 _REASON = re.compile(r"(?:,[\"”]?|[\"”],?)\s+(arguing|saying|citing|warning)\s+(?:that\s+)?|"
                      r"\s+(because)\s+")
@@ -198,8 +198,7 @@ class ActFinder:
             first = verb[2].lower().split()[0]
             if first in self._nouns and self._noun_use(s.start, verb[0]):
                 continue  # "U.S. demands for ...", "the proposal": a noun, drafted above
-            if kind == "demand" and re.match(r"\s+(?:for|to)\b", self.text[verb[1]:]) is None \
-                    and verb[2].lower().split()[-1] not in ("for", "to"):
+            if kind == "demand" and not self._demand_object(verb, s):
                 continue  # "demanded" alone: what was demanded is unclear
             agent = self._agent_before(s.start, verb[0])
             if agent is None:
@@ -210,6 +209,19 @@ class ActFinder:
             if obj[1] - obj[0] < 4:
                 continue
             getattr(self, "_" + kind)(s, agent, verb, obj, source)
+
+    def _demand_object(self, verb: tuple[int, int, str], s: Sentence) -> bool:
+        """What is demanded is clear: "to ..."/"for ..." follows, or the words name an issue
+        ("demanded a sunset clause"), or the verb takes someone "to" do something ("wants
+        Canada to open ...")."""
+        after = self.text[verb[1] : s.end]
+        if re.match(r"\s+(?:for|to)\b", after) or verb[2].lower().split()[-1] in ("for", "to"):
+            return True
+        if verb[2].lower() in self.lexicon.speech["demand_object"]:
+            return re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?to\s+[a-z]", after) is not None
+        end = self._clause(verb[1], s.end)[1]
+        return bool(self.mentions.issues_in(verb[1], end)) and \
+            re.match(r"\s+(?:a|an|the|new|its|their)\b", after) is not None
 
     def _demand(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
                 obj: tuple[int, int], source: Mention | None) -> None:

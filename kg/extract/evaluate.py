@@ -212,6 +212,7 @@ def _identities(facts: ArticleFacts) -> _Identities:
             out[iri] = "unnamed"
         elif a.members:
             out[iri] = "group:" + "+".join(sorted(str(m).rsplit("/", 1)[-1] for m in a.members))
-        else:
-            out[iri] = a.kind.lower() + ":" + a.label.lower()
+        else:  # an organisation, whatever kind: by its name without "the"
+            label = a.label.lower()
+            out[iri] = "org:" + (label[4:] if label.startswith("the ") else label)
     return out

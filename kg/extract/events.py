@@ -34,56 +34,74 @@ _PAST_DONE = re.compile(r"\b(?:ended|concluded|conclusion|wrapped\s+up|closed|fi
                         r"held|took\s+place)\b", re.IGNORECASE)
 
 
+_ACTION = re.compile(r"\b(?:end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?|beg(?:in|ins|an)|"
+                     r"start(?:s|ed)?|"
+                     r"resum(?:e|es|ed)|me(?:et|ets|t)|meeting|summit|talks|round|hearings?|"
+                     r"consultations|rul(?:e|es|ed)|ruling|rais(?:e|es|ed)|impos(?:e|es|ed)|"
+                     r"fil(?:e|es|ed)|sen(?:d|ds|t)|sign(?:s|ed)?|announc(?:e|es|ed)|"
+                     r"publish(?:es|ed)?|launch(?:es|ed)?|held|hold|took\s+effect|take\s+effect|"
+                     r"expir(?:e|es|ed)|wrapp?(?:ed)?\s+up|deadline|vote[sd]?|visit(?:s|ed)?|"
+                     r"retaliat(?:e|es|ed)|appeal(?:s|ed)?|adopt(?:s|ed)?|approv(?:e|es|ed))\b",
+                     re.IGNORECASE)
+_MEETING_WORDS = re.compile(r"\b(?:me(?:et|ets|t)|meeting|summit|talks|hearings?|consultations|"
+                            r"visit(?:s|ed)?)\b", re.IGNORECASE)
+_CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)\s")
+
+
 def find_events(text: str, s: Sentence, times: list[TimeMatch], mentions: Mentions
                 ) -> list[Drafted]:
-    dated = [t for t in times if t.value is not None]
-    if not dated:
-        return []
-    words = text[s.start : s.end]
-    future = bool(_FUTURE.search(words))
+    """One event per resolved time phrase whose clause says something happens (a round, a
+    meeting, a ruling, tariffs raised ...); a time that only dates a statement ("said on
+    Monday") is not an event."""
     found: list[Drafted] = []
     place = next((p[2] for p in mentions.places if s.start <= p[0] < s.end), None)
-
-    def add(kind: str, rule: str, start: int, end: int, name: str, status: str,
-            when: TimeMatch, **extra: object) -> None:
-        fields: dict[str, object] = {"type": kind, "name": name, "status": status, **extra}
-        if place:
-            fields["where"] = place
-        found.append(Drafted("events", _key(name), rule, 0.75, start, end, fields, when=when))
-
-    m = _ROUND.search(text, s.start, s.end)
-    if m:
-        ordinal = (m.group(1) or m.group(2) or "").lower()
-        number = _ORDINALS.get(ordinal) or (int(ordinal[:-2]) if ordinal[:-2].isdigit() else None)
-        when = _nearest(dated, m.start(), m.end())
-        extra: dict[str, object] = {"round": number} if number else {}
-        status = "scheduled" if future and not _PAST_DONE.search(words) else "occurred"
-        label = (f"Round {number} of the talks" if number else "A round of the talks")
-        add("NegotiationRound", "event-round", m.start(), m.end(), label, status, when, **extra)
-        return found
-    m = _PRESS.search(text, s.start, s.end)
-    if m and not future:
-        when = _nearest(dated, m.start(), m.end())
-        if when.precision == "day":
-            speaker = [x for x in mentions.within(s.start, m.start())]
-            participants = [speaker[-1].actor.key] if speaker else []
-            add("PressConference", "event-press", m.start(), max(m.end(), when.end),
-                "Press conference", "occurred", when,
-                **({"participants": participants} if participants else {}))
-            return found
-    m = _MEETING.search(text, s.start, s.end)
-    if m:
-        when = _nearest(dated, m.start(), m.end())
+    for when in times:
+        if when.value is None:
+            continue
+        c_start, c_end = _clause_of(text, s, when)
+        if _ACTION.search(text, c_start, c_end) is None and \
+                _PRESS.search(text, c_start, c_end) is None:
+            continue
+        words = text[c_start:c_end]
+        future = bool(_FUTURE.search(words))
         status = "scheduled" if future else "occurred"
-        start, end = min(m.start(), when.start), max(m.end(), when.end)
-        add("Meeting", "event-meeting", start, end, "Meeting", status, when)
-        return found
-    m = _DEADLINE.search(text, s.start, s.end)
-    if m and future:
-        when = _nearest(dated, m.start(), m.end())
-        start, end = min(m.start(), when.start), max(m.end(), when.end)
-        add("Milestone", "event-deadline", start, end, "Deadline", "expected", when)
+        kind, rule, name, extra = "Milestone", "event-dated", "Event", {}
+        r = _ROUND.search(text, c_start, c_end)
+        if r:
+            ordinal = (r.group(1) or r.group(2) or "").lower()
+            number = _ORDINALS.get(ordinal) or (
+                int(ordinal[:-2]) if ordinal[:-2].isdigit() else None)
+            kind, rule = "NegotiationRound", "event-round"
+            name = f"Round {number} of the talks" if number else "A round of the talks"
+            extra = {"round": number} if number else {}
+            if _PAST_DONE.search(words):
+                status = "occurred"
+        elif _PRESS.search(text, c_start, c_end) and not future:
+            kind, rule, name = "PressConference", "event-press", "Press conference"
+        elif _MEETING_WORDS.search(words):
+            kind, rule, name = "Meeting", "event-meeting", "Meeting"
+        elif _DEADLINE.search(words):
+            kind, rule, name, status = "Milestone", "event-deadline", "Deadline", "expected"
+        fields: dict[str, object] = {"type": kind, "name": name, "status": status, **extra}
+        if place and kind in ("Meeting", "NegotiationRound", "PressConference"):
+            fields["where"] = place
+        found.append(Drafted("events", _key(name), rule, 0.7, c_start, c_end, fields,
+                             when=when))
     return found
+
+
+def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
+    """The clause around a time phrase: from the clause boundary before it to the one after."""
+    start = s.start
+    for boundary in _CLAUSE.finditer(text, s.start, when.start):
+        start = boundary.end()
+    after = _CLAUSE.search(text, when.end, s.end)
+    end = after.start() if after else s.end
+    while end > start and text[end - 1] in " .,;:”\"":
+        end -= 1
+    while start < end and text[start] in " “\"":
+        start += 1
+    return start, end
 
 
 def _nearest(times: list[TimeMatch], start: int, end: int) -> TimeMatch:

@@ -14,7 +14,8 @@ from kg.loaders.reference import Reference
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.resources import resource
 
-SPEECH_LISTS = ("say", "demand", "demand_nouns", "object", "reject", "threaten", "threat_nouns",
+SPEECH_LISTS = ("say", "characterise", "demand", "demand_object", "demand_nouns", "object",
+                "reject", "threaten", "threat_nouns",
                 "support", "scare_cues", "officials", "sources", "source_cues")
 
 

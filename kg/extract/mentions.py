@@ -96,13 +96,19 @@ class Mentions:
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.found[i].start >= after:
             m = self.found[i]
-            if m.actor.kind in _PERSON_KINDS and m.via != "pronoun":
+            if m.actor.kind in _PERSON_KINDS or _one_person(m.actor):
                 return m
             i -= 1
         return None
 
     def issues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [i for i in self.issues if start <= i[0] and i[1] <= end]
+
+
+def _one_person(actor: Actor) -> bool:
+    """An unnamed source that is one person ("a senior official"), whom "he" or "she" can
+    mean."""
+    return actor.kind == "UnnamedSource" and actor.name.split()[0].lower() in ("a", "an", "one")
 
 
 def tokens(text: str) -> list[Token]:
@@ -114,9 +120,11 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     found = Mentions(text)
     _reference_and_titles(text, toks, lexicon, found)
     _appositives(text, found, lexicon)
+    _organisations(text, found, lexicon)
     _unnamed_sources(text, lexicon, found)
     found.seal()
     _surnames(text, toks, found)
+    _source_anaphora(text, found)
     found.seal()
     return found
 
@@ -249,14 +257,35 @@ def _title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon,
         words = _joined(text, toks, i, n)
         if words is None or fold(words).lower() not in lexicon.titles:
             continue
+        n = n + _title_complement(text, toks, i + n)
         name_len = _name_at(text, toks, i + n)
-        if not name_len or text[toks[i + n - 1].end : toks[i + n].start] != " ":
+        gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
+        if gap == ", ":  # "Canada's trade minister, Marianne Beaulieu, said"
+            after = toks[i + n + name_len - 1].end
+            if text[after : after + 1] != ",":
+                continue
+        elif not name_len or gap != " ":
             continue
         country, _ = _country_before(text, toks, i, lexicon)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
         actor = _person(text[start:end], country, lexicon, found)
         found.add(Mention(start, end, actor, "title"))
         return n + name_len
+    return 0
+
+
+def _title_complement(text: str, toks: list[Token], j: int) -> int:
+    """ "undersecretary for foreign trade, Rodrigo Salvatierra,": the words after a title up
+    to the comma before the name (at most four, starting with for/of/at)."""
+    if j >= len(toks) or toks[j].text not in ("for", "of", "at"):
+        return 0
+    for k in range(1, 6):
+        if j + k >= len(toks):
+            return 0
+        if text[toks[j + k - 1].end : toks[j + k].start] == ", ":
+            return k if _name_at(text, toks, j + k) else 0
+        if not re.fullmatch(r" ", text[toks[j + k - 1].end : toks[j + k].start]):
+            return 0
     return 0
 
 
@@ -313,16 +342,74 @@ _APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,
                               r"(?:,|\s+(?:of|for|at|in)\b|\s+said\b)")
 
 
+_GROUP_HEADS = frozenset([
+    "Coalition", "Association", "Federation", "Council", "Chamber", "Alliance", "Farmers",
+    "Producers", "Manufacturers", "Exporters", "Importers", "Growers", "Workers", "Lobby",
+    "Roundtable", "Union", "Institute", "Society", "Confederation", "Forum", "Foundation",
+])
+_BODY_HEADS = frozenset([
+    "Ministry", "Department", "Agency", "Office", "Commission", "Parliament", "Congress",
+    "Senate", "Secretariat", "Court", "Tribunal", "Committee", "Board",
+])
+_COMPANY_HEADS = frozenset([
+    "Corporation", "Company", "Bank", "Fund", "Group", "Inc", "Ltd", "LLC", "Corp", "Motors",
+])
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)"
+_ORG = re.compile(r"\b(" + _CAP + r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?" + _CAP + r")+)")
+_ORG_HEADS = _GROUP_HEADS | _BODY_HEADS | _COMPANY_HEADS
+
+
+def _organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "The U.S. Lumber Coalition", "the National Association of Home Builders": named
+    organisations missing from the reference data (known ones are found by name)."""
+    for m in _ORG.finditer(text):
+        name = _POSSESSIVE.sub("", m.group(1))
+        words = name.split()
+        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "For"):
+            words = words[1:]
+            name = " ".join(words)
+        heads = [w for w in words if w in _ORG_HEADS]
+        if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
+            continue
+        known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
+        if known:
+            if known[0].section == "actors":
+                found.add(Mention(m.end(1) - len(name), m.end(1), _entry_actor(
+                    known[0], lexicon), "name"))
+            continue
+        head = heads[0]
+        country = None
+        first = _POSSESSIVE.sub("", words[0])
+        country = lexicon.demonyms.get(first) or next(
+            (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None)
+        kind = ("GovernmentBody" if head in _BODY_HEADS else
+                "InterestGroup" if head in _GROUP_HEADS else "Organization")
+        start = m.start(1) + m.group(1).index(name)
+        found.add(Mention(start, start + len(name), Actor(_slug(name), kind, name, True,
+                                                 affiliation=country), "organisation"))
+
+
+_NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
+                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),")
+_NOT_APPOSITIVE = frozenset({"which", "who", "whom", "whose", "that", "where", "when", "while",
+                             "and", "but", "as", "said", "says", "told", "if", "because"})
+
+
 def _appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
     """ "Jane Smith, Canada's chief negotiator, said" -> a person."""
-    for m in re.finditer(r"\b([A-Z][a-z]+(?:\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),", text):
+    for m in _NAME_COMMA.finditer(text):
         name = m.group(1)
         if any(w.lower() in _NOT_NAMES for w in name.split()) or lexicon.lookup(name):
             continue
+        if re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start() - 5) : m.start()],
+                     re.IGNORECASE):
+            continue  # "the Federal Register, which ..." names a thing, not a person
         tail = _APPOSITIVE_TAIL.match(text, m.end() - 1)
         if tail is None:
             continue
         words = fold(tail.group(1)).lower().split()
+        if not words or words[0] in _NOT_APPOSITIVE:
+            continue
         title = next((k for k in range(len(words)) if " ".join(words[k:]) in lexicon.titles),
                      None)
         if title is None:
@@ -355,24 +442,45 @@ def _unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         return
     pattern = re.compile(
         r"\b(?:(?:an?|one|two|three|four|several|some|other|a\s+third)\s+)"
-        r"((?:[\w.’'-]+\s+){0,3}?)(" + nouns + r")\b"
+        r"((?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+){0,3}?)(" + nouns + r")\b"
         r"((?:,?\s+(?:" + (cues or "$^") + r")(?:\s+(?:the|a|an|its|their|his|her))?"
-        r"(?:\s+[\w’'-]+){1,3})?)",
+        r"(?:\s+(?!said\b|says\b|told\b|added\b)[\w’'-]+){1,2})?)",
         re.IGNORECASE,
     )
     for m in pattern.finditer(text):
+        if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, m.start() - 40) : m.start()]):
+            continue  # "Pieter de Wolf, a spokesman for ...": a named person's role
         modifiers, noun, cue = m.group(1).strip(), m.group(2).lower(), m.group(3)
         if modifiers and any(w.lower() in ("of", "the", "and", "said", "to") for w in
                              modifiers.split()):
             continue
-        if not cue and noun not in ("official", "officials", "source", "sources", "diplomat",
-                                    "diplomats", "negotiator", "negotiators"):
+        if not cue and noun not in _SOURCE_ALONE:
             continue  # "two people" alone is not a source; "two people familiar with ..." is
         end = m.end(3) if cue else m.end(2)
         description = " ".join(text[m.start() : end].split()).rstrip(",")
         actor = Actor("source-" + _slug(description)[:48].strip("-"), "UnnamedSource",
                       description, True)
         found.add(Mention(m.start(), end, actor, "source"))
+
+
+_SOURCE_ALONE = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats",
+                           "negotiator", "negotiators", "spokesman", "spokeswoman",
+                           "spokesperson", "aide", "aides"})
+_SOURCE_AGAIN = re.compile(r"\b(?:[Tt]he\s+(?:official|source|spokesman|spokeswoman|spokesperson|"
+                           r"diplomat|person|negotiator|aide)|[Oo]ne\s+of\s+them)\b")
+
+
+def _source_anaphora(text: str, found: Mentions) -> None:
+    """ "the official said", "one of them said": the unnamed source named last."""
+    sources = [m for m in found.found if m.actor.kind == "UnnamedSource"]
+    if not sources:
+        return
+    starts = [m.start for m in sources]
+    for m in _SOURCE_AGAIN.finditer(text):
+        i = bisect_left(starts, m.start()) - 1
+        if i < 0 or m.start() - sources[i].end > 2000 or sources[i].end > m.start():
+            continue
+        found.add(Mention(m.start(), m.end(), sources[i].actor, "source-again"))
 
 
 def _surnames(text: str, toks: list[Token], found: Mentions) -> None:

@@ -20,9 +20,10 @@ from kg.extract.lexicon import Lexicon, Phrases, fold
 from kg.extract.mentions import Actor, Mention, Mentions
 from kg.extract.text import Paragraph, Quotation, Sentence
 
-_PRONOUN = re.compile(r"(?:he|she)\b", re.IGNORECASE)
+_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
 _WORD = re.compile(r"[\w’'.-]+")
 _ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
+_SPEAKERS = ("Person", "UnnamedSource")
 MIN_STATEMENT_WORDS = 5  # shorter quotations need an explicit speaker to count as statements
 
 
@@ -69,6 +70,8 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
                 text, q, paragraph):
             found = _previous_sayer(text, q, sentences, mentions, say, paragraph)
         if found is None:
+            found = _in_said_sentence(text, q, sentence, mentions, lexicon, paragraph)
+        if found is None:
             continue
         speaker, verb, rule, confidence = found
         if n_words < 2:
@@ -95,11 +98,15 @@ def _scare(text: str, q: Quotation, paragraph: Paragraph, lexicon: Lexicon) -> b
 
 def _speaker_at(text: str, start: int, end: int, mentions: Mentions, paragraph: Paragraph,
                 last: bool) -> Actor | None:
-    """A speaker named in text[start:end]: a named mention, or he/she resolved backwards."""
-    named = [m for m in mentions.within(start, end)]
+    """A speaker named in text[start:end]: a person or unnamed source first (the first one
+    after a quotation, the last one before a verb), else another actor; he/she resolves to
+    the last person named before."""
+    named = mentions.within(start, end)
     pronoun = _PRONOUN.search(text, start, end)
-    if named:
-        chosen: Mention = named[-1] if last else named[0]
+    people = [m for m in named if m.actor.kind in _SPEAKERS]
+    pool = people or named
+    if pool:
+        chosen: Mention = pool[-1] if last else pool[0]
         if pronoun is None or (pronoun.start() > chosen.start) == last:
             return chosen.actor
     if pronoun is not None:
@@ -128,7 +135,7 @@ def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say:
     before_verb = text[q.end : verb[0]]
     if len(before_verb.split()) > 10 or re.search(r"[.;!?]\s", before_verb):
         return None
-    speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, last=True)
+    speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, last=False)
     if speaker is None and not before_verb.strip(" ,"):
         # “...,” said X, ...
         speaker = _speaker_at(text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph,
@@ -153,6 +160,33 @@ def _before(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say
     if speaker is None or not lead.strip():
         return None
     return speaker, verb[2], "quote-said-before", 0.9
+
+
+def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Mentions,
+                      lexicon: Lexicon, paragraph: Paragraph
+                      ) -> tuple[Actor, str, str, float] | None:
+    """X said the bill would "never" pass / X called the decision "unfair": a quotation inside
+    what the sentence's speaker says; the speaker is named right before the verb."""
+    start = sentence.start
+    verb = find_verb(text, start, q.start, lexicon.speech["say"], first=False) or find_verb(
+        text, start, q.start, lexicon.speech["characterise"], first=False)
+    if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
+        return None
+    subject = [m for m in mentions.within(start, verb[0])]
+    pronoun = None
+    for p in _PRONOUN.finditer(text, start, verb[0]):
+        pronoun = p
+    if pronoun is not None and (not subject or subject[-1].end < pronoun.start()):
+        if len(text[pronoun.end() : verb[0]].split()) > 2:
+            return None
+        person = mentions.last_person(pronoun.start(), max(0, paragraph.start - 1500))
+        return (person.actor, verb[2], "quote-partial", 0.7) if person else None
+    if not subject:
+        return None
+    gap = text[subject[-1].end : verb[0]]
+    if len(gap.split()) > 8 or (len(gap.split()) > 2 and "," not in gap):
+        return None
+    return subject[-1].actor, verb[2], "quote-partial", 0.75
 
 
 def _previous_sayer(text: str, q: Quotation, sentences: list[Sentence], mentions: Mentions,

@@ -79,16 +79,28 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
     return found
 
 
-def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool) -> bool:
-    """Tense of the clause around a match: the words from the last comma/semicolon before it."""
+_PAST = re.compile(r"\b(?:was|were|had|did|said|met|held|took|made|began|sent|won|lost|"
+                   r"ago|last|earlier|[a-z]{3,}ed)\b", re.IGNORECASE)
+
+
+def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool
+                 ) -> bool | None:
+    """Tense of the clause around a match (the words between the commas/semicolons around
+    it): True future, False past, None when the words do not say."""
     left = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()), start)
     stops = (text.find(",", m.end(), end), text.find(";", m.end(), end))
     right_stop = [i for i in stops if i != -1]
     right = min(right_stop) if right_stop else end
-    return bool(_FUTURE.search(text, left, right)) or (sentence and left == start and right == end)
+    if _FUTURE.search(text, left, right):
+        return True
+    if _PAST.search(text, left, right):
+        return False
+    if sentence and left == start and right == end:
+        return True
+    return None
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool
+def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool | None
              ) -> tuple[str | None, str | None]:
     try:
         return _resolve_or_raise(kind, m, published, future)
@@ -96,7 +108,7 @@ def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool
         return None, None
 
 
-def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: bool
+def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: bool | None
                       ) -> tuple[str | None, str | None]:
     if kind == "iso":
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
@@ -162,10 +174,14 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
     return None, None
 
 
-def _nearest(day: dt.date, published: dt.date, future: bool, step: relativedelta) -> dt.date:
-    """A date given without its year: the past one for past tense, the next one for future."""
-    if future and day < published:
-        return day + step
-    if not future and day > published:
-        return day - step
-    return day
+def _nearest(day: dt.date, published: dt.date, future: bool | None,
+             step: relativedelta) -> dt.date:
+    """A date given without its year: the past one for the past tense, the next one for the
+    future, else the one nearest the publication date."""
+    before = day if day <= published else day - step
+    after = day if day >= published else day + step
+    if future is True:
+        return after
+    if future is False:
+        return before
+    return before if (published - before) <= (after - published) else after
