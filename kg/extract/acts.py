@@ -35,9 +35,15 @@ _HARM = re.compile(r"\b(?:damage|harm|hurt|cost|jobs?|losses|devastat\w*|cripple
 _SOVEREIGNTY = re.compile(r"\bsovereign\w*|\bautonomy\b", re.IGNORECASE)
 _LEGAL = re.compile(r"\b(?:illegal|unlawful|violat\w+|breach\w*|WTO rules|inconsistent)\b",
                     re.IGNORECASE)
-_ANAPHORIC = re.compile(r"^\s*(?:the|that|this|those|these|such)\s+(?:proposal|proposals|demand|"
-                        r"demands|idea|plan|plans|request|offer|changes|measure|measures)\b",
-                        re.IGNORECASE)
+_ANAPHORIC = re.compile(r"^\s*(?:(?:the|that|this|those|these|such|its|their)\s+(?:[a-z.-]+\s+)?"
+                        r"(?:proposal|proposals|demand|demands|idea|plan|plans|request|offer|"
+                        r"changes|measure|measures|move|decision|duties|tariffs|rates|clause|"
+                        r"bill|policy|scheme)|it|them)\b", re.IGNORECASE)
+_ASIDE = re.compile(r"(?:[Ww]hich|[Ww]ho|[Ww]hose|[Ww]here|including|however|meanwhile|though|"
+                    r"too|also|(?:a|an|the)\s+[a-z])\b")
+_VERBISH = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "said",
+                      "says", "also", "and", "could", "should", "may", "might", "must", "did",
+                      "does", "on", "in", "at", "to", "for", "of", "as", "after", "before"})
 _WE = re.compile(r"\b(?:we|I)\b")
 REASON_WORDS = 40
 
@@ -55,18 +61,32 @@ class ActFinder:
 
     # --- helpers -------------------------------------------------------------------------
     def _agent_before(self, start: int, at: int) -> Mention | None:
-        """The actor right before a verb: the last mention of the clause, not an unnamed
-        source (those are reported as sources)."""
-        clause_start = max(start, self.text.rfind(",", start, at) + 1 if
-                           self._comma_clause(start, at) else start)
-        found = [m for m in self.mentions.within(clause_start, at)
-                 if m.actor.kind != "UnnamedSource"]
-        return found[-1] if found else None
+        """The subject of a verb: the last actor of the nearest comma-separated part before
+        it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
+        rejected" -> X). Unnamed sources are reported as sources, not agents."""
+        bounds = [start] + [m.end() for m in re.finditer(r",\s*", self.text[start:at])]
+        bounds = [start + b if i else start for i, b in enumerate(bounds)]
+        ends = bounds[1:] + [at]
+        for seg_start, seg_end in reversed(list(zip(bounds, ends, strict=True))):
+            words = self.text[seg_start:seg_end].strip()
+            found = [m for m in self.mentions.within(seg_start, seg_end)
+                     if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
+            if seg_start != start and _ASIDE.match(words):
+                continue
+            if found:
+                return found[-1]
+            if len(words.split()) > 3:
+                return None  # a clause of its own with no actor: the subject is not named
+        return None
 
-    def _comma_clause(self, start: int, at: int) -> bool:
-        """True when a comma before ``at`` opens a new clause with its own subject."""
-        comma = self.text.rfind(",", start, at)
-        return comma != -1 and bool(self.mentions.within(comma, at))
+    def _modifier(self, m: Mention) -> bool:
+        """ "U.S. lawmakers", "Canadian producers": a country naming other people, who are not
+        its government (officials, negotiators, the government are)."""
+        if m.actor.kind != "Country" or m.via == "demonym":
+            return False
+        nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
+        return nxt is not None and nxt.group(1) not in self.lexicon.speech["officials"] and \
+            nxt.group(1) not in _VERBISH
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         m = _CLAUSE_END.search(self.text, start, end)
@@ -107,6 +127,7 @@ class ActFinder:
         source = self._source(s)
         self._demand_nouns(s, source, quote_spans)
         self._verbs(s, "demand", source, quote_spans)
+        self._verbs(s, "measure", source, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
         self._verbs(s, "threaten", source, quote_spans)
@@ -243,6 +264,16 @@ class ActFinder:
             self.facts.append(Drafted("demands", proposal.key, "demand-verb", 0.8, ev_start,
                                       p_end, fields, actors=tuple(actors)))
 
+    def _measure(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
+                 obj: tuple[int, int], source: Mention | None) -> None:
+        """X will impose / raised tariffs ...: a measure, recorded as X's proposal so that
+        objections and support can target it."""
+        start, end = obj
+        if not self.mentions.issues_in(start, min(end, start + 60)) or re.search(
+                r"\b(?:threat\w*|threaten\w*)\s+to\s+$", self.text[s.start : verb[0]]):
+            return
+        self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
+
     def _targets(self, start: int, end: int) -> list[Drafted]:
         named = [p for p in self.proposals if start <= p.start < end or
                  (p.start <= start and end <= p.end)]
@@ -251,8 +282,11 @@ class ActFinder:
         issue = self._issue(start, end)
         if issue:
             return [p for p in self.proposals if p.fields.get("issue") == issue][-1:]
-        if _ANAPHORIC.match(self.text[start:end]) and self.proposals:
-            return [self.proposals[-1]]
+        anaphor = _ANAPHORIC.match(self.text[start:end])
+        if anaphor and self.proposals and not re.match(r"\s+(?:that|of|to)\b",
+                                                        self.text[start + anaphor.end() :]):
+            earlier = [p for p in self.proposals if p.end <= start]
+            return earlier[-1:]
         return []
 
     def _objection(self, kind: str, rule: str, s: Sentence, agent: Mention,

@@ -7,7 +7,8 @@ and the two are compared fact type by fact type:
 - **actors**: the actors facts name as agent, proposer or source. Reference actors by id; a
   person the article introduces by surname; a group by its members; every unnamed source as one.
 - **quotes**: direct and partial quotations with the right speaker.
-- **proposals**: with the right proposer.
+- **proposals**: with the right proposer (the actor, or the country or bloc it acts for: a
+  ministry's proposal is its government's).
 - **objections**: objections and rejections by the right actor against the right proposal
   (both name none, or the two proposals match).
 - **events**: events with a resolved date, with the right date.
@@ -103,7 +104,7 @@ def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
             except KgError as e:
                 report.failures[name] = str(e)
                 continue
-            scores = compare(truth, drafted)
+            scores = compare(truth, drafted, reference)
             report.per_article[name] = scores
             for kind, score in scores.items():
                 report.scores[kind].add(score)
@@ -118,8 +119,9 @@ def _article_name(path: Path) -> str:
     return str(doc["article"])
 
 
-def compare(gold: ArticleFacts, drafted: ArticleFacts) -> dict[str, Score]:
-    (g, g_actors), (d, d_actors) = _items(gold), _items(drafted)
+def compare(gold: ArticleFacts, drafted: ArticleFacts, reference: Reference
+            ) -> dict[str, Score]:
+    (g, g_actors), (d, d_actors) = _items(gold, reference), _items(drafted, reference)
     scores = {"actors": Score(len(g_actors), len(d_actors), len(g_actors & d_actors))}
     for kind in TYPES[1:]:
         scores[kind] = _match(g[kind], d[kind], kind)
@@ -131,7 +133,9 @@ def _match(gold: list[Item], drafted: list[Item], kind: str) -> Score:
     matched = 0
     for span, who, what in drafted:
         for i, (g_span, g_who, g_what) in enumerate(gold):
-            if i in used or not _overlap(span, g_span) or who != g_who:
+            if i in used or not _overlap(span, g_span):
+                continue
+            if who != g_who and not (kind == "proposals" and what == g_what):
                 continue
             if kind == "objections" and not _same_target(what, g_what):
                 continue
@@ -154,7 +158,8 @@ def _same_target(a: object, b: object) -> bool:
     return any(_overlap(x, y) for x in a for y in b)
 
 
-def _items(facts: ArticleFacts) -> tuple[dict[str, list[Item]], set[str]]:
+def _items(facts: ArticleFacts, reference: Reference
+           ) -> tuple[dict[str, list[Item]], set[str]]:
     who = _identities(facts)
     proposals = {p.key: p for p in facts.proposals}
     items: dict[str, list[Item]] = {t: [] for t in TYPES[1:]}
@@ -166,8 +171,9 @@ def _items(facts: ArticleFacts) -> tuple[dict[str, list[Item]], set[str]]:
         actors.add(who[iri])
         return who[iri]
 
-    for p in facts.proposals:
-        items["proposals"].append((_span(p.reports[0].span), actor(p.proposer), None))
+    for p in facts.proposals:  # the right proposer: the actor, or the country it acts for
+        items["proposals"].append((_span(p.reports[0].span), actor(p.proposer),
+                                   _party(p.proposer, facts, reference)))
     seen_quotes: set[tuple[tuple[int, int], str]] = set()
     for act in facts.acts:
         agent = actor(act.agent)
@@ -187,6 +193,24 @@ def _items(facts: ArticleFacts) -> tuple[dict[str, list[Item]], set[str]]:
         if event.time is not None and event.time.value is not None:
             items["events"].append((_span(event.reports[0].span), "event", event.time.value))
     return items, actors
+
+
+def _party(iri: URIRef, facts: ArticleFacts, reference: Reference) -> str:
+    """The country or bloc an actor acts for (its affiliation, followed to the top)."""
+    local = {child(article_iri(facts.article.url), "actor", a.key): a for a in facts.actors}
+    if iri in local:
+        affiliation = local[iri].affiliation
+        if affiliation is None:
+            return str(iri)
+        iri = affiliation
+    key = str(iri).rsplit("/", 1)[-1]
+    seen = {key}
+    while True:
+        entity = reference.get("actors", key)
+        if entity is None or entity.affiliation is None or entity.affiliation in seen:
+            return key
+        key = entity.affiliation
+        seen.add(key)
 
 
 def _span(span: Span) -> tuple[int, int]:

@@ -15,7 +15,7 @@ from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.resources import resource
 
 SPEECH_LISTS = ("say", "characterise", "demand", "demand_object", "demand_nouns", "object",
-                "reject", "threaten", "threat_nouns",
+                "reject", "threaten", "threat_nouns", "measure",
                 "support", "scare_cues", "officials", "sources", "source_cues")
 
 
