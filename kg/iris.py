@@ -61,6 +61,15 @@ def graph_of_article(article: URIRef) -> URIRef:
 REFERENCE_GRAPH = mint("graph", "reference")
 
 
+def software_iri(name: str, version: str) -> URIRef:
+    """The software agent that drafts facts, one IRI per version (``id/software/NAME/VERSION``).
+
+    >>> software_iri("tradekg", "0.1.0")
+    rdflib.term.URIRef('https://w3id.org/tradekg/id/software/tradekg/0.1.0')
+    """
+    return mint("software", name, version)
+
+
 def check_id(value: object, what: str) -> str:
     """An id as written in a YAML file: lower-case letters, digits, inner hyphens."""
     if not isinstance(value, str) or not ID_PATTERN.match(value):

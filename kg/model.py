@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import Enum
 
 from rdflib import URIRef
@@ -26,6 +27,13 @@ class Precision(Enum):
     DAY = "day"
     MONTH = "month"
     YEAR = "year"
+
+
+class Review(Enum):
+    """Where a drafted fact stands: as the extractor drafted it, or checked by a person."""
+
+    DRAFT = "draft"
+    REVIEWED = "reviewed"
 
 
 @dataclass(frozen=True)
@@ -48,6 +56,25 @@ class Span:
     exact: str
     prefix: str
     suffix: str
+
+
+@dataclass(frozen=True)
+class Extraction:
+    """The run of an extractor that drafted a facts file (its ``draft:`` header)."""
+
+    software: str  # e.g. tradekg
+    version: str  # e.g. 0.1.0
+    started: dt.datetime  # with a UTC offset
+    where: Where
+
+
+@dataclass(frozen=True)
+class Drafted:
+    """How an extractor drafted one fact; a fact without it is curated (written by a person)."""
+
+    rule: str  # the extractor rule's id
+    review: Review = Review.DRAFT
+    confidence: Decimal | None = None  # 0 < confidence <= 1
 
 
 @dataclass(frozen=True)
@@ -91,6 +118,7 @@ class LocalActor:
     description: str | None = None
     members: tuple[URIRef, ...] = ()
     affiliation: URIRef | None = None
+    drafted: Drafted | None = None
 
 
 @dataclass(frozen=True)
@@ -102,6 +130,7 @@ class Proposal:
     where: Where
     issue: URIRef | None = None
     agreement: URIRef | None = None
+    drafted: Drafted | None = None
 
 
 @dataclass(frozen=True)
@@ -120,6 +149,7 @@ class SpeechAct:
     place: URIRef | None = None
     action: str | None = None  # threats
     condition: str | None = None  # threats
+    drafted: Drafted | None = None
 
 
 @dataclass(frozen=True)
@@ -137,6 +167,7 @@ class Event:
     time: Time | None = None
     agreement: URIRef | None = None
     issue: URIRef | None = None
+    drafted: Drafted | None = None
 
 
 @dataclass(frozen=True)
@@ -157,6 +188,7 @@ class ArticleFacts:
 
     article: Article
     where: Where
+    extraction: Extraction | None = None  # set when an extractor drafted the file
     actors: list[LocalActor] = field(default_factory=list)
     proposals: list[Proposal] = field(default_factory=list)
     acts: list[SpeechAct] = field(default_factory=list)
@@ -179,3 +211,5 @@ class RefEntity:
     post_in: str | None = None
     definition: str | None = None
     members: tuple[str, ...] = ()
+    demonyms: tuple[str, ...] = ()  # "Canadian": for extractors, not written to RDF
+    iso: str | None = None  # ISO 3166-1 alpha-2 code of a country; not written to RDF

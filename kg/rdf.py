@@ -7,9 +7,22 @@ from dataclasses import dataclass
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
-from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child
+from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, software_iri
 from kg.loaders.reference import Reference
-from kg.model import ArticleFacts, Event, Mode, Precision, Report, Span, SpeechAct, Time, Where
+from kg.model import (
+    ArticleFacts,
+    Drafted,
+    Event,
+    Extraction,
+    Mode,
+    Precision,
+    Report,
+    Review,
+    Span,
+    SpeechAct,
+    Time,
+    Where,
+)
 from kg.terms import OA, PREFIXES, PROV, SCHEMA, SKOS, TIME, TKG, WD
 
 MODES = {
@@ -22,6 +35,7 @@ VALUE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
                Precision.YEAR: XSD.gYear}
 UNITS = {Precision.DAY: TIME.unitDay, Precision.MONTH: TIME.unitMonth,
          Precision.YEAR: TIME.unitYear}
+REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
 ACT_SEGMENTS = {"Demand": "demand", "Objection": "objection", "Rejection": "objection",
                 "Statement": "statement", "Threat": "threat", "Support": "support"}
 
@@ -99,6 +113,35 @@ class _ArticleWriter:
             if report.edited:
                 add(node, TKG.edited, Literal(True))
 
+    def extraction(self, extraction: Extraction) -> URIRef:
+        """The run of the extractor that drafted the file, and the software that ran."""
+        node, agent = child(self.a, "extraction"), software_iri(extraction.software,
+                                                                extraction.version)
+        self.origins[node] = extraction.where
+        add = self.add
+        add(node, RDF.type, PROV.Activity)
+        add(node, RDF.type, TKG.Extraction)
+        add(node, PROV.used, self.a)
+        add(node, PROV.wasAssociatedWith, agent)
+        add(node, PROV.startedAtTime, Literal(_date_time(extraction), datatype=XSD.dateTime))
+        add(agent, RDF.type, PROV.SoftwareAgent)
+        add(agent, RDFS.label, Literal(f"{extraction.software} {extraction.version}"))
+        add(agent, SCHEMA.softwareVersion, Literal(extraction.version))
+        return node
+
+    def drafted(self, fact: URIRef, drafted: Drafted | None) -> None:
+        """What marks a fact as drafted by the extractor; a curated fact gets none of it."""
+        if drafted is None:
+            return
+        add = self.add
+        add(fact, PROV.wasGeneratedBy, child(self.a, "extraction"))
+        add(fact, TKG.reviewStatus, REVIEWS[drafted.review])
+        add(fact, TKG.extractionRule, Literal(drafted.rule))
+        if drafted.confidence is not None:
+            # the canonical form (0.85, 1), which stores keep as written
+            lexical = format(drafted.confidence.normalize(), "f")
+            add(fact, TKG.confidence, Literal(lexical, datatype=XSD.decimal))
+
     def time(self, fact: URIRef, time: Time | None) -> None:
         if time is None:
             return
@@ -127,6 +170,8 @@ class _ArticleWriter:
         add(a, SCHEMA.articleBody, Literal(art.text))
         add(a, TKG.contentHash, Literal(hashlib.sha256(art.text.encode()).hexdigest()))
         add(a, TKG.dateNote, Literal(art.date_note) if art.date_note else None)
+        if self.facts.extraction is not None:
+            self.extraction(self.facts.extraction)
 
         for actor in self.facts.actors:
             node = child(a, "actor", actor.key)
@@ -138,6 +183,7 @@ class _ArticleWriter:
             for member in actor.members:
                 add(node, TKG.member, member)
             add(node, TKG.affiliation, actor.affiliation)
+            self.drafted(node, actor.drafted)
 
         for p in self.facts.proposals:
             node = child(a, "proposal", p.key)
@@ -147,6 +193,7 @@ class _ArticleWriter:
             add(node, TKG.issue, p.issue)
             add(node, TKG.agreement, p.agreement)
             add(node, TKG.summary, Literal(p.summary))
+            self.drafted(node, p.drafted)
             self.reports(node, p.reports)
 
         for act in self.facts.acts:
@@ -176,6 +223,7 @@ class _ArticleWriter:
             add(reason, TKG.reasonKind, TKG[act.reason.kind] if act.reason.kind else None)
             add(reason, TKG.evidence, self.span(act.reason.span))
         self.time(node, act.time)
+        self.drafted(node, act.drafted)
         self.reports(node, act.reports)
 
     def event(self, event: Event) -> None:
@@ -194,7 +242,23 @@ class _ArticleWriter:
         add(node, TKG.agreement, event.agreement)
         add(node, TKG.issue, event.issue)
         self.time(node, event.time)
+        self.drafted(node, event.drafted)
         self.reports(node, event.reports)
+
+
+def _date_time(extraction: Extraction) -> str:
+    """xsd:dateTime in the canonical form stores keep as written: ``Z`` for UTC, no trailing
+    zeros in the fraction of a second."""
+    started = extraction.started
+    text = started.strftime("%Y-%m-%dT%H:%M:%S")
+    if started.microsecond:
+        text += f".{started.microsecond:06d}".rstrip("0")
+    offset = started.utcoffset()
+    minutes = round(offset.total_seconds() / 60) if offset is not None else 0
+    if minutes == 0:
+        return text + "Z"
+    sign = "-" if minutes < 0 else "+"
+    return text + f"{sign}{abs(minutes) // 60:02d}:{abs(minutes) % 60:02d}"
 
 
 def article_rdf(facts: ArticleFacts) -> ArticleRDF:

@@ -117,6 +117,15 @@ class TKG(DefinedNamespace):
     start: URIRef  # first day of the resolved interval (xsd:date)
     end: URIRef  # last day of the resolved interval (xsd:date)
 
+    # Drafted facts (provenance of what an extractor drafted)
+    Extraction: URIRef  # a run of an extractor over an article (a prov:Activity)
+    ReviewStatus: URIRef  # where a drafted fact stands (a class and its SKOS scheme)
+    Draft: URIRef  # as the extractor drafted it, not checked by a person
+    Reviewed: URIRef  # checked by a person
+    reviewStatus: URIRef  # drafted fact -> ReviewStatus
+    extractionRule: URIRef  # drafted fact -> the id of the extractor rule that drafted it
+    confidence: URIRef  # drafted fact -> xsd:decimal in (0, 1]
+
 
 PREFIXES: dict[str, str] = {
     "tkg": str(TKG._NS),

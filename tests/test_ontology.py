@@ -106,6 +106,8 @@ def test_every_term_is_typed_labelled_defined_and_attributed(ontology: Graph, na
         (TKG.Occurred, TKG.EventStatus),
         (TKG.Scheduled, TKG.EventStatus),
         (TKG.Expected, TKG.EventStatus),
+        (TKG.Draft, TKG.ReviewStatus),
+        (TKG.Reviewed, TKG.ReviewStatus),
         (TKG.IssueScheme, SKOS.ConceptScheme),
     ],
 )
@@ -135,6 +137,7 @@ def test_individuals_have_their_class(ontology: Graph, individual: URIRef, cls: 
         for c in (TKG.Statement, TKG.Demand, TKG.Objection, TKG.Threat, TKG.Support, TKG.Rejection)
     ]
     + [(TKG.Rejection, TKG.Objection)]
+    + [(TKG.Extraction, URIRef("http://www.w3.org/ns/prov#Activity"))]
     + [
         (c, TKG.Event)
         for c in (

@@ -129,6 +129,7 @@ def test_the_objection_to_the_sunset_clause_is_the_trading_partners(sample_store
         "proposalSummary": "Add an expiration (sunset) clause to NAFTA.",
         "issue": ID + "issue/sunset-clause", "issueLabel": "sunset clause", "reason": None,
         "reasonKind": None, "source": None, "mode": "outlet-voice", "headline": HEADLINE,
+        "review": "curated",
     }]
 
 
@@ -167,7 +168,7 @@ def test_quotes_reporting_an_event_have_no_date_of_their_own(sample_store: Store
         "speaker": ID + "actor/lighthizer", "speakerLabel": "Robert Lighthizer",
         "quote": "Our teams will be meeting again next month in Washington.",
         "mode": "partial-quote", "edited": "false", "date": None, "place": None,
-        "headline": HEADLINE, "fact": A + "/event/next-round"}]
+        "headline": HEADLINE, "fact": A + "/event/next-round", "review": "curated"}]
 
 
 def test_timeline_puts_unresolved_times_last(sample_store: Store) -> None:
@@ -269,11 +270,12 @@ def test_coalitions(tmp_path: Path, make_store: MakeStore) -> None:
     store = make_store(tmp_path, sample_dir(), name="partners")
     assert as_rows(run_saved(store, "coalitions")) == [
         {"actorA": "Canada", "actorB": "Mexico", "shared": "2",
-         "proposals": "Add a sunset clause to NAFTA. | Open Canada's dairy market."},
+         "proposals": "Add a sunset clause to NAFTA. | Open Canada's dairy market.",
+         "review": "curated"},
         {"actorA": "Canada", "actorB": "Chrystia Freeland", "shared": "1",
-         "proposals": "Add a sunset clause to NAFTA."},
+         "proposals": "Add a sunset clause to NAFTA.", "review": "curated"},
         {"actorA": "Chrystia Freeland", "actorB": "Mexico", "shared": "1",
-         "proposals": "Add a sunset clause to NAFTA."},
+         "proposals": "Add a sunset clause to NAFTA.", "review": "curated"},
     ]
 
 
@@ -427,10 +429,10 @@ def test_cli_objections_on_the_sunset_clause_as_csv(sample_store_dir: Path) -> N
     assert (code, err) == (0, "")
     assert out == (
         "objection,objector,kind,proposal,proposalSummary,issue,issueLabel,reason,reasonKind,"
-        "source,mode,headline\r\n"
+        "source,mode,headline,review\r\n"
         f"{A}/objection/sunset-clause,Canada and Mexico,Objection,{A}/proposal/sunset-clause,"
         f"Add an expiration (sunset) clause to NAFTA.,{ID}issue/sunset-clause,sunset clause,,,,"
-        f"outlet-voice,{HEADLINE}\r\n")
+        f"outlet-voice,{HEADLINE},curated\r\n")
 
 
 def test_cli_objections_on_the_sunset_clause_as_json(sample_store_dir: Path) -> None:
@@ -450,6 +452,7 @@ def test_cli_objections_on_the_sunset_clause_as_json(sample_store_dir: Path) -> 
         "issueLabel": {"type": "literal", "value": "sunset clause"},
         "mode": {"type": "literal", "value": "outlet-voice"},
         "headline": {"type": "literal", "value": HEADLINE},
+        "review": {"type": "literal", "value": "curated"},
     }]
 
 

@@ -1,11 +1,14 @@
-"""Facts files: one article's facts in YAML, written by a person (format in README.md)."""
+"""Facts files: one article's facts in YAML, written by a person or drafted by an extractor for
+a person to review (format in README.md)."""
 
 from __future__ import annotations
 
 import calendar
+import contextlib
 import datetime as dt
 import difflib
 import re
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -20,30 +23,36 @@ from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.model import (
     Article,
     ArticleFacts,
+    Drafted,
     Event,
+    Extraction,
     LocalActor,
     Mode,
     Precision,
     Proposal,
     Reason,
     Report,
+    Review,
     Span,
     SpeechAct,
     Time,
     Where,
 )
 
-TOP_KEYS = ("article", "actors", "proposals", "demands", "objections", "statements",
+TOP_KEYS = ("article", "draft", "actors", "proposals", "demands", "objections", "statements",
             "threats", "supports", "events")
 REPORT_KEYS = {"evidence", "source", "mode", "verb", "edited", "occurrence"}
+DRAFT_KEYS = {"rule", "confidence", "review"}  # on any fact an extractor drafted
 ACT_SECTIONS = {"demands": "Demand", "objections": "Objection", "statements": "Statement",
                 "threats": "Threat", "supports": "Support"}
 ACT_KEYS = REPORT_KEYS | {"id", "by", "proposal", "proposals", "summary", "when", "where",
-                          "reports", "kind", "reason", "action", "condition"}
-PROPOSAL_KEYS = REPORT_KEYS | {"id", "proposer", "issue", "agreement", "summary", "reports"}
-EVENT_KEYS = REPORT_KEYS | {"id", "type", "name", "round", "part_of", "participants", "where",
-                            "when", "status", "agreement", "issue", "reports"}
-ACTOR_KEYS = {"id", "type", "name", "description", "members", "affiliation"}
+                          "reports", "kind", "reason", "action", "condition"} | DRAFT_KEYS
+PROPOSAL_KEYS = REPORT_KEYS | DRAFT_KEYS | {"id", "proposer", "issue", "agreement", "summary",
+                                            "reports"}
+EVENT_KEYS = REPORT_KEYS | DRAFT_KEYS | {"id", "type", "name", "round", "part_of",
+                                         "participants", "where", "when", "status", "agreement",
+                                         "issue", "reports"}
+ACTOR_KEYS = {"id", "type", "name", "description", "members", "affiliation"} | DRAFT_KEYS
 LOCAL_ACTOR_TYPES = ("UnnamedSource", "ActorGroup", "Person", "Organization", "GovernmentBody",
                      "InterestGroup", "Country")
 EVENT_TYPES = ("Negotiation", "NegotiationRound", "Meeting", "PressConference", "Milestone")
@@ -52,6 +61,7 @@ REASON_KINDS = {"economic-harm": "EconomicHarm", "sovereignty": "Sovereignty",
                 "legal": "LegalConcern", "imbalance": "Imbalance",
                 "procedural": "Procedural", "other": "OtherReason"}
 ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
+EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
 
 def load_facts(path: Path, reference: Reference) -> ArticleFacts:
@@ -70,6 +80,7 @@ class _FactsReader:
         self.doc = doc
         self.ref = reference
         self.local: dict[str, URIRef] = {}
+        self.extraction: Extraction | None = None
         self.article: Article
         self.finder: Finder
         self.article_iri: URIRef
@@ -164,7 +175,9 @@ class _FactsReader:
             raise
         self.finder = Finder(self.article.text)
         self.article_iri = article_iri(self.article.url)
-        facts = ArticleFacts(article=self.article, where=Where(str(self.path)))
+        self.extraction = self.draft_header()
+        facts = ArticleFacts(article=self.article, where=Where(str(self.path)),
+                             extraction=self.extraction)
         for node in self.items("actors"):
             actor = self.local_actor(node)
             facts.actors.append(actor)
@@ -180,6 +193,76 @@ class _FactsReader:
         for node in events.values():
             facts.events.append(self.event(node, events))
         return facts
+
+    def draft_header(self) -> Extraction | None:
+        """The ``draft:`` header of a file an extractor drafted: which software, and when."""
+        header = self.doc.get("draft")
+        if header is None:
+            return None
+        if not isinstance(header, Node):
+            raise self.fail("'draft' must be a mapping with 'extractor' and 'extracted'",
+                            self.doc, "draft")
+        self.check_keys(header, {"extractor", "extracted"}, "'draft'")
+        extractor = self.text_of(header, "extractor", required=True)
+        match = EXTRACTOR.fullmatch(extractor or "")
+        if match is None:
+            raise self.fail(f"extractor {extractor!r} is not a name and a version", header,
+                            "extractor", "write the software's name and its version, e.g. "
+                            "'tradekg 0.1.0'")
+        started = header.get("extracted")
+        if started is None:
+            raise self.fail("'extracted' is required here", header)
+        if isinstance(started, str):
+            with contextlib.suppress(ValueError):  # reported below, as written
+                started = dt.datetime.fromisoformat(started.strip())
+        if not isinstance(started, dt.datetime) or started.utcoffset() is None:
+            shown = started.isoformat() if isinstance(started, dt.date) else str(started)
+            raise self.fail(f"extracted {shown!r} is not a date and time with a UTC "
+                            "offset", header, "extracted",
+                            "write when the extractor ran in ISO 8601, e.g. "
+                            "2026-11-28T05:00:00+00:00")
+        return Extraction(software=match[1], version=match[2], started=started,
+                          where=self.where(header))
+
+    def drafted(self, node: Node) -> Drafted | None:
+        """How the extractor drafted a fact (``rule``, ``confidence``, ``review``); None for a
+        curated fact."""
+        rule = node.get("rule")
+        if rule is None:
+            for key in ("confidence", "review"):
+                if key in node:
+                    raise self.fail(f"'{key}' is only for drafted facts, and this one has no "
+                                    "'rule'", node, key,
+                                    "give the extractor 'rule' that drafted it, or remove "
+                                    f"'{key}' if a person wrote this fact")
+            return None
+        if self.extraction is None:
+            raise self.fail("'rule' marks a drafted fact, but this file has no 'draft:' header",
+                            node, "rule", "add 'draft:' with 'extractor:' and 'extracted:' at "
+                            "the top of the file, or remove 'rule' if a person wrote this fact")
+        try:
+            check_id(rule, "rule")
+        except InputError as e:
+            raise self.fail(e.message, node, "rule", "use the extractor rule's id: lower-case "
+                            "letters, digits and hyphens, e.g. 'proposal-verb'") from None
+        review_text = node.get("review", Review.DRAFT.value)
+        try:
+            review = Review(review_text)
+        except ValueError:
+            raise self.fail(f"review {review_text!r} is not known", node, "review",
+                            "use draft, as the extractor drafted it, or reviewed, once a "
+                            "person has checked it") from None
+        confidence = node.get("confidence")
+        if confidence is None:
+            return Drafted(rule=rule, review=review)
+        if not isinstance(confidence, int | float) or isinstance(confidence, bool):
+            raise self.fail("'confidence' must be a number", node, "confidence",
+                            "give a number greater than 0 and at most 1, e.g. 0.85")
+        value = Decimal(str(confidence))
+        if value.is_nan() or not 0 < value <= 1:
+            raise self.fail(f"confidence {confidence!r} is outside (0, 1]", node, "confidence",
+                            "give a number greater than 0 and at most 1, e.g. 0.85")
+        return Drafted(rule=rule, review=review, confidence=value)
 
     def local_actor(self, node: Node) -> LocalActor:
         self.check_keys(node, ACTOR_KEYS, "an actor")
@@ -203,7 +286,8 @@ class _FactsReader:
         affiliation = (self.resolve("actors", node["affiliation"], node, "affiliation")
                        if node.get("affiliation") is not None else None)
         actor = LocalActor(key=key, kind=kind, label=label, where=self.where(node),
-                           description=description, members=members, affiliation=affiliation)
+                           description=description, members=members, affiliation=affiliation,
+                           drafted=self.drafted(node))
         self.local[key] = child(self.article_iri, "actor", key)
         return actor
 
@@ -287,6 +371,7 @@ class _FactsReader:
                    if node.get("issue") is not None else None),
             agreement=(self.resolve("agreements", node["agreement"], node, "agreement")
                        if node.get("agreement") is not None else None),
+            drafted=self.drafted(node),
         )
 
     def act(self, node: Node, section: str, kind: str, proposals: dict[str, Proposal]
@@ -327,6 +412,7 @@ class _FactsReader:
             place=(self.resolve("places", node["where"], node, "where")
                    if node.get("where") is not None else None),
             action=action, condition=self.text_of(node, "condition"),
+            drafted=self.drafted(node),
         )
 
     def reason(self, value: object, parent: Node, near: Span) -> Reason:
@@ -376,6 +462,7 @@ class _FactsReader:
                        if node.get("agreement") is not None else None),
             issue=(self.resolve("issues", node["issue"], node, "issue")
                    if node.get("issue") is not None else None),
+            drafted=self.drafted(node),
         )
 
 
