@@ -26,7 +26,7 @@ from kg.model import Article
 
 __all__ = ["Draft", "Drafted", "Lexicon", "extract", "load_lexicon"]
 
-MAX_CHARS = 2_000_000  # longer texts are cut here (a 10 MB "article" is not one article)
+MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousand
 
 
 @dataclass

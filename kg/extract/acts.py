@@ -52,6 +52,11 @@ class ActFinder:
     def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon) -> None:
         self.text, self.mentions, self.lexicon = text, mentions, lexicon
         self.proposals: list[Drafted] = []
+        self._verbs_first = {p.split()[0] for name in ("say", "characterise", "demand",
+                                                       "demand_object", "object", "reject",
+                                                       "threaten", "support", "measure")
+                             for group in lexicon.speech[name].by_length.values()
+                             for p in group}
         # words that are verbs and nouns alike: "U.S. demands", "Canada's support"
         self._nouns = {*lexicon.speech["demand_nouns"].by_length.get(1, ()),
                        *lexicon.speech["threat_nouns"].by_length.get(1, ()),
@@ -86,7 +91,7 @@ class ActFinder:
             return False
         nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
         return nxt is not None and nxt.group(1) not in self.lexicon.speech["officials"] and \
-            nxt.group(1) not in _VERBISH
+            nxt.group(1) not in _VERBISH and nxt.group(1) not in self._verbs_first
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         m = _CLAUSE_END.search(self.text, start, end)
@@ -250,8 +255,8 @@ class ActFinder:
         pieces = _SPLIT_PROPOSALS.split(self.text[start:end])
         offset = start
         for piece in pieces:
-            p_start = self.text.index(piece, offset)
-            p_end = p_start + len(piece.rstrip(" ,."))
+            p_start = self.text.index(piece.strip(), offset)
+            p_end = p_start + len(piece.strip().rstrip(" ,."))
             offset = p_end
             if p_end - p_start < 8:
                 continue
@@ -326,10 +331,11 @@ class ActFinder:
     def _threaten(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
                   obj: tuple[int, int], source: Mention | None) -> None:
         start, end = obj
-        if not re.match(r"\s*to\s", self.text[start - 1 : end]):
+        to = re.match(r"\s*to\s+", self.text[start:end])
+        if to is None:
             return
         fields: dict[str, object] = {"by": agent.actor.key,
-                                     "action": _summary(self.text[start:end])}
+                                     "action": _summary(self.text[start + to.end() : end])}
         actors = [agent.actor]
         self._report(fields, source, None, actors)
         self.facts.append(Drafted("threats", _key_words(self.text[start:end]), "threat-verb",

@@ -45,6 +45,7 @@ _ACTION = re.compile(r"\b(?:end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?
                      re.IGNORECASE)
 _MEETING_WORDS = re.compile(r"\b(?:me(?:et|ets|t)|meeting|summit|talks|hearings?|consultations|"
                             r"visit(?:s|ed)?)\b", re.IGNORECASE)
+_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+\w+|added|announced|stated)\s+(?:on\s+)?$")
 _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)\s")
 
 
@@ -59,9 +60,11 @@ def find_events(text: str, s: Sentence, times: list[TimeMatch], mentions: Mentio
         if when.value is None:
             continue
         c_start, c_end = _clause_of(text, s, when)
-        if _ACTION.search(text, c_start, c_end) is None and \
-                _PRESS.search(text, c_start, c_end) is None:
+        press = _PRESS.search(text, c_start, c_end)
+        if _ACTION.search(text, c_start, c_end) is None and press is None:
             continue
+        if press is None and _SAID_WHEN.search(text[max(c_start, when.start - 30) : when.start]):
+            continue  # "said on Tuesday that ...": the date of a statement, not an event
         words = text[c_start:c_end]
         future = bool(_FUTURE.search(words))
         status = "scheduled" if future else "occurred"

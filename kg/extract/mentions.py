@@ -339,7 +339,7 @@ def _demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
 
 
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
-                              r"(?:,|\s+(?:of|for|at|in)\b|\s+said\b)")
+                              r"(?:,|[.;]|\s+(?:of|for|at|in)\b|\s+said\b)")
 
 
 _GROUP_HEADS = frozenset([
@@ -415,21 +415,17 @@ def _appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
         if title is None:
             continue
         country = None
-        for w in words[:title]:
-            bare = _POSSESSIVE.sub("", w)
-            country = country or _country_key(bare, lexicon)
+        for w in tail.group(1).split()[:title]:
+            country = country or _country_key(_POSSESSIVE.sub("", w), lexicon)
         found.add(Mention(m.start(1), m.end(1), _person(name, country, lexicon, found),
                           "title"))
 
 
 def _country_key(word: str, lexicon: Lexicon) -> str | None:
-    for key, value in lexicon.demonyms.items():
-        if key.lower() == word:
-            return value
-    for entry in lexicon.lower_names.get(word, []) + lexicon.names.get(word.upper(), []):
-        if entry.kind == "Country":
-            return entry.key
-    return None
+    """The country a word names: "Canada", "Canadian", "U.S." (as written, capitals kept)."""
+    if word in lexicon.demonyms:
+        return lexicon.demonyms[word]
+    return next((e.key for e in lexicon.lookup(word) if e.kind == "Country"), None)
 
 
 def _unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:

@@ -74,8 +74,8 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
         if found is None:
             continue
         speaker, verb, rule, confidence = found
-        if n_words < 2:
-            continue
+        if n_words < 2 and rule != "quote-partial":
+            continue  # one word needs its speaker right there: X called it “unfair”
         item = Attributed(q, speaker, verb, rule, confidence, sentence,
                           _starts_sentence(text, q, paragraph) and
                           text[q.inner_start : q.inner_start + 1].isupper())
@@ -168,8 +168,9 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
     """X said the bill would "never" pass / X called the decision "unfair": a quotation inside
     what the sentence's speaker says; the speaker is named right before the verb."""
     start = sentence.start
-    verb = find_verb(text, start, q.start, lexicon.speech["say"], first=False) or find_verb(
-        text, start, q.start, lexicon.speech["characterise"], first=False)
+    verbs = [v for v in (find_verb(text, start, q.start, lexicon.speech[name], first=False)
+                         for name in ("say", "characterise")) if v is not None]
+    verb = max(verbs) if verbs else None
     if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
         return None
     subject = [m for m in mentions.within(start, verb[0])]
@@ -184,6 +185,10 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
     if not subject:
         return None
     gap = text[subject[-1].end : verb[0]]
+    if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and find_verb(
+            text, subject[-1].end, verb[0], lexicon.speech["say"]) is not None:
+        # "X said ... and called the deadline “artificial”": the same speaker
+        return subject[-1].actor, verb[2], "quote-partial", 0.7
     if len(gap.split()) > 8 or (len(gap.split()) > 2 and "," not in gap):
         return None
     return subject[-1].actor, verb[2], "quote-partial", 0.75

@@ -1,0 +1,355 @@
+"""The extractor's rules, each on its own small article, and the drafts they write.
+
+Every test drafts facts from a few sentences (written for the test, in news style) and
+checks what a reviewer would see: which fact, by whom, on which words, by which rule. Drafts
+are also read back through the facts loader (kg.extract.draft.draft_facts), so a rule that
+drafted a fact the loader cannot find evidence for fails here.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from kg.extract import Drafted, Lexicon, extract, load_lexicon
+from kg.extract.draft import draft_facts
+from kg.extract.times import find_times
+from kg.loaders import Reference
+from kg.model import Article, Mode, Where
+
+PUBLISHED = dt.date(2017, 11, 21)  # a Tuesday
+
+
+@pytest.fixture(scope="module")
+def lexicon(reference: Reference) -> Lexicon:
+    return load_lexicon(reference)
+
+
+def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[Drafted]:
+    article = Article(url="https://example.org/news/test", title="Test", published=published,
+                      language="en", text=text, where=Where("test.md"))
+    return extract(article, lexicon).facts
+
+
+def words(text: str, fact: Drafted) -> str:
+    return text[fact.start : fact.end]
+
+
+def of(facts: list[Drafted], section: str) -> list[Drafted]:
+    return [f for f in facts if f.section == section]
+
+
+def quotes(text: str, facts: list[Drafted]) -> list[tuple[str, str, str]]:
+    """(speaker key, rule, quoted words) of every drafted quotation."""
+    return [(f.fields["by"], f.rule, words(text, f)) for f in of(facts, "statements")
+            if f.fields.get("mode") in ("direct-quote", "partial-quote")]
+
+
+# --- quotations and speakers ------------------------------------------------------------
+
+def test_quote_then_he_said_is_the_last_person_named(lexicon: Lexicon) -> None:
+    text = ("Robert Lighthizer spoke after the round ended. “We will not reach a satisfactory "
+            "result this way,” he said.")
+    assert quotes(text, draft(text, lexicon)) == [
+        ("lighthizer", "quote-said-after",
+         "We will not reach a satisfactory result this way,")]
+
+
+def test_said_then_a_new_person_with_an_appositive(lexicon: Lexicon) -> None:
+    text = ("“These duties hurt workers on both sides of the border,” said Marianne Beaulieu, "
+            "Canada's trade minister, on Wednesday.")
+    facts = draft(text, lexicon)
+    assert quotes(text, facts) == [
+        ("marianne-beaulieu", "quote-said-after",
+         "These duties hurt workers on both sides of the border,")]
+    person = next(a for f in facts for a in f.actors if a.key == "marianne-beaulieu")
+    assert (person.kind, person.name, person.affiliation) == (
+        "Person", "Marianne Beaulieu", "canada")
+
+
+def test_title_before_the_name_and_told_reporters(lexicon: Lexicon) -> None:
+    text = ("“These are proposals we simply cannot agree to,” Canadian Foreign Minister "
+            "Chrystia Freeland told reporters in Ottawa.")
+    assert quotes(text, draft(text, lexicon)) == [
+        ("freeland", "quote-said-after", "These are proposals we simply cannot agree to,")]
+
+
+def test_speaker_before_a_colon(lexicon: Lexicon) -> None:
+    text = "Jane Roe, the chief negotiator for Canada, told reporters: “We are not there yet.”"
+    assert quotes(text, draft(text, lexicon)) == [
+        ("jane-roe", "quote-said-before", "We are not there yet.")]
+
+
+def test_according_to_after_a_quotation(lexicon: Lexicon) -> None:
+    text = ("“The entry ticket is the whole agreement and there is no menu,” according to "
+            "a senior official with knowledge of the talks.")
+    (speaker, rule, quoted), = quotes(text, draft(text, lexicon))
+    assert (speaker.startswith("source-"), rule, quoted) == (
+        True, "quote-said-after", "The entry ticket is the whole agreement and there is no menu,")
+
+
+def test_second_quotation_of_the_paragraph_has_the_same_speaker(lexicon: Lexicon) -> None:
+    text = ("“We gave our partners every opportunity,” said Tom Oakes, the commerce "
+            "secretary. “What we got were proposals that would not protect our security.”")
+    assert quotes(text, draft(text, lexicon)) == [
+        ("tom-oakes", "quote-said-after", "We gave our partners every opportunity,"),
+        ("tom-oakes", "quote-continued",
+         "What we got were proposals that would not protect our security.")]
+
+
+def test_quotation_after_a_sentence_where_someone_speaks(lexicon: Lexicon) -> None:
+    text = ("Lighthizer added that there was still time. “Our teams will be meeting again "
+            "next month in Washington.”")
+    assert quotes(text, draft(text, lexicon)) == [
+        ("lighthizer", "quote-continued",
+         "Our teams will be meeting again next month in Washington.")]
+
+
+def test_partial_quotation_inside_what_someone_says(lexicon: Lexicon) -> None:
+    text = ("Trade minister Ana Ruiz said the proposal was “a rewording, not a rethink” and "
+            "called the deadline “artificial.”")
+    assert quotes(text, draft(text, lexicon)) == [
+        ("ana-ruiz", "quote-partial", "a rewording, not a rethink"),
+        ("ana-ruiz", "quote-partial", "artificial.")]
+
+
+def test_pronoun_after_an_unnamed_source(lexicon: Lexicon) -> None:
+    text = ("A UK government spokesman said London would not take sides. “Each application "
+            "is judged on its merits,” he said.")
+    (speaker, rule, _), = quotes(text, draft(text, lexicon))
+    assert (speaker, rule) == ("source-a-uk-government-spokesman", "quote-said-after")
+
+
+def test_one_of_them_is_the_unnamed_source_named_last(lexicon: Lexicon) -> None:
+    text = ("Several members want more, two officials involved in the talks said. “The "
+            "entry ticket is the whole agreement,” one of them said.")
+    (speaker, _, _), = quotes(text, draft(text, lexicon))
+    assert speaker == "source-two-officials-involved-in-the-talks"
+
+
+def test_scare_quotes_are_not_statements(lexicon: Lexicon) -> None:
+    text = ("Officials argued over the so-called “poison pill clause” in the deal. The "
+            "rules decide when a product can be labeled as “made in America” at all.")
+    assert quotes(text, draft(text, lexicon)) == []
+
+
+def test_a_quotation_with_no_speaker_is_not_drafted(lexicon: Lexicon) -> None:
+    text = "The talks ended. “Nothing was agreed on the big issues in this round at all.”"
+    assert quotes(text, draft(text, lexicon)) == []
+
+
+def test_elided_quotation_is_flagged_edited(reference: Reference, lexicon: Lexicon,
+                                            tmp_path: Path) -> None:
+    article = tmp_path / "elided.md"
+    article.write_text(
+        "---\nurl: https://example.org/news/elided\ntitle: Elided\npublished: 2017-11-21\n"
+        "language: en\n---\n“Significant differences remain. … These are proposals we "
+        "simply cannot agree to,” Chrystia Freeland told reporters.\n", encoding="utf-8")
+    facts = draft_facts(article, reference, lexicon)
+    statement = next(a for a in facts.acts if a.kind == "Statement")
+    assert (statement.reports[0].mode, statement.reports[0].edited) == (Mode.DIRECT_QUOTE, True)
+
+
+# --- actors -----------------------------------------------------------------------------
+
+def test_demonym_officials_are_their_country_and_two_countries_a_group(lexicon: Lexicon
+                                                                        ) -> None:
+    text = ("Canadian officials rejected U.S. demands to add a sunset clause to NAFTA. "
+            "Canada and Mexico have been resisting U.S. demands for a radical rewrite.")
+    objections = of(draft(text, lexicon), "objections")
+    assert [o.fields["by"] for o in objections] == ["canada", "canada-and-mexico"]
+    group = objections[1].actors[0]
+    assert (group.kind, group.members) == ("ActorGroup", ("canada", "mexico"))
+
+
+def test_named_organisation_missing_from_the_reference(lexicon: Lexicon) -> None:
+    text = ("“Canada's unfair trade practices have to be met with a strong response,” "
+            "said a statement from the U.S. Lumber Coalition.")
+    facts = draft(text, lexicon)
+    assert [(a.key, a.kind) for f in facts for a in f.actors] == [
+        ("u-s-lumber-coalition", "InterestGroup")]
+
+
+# --- demands, proposals, objections, threats, support -------------------------------------
+
+def test_demand_verb_splits_proposals_and_finds_their_issues(lexicon: Lexicon) -> None:
+    text = ("The administration also is pushing to add an expiration clause to NAFTA as well "
+            "as to allow countries to opt out of its investment dispute settlement system.")
+    facts = draft(text, lexicon)
+    assert [(p.fields["proposer"], p.fields.get("issue"), words(text, p))
+            for p in of(facts, "proposals")] == [
+        ("united-states", "sunset-clause", "add an expiration clause to NAFTA"),
+        ("united-states", "isds",
+         "to allow countries to opt out of its investment dispute settlement system")]
+    assert [(d.fields["by"], d.rule) for d in of(facts, "demands")] == [
+        ("trump-administration", "demand-verb"), ("trump-administration", "demand-verb")]
+
+
+def test_demand_noun_and_the_objection_that_targets_it(lexicon: Lexicon) -> None:
+    text = ("Canada and Mexico have been resisting U.S. demands for a radical rewrite of the "
+            "1993 deal.")
+    facts = draft(text, lexicon)
+    proposal, = of(facts, "proposals")
+    objection, = of(facts, "objections")
+    assert (proposal.fields["proposer"], proposal.rule) == ("united-states", "demand-noun")
+    assert (objection.fields["kind"], objection.fields["proposal"], objection.rule) == (
+        "objection", proposal.key, "objection-verb")
+
+
+def test_someone_wants_someone_else_to_act(lexicon: Lexicon) -> None:
+    text = "Washington wants Canada to open its dairy quotas to more importers."
+    proposal, = of(draft(text, lexicon), "proposals")
+    assert (proposal.fields["proposer"], proposal.fields.get("issue")) == (
+        "united-states", "dairy")
+
+
+def test_rejection_with_its_reason_and_unnamed_source(lexicon: Lexicon) -> None:
+    text = ("Canadian and Mexican officials rejected U.S. demands to change the rules of origin, "
+            "arguing that the changes would damage the auto industry, according to an "
+            "official with knowledge of the talks.")
+    facts = draft(text, lexicon)
+    rejection, = of(facts, "objections")
+    assert rejection.fields["kind"] == "rejection"
+    assert rejection.fields["source"] == "source-an-official-with-knowledge-of-the-talks"
+    assert rejection.reason is not None
+    r_start, r_end, kind = rejection.reason
+    assert (text[r_start:r_end], kind) == (
+        "the changes would damage the auto industry", "economic-harm")
+
+
+def test_rejection_inside_a_quotation(lexicon: Lexicon) -> None:
+    text = ("“These are proposals we simply cannot agree to,” Chrystia Freeland told "
+            "reporters.")
+    rejection, = of(draft(text, lexicon), "objections")
+    assert (rejection.fields["by"], rejection.rule, words(text, rejection)) == (
+        "freeland", "rejection-quote", "These are proposals we simply cannot agree to,")
+
+
+def test_objection_to_the_idea_targets_the_proposal_before(lexicon: Lexicon) -> None:
+    text = ("The U.S. has demanded a sunset clause that would end the pact after five years. "
+            "Canada and Mexico have both rejected the idea.")
+    facts = draft(text, lexicon)
+    proposal, = of(facts, "proposals")
+    objection, = of(facts, "objections")
+    assert objection.fields.get("proposal") == proposal.key
+
+
+def test_a_measure_is_a_proposal_objections_can_target(lexicon: Lexicon) -> None:
+    text = ("The United States will impose tariffs of 25 percent on steel from Canada. "
+            "Canadian officials criticised the tariffs.")
+    facts = draft(text, lexicon)
+    proposal, = of(facts, "proposals")
+    assert (proposal.rule, proposal.fields["proposer"]) == ("measure-verb", "united-states")
+    assert of(facts, "objections")[0].fields.get("proposal") == proposal.key
+
+
+def test_threats_by_verb_and_by_noun(lexicon: Lexicon) -> None:
+    text = ("Canada threatened to impose duties on American steel. President Trump repeated "
+            "his earlier threats to pull the U.S. out of the deal.")
+    assert [(t.fields["by"], t.rule, t.fields["action"]) for t in
+            of(draft(text, lexicon), "threats")] == [
+        ("canada", "threat-verb", "Impose duties on American steel"),
+        ("trump", "threat-noun", "Pull the U.S. out of the deal")]
+
+
+def test_support_only_for_a_proposal_or_issue(lexicon: Lexicon) -> None:
+    text = ("Mexico proposed to drop the sunset clause. Canada supported the proposal. "
+            "Farmers supported each other.")
+    supports = of(draft(text, lexicon), "supports")
+    assert [(s.fields["by"], s.rule) for s in supports] == [("canada", "support-verb")]
+
+
+def test_paraphrase_with_said_that(lexicon: Lexicon) -> None:
+    text = "Lighthizer said that there had been some progress on the administration's goals."
+    statement, = of(draft(text, lexicon), "statements")
+    assert (statement.fields["by"], statement.fields["mode"], statement.rule) == (
+        "lighthizer", "paraphrase", "paraphrase-said")
+
+
+# --- events and times --------------------------------------------------------------------
+
+def test_events_round_meeting_press_and_deadline(lexicon: Lexicon) -> None:
+    text = ("Following Tuesday's conclusion of the fifth round of talks, officials left. "
+            "Our teams will be meeting again next month in Washington. "
+            "Chrystia Freeland told reporters in Ottawa Tuesday. "
+            "Both sides hope to reach a deal before the end of the year.")
+    events = of(draft(text, lexicon), "events")
+    assert [(e.fields["type"], e.fields["status"], e.when.value if e.when else None)
+            for e in events] == [
+        ("NegotiationRound", "occurred", "2017-11-21"),
+        ("Meeting", "scheduled", "2017-12"),
+        ("PressConference", "occurred", "2017-11-21"),
+        ("Milestone", "expected", "2017")]
+    assert events[0].fields["round"] == 5
+
+
+def test_a_date_that_only_dates_a_statement_is_not_an_event(lexicon: Lexicon) -> None:
+    text = "Lighthizer said on Tuesday that the talks were difficult."
+    assert of(draft(text, lexicon), "events") == []
+
+
+@pytest.mark.parametrize(("sentence", "phrase", "value", "precision"), [
+    ("The round ended on Tuesday.", "Tuesday", "2017-11-21", "day"),
+    ("They met on Monday.", "Monday", "2017-11-20", "day"),
+    ("They will meet on Friday.", "Friday", "2017-11-24", "day"),
+    ("They met last Tuesday.", "last Tuesday", "2017-11-14", "day"),
+    ("Talks resume next month.", "next month", "2017-12", "month"),
+    ("A deal is hoped for before the end of the year.", "before the end of the year", "2017",
+     "year"),
+    ("The panel ruled on Jan. 15.", "Jan. 15", "2017-01-15", "day"),
+    ("The panel will rule on Jan. 15.", "Jan. 15", "2018-01-15", "day"),
+    ("The transition ends on 31 December 2020.", "31 December 2020", "2020-12-31", "day"),
+    ("Washington filed a complaint in May.", "May", "2017-05", "month"),
+    ("The deadline falls in March 2018.", "March 2018", "2018-03", "month"),
+    ("Talks collapsed a year ago.", "a year ago", "2016", "year"),
+    ("The deal was signed in 1993.", "1993", "1993", "year"),
+    ("Talks ended last week.", "last week", None, None),
+])
+def test_time_phrases_resolve_against_the_publication_date(
+        sentence: str, phrase: str, value: str | None, precision: str | None) -> None:
+    found = find_times(sentence, 0, len(sentence), PUBLISHED)
+    assert [(t.phrase, t.value, t.precision) for t in found] == [(phrase, value, precision)]
+
+
+def test_words_that_look_like_dates_are_not_times() -> None:
+    sentence = "We may revisit the 1993 deal, and we will."
+    assert find_times(sentence, 0, len(sentence), PUBLISHED) == []
+
+
+# --- bad input: an empty draft or a clear message, never a crash or a fact without evidence --
+
+@pytest.mark.parametrize("text", [
+    "",
+    "The weather was fine and nothing happened.",
+    "“This quotation never ends, said nobody in particular",
+    "He said “one” and “two” and “three",
+    "\u200f\u202e“مرحبا,” قال الوزير. 😀\u0301",
+])
+def test_odd_texts_draft_nothing_or_facts_with_evidence(text: str, lexicon: Lexicon) -> None:
+    for fact in draft(text, lexicon):
+        assert 0 <= fact.start < fact.end <= len(text)
+
+
+def test_a_huge_article_is_cut_with_a_note(lexicon: Lexicon) -> None:
+    paragraph = "Canada and Mexico have been resisting U.S. demands for a radical rewrite.\n"
+    article = Article(url="https://example.org/news/huge", title="Huge", published=PUBLISHED,
+                      language="en", text=paragraph * 150_000, where=Where("huge.md"))
+    result = extract(article, lexicon)
+    assert result.notes == [f"the text has {len(article.text):,} characters; only the first "
+                            "200,000 were read"]
+    assert result.facts and all(f.end <= 200_000 for f in result.facts)
+
+
+def test_every_drafted_fact_loads_with_its_evidence(reference: Reference, lexicon: Lexicon,
+                                                    tmp_path: Path) -> None:
+    from kg.resources import sample_dir
+
+    facts = draft_facts(sample_dir() / "nafta-round5.md", reference, lexicon)
+    text = facts.article.text
+    spans = [r.span for p in facts.proposals for r in p.reports] + [
+        r.span for a in facts.acts for r in a.reports] + [
+        r.span for e in facts.events for r in e.reports]
+    assert spans and all(text[s.start : s.end] == s.exact for s in spans)
+    assert all(a.drafted is not None for a in facts.acts)
