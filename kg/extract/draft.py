@@ -143,4 +143,4 @@ def draft_facts(article_path: Path, reference: Reference, lexicon: Lexicon | Non
     with tempfile.TemporaryDirectory(prefix="tradekg-draft-") as tmp:
         path = Path(tmp) / (article_path.stem + ".draft.facts.yaml")
         path.write_text(draft_yaml(draft, path, article_path.resolve(), now), encoding="utf-8")
-        return load_facts(path, reference)
+        return load_facts(path, reference, shown_as=f"{article_path} (draft)")

@@ -94,6 +94,7 @@ class Lexicon:
     reference: Reference
     starts: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words
     title_starts: dict[str, int] = field(default_factory=dict)
+    _longest: dict[str, int] = field(default_factory=dict)  # a cache of longest_from
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -105,8 +106,12 @@ class Lexicon:
 
     def longest_from(self, word: str) -> int:
         """The most words a name starting with ``word`` can have (0: no name starts so)."""
-        folded = fold(word)
-        return max(self.starts.get(folded, 0), self.starts.get(folded.lower(), 0))
+        known = self._longest.get(word)
+        if known is None:
+            folded = fold(word)
+            known = self._longest[word] = max(self.starts.get(folded, 0),
+                                               self.starts.get(folded.lower(), 0))
+        return known
 
     def lookup(self, words: str) -> list[Entry]:
         folded = fold(words)

@@ -46,6 +46,9 @@ _FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is\s+(?:scheduled|set|due|expec
                      r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
                      r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",
                      re.IGNORECASE)
+_ANY_TIME = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+                       r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
+                       re.IGNORECASE)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -60,6 +63,8 @@ class TimeMatch:
 
 def find_times(text: str, start: int, end: int, published: dt.date) -> list[TimeMatch]:
     """Time phrases in text[start:end] (a sentence), resolved against ``published``."""
+    if not _ANY_TIME.search(text, start, end):
+        return []  # most sentences have no time phrase: one cheap look first
     clause = text[start:end]
     future = bool(_FUTURE.search(clause))
     found: list[TimeMatch] = []

@@ -64,19 +64,24 @@ ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
 
-def load_facts(path: Path, reference: Reference) -> ArticleFacts:
-    """Read a facts file and the article it names; every reference is resolved or an error."""
+def load_facts(path: Path, reference: Reference, *, shown_as: str | None = None
+               ) -> ArticleFacts:
+    """Read a facts file and the article it names; every reference is resolved or an error.
+    ``shown_as`` is the name messages give the file (a draft in a temporary file is named
+    after its article)."""
     path = Path(path)
     doc = parse_yaml(read_text(path), path)
     if not isinstance(doc, Node):
         raise InputError("a facts file must be a mapping with an 'article' key", path=path,
                          line=1, hint="see 'Facts format' in README.md")
-    return _FactsReader(path, doc, reference).read()
+    return _FactsReader(path, doc, reference, shown_as).read()
 
 
 class _FactsReader:
-    def __init__(self, path: Path, doc: Node, reference: Reference) -> None:
+    def __init__(self, path: Path, doc: Node, reference: Reference,
+                 shown_as: str | None = None) -> None:
         self.path = path
+        self.shown = shown_as or str(path)
         self.doc = doc
         self.ref = reference
         self.local: dict[str, URIRef] = {}
@@ -88,7 +93,7 @@ class _FactsReader:
     # -- helpers -------------------------------------------------------------------------
     def where(self, node: Node, key: str | None = None) -> Where:
         line = node.key_lines.get(key, node.line) if key else node.line
-        return Where(str(self.path), line)
+        return Where(self.shown, line)
 
     def fail(self, message: str, node: Node, key: str | None = None,
              hint: str | None = None) -> InputError:
@@ -176,7 +181,7 @@ class _FactsReader:
         self.finder = Finder(self.article.text)
         self.article_iri = article_iri(self.article.url)
         self.extraction = self.draft_header()
-        facts = ArticleFacts(article=self.article, where=Where(str(self.path)),
+        facts = ArticleFacts(article=self.article, where=Where(self.shown),
                              extraction=self.extraction)
         for node in self.items("actors"):
             actor = self.local_actor(node)

@@ -1,0 +1,92 @@
+"""Extractor speed: articles drafted per second on one core (rules path, no model).
+
+    python benchmarks/extract.py [--articles DIR]... [--repeat 15] [--baseline CHECKOUT]
+
+Each run is a fresh process (started with subprocess, one core: no threads, no workers) that
+loads the reference data and lexicon, drafts every article once to warm up, then drafts the
+whole set --passes times and prints the seconds per pass. The script reports the median,
+min and max over --repeat runs. With --baseline (another checkout of tradekg, e.g. a
+`git worktree` of an older commit), runs of both alternate and the ratio of medians is
+printed, so both see the same machine load.
+
+Articles default to benchmarks/devset/ (the extractor's dev set). Drafting only: reading the
+files, writing YAML and loading it back are not timed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+from kg.loaders import load_reference, read_article
+from kg.extract import extract, load_lexicon
+paths, passes = json.loads(sys.argv[1]), int(sys.argv[2])
+reference = load_reference()
+lexicon = load_lexicon(reference)
+articles = [read_article(Path(p)) for p in paths]
+for a in articles:
+    extract(a, lexicon)
+times = []
+for _ in range(passes):
+    t = time.perf_counter()
+    for a in articles:
+        extract(a, lexicon)
+    times.append(time.perf_counter() - t)
+print(json.dumps({"n": len(articles), "chars": sum(len(a.text) for a in articles),
+                  "best": min(times), "median": sorted(times)[len(times) // 2]}))
+"""
+
+
+def run(checkout: Path, paths: list[str], passes: int) -> dict[str, float]:
+    env = dict(os.environ, PYTHONPATH=str(checkout))
+    done = subprocess.run([sys.executable, "-c", CHILD, json.dumps(paths), str(passes)],
+                          env=env, capture_output=True, text=True, check=True)
+    result: dict[str, float] = json.loads(done.stdout)
+    return result
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--articles", action="append", type=Path,
+                        help="a directory of article files (default: benchmarks/devset)")
+    parser.add_argument("--repeat", type=int, default=15, help="processes per checkout")
+    parser.add_argument("--passes", type=int, default=5, help="passes over the set per run")
+    parser.add_argument("--baseline", type=Path, help="another tradekg checkout to compare")
+    args = parser.parse_args()
+    dirs = args.articles or [HERE / "devset"]
+    paths = sorted(str(p.resolve()) for d in dirs for p in d.glob("*.md")
+                   if p.name != "README.md")
+    checkouts = {"current": HERE.parent}
+    if args.baseline:
+        checkouts["baseline"] = args.baseline.resolve()
+    per_pass: dict[str, list[float]] = {name: [] for name in checkouts}
+    info: dict[str, float] = {}
+    for _ in range(args.repeat):
+        for name, checkout in checkouts.items():
+            info = run(checkout, paths, args.passes)
+            per_pass[name].append(info["median"])
+    n = int(info["n"])
+    print(f"{n} articles, {int(info['chars']) // n:,} characters each on average; "
+          f"{args.repeat} runs x {args.passes} passes; load average "
+          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(f"{'checkout':9} {'median s/pass':>14} {'min':>8} {'max':>8} {'articles/s':>11}")
+    for name, values in per_pass.items():
+        median = statistics.median(values)
+        print(f"{name:9} {median:14.4f} {min(values):8.4f} {max(values):8.4f} "
+              f"{n / median:11.0f}")
+    if args.baseline:
+        ratio = statistics.median(per_pass["current"]) / statistics.median(per_pass["baseline"])
+        print(f"current / baseline (time): {ratio:.2f}")
+
+
+if __name__ == "__main__":
+    main()
