@@ -10,7 +10,7 @@ from __future__ import annotations
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
@@ -29,11 +29,12 @@ from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.params import resolve
 from kg.resources import sample_dir
-from kg.store import ENV_STORE, Store, default_location, open_store
+from kg.store import ENV_STORE, Store, default_location, is_remote, open_store
 from kg.validate import Verdict, summarize
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_REFERENCE = "TRADEKG_REFERENCE"
+SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
 
 
 class Context:
@@ -385,7 +386,8 @@ def demo_cmd(obj: Context) -> None:
 @click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
               help="Port to listen on (0 picks a free one).")
 @click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
-              help="Seconds a query may run before it is stopped (HTTP 503).")
+              help="Seconds a query may run before it is stopped (HTTP 503); over a SPARQL "
+                   "server, the time to wait for its answer.")
 @click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
               help="Rows (or triples) a query may return; more are cut, and the response "
                    "says so (X-Truncated: true).")
@@ -407,9 +409,11 @@ def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
     /.well-known/void   the VoID/DCAT description of the dataset
     /ontology, /context.jsonld
 
-    The server holds the store open while it runs (stop it to ingest) and answers
-    queries from a snapshot taken at start, in worker processes that are stopped at
-    --timeout.
+    An embedded store stays writable: while the server runs, tradekg ingest (one
+    writer at a time) publishes a snapshot after each batch it writes, and the
+    server answers from the newest one, in worker processes that are stopped at
+    --timeout; a reader sees each article whole, old or new. --store may also be
+    the URL of a SPARQL server.
 
     \b
     Example:
@@ -427,11 +431,12 @@ def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
     signal.signal(signal.SIGTERM, stop)
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
-    with _errors(), obj.store(create=False) as store:
+    where = obj.store_location or os.environ.get(ENV_STORE) or str(default_location())
+    with _errors(), (obj.store() if is_remote(where) else nullcontext(Path(where))) as store:
         server = make_server(store, host=host, port=port, timeout=timeout,
-                             max_rows=max_rows, workers=workers)
+                             max_rows=max_rows, workers=workers, wait=SERVE_WAIT)
         try:
-            _echo_err(f"Serving {store.location} at {server.url}/ (Ctrl-C to stop)")
+            _echo_err(f"Serving {where} at {server.url}/ (Ctrl-C to stop)")
             server.serve_forever()
         except KeyboardInterrupt:
             _echo_err("Stopped.")

@@ -201,3 +201,48 @@ def bind_values(query: str, bindings: Mapping[str, Node] | Sequence[Row]) -> str
     if _SUBSELECT.match(inner):
         inner = "{" + inner + "}"
     return query[:start + 1] + "\n" + block + "\n" + inner + query[end:]
+
+
+def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
+    """One page of a SELECT query's answer, for a server that cuts answers at ``size`` rows.
+
+    The query's ORDER BY is extended with every projected variable (``variables``), or one is
+    added, so the order is total and consistent with the query's own; the query becomes a
+    sub-select, and LIMIT/OFFSET go outside it (Virtuoso sorts a sub-select whole but refuses
+    an ORDER BY with an OFFSET past its sort limit). Pages are then disjoint and complete, and
+    in the query's order.
+
+    >>> print(page("PREFIX ex: <http://example.org/> SELECT ?a WHERE { ?a ex:p ?b } LIMIT 50",
+    ...            ["a"], 10, 20))
+    PREFIX ex: <http://example.org/> SELECT * WHERE {
+    {
+    SELECT ?a WHERE { ?a ex:p ?b }
+    ORDER BY ?a
+    LIMIT 50
+    }
+    } LIMIT 10 OFFSET 20
+    """
+    if size < 1 or offset < 0:
+        raise ValueError("a page has at least one row and starts at 0 or later")
+    for name in variables:
+        if not _VARNAME.match(name):
+            raise ValueError(f"bad variable name {name!r}")
+    _, end = _where_group(query)
+    begin = ordered = modifiers = None
+    for token, at, depth in _tokens(query):
+        if depth:
+            continue
+        if begin is None and token in _FORMS:
+            begin = at
+        elif at > end and token == "ORDER":
+            ordered = True
+        elif at > end and modifiers is None and token in ("LIMIT", "OFFSET", "VALUES"):
+            modifiers = at
+    if begin is None or query_form(query) != "SELECT":
+        raise ValueError("only a SELECT query can be paged")
+    cut = len(query) if modifiers is None else modifiers
+    keys = " ".join(f"?{name}" for name in variables)
+    order = f"\n{keys}\n" if ordered else f"\nORDER BY {keys}\n"
+    inner = query[begin:cut].rstrip() + order + query[cut:].strip()
+    return (f"{query[:begin]}SELECT * WHERE {{\n{{\n{inner.rstrip()}\n}}\n}} "
+            f"LIMIT {size} OFFSET {offset}")

@@ -5,7 +5,7 @@ One builder, used by ``tradekg export --format void`` and by ``tradekg serve`` a
 (under ``https://w3id.org/tradekg/``): the server maps that base onto itself, so the SPARQL
 endpoint ``<base>sparql`` and the example resources resolve on a running server.
 
-Counts: ``void:triples`` counts the statements of every named graph (the ontology and the
+Counts: ``void:triples`` counts the statements of every tradekg graph (the ontology and the
 reference data included), as ``tradekg stats`` does; ``void:classPartition`` gives the number
 of distinct instances of each class, ``tkg:Article`` among them. ``dcterms:modified`` is the
 time of the store's newest data file (the graphs themselves carry no write times, since the
@@ -38,9 +38,11 @@ SERVICE = URIRef(BASE + ".well-known/void#sparql-service")
 CONTEXT = URIRef(BASE + "context.jsonld")
 
 _PREFIXES = SPARQL_PREFIXES
-_TRIPLES = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"
+# tradekg's own graphs (each says it is a prov:Bundle), not a SPARQL server's system graphs
 _CLASSES = """
-SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?class } GROUP BY ?class ORDER BY ?class
+SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
+  GRAPH ?g { ?g a <http://www.w3.org/ns/prov#Bundle> } GRAPH ?g { ?x a ?class }
+} GROUP BY ?class ORDER BY ?class
 """
 _PUBLISHED = _PREFIXES + """
 SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { ?a a tkg:Article ; schema:datePublished ?d }
@@ -123,7 +125,7 @@ def describe(store: Store) -> Graph:
         add(DATASET, VOID.vocabulary, URIRef(PREFIXES[prefix]))
     add(DATASET, DCTERMS.conformsTo, URIRef(ONTOLOGY_IRI))
 
-    add(DATASET, VOID.triples, lit(_count(store, _TRIPLES)))
+    add(DATASET, VOID.triples, lit(store.quad_count()))
     classes = store.select(_CLASSES).rows
     add(DATASET, VOID.classes, lit(len(classes)))
     for cls, n in classes:

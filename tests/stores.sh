@@ -32,6 +32,7 @@ start_oxigraph() {  # start_oxigraph [PORT] [extra serve args...]
 }
 
 start_virtuoso() {  # start_virtuoso [HTTP_PORT] [ISQL_PORT]; sets the dba password, adds `writer`
+  # VIRTUOSO_MAX_ROWS: its row cap (ResultSetMaxRows, default 10000)
   # MaxQueryCostEstimationTime = 0: no refusal on the cost estimate, which is wrong for some
   # saved queries ("The estimated execution time 0 (sec) exceeds the limit of 400 (sec)")
   local hport=${1:-8890} iport=${2:-1111} dir="$STORE_ROOT/virtuoso"
@@ -41,6 +42,7 @@ start_virtuoso() {  # start_virtuoso [HTTP_PORT] [ISQL_PORT]; sets the dba passw
       -e "s|^ServerPort\s*=\s*8890|ServerPort = 127.0.0.1:$hport|" \
       -e "s|^MaxQueryExecutionTime\s*=.*|MaxQueryExecutionTime = ${VIRTUOSO_QUERY_TIMEOUT_S:-30}|" \
       -e "s|^MaxQueryCostEstimationTime\s*=.*|MaxQueryCostEstimationTime = 0|" \
+      -e "s|^ResultSetMaxRows\s*=.*|ResultSetMaxRows = ${VIRTUOSO_MAX_ROWS:-10000}|" \
       /etc/virtuoso-opensource-7/virtuoso.ini > "$dir/virtuoso.ini"
   # exec: the recorded PID is virtuoso-t itself, not a wrapper shell (STORES.md, PID pitfall)
   bash -c "cd '$dir' && exec virtuoso-t +configfile '$dir/virtuoso.ini' +foreground" \

@@ -35,6 +35,7 @@ from kg.store.auth import load_credentials
 from kg.store.remote import RemoteStore
 
 oxigraph = test_backends.oxigraph  # the session's servers (fixtures)
+virtuoso_capped = test_backends.virtuoso_capped
 virtuoso = test_backends.virtuoso
 SECRET = "s3cret-Pa55word"
 TOKEN = "tok-0123456789abcdef"
@@ -204,11 +205,13 @@ def test_a_200_that_is_not_sparql_results(fake: tuple[str, Script]) -> None:
         RemoteStore(base + "/query", {}))
 
 
-def test_row_cap_header(fake: tuple[str, Script]) -> None:
+def test_row_cap_header_on_a_construct_answer(fake: tuple[str, Script]) -> None:
     base, script = fake
     script.headers = {"X-SPARQL-MaxRows": "10000"}
-    script.body = b'{"head":{"vars":["s"]},"results":{"bindings":[]}}'
-    assert error_of(RemoteStore(base + "/sparql", {}), "SELECT ?s WHERE { ?s ?p ?o }") == (
+    script.content_type, script.body = "text/turtle", b""
+    with pytest.raises(StoreError) as info:
+        RemoteStore(base + "/sparql", {}).triples("CONSTRUCT WHERE { ?s ?p ?o }")
+    assert str(info.value) == (
         f"the server at {base}/sparql cut the answer at 10000 rows (X-SPARQL-MaxRows), so it "
         "is incomplete (raise ResultSetMaxRows in the [SPARQL] section of virtuoso.ini, or "
         "narrow the query)")
@@ -264,11 +267,33 @@ def test_virtuoso_refuses_anonymous_writes(virtuoso: tuple[str, dict[str, str]])
         f"the server at {url}-graph-crud refused the request (403 Forbidden)")
 
 
-def test_virtuoso_row_cap(virtuoso: tuple[str, dict[str, str]]) -> None:
-    digits = "VALUES ?{} {{ 0 1 2 3 4 5 6 7 8 9 }}"
-    query = "SELECT * WHERE { " + " ".join(digits.format(v) for v in "abcde") + " }"
-    assert error_of(remote(virtuoso), query).startswith(
-        f"the server at {virtuoso[0]} cut the answer at 10000 rows (X-SPARQL-MaxRows)")
+DIGITS = " ".join(f"VALUES ?{v} {{ 0 1 2 3 4 5 6 7 8 9 }}" for v in "abc")
+
+
+def test_virtuoso_row_cap_is_paged_through(virtuoso_capped: tuple[str, dict[str, str]]
+                                           ) -> None:
+    """A SELECT answer past the row cap (7 rows here) comes whole and in the query's order."""
+    query = ("SELECT ?a ?b (?a * 100 + ?b * 10 + ?c AS ?n) WHERE { " + DIGITS + " } "
+             "ORDER BY DESC(?a) ?b DESC(?c)")
+    rows = remote(virtuoso_capped).select(query).rows
+    assert [int(str(r[2])) for r in rows] == sorted(
+        range(1000), key=lambda n: (-(n // 100), n // 10 % 10, -(n % 10)))
+    limited = remote(virtuoso_capped).select(
+        "SELECT DISTINCT ?a WHERE { " + DIGITS + " } LIMIT 9 OFFSET 0").rows
+    assert sorted(int(str(r[0])) for r in limited) == list(range(9))
+
+
+def test_virtuoso_row_cap_on_a_construct_is_an_error(
+        virtuoso_capped: tuple[str, dict[str, str]]) -> None:
+    query = ("CONSTRUCT { ?s <http://example.org/n> ?n } WHERE { " + DIGITS + " BIND(?a * 100 "
+             "+ ?b * 10 + ?c AS ?n) BIND(IRI(CONCAT('http://example.org/', STR(?n))) AS ?s) }")
+    with pytest.raises(StoreError) as info:
+        remote(virtuoso_capped).triples(query)
+    assert str(info.value).startswith(
+        f"the server at {virtuoso_capped[0]} cut the answer at 7 rows (X-SPARQL-MaxRows)")
+    small = "CONSTRUCT { <http://example.org/s> <http://example.org/n> ?a } WHERE { VALUES ?a " \
+            "{ 1 2 3 } }"
+    assert len(remote(virtuoso_capped).triples(small)) == 3
 
 
 def test_virtuoso_syntax_error_is_a_usage_error(virtuoso: tuple[str, dict[str, str]]) -> None:

@@ -23,19 +23,24 @@ from pathlib import Path
 from urllib.parse import urlencode, urlsplit
 
 import pytest
+import test_backends
 from click.testing import CliRunner
 from rdflib import Graph, Literal, Namespace, URIRef
 from rdflib.compare import isomorphic
 from SPARQLWrapper import JSON, POST, POSTDIRECTLY, TURTLE, URLENCODED, XML, SPARQLWrapper
+from test_backends import cleared, remote
 
 from kg.cli import cli
 from kg.export import context
+from kg.ingest import ingest
 from kg.queries import catalogue, run_saved, write_results
 from kg.resources import sample_dir
 from kg.serve import Server, make_server
 from kg.store import Store
 from kg.terms import PREFIXES
 
+oxigraph = test_backends.oxigraph  # the session's SPARQL servers (fixtures)
+virtuoso = test_backends.virtuoso
 TIMEOUT = 2.0
 MAX_ROWS = 200
 VOID = Namespace("http://rdfs.org/ns/void#")
@@ -491,7 +496,20 @@ def test_browser_runs_a_saved_query(served: Running, tmp_path: Path) -> None:
 
 # --- the command ---
 
-def test_the_serve_command(sample_store_dir: Path, tmp_path: Path) -> None:
+def _sample_copy(tmp_path: Path, url: str) -> Path:
+    """The sample article and its facts, as another article (another URL)."""
+    folder = tmp_path / "another"
+    shutil.copytree(sample_dir(), folder)
+    article = next(p for p in folder.iterdir() if p.suffix == ".md")
+    text = article.read_text(encoding="utf-8")
+    article.write_text(re.sub(r"(?m)^url: .*$", f"url: {url}", text, count=1), encoding="utf-8")
+    return folder
+
+
+ARTICLES = "SELECT (COUNT(*) AS ?n) WHERE { ?a a <https://w3id.org/tradekg/ontology#Article> }"
+
+
+def test_the_serve_command_while_ingest_writes(sample_store_dir: Path, tmp_path: Path) -> None:
     copy = tmp_path / "store"
     shutil.copytree(sample_store_dir, copy)
     process = subprocess.Popen(
@@ -505,12 +523,151 @@ def test_the_serve_command(sample_store_dir: Path, tmp_path: Path) -> None:
         assert match, line
         running = Running(match.group(1), None, None)  # type: ignore[arg-type]
         assert request(running, "/").status == 200
-        busy = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "stats"],
-                              capture_output=True, text=True, check=False)
-        assert busy.returncode == 3
-        assert "is in use by another process" in busy.stderr
+        assert json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0]["n"][
+            "value"] == "1"
+        # the store stays writable while it is served; the server sees what was written
+        stats = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "stats"],
+                               capture_output=True, text=True, check=False)
+        assert stats.returncode == 0, stats.stderr
+        another = _sample_copy(tmp_path, "https://example.org/news/another-round")
+        ingest = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "ingest",
+                                 "-q", str(another)], capture_output=True, text=True,
+                                check=False)
+        assert ingest.returncode == 0, ingest.stderr
+        seen = []
+        for _ in range(200):  # a bounded wait for the snapshot the writer published
+            seen.append(json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0][
+                "n"]["value"])
+            if seen[-1] == "2":
+                break
+            time.sleep(0.05)
+        assert seen[-1] == "2" and set(seen) <= {"1", "2"}
+        second = subprocess.Popen(
+            [sys.executable, "-m", "kg", "--store", str(copy), "serve", "--port", "0"],
+            stderr=subprocess.PIPE, text=True)
+        _, err = second.communicate(timeout=60)
+        assert second.returncode == 3
+        assert f"the store at {copy} is already served by another process" in err
     finally:
         process.send_signal(signal.SIGTERM)
         _, err = process.communicate(timeout=20)
     assert process.returncode == 0, err
     assert err == "Stopped.\n"
+    # the server removed its snapshots
+    assert sorted(p.name for p in (copy / "serve").iterdir()) == ["lock"]
+
+
+def test_readers_see_an_article_whole_while_it_is_rewritten(make_store: object) -> None:
+    """A writer replaces one article graph with two versions in turn; a reader counting the
+    graph's triples through the endpoint sees one of the two counts, never a mix or none."""
+    store = make_store(sample_dir(), name="rewritten")  # type: ignore[operator]
+    graph = next(g for g in store.graph_names() if "/graph/" in g and "reference" not in g)
+    lines = [line.removesuffix(" .") for line in
+             store_lines(store, graph)]
+    versions = [lines, lines[: len(lines) // 2]]
+    server = make_server(store, port=0, timeout=10, max_rows=MAX_ROWS, workers=2)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    running = Running(server.url, store, server)
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
+    seen: list[int] = []
+    done = threading.Event()
+
+    def read() -> None:
+        while not done.is_set():
+            reply = sparql(running, count)
+            assert reply.status == 200
+            seen.append(int(json.loads(reply.body)["results"]["bindings"][0]["n"]["value"]))
+
+    reader = threading.Thread(target=read)
+    reader.start()
+    try:
+        for i in range(30):
+            store.replace_graphs([(graph, versions[i % 2])])
+            time.sleep(0.02)
+    finally:
+        done.set()
+        reader.join()
+        server.shutdown()
+        thread.join()
+        server.close()
+    whole = {len(set(v)) for v in versions}
+    assert set(seen) <= whole, set(seen) - whole
+    assert set(seen) == whole  # the reader saw both versions: the server followed the writes
+
+
+def store_lines(store: Store, graph: URIRef) -> list[str]:
+    out = io.BytesIO()
+    store.dump(out, "ntriples", graph)
+    return [line for line in out.getvalue().decode("utf-8").splitlines() if line]
+
+
+# --- over a SPARQL server: the same pages and answers as over the embedded store ---
+
+@pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
+def served_remote(request: pytest.FixtureRequest, reference: object) -> Iterator[Running]:
+    store = cleared(remote(request.getfixturevalue(request.param)))
+    assert ingest(store, [sample_dir()], reference).written == 1  # type: ignore[arg-type]
+    server = make_server(store, port=0, timeout=30, max_rows=MAX_ROWS)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield Running(server.url, store, server)
+    server.shutdown()
+    thread.join()
+    server.close()
+
+
+def test_remote_sparql_select_and_construct(served_remote: Running, served: Running) -> None:
+    client = wrapper(served_remote, PERSONS, JSON)
+    bindings = client.queryAndConvert()["results"]["bindings"]  # type: ignore[index]
+    assert [b["p"]["value"] for b in bindings] == [
+        str(r[0]) for r in served.store.select(PERSONS).rows]
+    query = f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}"
+    graph = Graph().parse(data=sparql(served_remote, query, "text/turtle").text,
+                          format="turtle")
+    assert len(graph) > 0 and isomorphic(graph, served.store.construct(query))
+
+
+def test_remote_entity_pages_equal_the_embedded_ones(served_remote: Running,
+                                                      served: Running) -> None:
+    redirect = request(served_remote, "/id/actor/freeland", accept="text/turtle")
+    assert redirect.status == 303
+    assert redirect.headers["Location"] == "/doc/actor/freeland.ttl"
+    for suffix in ("ttl", "nt"):
+        remote_doc = request(served_remote, f"/doc/actor/freeland.{suffix}")
+        local_doc = request(served, f"/doc/actor/freeland.{suffix}")
+        assert remote_doc.status == local_doc.status == 200
+        fmt = "turtle" if suffix == "ttl" else "nt"
+        assert isomorphic(Graph().parse(data=remote_doc.text, format=fmt),
+                          Graph().parse(data=local_doc.text, format=fmt))
+    page = request(served_remote, "/doc/actor/freeland.html")
+    assert page.status == 200 and QUOTE in page.text
+    assert request(served_remote, "/id/actor/nobody").status == 404
+
+
+def test_remote_void_and_query_forms(served_remote: Running, served: Running) -> None:
+    void = _void(served_remote)
+    dataset = URIRef("https://w3id.org/tradekg/.well-known/void#dataset")
+    assert void.value(dataset, VOID.triples) == Literal(served_remote.store.quad_count())
+    assert served_remote.store.quad_count() == served.store.quad_count()
+    path = "/queries/proposals?" + urlencode({"proposer": "united-states", "format": "json"})
+    remote_rows = json.loads(request(served_remote, path).body)["results"]["bindings"]
+    local_rows = json.loads(request(served, path).body)["results"]["bindings"]
+    assert len(remote_rows) > 0
+    assert sorted(map(json.dumps, remote_rows)) == sorted(map(json.dumps, local_rows))
+
+
+def test_remote_endpoint_stays_read_only(served_remote: Running) -> None:
+    refused = request(served_remote, "/sparql", method="POST", content_type=(
+        "application/sparql-update"), body=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    assert refused.status == 403
+    assert refused.text == "updates are refused: this endpoint is read-only\n"
+    elsewhere = sparql(served_remote, "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
+    assert elsewhere.status == 403
+    assert elsewhere.text.startswith("FROM <http://example.org/g> is not a graph of this store")
+    article = next(str(g) for g in served_remote.store.graph_names()
+                   if "reference" not in g and "ontology" not in g)
+    own = sparql(served_remote, f"SELECT (COUNT(*) AS ?n) FROM <{article}> WHERE {{ ?s ?p ?o }}")
+    assert own.status == 200
+    assert int(json.loads(own.body)["results"]["bindings"][0]["n"]["value"]) == \
+        served_remote.store.quad_count(URIRef(article))

@@ -19,11 +19,12 @@ note's 303 pattern: ``/id/actor/freeland`` answers ``303 See Other`` with ``Loca
 
 from __future__ import annotations
 
+import contextlib
 import logging
-import tempfile
 import threading
 import time
 import traceback
+from collections.abc import Iterator, Set
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
@@ -36,16 +37,23 @@ from kg.iris import check_iri
 from kg.queries import run_saved
 from kg.resources import ontology_file
 from kg.serve import entity, html, pages, sparql
-from kg.serve.engine import PooledStore
+from kg.serve.engine import PooledStore, ReadOnly, RemoteEngine
 from kg.serve.guard import Refused
 from kg.serve.negotiate import Response, choose, prefers_html
-from kg.serve.pool import Busy, QueryTimeout, WorkerPool, snapshot
+from kg.serve.pool import Busy, WorkerPool
 from kg.store import Store
+from kg.store.embedded import EmbeddedStore
+from kg.store.faults import TimedOut
+from kg.store.remote import RemoteStore
+from kg.store.snapshots import Subscription
 from kg.terms import BASE
 from kg.void import describe
 
 log = logging.getLogger("kg.serve")
 INTERNAL_ROWS = 1_000_000
+FOLLOW_EVERY = 0.05  # seconds between looks for a newly published snapshot
+REMOTE_STATE = 10.0  # seconds the VoID description and labels of a SPARQL server are kept
+_HAS_GRAPH = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 DOC_TYPES = {"text/html": "html", "text/turtle": "ttl", "application/ld+json": "jsonld",
              "application/n-triples": "nt", "application/x-turtle": "ttl"}
 EXTENSIONS = {"html": "html", "ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
@@ -55,24 +63,142 @@ FORMAT_PARAM = {"turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-l
                 "nt": "ntriples", "ntriples": "ntriples", "html": "html"}
 
 
-class Site:
-    """What every request reads: the pooled store and what is computed once per snapshot."""
+class Graphs(Set[str]):
+    """The graphs of one state of the store, for the endpoint's FROM checks: asked one at a
+    time, never listed whole."""
 
-    def __init__(self, pstore: PooledStore) -> None:
+    def __init__(self, store: ReadOnly) -> None:
+        self._store = store
+
+    def __contains__(self, iri: object) -> bool:
+        try:
+            name = check_iri(str(iri))
+        except InputError:
+            return False
+        return bool(self._store.select(_HAS_GRAPH, {"g": name}).rows)
+
+    def __iter__(self) -> Iterator[str]:
+        return iter([str(g) for g in self._store.graph_names()])
+
+    def __len__(self) -> int:
+        return len(self._store.graph_names())
+
+
+class View:
+    """What one request reads: one state of the store (a snapshot, or the server as it is),
+    and what is computed once per state (the ontology's labels, the VoID description)."""
+
+    def __init__(self, pstore: ReadOnly, internal: ReadOnly, cache: dict[str, Any]) -> None:
         self.pstore = pstore  # what clients ask: cut at --max-rows, and they are told
         # the server's own fixed queries (pages, VoID) carry their own LIMITs
-        self.internal = PooledStore(pstore.location, pstore.pool, max_rows=INTERNAL_ROWS)
-        self.graphs = frozenset(str(g) for g in self.internal.graph_names())
-        self.vocabulary = {str(r[0]): str(r[1])
-                           for r in self.internal.select(entity.ONTOLOGY_LABELS).rows if r[1]}
-        self._void: Graph | None = None
-        self._lock = threading.Lock()
+        self.internal = internal
+        self.graphs = Graphs(internal)
+        self._cache = cache
+        self._lock: threading.Lock = cache["lock"]
+
+    @property
+    def vocabulary(self) -> dict[str, str]:
+        with self._lock:
+            if "vocabulary" not in self._cache:
+                self._cache["vocabulary"] = {
+                    str(r[0]): str(r[1])
+                    for r in self.internal.select(entity.ONTOLOGY_LABELS).rows if r[1]}
+            vocabulary: dict[str, str] = self._cache["vocabulary"]
+            return vocabulary
 
     def void(self) -> Graph:
         with self._lock:
-            if self._void is None:
-                self._void = describe(self.internal)
-            return self._void
+            if "void" not in self._cache:
+                self._cache["void"] = describe(self.internal)
+            void: Graph = self._cache["void"]
+            return void
+
+
+class Site:
+    """Where views come from; ``close`` releases what the site holds."""
+
+    def __init__(self, max_rows: int) -> None:
+        self.max_rows = max_rows
+        self._caches: dict[object, dict[str, Any]] = {}
+        self._lock = threading.Lock()
+
+    def _cache(self, key: object) -> dict[str, Any]:
+        with self._lock:
+            if key not in self._caches:
+                self._caches = {k: v for k, v in self._caches.items() if k == self._latest}
+                self._caches[key] = {"lock": threading.Lock()}
+            self._latest = key
+            return self._caches[key]
+
+    _latest: object = None
+
+    def view(self) -> contextlib.AbstractContextManager[View]:
+        raise NotImplementedError
+
+    def close(self) -> None:
+        raise NotImplementedError
+
+
+class SnapshotSite(Site):
+    """An embedded store: published snapshots read by a pool of workers; a thread follows
+    the snapshots a writer publishes (kg.store.snapshots) and deletes those no longer read."""
+
+    def __init__(self, location: str, subscription: Subscription, pool: WorkerPool, *,
+                 max_rows: int) -> None:
+        super().__init__(max_rows)
+        self.location = location
+        self.subscription = subscription
+        self.pool = pool
+        self._stop = threading.Event()
+        self._follower = threading.Thread(target=self._follow, name="tradekg-snapshots",
+                                          daemon=True)
+        self._follower.start()
+
+    @contextlib.contextmanager
+    def view(self) -> Iterator[View]:
+        with self.pool.lease() as snapshot:
+            yield View(PooledStore(self.location, self.pool, snapshot,
+                                   max_rows=self.max_rows),
+                       PooledStore(self.location, self.pool, snapshot,
+                                   max_rows=INTERNAL_ROWS),
+                       self._cache(snapshot))
+
+    def _follow(self) -> None:
+        while not self._stop.wait(FOLLOW_EVERY):
+            newest = self.subscription.fresh()
+            if newest is not None and newest.name > self.pool.snapshot.name:
+                self.pool.move_to(newest)
+                log.info("answering from the snapshot published at %s",
+                         _published_at(newest.name))
+            self.subscription.remove_older(self.pool.snapshot, self.pool.in_use())
+
+    def close(self) -> None:
+        self._stop.set()
+        self._follower.join()
+        self.pool.close()
+        self.subscription.close(self.pool.snapshot)
+
+
+class RemoteSite(Site):
+    """A SPARQL server, read as it is; the per-state caches last REMOTE_STATE seconds."""
+
+    def __init__(self, store: RemoteStore, *, max_rows: int) -> None:
+        super().__init__(max_rows)
+        self.store = store
+
+    @contextlib.contextmanager
+    def view(self) -> Iterator[View]:
+        yield View(RemoteEngine(self.store, max_rows=self.max_rows),
+                   RemoteEngine(self.store, max_rows=INTERNAL_ROWS),
+                   self._cache(int(time.monotonic() // REMOTE_STATE)))
+
+    def close(self) -> None:
+        self.store.close()
+
+
+def _published_at(name: str) -> str:
+    seconds = int(name.split("-")[0]) / 1e9
+    return time.strftime("%H:%M:%S", time.localtime(seconds)) + f".{int(seconds * 1000) % 1000:03d}"
 
 
 def _rdf_format(query: dict[str, list[str]], accept: str | None, html_first: bool) -> str | None:
@@ -87,34 +213,34 @@ def _rdf_format(query: dict[str, list[str]], accept: str | None, html_first: boo
     return RDF_OFFERED[chosen] if chosen else None
 
 
-def route(site: Site, method: str, target: str, headers: Any, body: bytes) -> Response:
+def route(view: View, method: str, target: str, headers: Any, body: bytes) -> Response:
     parts = urlsplit(target)
     path, query = parts.path, parse_qs(parts.query, keep_blank_values=True)
     accept = headers.get("Accept")
     if path == "/sparql":
-        return sparql.handle(site.pstore, site.graphs, method, parts.query,
+        return sparql.handle(view.pstore, view.graphs, method, parts.query,
                              headers.get("Content-Type", ""), body, accept)
     if method == "POST":
         return Response(405, "text/plain; charset=utf-8", b"only /sparql accepts POST\n",
                         {"Allow": "GET, HEAD"})
     if path.startswith("/id/"):
-        return _thing(site, path, accept)
+        return _thing(view, path, accept)
     if path.startswith("/doc/"):
-        return _document(site, path)
+        return _document(view, path)
     if path == "/":
-        stats = run_saved(site.pstore, "stats")
-        examples = sorted((str(o), entity.term_name(str(o), {})) for o in site.void().objects(
+        stats = run_saved(view.pstore, "stats")
+        examples = sorted((str(o), entity.term_name(str(o), {})) for o in view.void().objects(
             None, URIRef("http://rdfs.org/ns/void#exampleResource")))
         return Response(200, pages.QUERY_FORMATS["html"], pages.home(stats, examples))
     if path == "/queries":
         return Response(200, pages.QUERY_FORMATS["html"], pages.query_list())
     if path.startswith("/queries/"):
-        return pages.run_query(site.pstore, path.removeprefix("/queries/"), query)
+        return pages.run_query(view.pstore, path.removeprefix("/queries/"), query)
     if path == "/.well-known/void":
         fmt = _rdf_format(query, accept, html_first=False)
         if fmt is None:
             return _not_acceptable(accept)
-        graph = site.void()
+        graph = view.void()
         return pages.rdf_response(graph, fmt, pages.void_page(graph) if fmt == "html" else None)
     if path == "/ontology":
         fmt = _rdf_format(query, accept, html_first=True)
@@ -138,7 +264,7 @@ def _iri(path: str, prefix: str) -> URIRef:
         raise UsageError(f"{path} is not the path of an IRI") from None
 
 
-def _thing(site: Site, path: str, accept: str | None) -> Response:
+def _thing(view: View, path: str, accept: str | None) -> Response:
     """303 See Other from a thing's IRI to the document about it that the client prefers."""
     iri = _iri(path, "/id/")
     # browsers name text/html; a client that says nothing (or */*) gets the page too
@@ -146,7 +272,7 @@ def _thing(site: Site, path: str, accept: str | None) -> Response:
               else "text/html")
     if chosen is None:
         return _not_acceptable(accept)
-    if not site.internal.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}).rows:
+    if not view.internal.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}).rows:
         return Response(404, "text/plain; charset=utf-8",
                         f"the graph says nothing about <{iri}>\n".encode())
     location = "/doc/" + path.removeprefix("/id/") + "." + DOC_TYPES[chosen]
@@ -154,7 +280,7 @@ def _thing(site: Site, path: str, accept: str | None) -> Response:
                     {"Location": location, "Vary": "Accept"})
 
 
-def _document(site: Site, path: str) -> Response:
+def _document(view: View, path: str) -> Response:
     stem, _, extension = path.rpartition(".")
     if extension not in EXTENSIONS or not stem.startswith("/doc/"):
         return Response(404, "text/plain; charset=utf-8",
@@ -163,12 +289,12 @@ def _document(site: Site, path: str) -> Response:
     iri = _iri(stem, "/doc/")
     fmt = EXTENSIONS[extension]
     if fmt == "html":
-        found = entity.load(site.internal, iri)
+        found = entity.load(view.internal, iri)
         if found is None:
             return Response(404, pages.QUERY_FORMATS["html"], html.error_page(
                 404, f"The graph says nothing about {iri}."))
-        return Response(200, pages.QUERY_FORMATS["html"], entity.render(found, site.vocabulary))
-    graph = entity.document(site.internal, iri)
+        return Response(200, pages.QUERY_FORMATS["html"], entity.render(found, view.vocabulary))
+    graph = entity.document(view.internal, iri)
     if not len(graph):
         return Response(404, "text/plain; charset=utf-8",
                         f"the graph says nothing about <{iri}>\n".encode())
@@ -183,7 +309,7 @@ def _not_acceptable(accept: str | None) -> Response:
 def _status(error: KgError) -> int:
     if isinstance(error, Refused):
         return 403
-    if isinstance(error, QueryTimeout | Busy):
+    if isinstance(error, TimedOut | Busy):
         return 503
     if isinstance(error, StoreError):
         return 500
@@ -208,8 +334,9 @@ class Handler(BaseHTTPRequestHandler):
         accept = self.headers.get("Accept")
         try:
             body = self._body() if method == "POST" else b""
-            response = route(self.server.site, "GET" if method == "HEAD" else method,
-                             self.path, self.headers, body)
+            with self.server.site.view() as view:
+                response = route(view, "GET" if method == "HEAD" else method, self.path,
+                                 self.headers, body)
         except KgError as e:
             status = _status(e)
             if status == 500:
@@ -251,15 +378,13 @@ class Handler(BaseHTTPRequestHandler):
 
 
 class Server(ThreadingHTTPServer):
-    """The running server; ``close`` stops its workers and removes the store snapshot."""
+    """The running server; ``close`` stops its workers and removes its snapshots."""
 
     daemon_threads = True
 
-    def __init__(self, address: tuple[str, int], site: Site,
-                 snapshot_dir: tempfile.TemporaryDirectory[str]) -> None:
+    def __init__(self, address: tuple[str, int], site: Site) -> None:
         super().__init__(address, Handler)
         self.site = site
-        self._snapshot_dir = snapshot_dir
 
     @property
     def url(self) -> str:
@@ -270,17 +395,23 @@ class Server(ThreadingHTTPServer):
 
     def close(self) -> None:
         self.server_close()
-        self.site.pstore.close()
-        self._snapshot_dir.cleanup()
+        self.site.close()
 
 
-def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 8080,
-                timeout: float = 10.0, max_rows: int = 10000, workers: int = 2) -> Server:
-    """A server over ``store`` (embedded), listening but not yet serving.
+def make_server(store: Store | str | Path, *, host: str = "127.0.0.1", port: int = 8080,
+                timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
+                wait: float = 0.0) -> Server:
+    """A server over ``store``, listening but not yet serving.
+
+    ``store`` is an open store, or the directory of an embedded store. An embedded store is
+    served from snapshots (kg.store.snapshots): the first is taken at start, from ``store``
+    when it is open, else by opening the directory for a moment; when another process holds
+    the store, the server waits up to ``wait`` seconds for it to publish one. Writers may use
+    the store while the server runs (close an open ``store`` for other processes to write).
+    Over a SPARQL server (a RemoteStore), each query waits ``timeout`` seconds for its answer.
 
     Call ``serve_forever()`` to serve, ``shutdown()`` from another thread to stop, and
-    ``close()`` at the end. ``store`` must stay open while the server runs: it keeps other
-    processes from writing the store the server publishes.
+    ``close()`` at the end.
     """
     if timeout <= 0:
         raise UsageError("the time limit must be more than 0 seconds")
@@ -288,25 +419,64 @@ def make_server(store: Store, *, host: str = "127.0.0.1", port: int = 8080,
         raise UsageError("the row limit must be at least 1")
     if workers < 1:
         raise UsageError("the server needs at least one query worker")
-    snapshot_dir = tempfile.TemporaryDirectory(prefix="tradekg-serve-")
-    target = Path(snapshot_dir.name) / "snapshot"
+    site: Site
+    if isinstance(store, RemoteStore):
+        store.timeout = timeout
+        site = RemoteSite(store, max_rows=max_rows)
+    else:
+        site = _snapshot_site(store, timeout=timeout, max_rows=max_rows, workers=workers,
+                              wait=wait)
     try:
-        started = time.monotonic()
-        snapshot(store, target)
-        log.info("store snapshot for the query workers in %.3f s", time.monotonic() - started)
-        pool = WorkerPool(target, size=workers, timeout=timeout)
-    except BaseException:
-        snapshot_dir.cleanup()
-        raise
-    try:
-        site = Site(PooledStore(store.location, pool, max_rows=max_rows))
-        return Server((host, port), site, snapshot_dir)
+        return Server((host, port), site)
     except OSError as e:
-        pool.close()
-        snapshot_dir.cleanup()
+        site.close()
         raise StoreError(f"cannot listen on {host}:{port}: {e.strerror}",
                          hint="choose another --port, or stop what uses it") from None
     except BaseException:
-        pool.close()
-        snapshot_dir.cleanup()
+        site.close()
         raise
+
+
+def _snapshot_site(store: Store | str | Path, *, timeout: float, max_rows: int, workers: int,
+                   wait: float) -> SnapshotSite:
+    if not isinstance(store, EmbeddedStore | str | Path):
+        raise StoreError(f"tradekg serve cannot serve a {type(store).__name__}")
+    location = store.location if isinstance(store, EmbeddedStore) else str(store)
+    subscription = Subscription(location)
+    try:
+        started = time.monotonic()
+        first = _first_snapshot(store, subscription, wait)
+        log.info("store snapshot for the query workers in %.3f s", time.monotonic() - started)
+        pool = WorkerPool(first, size=workers, timeout=timeout)
+    except BaseException:
+        subscription.close(None)
+        raise
+    return SnapshotSite(location, subscription, pool, max_rows=max_rows)
+
+
+def _first_snapshot(store: Store | str | Path, subscription: Subscription, wait: float
+                    ) -> Path:
+    if isinstance(store, EmbeddedStore):
+        return store.publish()
+    deadline = time.monotonic() + wait
+    told = False
+    while True:
+        try:
+            opened = EmbeddedStore(Path(str(store)), create=False)
+        except StoreError as e:
+            if "in use" not in e.message:
+                raise
+            published = subscription.fresh()
+            if published is not None:
+                return published
+            if time.monotonic() >= deadline:
+                raise
+            if not told:
+                log.warning("%s; waiting for it to publish a snapshot", e.message)
+                told = True
+            time.sleep(FOLLOW_EVERY)
+            continue
+        try:
+            return opened.publish()
+        finally:
+            opened.close()

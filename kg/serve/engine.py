@@ -1,26 +1,35 @@
-"""The store as the server reads it: every query in a killable worker, within the limits.
+"""The store as the server reads it, within the limits: ``PooledStore`` (an embedded store's
+snapshot, every query in a killable worker) and ``RemoteEngine`` (a SPARQL server).
 
-``PooledStore`` offers the read side of the ``kg.store.Store`` interface, so saved queries,
-parameter lookups and the VoID builder run through it unchanged, each query stopped at the
-time limit and cut at ``max_rows`` rows (``Rows.truncated`` says so). ``query`` is the
-general form the SPARQL endpoint uses.
+Both offer the read side of the ``kg.store.Store`` interface, so saved queries, parameter
+lookups and the VoID builder run through them unchanged, each query stopped at the time limit
+and cut at ``max_rows`` rows (``Rows.truncated`` says so). ``query`` is the general form the
+SPARQL endpoint uses.
 """
 
 from __future__ import annotations
 
+import io
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO
 
+import pyoxigraph as ox
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
-from kg.serve.pool import WorkerPool
+from kg.serve.pool import QueryTimeout, WorkerPool
+from kg.sparql_terms import query_form
 from kg.store import RenderedGraph, Results
+from kg.store.embedded import from_ox
+from kg.store.faults import TimedOut
+from kg.store.remote import RemoteStore
 from kg.terms import PREFIXES
 
-WIRE_FORMATS = ("turtle", "ntriples", "jsonld", "rdfxml")
+WIRE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
+                "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
 
 
 @dataclass
@@ -62,48 +71,17 @@ def from_wire(term: list[Any] | None) -> Node | None:
     return Literal(term[1], datatype=URIRef(term[2]) if term[2] else None)
 
 
-class PooledStore:
-    """Read-only access to a store snapshot through a pool of query workers."""
+class ReadOnly:
+    """The read side of ``kg.store.Store`` over ``query``; writing is refused."""
 
-    def __init__(self, location: str, pool: WorkerPool, *, max_rows: int) -> None:
-        self.location = location
-        self.pool = pool
-        self.max_rows = max_rows
+    location: str
+    max_rows: int
 
     def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
               fmt: str = "rows", default_graph: Sequence[str] | None = None,
               named_graphs: Sequence[str] | None = None,
               limit: int | None = None) -> Rows | GraphText | Graph:
-        """Run any query: Rows for SELECT/ASK; for CONSTRUCT/DESCRIBE a Graph when ``fmt``
-        is "rows", else GraphText in ``fmt`` (one of WIRE_FORMATS)."""
-        reply = self.pool.run({
-            "query": text,
-            "bindings": {k: to_wire(v) for k, v in (bindings or {}).items()},
-            "limit": self.max_rows if limit is None else limit,
-            "format": fmt,
-            "default_graph": list(default_graph) if default_graph is not None else None,
-            "named_graphs": list(named_graphs) if named_graphs is not None else None,
-            "prefixes": {k: v for k, v in PREFIXES.items() if k != "id"},
-        })
-        kind = reply["kind"]
-        if kind == "error":
-            if reply["error"] == "syntax":
-                raise UsageError(f"the query does not parse: {reply['message']}")
-            if reply["error"] == "bind":
-                raise UsageError(f"the query cannot bind its parameters: {reply['message']}")
-            raise StoreError(f"the query failed: {reply['message']}")
-        if kind == "boolean":
-            return Rows([], [], boolean=bool(reply["value"]))
-        if kind == "rows":
-            return Rows(list(reply["vars"]),
-                        [tuple(from_wire(t) for t in row) for row in reply["rows"]],
-                        truncated=bool(reply["truncated"]))
-        if kind == "graph":
-            return GraphText(reply["data"], int(reply["count"]), bool(reply["truncated"]))
-        graph = Graph()
-        for s, p, o in reply["triples"]:
-            graph.add((from_wire(s), from_wire(p), from_wire(o)))  # type: ignore[arg-type]
-        return graph
+        raise NotImplementedError
 
     # --- the read side of kg.store.Store ---
 
@@ -147,4 +125,102 @@ class PooledStore:
         """Nothing to flush: the workers only read."""
 
     def close(self) -> None:
-        self.pool.close()
+        """Nothing to close: the server owns the pool or the store."""
+
+
+class PooledStore(ReadOnly):
+    """Read-only access to one store snapshot through a pool of query workers."""
+
+    def __init__(self, location: str, pool: WorkerPool, snapshot: Path, *, max_rows: int
+                 ) -> None:
+        self.location = location
+        self.pool = pool
+        self.snapshot = snapshot
+        self.max_rows = max_rows
+
+    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
+              fmt: str = "rows", default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              limit: int | None = None) -> Rows | GraphText | Graph:
+        """Run any query: Rows for SELECT/ASK; for CONSTRUCT/DESCRIBE a Graph when ``fmt``
+        is "rows", else GraphText in ``fmt`` (one of WIRE_FORMATS)."""
+        reply = self.pool.run({
+            "snapshot": str(self.snapshot),
+            "query": text,
+            "bindings": {k: to_wire(v) for k, v in (bindings or {}).items()},
+            "limit": self.max_rows if limit is None else limit,
+            "format": fmt,
+            "default_graph": list(default_graph) if default_graph is not None else None,
+            "named_graphs": list(named_graphs) if named_graphs is not None else None,
+            "prefixes": {k: v for k, v in PREFIXES.items() if k != "id"},
+        })
+        kind = reply["kind"]
+        if kind == "error":
+            if reply["error"] == "syntax":
+                raise UsageError(f"the query does not parse: {reply['message']}")
+            if reply["error"] == "bind":
+                raise UsageError(f"the query cannot bind its parameters: {reply['message']}")
+            raise StoreError(f"the query failed: {reply['message']}")
+        if kind == "boolean":
+            return Rows([], [], boolean=bool(reply["value"]))
+        if kind == "rows":
+            return Rows(list(reply["vars"]),
+                        [tuple(from_wire(t) for t in row) for row in reply["rows"]],
+                        truncated=bool(reply["truncated"]))
+        if kind == "graph":
+            return GraphText(reply["data"], int(reply["count"]), bool(reply["truncated"]))
+        graph = Graph()
+        for s, p, o in reply["triples"]:
+            graph.add((from_wire(s), from_wire(p), from_wire(o)))  # type: ignore[arg-type]
+        return graph
+
+
+class RemoteEngine(ReadOnly):
+    """Read-only access to a SPARQL server; a query past the store's timeout is a
+    QueryTimeout (the server's own time limit is what stops its work)."""
+
+    def __init__(self, store: RemoteStore, *, max_rows: int) -> None:
+        self.location = store.location
+        self.store = store
+        self.max_rows = max_rows
+
+    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
+              fmt: str = "rows", default_graph: Sequence[str] | None = None,
+              named_graphs: Sequence[str] | None = None,
+              limit: int | None = None) -> Rows | GraphText | Graph:
+        limit = self.max_rows if limit is None else limit
+        dataset = None
+        if default_graph is not None or named_graphs is not None:
+            dataset = (list(default_graph or ()), list(named_graphs or ()))
+        try:
+            if query_form(text) in ("CONSTRUCT", "DESCRIBE"):
+                triples = self.store.triples(text, bindings, dataset=dataset)
+                return _graph_answer(triples, fmt, limit)
+            answer = self.store.select(text, bindings, dataset=dataset)
+        except TimedOut as e:
+            raise QueryTimeout(e.message, hint="make the query more selective, or add a "
+                               "LIMIT") from None
+        return Rows(answer.variables, answer.rows[:limit], boolean=answer.boolean,
+                    truncated=len(answer.rows) > limit)
+
+    # tradekg's own graphs (the server's system graphs are left out), as the CLI counts them
+    def graph_names(self) -> list[URIRef]:
+        return self.store.graph_names()
+
+    def quad_count(self, graph: URIRef | None = None) -> int:
+        return self.store.quad_count(graph)
+
+
+def _graph_answer(triples: list[ox.Triple], fmt: str, limit: int) -> GraphText | Graph:
+    truncated = len(triples) > limit
+    triples = triples[:limit]
+    if fmt == "rows":
+        graph = Graph()
+        for t in triples:
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
+        return graph
+    out = io.BytesIO()
+    prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
+    ox.serialize(triples, out, WIRE_FORMATS[fmt],
+                 prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
+    return GraphText(out.getvalue().decode("utf-8"), len(triples), truncated)

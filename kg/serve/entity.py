@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from kg.export import context
 from kg.serve import html
-from kg.serve.engine import PooledStore
+from kg.serve.engine import ReadOnly
 from kg.terms import PREFIXES, SCHEMA, SKOS, SPARQL_PREFIXES, TKG
 
 _PREFIXES = SPARQL_PREFIXES
@@ -104,7 +104,7 @@ class Entity:
         return [o for p, o in self.facts if p == predicate]
 
 
-def load(pstore: PooledStore, iri: URIRef) -> Entity | None:
+def load(pstore: ReadOnly, iri: URIRef) -> Entity | None:
     """Everything the page shows, or None when the store says nothing about ``iri``."""
     bind = {"x": iri}
     facts = [(r[1], r[2]) for r in pstore.select(_OUT, bind).rows
@@ -124,7 +124,7 @@ def load(pstore: PooledStore, iri: URIRef) -> Entity | None:
     return found
 
 
-def document(pstore: PooledStore, iri: URIRef) -> Graph:
+def document(pstore: ReadOnly, iri: URIRef) -> Graph:
     graph = pstore.construct(_DOCUMENT, {"x": iri})
     for prefix, namespace in PREFIXES.items():
         graph.bind(prefix, namespace)

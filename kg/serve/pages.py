@@ -14,7 +14,7 @@ from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
 from kg.resources import ontology_file
 from kg.serve import html
-from kg.serve.engine import PooledStore, Rows
+from kg.serve.engine import ReadOnly, Rows
 from kg.serve.entity import serialize
 from kg.serve.negotiate import Response
 from kg.store import Results
@@ -75,7 +75,7 @@ def query_list() -> bytes:
     return html.page("Saved queries", "".join(parts))
 
 
-def run_query(pstore: PooledStore, name: str, args: Mapping[str, list[str]]) -> Response:
+def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Response:
     """``/queries/NAME?param=...&format=html|csv|tsv|json``: parameters bound by run_saved."""
     queries = catalogue()
     if name not in queries:

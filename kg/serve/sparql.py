@@ -20,7 +20,7 @@ from rdflib import BNode, Literal, URIRef
 from kg.errors import UsageError
 from kg.queries.formats import write_results
 from kg.serve import html
-from kg.serve.engine import GraphText, PooledStore, Rows
+from kg.serve.engine import GraphText, ReadOnly, Rows
 from kg.serve.guard import Refused, check, check_graphs
 from kg.serve.negotiate import Response, choose
 
@@ -86,7 +86,7 @@ def request_params(method: str, query_string: str, content_type: str, body: byte
     return _one(params, "query"), params
 
 
-def handle(pstore: PooledStore, known_graphs: Set[str], method: str, query_string: str,
+def handle(pstore: ReadOnly, known_graphs: Set[str], method: str, query_string: str,
            content_type: str, body: bytes, accept: str | None) -> Response:
     text, params = request_params(method, query_string, content_type, body)
     if text is None or not text.strip():
@@ -151,7 +151,7 @@ def write_rows(rows: Rows, fmt: str, max_rows: int) -> bytes:
     return out.getvalue().encode("utf-8")
 
 
-def _truncation_note(truncated: bool, pstore: PooledStore) -> str:
+def _truncation_note(truncated: bool, pstore: ReadOnly) -> str:
     if not truncated:
         return ""
     return (f'<p class="warning">Truncated: only the first {pstore.max_rows} results are '

@@ -8,9 +8,10 @@ the time limit is stopped by killing the process that runs it.
 This file imports nothing but the standard library and pyoxigraph (not the ``kg`` package),
 so a worker starts in a fraction of a second.
 
-Request: ``{"query", "bindings", "limit", "format", "default_graph", "named_graphs",
-"prefixes"}``. Terms travel as lists: ``["uri", iri]``, ``["bnode", id]``,
-``["literal", text, datatype or null, language or null]``. Answers::
+Request: ``{"snapshot", "query", "bindings", "limit", "format", "default_graph",
+"named_graphs", "prefixes"}``; a ``snapshot`` other than the one open is opened first (the
+server moves on to newer snapshots while it runs). Terms travel as lists: ``["uri", iri]``,
+``["bnode", id]``, ``["literal", text, datatype or null, language or null]``. Answers::
 
     {"kind": "ready"}                                          once, at start
     {"kind": "boolean", "value": true}                         ASK
@@ -162,7 +163,11 @@ def main(snapshot: str) -> None:
         if frame is None:
             return
         try:
-            reply = answer(store, json.loads(frame))
+            request = json.loads(frame)
+            wanted = request.get("snapshot") or snapshot
+            if wanted != snapshot:  # the old snapshot's files are released with its store
+                store, snapshot = ox.Store.read_only(wanted), wanted
+            reply = answer(store, request)
         except Exception as e:  # the worker must answer every request, whatever went wrong
             reply = {"kind": "error", "error": "store", "message": f"{type(e).__name__}: {e}"}
         write_frame(out, reply)

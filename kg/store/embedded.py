@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
@@ -12,8 +13,10 @@ from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
 from kg.sparql_terms import render
-from kg.store import RenderedGraph, Results
+from kg.store import RenderedGraph, Results, snapshots
 from kg.terms import PREFIXES
+
+log = logging.getLogger("kg.store")
 
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE,
@@ -109,6 +112,16 @@ class EmbeddedStore:
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write to the store at {self.location}: {e}",
                              hint="nothing was written") from None
+        if snapshots.served(self.location):
+            try:
+                self.publish()
+            except StoreError as e:  # the graphs are written; only the server lags behind
+                log.warning("the graphs are written, but the server reading this store "
+                            "will not see them until the next write: %s", e)
+
+    def publish(self) -> Path:
+        """Publish a snapshot of the store for ``tradekg serve`` (see kg.store.snapshots)."""
+        return snapshots.publish(self.backup, self.location)
 
     def graph_digest(self, graph: URIRef) -> str | None:
         rows = self.select(_DIGEST, {"g": graph}).rows

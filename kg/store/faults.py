@@ -80,8 +80,12 @@ def row_cap(url: str, cap: str) -> StoreError:
                            "or narrow the query")
 
 
+class TimedOut(StoreError):
+    """No answer within the time limit."""
+
+
 def timed_out(url: str, seconds: float) -> StoreError:
-    return StoreError(f"no answer from {url} within {seconds:g} s",
+    return TimedOut(f"no answer from {url} within {seconds:g} s",
                       hint="the server may be busy or the query too expensive; set "
                            "TRADEKG_TIMEOUT (seconds) to wait longer")
 
@@ -104,7 +108,7 @@ def unreachable(url: str, error: BaseException) -> StoreError:
     """The connection could not be made, or broke."""
     causes = _causes(error)
     if any(isinstance(c, TimeoutError | socket.timeout) for c in causes):
-        return StoreError(f"no answer from {url} in time",
+        return TimedOut(f"no answer from {url} in time",
                           hint="the server may be busy; set TRADEKG_TIMEOUT (seconds) to wait "
                                "longer")
     if any(isinstance(c, ConnectionRefusedError) for c in causes):
@@ -123,4 +127,5 @@ def unreachable(url: str, error: BaseException) -> StoreError:
                            "TRADEKG_STORE")
 
 
-__all__ = ["bad_body", "http_error", "row_cap", "server_text", "timed_out", "unreachable"]
+__all__ = ["TimedOut", "bad_body", "http_error", "row_cap", "server_text", "timed_out",
+           "unreachable"]

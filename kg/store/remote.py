@@ -15,7 +15,9 @@ through SPARQL Update)::
 The default graph of every query is the union of all graphs: Virtuoso's default; for Oxigraph
 tradekg sends Oxigraph's ``union-default-graph`` parameter (no server flag needed); other servers
 must be configured so (Fuseki: ``tdb2:unionDefaultGraph true``). Every answer is read whole and
-parsed: a truncated or invalid body, or Virtuoso's row cap (``X-SPARQL-MaxRows``), is an error.
+parsed: a truncated or invalid body is an error. A SELECT answer that Virtuoso cut at its row cap
+(``X-SPARQL-MaxRows``) is fetched again a page at a time (``kg.sparql_terms.page``), so it is
+whole; a CONSTRUCT or DESCRIBE answer so cut is an error.
 The graphs tradekg lists, counts and exports are its own: those that say ``<g> a prov:Bundle``
 (the server's system graphs are left out). Requests time out after ``TRADEKG_TIMEOUT`` seconds
 (default 30).
@@ -41,9 +43,10 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import KgError, StoreError, UsageError
-from kg.sparql_terms import Row, bind_values, query_form, render
+from kg.sparql_terms import Row, bind_values, page, query_form, render
 from kg.store import RenderedGraph, Results
 from kg.store.auth import Credentials, load_credentials
+from kg.store.embedded import from_ox
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
 from kg.terms import PREFIXES
 
@@ -53,6 +56,7 @@ ENV_GSP_URL = "TRADEKG_GSP_URL"
 DEFAULT_TIMEOUT = 30.0
 PAGE = 1000  # graph names per request (under any server's row cap)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
+Dataset = tuple[Sequence[str], Sequence[str]] | None  # (default graphs, named graphs)
 FORMATS = {
     "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
     "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
@@ -72,6 +76,9 @@ _DIGEST = """SELECT ?g ?hash WHERE {
   GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
 }"""
 _NO_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/none")  # for a digest challenge
+# 10^5 rows, LIMIT 20001: more than Virtuoso's default cap (10000), so it shows the cap
+_CAP_PROBE = "SELECT ?a WHERE { " + " ".join(
+    f"VALUES ?{v} {{ 0 1 2 3 4 5 6 7 8 9 }}" for v in "abcde") + " } LIMIT 20001"
 _TRIPLES = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
 
@@ -165,6 +172,9 @@ class RemoteStore:
                      "(Virtuoso), http://HOST:3030/DATASET/query (Fuseki)")
         self.location = location
         virtuoso = parts.path.rstrip("/") in ("/sparql", "/sparql-auth")
+        # Virtuoso's row cap (ResultSetMaxRows), once seen; None: not looked for yet
+        self._cap: int | None = None
+        self._probe_cap = virtuoso
         self._credentials: Credentials = load_credentials(location, env, virtuoso=virtuoso)
         self.update_url, self.gsp_url, self._union = endpoints(
             location, env, credentials=self._credentials.scheme is not None)
@@ -184,7 +194,8 @@ class RemoteStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def _wrapper(self, query: str, fmt: str, form: str) -> SPARQLWrapper:
+    def _wrapper(self, query: str, fmt: str, form: str, dataset: Dataset = None
+                 ) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.location, agent="tradekg")
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
@@ -192,7 +203,12 @@ class RemoteStore:
         wrapper.setReturnFormat(fmt)
         # setTimeout() truncates to whole seconds
         wrapper.timeout = self.timeout  # type: ignore[assignment]
-        if self._union:
+        if dataset is not None:  # the protocol's dataset replaces the union default graph
+            for graph in dataset[0]:
+                wrapper.addDefaultGraph(graph)
+            for graph in dataset[1]:
+                wrapper.addNamedGraph(graph)
+        elif self._union:
             wrapper.addParameter("union-default-graph", "")
         self._credentials.configure(wrapper)
         wrapper.setQuery(query)
@@ -200,7 +216,8 @@ class RemoteStore:
         return wrapper
 
     def _ask(self, wrapper: SPARQLWrapper) -> tuple[bytes, Any]:
-        """Send the request and read the whole body: (body, headers)."""
+        """Send the request and read the whole body: (body, headers). Check the headers for
+        Virtuoso's row cap (``X-SPARQL-MaxRows``) when the answer may be cut."""
         url = self.location
         try:
             response = wrapper.query().response
@@ -216,20 +233,43 @@ class RemoteStore:
             raise self._error(bad_body(url, e.partial, "")) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
             raise self._error(unreachable(url, e)) from None
-        cap = headers.get("X-SPARQL-MaxRows")
-        if cap is not None:
-            raise self._error(row_cap(url, cap))
         return body, headers
 
-    def _select(self, query: str, bindings: Mapping[str, Node] | Sequence[Row] | None
-                ) -> Results:
+    def _select(self, query: str, bindings: Mapping[str, Node] | Sequence[Row] | None,
+                dataset: Dataset = None) -> Results:
         form = query_form(query) or "SELECT"  # not a query: the server will say why
         if form == "UPDATE":
             raise UsageError("updates are refused: this runs read-only queries")
         if form not in ("SELECT", "ASK"):
             raise UsageError("this query returns triples; use a SELECT or ASK query here")
-        wrapper = self._wrapper(bind_values(query, bindings or {}), JSON, form)
-        body, headers = self._ask(wrapper)
+        text = bind_values(query, bindings or {})
+        body, headers = self._ask(self._wrapper(text, JSON, form, dataset))
+        results = self._results(body, headers)
+        cap = headers.get("X-SPARQL-MaxRows")
+        if cap is None or form != "SELECT":
+            return results
+        if not cap.isdigit() or int(cap) < 1 or len(results.rows) > int(cap):
+            raise self._error(row_cap(self.location, cap))
+        self._cap, self._probe_cap = int(cap), False
+        if len(results.rows) < int(cap):
+            return results  # the cap was not reached: the answer is whole
+        return self._pages(text, results.variables, int(cap), dataset)
+
+    def _pages(self, text: str, variables: list[str], size: int, dataset: Dataset) -> Results:
+        """The whole answer of a SELECT query that the server cut at ``size`` rows, a page of
+        ``size`` rows at a time in one total order (kg.sparql_terms.page)."""
+        rows: list[tuple[Node | None, ...]] = []
+        while True:
+            body, headers = self._ask(self._wrapper(page(text, variables, size, len(rows)),
+                                                    JSON, "SELECT", dataset))
+            got = self._results(body, headers)
+            if got.variables != variables or len(got.rows) > size:
+                raise self._error(row_cap(self.location, str(size)))
+            rows.extend(got.rows)
+            if len(got.rows) < size:
+                return Results(variables, rows)
+
+    def _results(self, body: bytes, headers: Any) -> Results:
         try:
             doc = json.loads(body)
             if "boolean" in doc:
@@ -242,22 +282,43 @@ class RemoteStore:
                                        headers.get("Content-Type", ""))) from None
         return Results(variables, rows)
 
-    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
-        """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block."""
-        return self._select(query, bindings)
+    def select(self, query: str, bindings: Mapping[str, Node] | None = None, *,
+               dataset: Dataset = None) -> Results:
+        """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block. ``dataset``
+        is the protocol's (default graphs, named graphs) instead of the union default graph.
+        An answer the server cut at its row cap is fetched again page by page."""
+        return self._select(query, bindings, dataset)
 
-    def construct(self, query: str) -> Graph:
+    def triples(self, query: str, bindings: Mapping[str, Node] | None = None, *,
+                dataset: Dataset = None) -> list[ox.Triple]:
+        """The triples a CONSTRUCT or DESCRIBE query answers. Virtuoso cuts such an answer at
+        its row cap + 1 without saying so, and it cannot be paged in a total order: an answer
+        longer than the cap is an error (the cap is learnt once, by a SELECT longer than the
+        default cap)."""
         form = query_form(query)
         if form not in ("CONSTRUCT", "DESCRIBE"):
             raise UsageError("this query does not return triples")
-        wrapper = self._wrapper(query, TURTLE, form)
+        if self._probe_cap:
+            _, probed = self._ask(self._wrapper(_CAP_PROBE, JSON, "SELECT"))
+            cap = probed.get("X-SPARQL-MaxRows")
+            self._cap = int(cap) if cap is not None and cap.isdigit() else None
+            self._probe_cap = False
+        wrapper = self._wrapper(bind_values(query, bindings or {}), TURTLE, form, dataset)
         body, headers = self._ask(wrapper)
-        graph = Graph()
         try:
-            graph.parse(data=body, format="turtle")
-        except Exception:  # rdflib raises many kinds for a bad body
+            triples = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
+        except SyntaxError:
             raise self._error(bad_body(self.location, body,
                                        headers.get("Content-Type", ""))) from None
+        said = headers.get("X-SPARQL-MaxRows")
+        if said is not None or (self._cap is not None and len(triples) > self._cap):
+            raise self._error(row_cap(self.location, said or str(self._cap)))
+        return triples
+
+    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
+        graph = Graph()
+        for t in self.triples(query, bindings):
+            graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return graph
 
     def graph_names(self) -> list[URIRef]:
@@ -290,10 +351,19 @@ class RemoteStore:
         for name in [graph] if graph is not None else self.graph_names():
             text = self._fetch(name)
             try:
-                data.load(text, format=ox.RdfFormat.N_TRIPLES, to_graph=ox.NamedNode(name))
+                fetched = set(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
             except SyntaxError:
                 raise self._error(bad_body(self.gsp_url or self.location, text,
                                            "application/n-triples")) from None
+            expected = self.quad_count(name)
+            if len(fetched) != expected:  # Virtuoso cuts a graph at its row cap, silently
+                raise self._error(StoreError(
+                    f"the server at {self.gsp_url or self.location} sent {len(fetched)} of "
+                    f"the {expected} triples of <{name}>, so the export would be incomplete",
+                    hint="Virtuoso cuts answers at ResultSetMaxRows: raise it in the [SPARQL] "
+                         "section of virtuoso.ini"))
+            data.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
+                        for t in fetched)
         prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
         if rdf_format.supports_datasets:
             data.dump(output, rdf_format, prefixes=prefixes)
