@@ -80,3 +80,12 @@ def test_deeply_nested_yaml(tmp_path: Path, store: Path, nesting: str) -> None:
     err = rejected(store, facts)
     assert f"  {facts}:2: error: malformed YAML: " in err or f"  {facts}: error: malformed " \
         "YAML: nested too deeply" in err
+
+
+def test_an_id_that_is_a_list(tmp_path: Path, store: Path) -> None:
+    """Found by test_input_properties: a list as an id was a TypeError traceback."""
+    facts = sample_copy(tmp_path / "in", facts=("  - id: official-with-knowledge\n", "  - id: []\n"))
+    err = rejected(store, facts)
+    line = line_of(facts, "id: []")
+    assert (f"  {facts}:{line}: error: id [] is not a valid id (use lower-case letters, digits "
+            "and hyphens, e.g. 'sunset-clause')\n") in err
