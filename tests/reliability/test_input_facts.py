@@ -84,7 +84,8 @@ def test_deeply_nested_yaml(tmp_path: Path, store: Path, nesting: str) -> None:
 
 def test_an_id_that_is_a_list(tmp_path: Path, store: Path) -> None:
     """Found by test_input_properties: a list as an id was a TypeError traceback."""
-    facts = sample_copy(tmp_path / "in", facts=("  - id: official-with-knowledge\n", "  - id: []\n"))
+    edit = ("  - id: official-with-knowledge\n", "  - id: []\n")
+    facts = sample_copy(tmp_path / "in", facts=edit)
     err = rejected(store, facts)
     line = line_of(facts, "id: []")
     assert (f"  {facts}:{line}: error: id [] is not a valid id (use lower-case letters, digits "
