@@ -25,6 +25,8 @@ from kg.export import export
 from kg.ingest import Outcome, check, find_inputs, ingest
 from kg.iris import graph_of_article
 from kg.loaders import Reference, load_reference
+from kg.loaders.rdffile import FORMATS as RDF_FORMATS
+from kg.loaders.rdffile import RdfSource
 from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.params import resolve
@@ -143,8 +145,26 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
         yield bar.update
 
 
+def _inputs(paths: tuple[Path, ...], fmt: str | None) -> list[Path | RdfSource]:
+    """PATHS with ``-`` read from stdin as RDF in ``fmt``."""
+    if fmt is not None and Path("-") not in paths:
+        raise KgUsageError("--format is for RDF read from standard input ('-')",
+                           hint="RDF files are known by their suffix")
+    if Path("-") in paths and fmt is None:
+        raise KgUsageError("reading RDF from standard input ('-') needs --format",
+                           hint="e.g. --format trig")
+    return [RdfSource("<stdin>", sys.stdin.buffer.read(), fmt) if p == Path("-") and fmt
+            else p for p in paths]
+
+
+_RDF_FORMAT = click.option(
+    "-f", "--format", "fmt", type=click.Choice(list(RDF_FORMATS)), default=None,
+    help="The RDF syntax of standard input, given as '-'.")
+
+
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_RDF_FORMAT
 @click.option("--batch", default=100, show_default=True,
               help="Articles written per store transaction.")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
@@ -152,26 +172,30 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
                    "[default: the number of CPUs, at most 4].")
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
 @pass_context
-def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int | None,
-               quiet: bool) -> None:
+def ingest_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, batch: int,
+               workers: int | None, quiet: bool) -> None:
     """Check articles' facts and load those that conform into the store.
 
     PATHS are facts files (*.facts.yaml), article files with a facts file next to them,
-    or directories searched for facts files. Each article is checked against the shapes
-    and its evidence against its text, then stored in its own named graph, whole or not at
-    all. Loading an article again replaces it. Exits 1 if any article was rejected.
+    directories searched for facts files, or RDF files as 'tradekg export' writes them
+    (.ttl .trig .nt .nq .jsonld .rdf .owl; '-' reads standard input, with --format).
+    Each article is checked against the shapes and its evidence against its text, then
+    stored in its own named graph, whole or not at all. Loading an article again
+    replaces it. Exits 1 if any article was rejected.
 
     \b
-    Example:
+    Examples:
         tradekg ingest articles/
+        tradekg export --format trig | tradekg --store copy/ ingest --format trig -
     """
     with _errors():
-        total = len(find_inputs(paths))
+        inputs = _inputs(paths, fmt)
+        total = len(find_inputs(inputs))
         if workers is None:
             workers = min(4, os.cpu_count() or 1)
         reference = obj.reference()  # a bad reference file is reported before the store opens
         with obj.store() as store, _progress(total, "ingesting") as progress:
-            outcome: Outcome = ingest(store, list(paths), reference, batch=batch,
+            outcome: Outcome = ingest(store, inputs, reference, batch=batch,
                                       workers=workers, progress=progress)
         _report(outcome.verdicts, wrote=True, quiet=quiet)
         rejected = len(outcome.rejected)
@@ -183,16 +207,18 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], batch: int, workers: int |
 
 @cli.command("validate")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@_RDF_FORMAT
 @click.option("-q", "--quiet", is_flag=True, help="Print errors only.")
 @pass_context
-def validate_cmd(obj: Context, paths: tuple[Path, ...], quiet: bool) -> None:
-    """Check facts files without loading them (exits 1 if any does not conform).
+def validate_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, quiet: bool) -> None:
+    """Check facts files or RDF files without loading them (exits 1 if any does not
+    conform). PATHS are as for ingest ('-' reads RDF from standard input, with --format).
 
     Reports errors (which block loading), warnings and infos, each with the file and line
     of the fact it concerns. The store is not opened.
     """
     with _errors():
-        verdicts = [v for batch in check(list(paths), obj.reference()) for v in batch]
+        verdicts = [v for batch in check(_inputs(paths, fmt), obj.reference()) for v in batch]
         _report(verdicts, wrote=False, quiet=quiet)
         if not all(v.ok for v in verdicts):
             sys.exit(EXIT_DATA)

@@ -18,6 +18,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, ValidationFailed
 from kg.loaders import Reference, load_facts, load_reference
+from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
 from kg.resources import ontology_file, ontology_graph
@@ -48,16 +49,23 @@ class Outcome:
         return [v for v in self.verdicts if not v.ok]
 
 
-def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Facts files named directly, found in directories, or next to named article files."""
-    found: list[Path] = []
+Input = Path | RdfSource
+
+
+def find_inputs(paths: Iterable[Path | RdfSource]) -> list[Input]:
+    """Facts files named directly, found in directories, or next to named article files;
+    RDF files (see ``kg.loaders.rdffile``) named directly; RDF read from stdin."""
+    found: list[Input] = []
     for path in paths:
+        if isinstance(path, RdfSource):
+            found.append(path)
+            continue
         path = Path(path)
         if not path.exists():
             raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
-        elif path.name.endswith(FACTS_SUFFIX):
+        elif path.name.endswith(FACTS_SUFFIX) or rdf_format(path) is not None:
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
             facts = path.with_name(path.stem + FACTS_SUFFIX)
@@ -70,12 +78,15 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
         else:
             raise InputError(
                 "not a facts file", path=path,
-                hint=f"give facts files (*{FACTS_SUFFIX}), article files or directories",
+                hint=f"give facts files (*{FACTS_SUFFIX}), article files, directories or RDF "
+                     "files (" + " ".join(SUFFIXES) + ")",
             )
-    unique: list[Path] = []
+    unique: list[Input] = []
     seen: set[Path] = set()
     for p in found:  # the same file named twice is read once
-        if p.resolve() not in seen:
+        if isinstance(p, RdfSource):
+            unique.append(p)
+        elif p.resolve() not in seen:
             seen.add(p.resolve())
             unique.append(p)
     if not unique:
@@ -84,24 +95,32 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
     return unique
 
 
-def prepare(path: Path, reference: Reference) -> Verdict:
-    """Load and map one facts file; a load error becomes an error finding."""
+def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[Verdict]:
+    """Load and map one input (one article, or several for an RDF file); a load error
+    becomes an error finding."""
+    name = path.name if isinstance(path, RdfSource) else str(path)
     try:
-        facts = load_facts(path, reference)
+        if isinstance(path, RdfSource) or rdf_format(path) is not None:
+            graphs = load_rdf(path, reference_graph)
+            if len(graphs) == 1:
+                return [Verdict(name, graphs[0])]
+            return [Verdict(f"{name} <{g.name}>", g) for g in graphs]
+        return [Verdict(name, article_rdf(load_facts(path, reference)))]
     except KgError as e:
         message = e.message + (f" ({e.hint})" if e.hint else "")
-        where = Where(e.path or str(path), e.line)
-        return Verdict(str(path), None, [Finding("error", message, node="", where=where)])
-    return Verdict(str(path), article_rdf(facts))
+        where = Where(e.path or name, e.line)
+        return [Verdict(name, None, [Finding("error", message, node=e.node or "",
+                                             where=where)])]
 
 
-def check_batch(paths: Sequence[Path], reference: Reference,
+def check_batch(paths: Sequence[Input], reference: Reference,
                 reference_graph: Graph | None = None) -> list[Verdict]:
     """Load, map and validate one batch of inputs (one SHACL run for the batch)."""
-    verdicts = [prepare(p, reference) for p in paths]
+    reference_graph = reference_graph or reference_to_graph(reference)
+    verdicts = [v for p in paths for v in prepare(p, reference, reference_graph)]
     loaded = [v for v in verdicts if v.ok]
     if loaded:
-        validate_batch(loaded, reference_graph or reference_to_graph(reference))
+        validate_batch(loaded, reference_graph)
     for v in verdicts:
         v.seal()
     return verdicts
@@ -117,12 +136,12 @@ def _init_worker(extra_reference: list[str]) -> None:
     _worker_reference = (reference, reference_to_graph(reference))
 
 
-def _check_in_worker(paths: list[Path]) -> list[Verdict]:
+def _check_in_worker(paths: list[Input]) -> list[Verdict]:
     assert _worker_reference is not None
     return check_batch(paths, *_worker_reference)
 
 
-def _batches(paths: Sequence[Path], reference: Reference, reference_graph: Graph | None,
+def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Graph | None,
              batch: int, workers: int) -> Iterator[list[Verdict]]:
     chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     if workers <= 1 or len(chunks) <= 1:
@@ -143,7 +162,7 @@ def _batches(paths: Sequence[Path], reference: Reference, reference_graph: Graph
             yield pending.popleft().result()
 
 
-def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
+def check(paths: Sequence[Path | RdfSource], reference: Reference, *, batch: int = BATCH,
           workers: int = 1, progress: Callable[[int], None] | None = None,
           reference_graph: Graph | None = None) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
@@ -187,7 +206,7 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
     return out
 
 
-def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = None, *,
+def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference | None = None, *,
            batch: int = BATCH, workers: int = 1,
            progress: Callable[[int], None] | None = None) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.

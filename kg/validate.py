@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import importlib.util
 import os
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -122,6 +123,29 @@ def text_findings(graph: Graph) -> list[Finding]:
     return found
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def literal_findings(triples: Iterable[tuple[Node, Node, Node]]) -> list[Finding]:
+    """Literals every store and syntax can keep: well-typed, and without control characters
+    other than tab and line ends (XML 1.0, hence RDF/XML, cannot carry them)."""
+    found = []
+    for s, p, o in triples:
+        if not isinstance(o, Literal):
+            continue
+        if o.ill_typed:
+            datatype = _short(str(o.datatype))
+            found.append(Finding("error", f"{str(o)!r}^^{datatype} is not a valid {datatype}",
+                                 str(s), path=_short(str(p))))
+        bad = _CONTROL.search(o)
+        if bad is not None:
+            found.append(Finding(
+                "error", f"the value holds control character U+{ord(bad.group()):04X} at "
+                f"offset {bad.start()} (only tab and line ends are kept; remove it)",
+                str(s), path=_short(str(p))))
+    return found
+
+
 ENV_ENGINE = "TRADEKG_SHACL"
 ENGINES = ("pyshacl", "turbo")
 
@@ -190,7 +214,8 @@ def validate_batch(verdicts: Sequence[Verdict], reference: Graph,
     data = _data_graph([ontology_graph(), reference,
                         *(v.rdf.triples for v in loaded if v.rdf is not None)])
     owners = {str(v.rdf.article): v for v in loaded if v.rdf is not None}
-    for finding in text_findings(data) + shacl_findings(data, engine):
+    own = [f for v in loaded if v.rdf is not None for f in literal_findings(v.rdf.triples)]
+    for finding in own + text_findings(data) + shacl_findings(data, engine):
         owner = owners.get(_article_of(finding.node))
         if owner is None:  # a reference-data node: report it against every article
             for v in loaded:

@@ -130,11 +130,12 @@ class _FactsReader:
         seen: dict[str, int] = {}
         for item in value:
             key = item.get("id")
+            if not isinstance(key, str):
+                continue  # not an id: self.key() says so when the item is read
             if key in seen:
                 raise self.fail(f"duplicate id {key!r} in '{section}' (first at line "
                                 f"{seen[key]})", item, "id")
-            if isinstance(key, str):
-                seen[key] = item.line
+            seen[key] = item.line
         return value
 
     def key(self, node: Node) -> str:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import datetime as dt
+import re
 from pathlib import Path
 from typing import Any
 
@@ -45,7 +47,19 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Node:
     return result
 
 
+def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.date:
+    try:
+        value: dt.date = yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
+    except ValueError as e:
+        raise InputError(
+            f"{node.value!r} is not a date that exists ({e})", line=node.start_mark.line + 1,
+            hint="check the day and month; quote the value if it is not meant as a date",
+        ) from None
+    return value
+
+
 _Loader.add_constructor(yaml.resolver.BaseResolver.DEFAULT_MAPPING_TAG, _construct_mapping)
+_Loader.add_constructor("tag:yaml.org,2002:timestamp", _construct_timestamp)
 
 
 def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
@@ -66,6 +80,8 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
         ) from None
     except yaml.YAMLError as e:
         raise InputError(f"malformed YAML: {e}", path=path) from None
+    except RecursionError:
+        raise InputError("malformed YAML: nested too deeply", path=path) from None
 
 
 def read_text(path: Path) -> str:
@@ -76,6 +92,32 @@ def read_text(path: Path) -> str:
         raise InputError("file not found", path=path) from None
     except OSError as e:
         raise InputError(f"cannot read file: {e.strerror}", path=path) from None
+    return decode_text(data, path)
+
+
+# Control characters other than tab and line ends: XML 1.0 (RDF/XML) cannot carry them, so a
+# text holding one could not be exported in every syntax. U+0000 is one of them.
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+
+
+def check_controls(text: str, path: str | Path, line_offset: int = 0) -> None:
+    """Refuse control characters, naming the first one's line and column."""
+    found = _CONTROL.search(text)
+    if found is not None:
+        start = found.start()
+        line = text.count("\n", 0, start) + 1
+        column = start - (text.rfind("\n", 0, start) + 1) + 1
+        raise InputError(
+            f"control character U+{ord(found.group()):04X} at column {column}", path=path,
+            line=line + line_offset,
+            hint="tradekg keeps no control characters other than tab and line ends (RDF/XML "
+                 "cannot carry them); remove it",
+        )
+
+
+def decode_text(data: bytes, path: str | Path, *, normalize: bool = True) -> str:
+    """Bytes as UTF-8 text, a BOM dropped; with ``normalize`` line endings made ``\\n`` and
+    control characters refused."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as e:
@@ -85,4 +127,8 @@ def read_text(path: Path) -> str:
             hint="save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    if not normalize:
+        return text
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    check_controls(text, path)
+    return text
