@@ -133,7 +133,7 @@ def _batches(paths: Sequence[Path], reference: Reference, reference_graph: Graph
     # Worker processes load, map and validate; the caller writes. At most `workers + 1`
     # batches are in flight, so memory does not grow with the corpus.
     with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(reference.files[1:],)) as pool:
+                             initargs=(reference.extra,)) as pool:
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_check_in_worker, chunk))
@@ -180,7 +180,9 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
         (URIRef(reference_graph.identifier), reference_graph, [Path(f) for f in reference.files]),
     ]
     for name, graph, files in sources:
-        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+        # a digest of the files' digests: moving text from one file to the next changes it
+        digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest()
+                                         for f in files)).hexdigest()
         triples = [*graph, (name, RDF.type, PROV.Bundle),
                    (name, TKG.contentHash, Literal(digest))]
         out.append(((name, render_lines(triples)), digest))
