@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, ValidationFailed
+from kg.extract import Lexicon, load_lexicon
+from kg.extract.draft import draft_facts
 from kg.loaders import Reference, load_facts, load_reference
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
@@ -48,8 +50,12 @@ class Outcome:
         return [v for v in self.verdicts if not v.ok]
 
 
-def find_inputs(paths: Iterable[Path]) -> list[Path]:
-    """Facts files named directly, found in directories, or next to named article files."""
+def find_inputs(paths: Iterable[Path], *, extract: bool = False) -> list[Path]:
+    """Facts files named directly, found in directories, or next to named article files.
+
+    With ``extract``, an article file with no facts file next to it is an input too (its
+    facts are drafted by the extractor), and directories are searched for such articles.
+    """
     found: list[Path] = []
     for path in paths:
         path = Path(path)
@@ -57,16 +63,24 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
             raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
+            if extract:
+                found.extend(sorted(
+                    p for suffix in ARTICLE_SUFFIXES for p in path.rglob("*" + suffix)
+                    if not _facts_of(p).exists()))
         elif path.name.endswith(FACTS_SUFFIX):
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
-            facts = path.with_name(path.stem + FACTS_SUFFIX)
-            if not facts.exists():
+            facts = _facts_of(path)
+            if facts.exists():
+                found.append(facts)
+            elif extract:
+                found.append(path)
+            else:
                 raise InputError(
                     "this article has no facts file", path=path,
-                    hint=f"write {facts.name} next to it (see 'Facts format' in README.md)",
+                    hint=f"write {facts.name} next to it (see 'Facts format' in README.md), "
+                    "or draft its facts with --extract",
                 )
-            found.append(facts)
         else:
             raise InputError(
                 "not a facts file", path=path,
@@ -80,19 +94,38 @@ def find_inputs(paths: Iterable[Path]) -> list[Path]:
             unique.append(p)
     if not unique:
         raise InputError("no facts files found in the given paths",
-                         hint=f"facts files are named *{FACTS_SUFFIX}")
+                         hint=f"facts files are named *{FACTS_SUFFIX}" + (
+                             "; article files *.md, *.txt" if extract else ""))
     return unique
+
+
+def _facts_of(article: Path) -> Path:
+    return article.with_name(article.stem + FACTS_SUFFIX)
 
 
 def prepare(path: Path, reference: Reference) -> Verdict:
     """Load and map one facts file; a load error becomes an error finding."""
     try:
-        facts = load_facts(path, reference)
+        if path.name.endswith(FACTS_SUFFIX):
+            facts = load_facts(path, reference)
+        else:  # an article with no facts file: the extractor drafts them
+            facts = draft_facts(path, reference, _lexicon(reference))
     except KgError as e:
         message = e.message + (f" ({e.hint})" if e.hint else "")
         where = Where(e.path or str(path), e.line)
         return Verdict(str(path), None, [Finding("error", message, node="", where=where)])
     return Verdict(str(path), article_rdf(facts))
+
+
+_lexicons: dict[int, tuple[Reference, Lexicon]] = {}
+
+
+def _lexicon(reference: Reference) -> Lexicon:
+    """The extractor's lexicon for this reference data, built once per process."""
+    cached = _lexicons.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _lexicons[id(reference)] = (reference, load_lexicon(reference))
+    return cached[1]
 
 
 def check_batch(paths: Sequence[Path], reference: Reference,
@@ -145,13 +178,16 @@ def _batches(paths: Sequence[Path], reference: Reference, reference_graph: Graph
 
 def check(paths: Sequence[Path], reference: Reference, *, batch: int = BATCH,
           workers: int = 1, progress: Callable[[int], None] | None = None,
-          reference_graph: Graph | None = None) -> Iterator[list[Verdict]]:
+          reference_graph: Graph | None = None, extract: bool = False
+          ) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
+    With ``extract``, articles without a facts file are drafted by the extractor.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
     seen: dict[URIRef, str] = {}
-    for verdicts in _batches(find_inputs(paths), reference, reference_graph, batch, workers):
+    inputs = find_inputs(paths, extract=extract)
+    for verdicts in _batches(inputs, reference, reference_graph, batch, workers):
         for v in verdicts:
             if v.graph is None:
                 continue
@@ -191,8 +227,10 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
 
 def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = None, *,
            batch: int = BATCH, workers: int = 1,
-           progress: Callable[[int], None] | None = None) -> Outcome:
+           progress: Callable[[int], None] | None = None, extract: bool = False) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.
+    With ``extract``, articles without a facts file are drafted by the extractor and loaded
+    with every fact marked as a draft (see kg.extract).
 
     The ontology and reference graphs are written (when they changed) with the first batch
     that has an article to write, so a run that writes no article leaves the store exactly
@@ -209,7 +247,7 @@ def ingest(store: Store, paths: Sequence[Path], reference: Reference | None = No
               if store.graph_digest(graph[0]) != digest]
     batches = 0
     for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress,
-                          reference_graph=reference_graph):
+                          reference_graph=reference_graph, extract=extract):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:
