@@ -11,7 +11,7 @@ than once, the facts file says which occurrence is meant (``occurrence: N``). Ea
 generated from its own random stream (seed, k), so article k is the same whatever N is: the
 first 1,000 articles of a 10,000-article corpus are the 1,000-article corpus.
 
-Shared actors, issues, places and agreements are the ids of ``data/reference.yaml``; every
+Shared actors, issues, places and agreements are ids of ``data/reference/``; every
 article also defines local actors (an unnamed source and an actor group). The mix per article:
 two proposals, two demands, two objections (one or two with reasons), three statements (a direct
 quote, a paraphrase, the outlet's own voice), a threat in about 40 % of articles, and three or
@@ -35,7 +35,7 @@ Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
 GENERATOR_VERSION = "1"  # bump when the output changes, so cached corpora are regenerated
 
-# -- the shared world (ids of data/reference.yaml) -------------------------------------------
+# -- the shared world (ids of data/reference/) ---------------------------------------------
 
 NAMES = {  # how the text names a reference actor: (first mention, later mentions)
     "united-states": ("the United States", "the U.S."),

@@ -17,6 +17,8 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, ValidationFailed
+from kg.extract import Lexicon, load_lexicon
+from kg.extract.draft import draft_facts
 from kg.loaders import Reference, load_facts, load_reference
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
 from kg.model import Where
@@ -52,9 +54,13 @@ class Outcome:
 Input = Path | RdfSource
 
 
-def find_inputs(paths: Iterable[Path | RdfSource]) -> list[Input]:
+def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> list[Input]:
     """Facts files named directly, found in directories, or next to named article files;
-    RDF files (see ``kg.loaders.rdffile``) named directly; RDF read from stdin."""
+    RDF files (see ``kg.loaders.rdffile``) named directly; RDF read from stdin.
+
+    With ``extract``, an article file with no facts file next to it is an input too (its
+    facts are drafted by the extractor), and directories are searched for such articles.
+    """
     found: list[Input] = []
     for path in paths:
         if isinstance(path, RdfSource):
@@ -65,16 +71,24 @@ def find_inputs(paths: Iterable[Path | RdfSource]) -> list[Input]:
             raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
+            if extract:
+                found.extend(sorted(
+                    p for suffix in ARTICLE_SUFFIXES for p in path.rglob("*" + suffix)
+                    if not _facts_of(p).exists()))
         elif path.name.endswith(FACTS_SUFFIX) or rdf_format(path) is not None:
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
-            facts = path.with_name(path.stem + FACTS_SUFFIX)
-            if not facts.exists():
+            facts = _facts_of(path)
+            if facts.exists():
+                found.append(facts)
+            elif extract:
+                found.append(path)
+            else:
                 raise InputError(
                     "this article has no facts file", path=path,
-                    hint=f"write {facts.name} next to it (see 'Facts format' in README.md)",
+                    hint=f"write {facts.name} next to it (see 'Facts format' in README.md), "
+                    "or draft its facts with --extract",
                 )
-            found.append(facts)
         else:
             raise InputError(
                 "not a facts file", path=path,
@@ -91,13 +105,18 @@ def find_inputs(paths: Iterable[Path | RdfSource]) -> list[Input]:
             unique.append(p)
     if not unique:
         raise InputError("no facts files found in the given paths",
-                         hint=f"facts files are named *{FACTS_SUFFIX}")
+                         hint=f"facts files are named *{FACTS_SUFFIX}" + (
+                             "; article files *.md, *.txt" if extract else ""))
     return unique
 
 
+def _facts_of(article: Path) -> Path:
+    return article.with_name(article.stem + FACTS_SUFFIX)
+
+
 def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[Verdict]:
-    """Load and map one input (one article, or several for an RDF file); a load error
-    becomes an error finding."""
+    """Load and map one input (one article, or several for an RDF file; an article with no
+    facts file is drafted by the extractor); a load error becomes an error finding."""
     name = path.name if isinstance(path, RdfSource) else str(path)
     try:
         if isinstance(path, RdfSource) or rdf_format(path) is not None:
@@ -105,12 +124,25 @@ def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[V
             if len(graphs) == 1:
                 return [Verdict(name, graphs[0])]
             return [Verdict(f"{name} <{g.name}>", g) for g in graphs]
-        return [Verdict(name, article_rdf(load_facts(path, reference)))]
+        if path.name.endswith(FACTS_SUFFIX):
+            return [Verdict(name, article_rdf(load_facts(path, reference)))]
+        return [Verdict(name, article_rdf(draft_facts(path, reference, _lexicon(reference))))]
     except KgError as e:
         message = e.message + (f" ({e.hint})" if e.hint else "")
         where = Where(e.path or name, e.line)
         return [Verdict(name, None, [Finding("error", message, node=e.node or "",
                                              where=where)])]
+
+
+_lexicons: dict[int, tuple[Reference, Lexicon]] = {}
+
+
+def _lexicon(reference: Reference) -> Lexicon:
+    """The extractor's lexicon for this reference data, built once per process."""
+    cached = _lexicons.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        cached = _lexicons[id(reference)] = (reference, load_lexicon(reference))
+    return cached[1]
 
 
 def check_batch(paths: Sequence[Input], reference: Reference,
@@ -152,7 +184,7 @@ def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Grap
     # Worker processes load, map and validate; the caller writes. At most `workers + 1`
     # batches are in flight, so memory does not grow with the corpus.
     with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(reference.files[1:],)) as pool:
+                             initargs=(reference.extra,)) as pool:
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_check_in_worker, chunk))
@@ -164,13 +196,16 @@ def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Grap
 
 def check(paths: Sequence[Path | RdfSource], reference: Reference, *, batch: int = BATCH,
           workers: int = 1, progress: Callable[[int], None] | None = None,
-          reference_graph: Graph | None = None) -> Iterator[list[Verdict]]:
+          reference_graph: Graph | None = None, extract: bool = False
+          ) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
+    With ``extract``, articles without a facts file are drafted by the extractor.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
     seen: dict[URIRef, str] = {}
-    for verdicts in _batches(find_inputs(paths), reference, reference_graph, batch, workers):
+    inputs = find_inputs(paths, extract=extract)
+    for verdicts in _batches(inputs, reference, reference_graph, batch, workers):
         for v in verdicts:
             if v.graph is None:
                 continue
@@ -199,7 +234,9 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
         (URIRef(reference_graph.identifier), reference_graph, [Path(f) for f in reference.files]),
     ]
     for name, graph, files in sources:
-        digest = hashlib.sha256(b"".join(f.read_bytes() for f in files)).hexdigest()
+        # a digest of the files' digests: moving text from one file to the next changes it
+        digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest()
+                                         for f in files)).hexdigest()
         triples = [*graph, (name, RDF.type, PROV.Bundle),
                    (name, TKG.contentHash, Literal(digest))]
         out.append(((name, render_lines(triples)), digest))
@@ -208,8 +245,10 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
 
 def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference | None = None, *,
            batch: int = BATCH, workers: int = 1,
-           progress: Callable[[int], None] | None = None) -> Outcome:
+           progress: Callable[[int], None] | None = None, extract: bool = False) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.
+    With ``extract``, articles without a facts file are drafted by the extractor and loaded
+    with every fact marked as a draft (see kg.extract).
 
     The ontology and reference graphs are written (when they changed) with the first batch
     that has an article to write, so a run that writes no article leaves the store exactly
@@ -226,7 +265,7 @@ def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference
               if store.graph_digest(graph[0]) != digest]
     batches = 0
     for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress,
-                          reference_graph=reference_graph):
+                          reference_graph=reference_graph, extract=extract):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:

@@ -35,8 +35,14 @@ def queries_dir() -> Path:
     return resource("queries")
 
 
-def reference_file() -> Path:
-    return resource("data", "reference.yaml")
+def reference_files() -> list[Path]:
+    """The bundled reference data: every ``data/reference/*.yaml``, in name order."""
+    return sorted(resource("data", "reference").glob("*.yaml"))
+
+
+def titles_file() -> Path:
+    """The lexicon of titles and roles that introduce a named person in news text."""
+    return resource("data", "lexicon", "titles.yaml")
 
 
 def sample_dir() -> Path:

@@ -415,7 +415,7 @@ def test_drafted_facts_answer_the_same_on_every_backend(
     assert ingest(store, [DRAFTED], reference).written == 1
     try:
         for query in LISTINGS:
-            if name == "virtuoso" and "subClassOf*" in get_query(query).text:
+            if name.startswith("virtuoso") and "subClassOf*" in get_query(query).text:
                 continue  # VIRTUOSO_BUG
             assert as_golden(run_saved(store, query, {})) == as_golden(
                 run_saved(embedded, query, {})), query

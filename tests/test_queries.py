@@ -221,7 +221,7 @@ def test_stats_count_what_the_store_holds(sample_store: Store) -> None:
     assert counts == {
         "articles": "1", "graphs": str(len(sample_store.graph_names())), "proposals": "4",
         "demands": "5", "objections": "5", "statements": "8", "threats": "1", "supports": "0",
-        "events": "5", "reports": "28", "actors": "13", "issues": "7",
+        "events": "5", "reports": "28", "actors": "295", "issues": "46",
         "triples": str(sample_store.quad_count()),
     }
     assert counts["graphs"] == "3"  # the ontology, the reference data, the article
@@ -351,7 +351,8 @@ def usage_error(store: Store, query: str, params: dict[str, str]) -> str:
 
 def test_unknown_name(sample_store: Store) -> None:
     assert usage_error(sample_store, "proposals", {"proposer": "Freelnd"}) == (
-        "no actor matches 'Freelnd' (parameter 'proposer') (did you mean 'Freeland'?)")
+        "no actor matches 'Freelnd' (parameter 'proposer') (did you mean 'Freeland', "
+        "'Greenland', 'Ireland'?)")
     assert usage_error(sample_store, "quotes", {"speaker": "Nobody At All"}) == (
         "no actor matches 'Nobody At All' (parameter 'speaker') (give an id, an IRI, or a name "
         "or alias of an actor in the store)")
@@ -445,4 +446,4 @@ def test_cli_unknown_name_is_exit_2(sample_store_dir: Path) -> None:
                              "--param", "speaker=Freelnd")
     assert (code, out) == (2, "")
     assert err == ("Error: no actor matches 'Freelnd' (parameter 'speaker') "
-                   "(did you mean 'Freeland'?)\n")
+                   "(did you mean 'Freeland', 'Greenland', 'Ireland'?)\n")

@@ -1,7 +1,12 @@
-"""Reference data: the actors, posts, agreements, issues and places that articles share."""
+"""Reference data: the actors, posts, agreements, issues and places that articles share.
+
+The bundled data is every ``data/reference/*.yaml`` in name order; a user's files come after
+it, and an entry whose id was already given replaces the earlier one.
+"""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -12,7 +17,7 @@ from kg.errors import InputError
 from kg.iris import check_id, mint
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.model import RefEntity, Where
-from kg.resources import reference_file
+from kg.resources import reference_files
 
 # section -> (IRI segment, allowed `type` values, default type)
 SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
@@ -27,7 +32,8 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "places": ("place", ("Place",), "Place"),
 }
 _KEYS = {"id", "type", "name", "aliases", "wikidata", "affiliation", "posts", "in",
-         "definition", "members"}
+         "definition", "members", "demonyms", "iso"}
+_ISO = re.compile(r"[A-Z]{2}")
 
 
 @dataclass
@@ -37,7 +43,8 @@ class Reference:
     entities: dict[str, dict[str, RefEntity]] = field(
         default_factory=lambda: {s: {} for s in SECTIONS}
     )
-    files: list[str] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)  # every file read, bundled ones first
+    extra: list[str] = field(default_factory=list)  # the user's files, in order
 
     def iri(self, section: str, key: str) -> URIRef:
         return mint(SECTIONS[section][0], key)
@@ -52,8 +59,8 @@ class Reference:
 
 def load_reference(extra: Iterable[Path] = ()) -> Reference:
     """The bundled reference data, extended by the user's files in order."""
-    ref = Reference()
-    for path in [reference_file(), *extra]:
+    ref = Reference(extra=[str(p) for p in extra])
+    for path in [*reference_files(), *extra]:
         _load_into(ref, Path(path))
     _check_links(ref)
     return ref
@@ -82,14 +89,16 @@ def _load_into(ref: Reference, path: Path) -> None:
             ref.entities[section][entity.key] = entity
 
 
-def _strings(value: object, what: str, where: Where) -> tuple[str, ...]:
+def _strings(item: Node, key: str, path: Path) -> tuple[str, ...]:
+    value = item.get(key)
     if value is None:
         return ()
     if isinstance(value, str):
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return tuple(str(v) for v in value)
-    raise InputError(f"{what} must be a list of strings", path=where.path, line=where.line)
+    raise InputError(f"{key} must be a list of strings", path=path,
+                     line=item.key_lines.get(key, item.line), hint=f"e.g. {key}: [a, b]")
 
 
 def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
@@ -120,15 +129,30 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
                                      and wikidata[1:].isdigit()):
         raise InputError(f"wikidata id {wikidata!r} is not of the form Q123", path=path,
                          line=item.key_lines["wikidata"])
+    iso = item.get("iso")
+    if iso is not None:
+        line = item.key_lines["iso"]
+        if kind != "Country":
+            raise InputError(f"{section[:-1]} {key!r} has an iso code but is not a Country",
+                             path=path, line=line,
+                             hint="only countries have ISO 3166-1 codes: remove `iso:`")
+        if not (isinstance(iso, str) and _ISO.fullmatch(iso)):
+            hint = "write the ISO 3166-1 alpha-2 code, e.g. iso: CA"
+            if isinstance(iso, bool):
+                hint = "quote the code: YAML reads NO, YES, ON and OFF as true/false (iso: 'NO')"
+            raise InputError(f"iso code {iso!r} of {key!r} is not two capital letters",
+                             path=path, line=line, hint=hint)
     return RefEntity(
         section=section, key=key, kind=kind, name=name.strip(), where=where,
-        aliases=_strings(item.get("aliases"), "aliases", where),
+        aliases=_strings(item, "aliases", path),
         wikidata=wikidata,
         affiliation=item.get("affiliation"),
-        posts=_strings(item.get("posts"), "posts", where),
+        posts=_strings(item, "posts", path),
         post_in=item.get("in"),
         definition=item.get("definition"),
-        members=_strings(item.get("members"), "members", where),
+        members=_strings(item, "members", path),
+        demonyms=_strings(item, "demonyms", path),
+        iso=iso,
     )
 
 
@@ -138,7 +162,16 @@ def _check_links(ref: Reference) -> None:
             raise InputError(f"{what} {key!r} of {entity.key!r} is not a known {section[:-1]}",
                              path=entity.where.path, line=entity.where.line)
 
+    countries: dict[str, RefEntity] = {}
     for entity in ref.all():
+        if entity.iso is not None:
+            other = countries.setdefault(entity.iso, entity)
+            if other is not entity:
+                raise InputError(f"iso code {entity.iso!r} of {entity.key!r} is already that of "
+                                 f"{other.key!r} ({other.where})", path=entity.where.path,
+                                 line=entity.where.line,
+                                 hint="give each country its own code, or use the same id to "
+                                      "replace the entry")
         if entity.affiliation is not None:
             need("actors", entity.affiliation, "affiliation", entity)
         for post in entity.posts:
