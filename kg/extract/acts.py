@@ -44,6 +44,10 @@ _ASIDE = re.compile(r"(?:[Ww]hich|[Ww]ho|[Ww]hose|[Ww]here|including|however|mea
 _VERBISH = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "said",
                       "says", "also", "and", "could", "should", "may", "might", "must", "did",
                       "does", "on", "in", "at", "to", "for", "of", "as", "after", "before"})
+_MEASURE_FUTURE = re.compile(r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
+                             r"is\s+going\s+to|are\s+going\s+to)\s+$")
+_A_CLAIM = re.compile(r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
+                      r"accusation|report|reports)\s+that\b", re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|I)\b")
 REASON_WORDS = 40
 
@@ -69,6 +73,12 @@ class ActFinder:
         """The subject of a verb: the last actor of the nearest comma-separated part before
         it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
         rejected" -> X). Unnamed sources are reported as sources, not agents."""
+        if re.search(r"(?:^|\s)and\s+(?:also\s+)?$", self.text[start:at]):
+            # "X said Canada should act and urged ...": the subject of the first verb
+            first = [m for m in self.mentions.within(start, at)
+                     if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
+            if first and not re.search(r"[,;]", self.text[first[0].end : first[0].end + 2]):
+                return first[0]
         bounds = [start] + [m.end() for m in re.finditer(r",\s*", self.text[start:at])]
         bounds = [start + b if i else start for i, b in enumerate(bounds)]
         ends = bounds[1:] + [at]
@@ -274,9 +284,9 @@ class ActFinder:
         """X will impose / raised tariffs ...: a measure, recorded as X's proposal so that
         objections and support can target it."""
         start, end = obj
-        if not self.mentions.issues_in(start, min(end, start + 60)) or re.search(
-                r"\b(?:threat\w*|threaten\w*)\s+to\s+$", self.text[s.start : verb[0]]):
-            return
+        if not self.mentions.issues_in(start, min(end, start + 60)) or not re.search(
+                _MEASURE_FUTURE, self.text[max(s.start, verb[0] - 30) : verb[0]]):
+            return  # only a measure announced for the future is a proposal others react to
         self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
 
     def _targets(self, start: int, end: int) -> list[Drafted]:
@@ -298,6 +308,8 @@ class ActFinder:
                    verb: tuple[int, int, str], obj: tuple[int, int],
                    source: Mention | None) -> None:
         start, end = obj
+        if _A_CLAIM.match(self.text[start:end]):
+            return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
         targets = self._targets(start, end)
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}

@@ -41,7 +41,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("weekday", re.compile(r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
                            r"Friday|Saturday|Sunday)(?:['’]s)?\b")),
 ]
-_FUTURE = re.compile(r"\b(?:will|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
+_FUTURE = re.compile(r"\b(?:will|would|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
                      r"are\s+(?:scheduled|set|due|expected)|scheduled\s+to|set\s+to|due\s+to|"
                      r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
                      r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",

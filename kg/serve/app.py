@@ -381,6 +381,7 @@ class Server(ThreadingHTTPServer):
     """The running server; ``close`` stops its workers and removes its snapshots."""
 
     daemon_threads = True
+    request_queue_size = 128  # connections waiting for a thread; the default 5 resets clients
 
     def __init__(self, address: tuple[str, int], site: Site) -> None:
         super().__init__(address, Handler)
