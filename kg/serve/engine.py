@@ -8,15 +8,19 @@ general form the SPARQL endpoint uses.
 
 from __future__ import annotations
 
+import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any, BinaryIO
 
 from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
-from kg.serve.pool import WorkerPool
+from kg.serve.guard import check_local
+from kg.serve.pool import WorkerPool, snapshot
 from kg.store import RenderedGraph, Results
 from kg.terms import PREFIXES
 
@@ -148,3 +152,30 @@ class PooledStore:
 
     def close(self) -> None:
         self.pool.close()
+
+
+def select_within(store: Any, text: str, timeout: float) -> Rows:
+    """Run one SELECT or ASK query on an embedded store, stopped at ``timeout`` seconds.
+
+    The mechanism of ``tradekg serve``: the query runs in a worker process over a snapshot of
+    the store, and the worker is killed at the time limit (Oxigraph cannot interrupt a query),
+    which raises ``QueryTimeout``. ``SERVICE`` and ``FROM <elsewhere>`` are refused first.
+    """
+    check_local(text, {str(g) for g in store.graph_names()})
+    parent = Path(store.location).resolve().parent  # hard links: the store's file system
+    try:
+        tmp = tempfile.TemporaryDirectory(prefix=".tradekg-query-", dir=parent)
+    except OSError:
+        tmp = tempfile.TemporaryDirectory(prefix="tradekg-query-")
+    with tmp:
+        target = Path(tmp.name) / "snapshot"
+        snapshot(store, target)
+        pool = WorkerPool(target, size=1, timeout=timeout)
+        try:
+            return PooledStore(store.location, pool, max_rows=sys.maxsize).select(text)
+        except UsageError as e:
+            if e.message.startswith("the query does not parse") and e.hint is None:
+                e.hint = "tradekg sparql runs SPARQL 1.1 queries; updates are refused"
+            raise
+        finally:
+            pool.close()

@@ -108,7 +108,7 @@ class EmbeddedStore:
                      "}"]))
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write to the store at {self.location}: {e}",
-                             hint="nothing was written") from None
+                             hint="nothing of this transaction was written") from None
 
     def graph_digest(self, graph: URIRef) -> str | None:
         rows = self.select(_DIGEST, {"g": graph}).rows
@@ -202,5 +202,8 @@ class EmbeddedStore:
             raise StoreError(f"could not write to the store at {self.location}: {e}") from None
 
     def close(self) -> None:
-        self._store.flush()
-        del self._store
+        """Flush and release the store (its lock goes with it), even when the flush fails."""
+        try:
+            self.flush()
+        finally:
+            del self._store
