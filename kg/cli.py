@@ -7,18 +7,19 @@ read or written).
 
 from __future__ import annotations
 
+import logging
 import os
 import sys
 from collections.abc import Callable, Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager, nullcontext, suppress
 from pathlib import Path
 from typing import Any, BinaryIO, TypeVar
 
 import click
 from rdflib import URIRef
 
-from kg import __version__
-from kg.errors import EXIT_DATA, KgError
+from kg import __version__, guard
+from kg.errors import EXIT_DATA, KgError, StoreError
 from kg.errors import UsageError as KgUsageError
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export
@@ -31,12 +32,16 @@ from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.params import resolve
 from kg.resources import sample_dir
-from kg.store import ENV_STORE, Store, default_location, is_remote, open_store
+from kg.serve.engine import select_within
+from kg.store import ENV_STORE, Store, default_location, is_remote, open_store, remote_urls
+from kg.store.embedded import EmbeddedStore
 from kg.validate import Verdict, summarize
 
 F = TypeVar("F", bound=Callable[..., Any])
 ENV_REFERENCE = "TRADEKG_REFERENCE"
 SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
+ENV_QUERY_TIMEOUT = "TRADEKG_QUERY_TIMEOUT"
+QUERY_TIMEOUT = 60.0
 
 
 class Context:
@@ -57,8 +62,11 @@ class Context:
         store = open_store(self.store_location, create=create)
         try:
             yield store
-        finally:
-            store.close()
+        except BaseException:
+            with suppress(KgError):  # the first error is the one to report
+                store.close()
+            raise
+        store.close()
 
 
 pass_context = click.make_pass_decorator(Context)
@@ -93,8 +101,11 @@ def _errors() -> Iterator[None]:
               show_envvar=True, type=click.Path(dir_okay=False),
               help="Extra reference data (YAML) that extends the bundled actors, posts, "
                    "agreements, issues and places; repeatable.")
+@click.option("-v", "--verbose", is_flag=True,
+              help="Log requests to SPARQL servers, store writes and their timings to stderr.")
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...]) -> None:
+def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...],
+        verbose: bool) -> None:
     """tradekg: a knowledge graph of trade claims, with their evidence.
 
     Load the facts of news articles about trade negotiations (who proposed what, who
@@ -106,9 +117,31 @@ def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...]) -> No
         tradekg demo
         tradekg query objections --param issue="sunset clause"
 
+    tradekg makes no network connections, except to the SPARQL server named with --store.
+
     Exit codes: 0 ok, 1 data does not conform, 2 usage error, 3 could not run.
     """
     ctx.obj = Context(store, reference)
+    if verbose:
+        _log_to_stderr(ctx)
+    with _errors():
+        urls = remote_urls(store)
+    ctx.with_resource(guard.active(urls))
+
+
+def _log_to_stderr(ctx: click.Context) -> None:
+    logger = logging.getLogger("kg")
+    handler = logging.StreamHandler(sys.stderr)
+    handler.setFormatter(logging.Formatter("%(relativeCreated)8.0f ms  %(message)s"))
+    logger.addHandler(handler)
+    level = logger.level
+    logger.setLevel(logging.DEBUG)
+
+    def restore() -> None:
+        logger.removeHandler(handler)
+        logger.setLevel(level)
+
+    ctx.call_on_close(restore)
 
 
 def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool,
@@ -425,12 +458,19 @@ def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str,
               help="Read the query from a file ('-' for stdin).")
 @click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
               show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.001, min_open=False),
+              default=QUERY_TIMEOUT, show_default=True, envvar=ENV_QUERY_TIMEOUT,
+              show_envvar=True, metavar="SECONDS",
+              help="Stop the query after this many seconds (exit 3). On a SPARQL server "
+                   "TRADEKG_TIMEOUT applies instead.")
 @pass_context
-def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str) -> None:
+def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: float) -> None:
     """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
 
     The query comes from the argument, --file, or standard input. The default graph is the
-    union of all graphs. Updates are refused.
+    union of all graphs. Updates, SERVICE and FROM naming a graph the store does not hold
+    are refused. On the embedded store the query runs in a separate process that is
+    stopped at --timeout.
 
     \b
     Example:
@@ -445,7 +485,10 @@ def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str) -> None:
             raise KgUsageError("the query is empty",
                                hint="give it as an argument, with --file, or on stdin")
         with obj.store(create=False) as store:
-            results = store.select(text)
+            if isinstance(store, EmbeddedStore):
+                results: Any = select_within(store, text, timeout)
+            else:
+                results = store.select(text)
         write_results(results, fmt, sys.stdout)
 
 
@@ -495,7 +538,8 @@ def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise KgError(f"cannot write {path}: {e.strerror}", path=path) from None
+        raise StoreError(f"cannot write {path}: {e.strerror}",
+                         hint="no part of it was left behind") from None
 
 
 @cli.command("stats")

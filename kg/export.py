@@ -13,7 +13,7 @@ import json
 from functools import cache
 from typing import Any, BinaryIO
 
-from rdflib import URIRef
+from rdflib import Dataset, URIRef
 
 from kg.errors import UsageError
 from kg.resources import resource
@@ -29,6 +29,7 @@ FORMATS = {
     "void": "ttl",
 }
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
+CONTEXT_IRI = "https://w3id.org/tradekg/context.jsonld"  # where tradekg's context is published
 
 
 @cache
@@ -37,6 +38,30 @@ def context() -> dict[str, Any]:
     with resource("ontology", "context.jsonld").open(encoding="utf-8") as f:
         doc: dict[str, Any] = json.load(f)
     return doc
+
+
+def read_jsonld(data: str | bytes) -> Dataset:
+    """Read a JSON-LD document offline: a ``@context`` that names tradekg's context IRI is
+    replaced by the bundled context, never fetched. Any other remote context is left to
+    rdflib, which would fetch it, and which the network guard refuses (``kg.guard``)."""
+    doc = json.loads(data)
+
+    def local(node: Any) -> Any:
+        if isinstance(node, list):
+            return [local(n) for n in node]
+        if not isinstance(node, dict):
+            return node
+        out = {k: local(v) for k, v in node.items()}
+        if "@context" in node:
+            ctx = node["@context"]
+            names = ctx if isinstance(ctx, list) else [ctx]
+            out["@context"] = [context()["@context"] if c == CONTEXT_IRI else local(c)
+                               for c in names]
+        return out
+
+    dataset = Dataset()
+    dataset.parse(data=json.dumps(local(doc)), format="json-ld")
+    return dataset
 
 
 def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:

@@ -8,6 +8,8 @@ all and one bad article never touches the others. Re-ingesting an article replac
 from __future__ import annotations
 
 import hashlib
+import logging
+import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -16,7 +18,7 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Literal, URIRef
 
-from kg.errors import InputError, KgError, ValidationFailed
+from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFailed
 from kg.extract import Lexicon, load_lexicon
 from kg.extract.draft import draft_facts
 from kg.loaders import Reference, load_facts, load_reference
@@ -33,6 +35,7 @@ FACTS_SUFFIX = ".facts.yaml"
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 BATCH = 100
 FLUSH_EVERY = 4  # batches written between store flushes
+log = logging.getLogger("kg.ingest")
 
 
 @dataclass
@@ -66,6 +69,10 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
         if isinstance(path, RdfSource):
             found.append(path)
             continue
+        if str(path) == "-":
+            raise UsageError("facts cannot be read from stdin ('-'): a facts file names its "
+                             "article file relative to itself",
+                             hint="give RDF with --format, or the path of the facts file")
         path = Path(path)
         if not path.exists():
             raise InputError("no such file or directory", path=path)
@@ -269,12 +276,23 @@ def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:
-            store.replace_graphs([*shared, *good])
+            started = time.monotonic()
+            try:
+                store.replace_graphs([*shared, *good])
+            except StoreError as e:
+                e.hint = (f"{e.hint}; " if e.hint else "") + (
+                    f"{outcome.written} article(s) of this run were written before this batch")
+                raise
             shared = []
             outcome.written += len(good)
             batches += 1
+            log.debug("wrote batch %d: %d article(s), %d in all, in %.3f s", batches, len(good),
+                      outcome.written, time.monotonic() - started)
             if batches % FLUSH_EVERY == 0:
+                log.debug("flushing the store after batch %d", batches)
+                started = time.monotonic()
                 store.flush()  # bounded memory: the store's write buffers are released
+                log.debug("flushed in %.3f s", time.monotonic() - started)
         for v in verdicts:
             v.lines = []  # written: keep the verdict, not the data
     return outcome

@@ -10,6 +10,8 @@ SPARQL endpoint uses.
 from __future__ import annotations
 
 import io
+import sys
+import tempfile
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,6 +22,7 @@ from rdflib import BNode, Graph, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
+from kg.serve.guard import check_local
 from kg.serve.pool import QueryTimeout, WorkerPool
 from kg.sparql_terms import query_form
 from kg.store import RenderedGraph, Results
@@ -224,3 +227,34 @@ def _graph_answer(triples: list[ox.Triple], fmt: str, limit: int) -> GraphText |
     ox.serialize(triples, out, WIRE_FORMATS[fmt],
                  prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
     return GraphText(out.getvalue().decode("utf-8"), len(triples), truncated)
+
+
+def select_within(store: Any, text: str, timeout: float) -> Rows:
+    """Run one SELECT or ASK query on an embedded store, stopped at ``timeout`` seconds.
+
+    The mechanism of ``tradekg serve``: the query runs in a worker process over a snapshot of
+    the store, and the worker is killed at the time limit (Oxigraph cannot interrupt a query),
+    which raises ``QueryTimeout``. ``SERVICE`` and ``FROM <elsewhere>`` are refused first.
+    """
+    from kg.store.embedded import EmbeddedStore
+
+    if not isinstance(store, EmbeddedStore):
+        raise StoreError("a time-limited query needs an embedded store (a directory)")
+    check_local(text, {str(g) for g in store.graph_names()})
+    parent = Path(store.location).resolve().parent  # hard links: the store's file system
+    try:
+        tmp = tempfile.TemporaryDirectory(prefix=".tradekg-query-", dir=parent)
+    except OSError:
+        tmp = tempfile.TemporaryDirectory(prefix="tradekg-query-")
+    with tmp:
+        target = Path(tmp.name) / "snapshot"
+        store.backup(target)
+        pool = WorkerPool(target, size=1, timeout=timeout)
+        try:
+            return PooledStore(store.location, pool, target, max_rows=sys.maxsize).select(text)
+        except UsageError as e:
+            if e.message.startswith("the query does not parse") and e.hint is None:
+                e.hint = "tradekg sparql runs SPARQL 1.1 queries; updates are refused"
+            raise
+        finally:
+            pool.close()

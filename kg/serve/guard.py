@@ -92,10 +92,36 @@ def check(text: str, known_graphs: Set[str]) -> Checked:
     except ParseException as e:
         _refuse_update(text, e)
         raise AssertionError("unreachable") from None
+    return _check_parsed(parsed, known_graphs,
+                         "SERVICE is refused: this endpoint does not query other endpoints")
+
+
+def check_local(text: str, known_graphs: Set[str]) -> None:
+    """For a query the owner of an embedded store runs on it (``tradekg sparql``): refuse
+    ``SERVICE`` and ``FROM``/``FROM NAMED`` naming a graph the store does not hold, which
+    Oxigraph would fetch. An update is left to the engine, which refuses it without running
+    it; text that is neither a query nor an update is Malformed."""
+    try:
+        with _PARSER:
+            parsed = parseQuery(text)
+    except ParseException as e:
+        try:
+            with _PARSER:
+                parseUpdate(text)
+        except ParseException:
+            raise Malformed(f"the query does not parse: {e}",
+                            hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused"
+                            ) from None
+        return
+    _check_parsed(parsed, known_graphs,
+                  "SERVICE is refused: tradekg does not query other endpoints")
+
+
+def _check_parsed(parsed: Any, known_graphs: Set[str], service: str) -> Checked:
     prologue, query = parsed[0], parsed[1]
     for node in _nodes(query):
         if node.name == "ServiceGraphPattern":
-            raise Refused("SERVICE is refused: this endpoint does not query other endpoints")
+            raise Refused(service)
     defaults: list[str] = []
     named: list[str] = []
     if "datasetClause" in query:

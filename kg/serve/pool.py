@@ -31,6 +31,7 @@ from kg.errors import StoreError
 from kg.store.faults import TimedOut
 
 WORKER = Path(__file__).with_name("worker.py")
+PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory that holds kg/
 QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker before the server says Busy
 log = logging.getLogger("kg.serve")
 
@@ -51,8 +52,11 @@ class Worker:
     """One worker process and its two pipes."""
 
     def __init__(self, snapshot: Path) -> None:
+        # the worker imports kg.guard from this very checkout
+        path = os.pathsep.join(p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH"))
+                               if p)
         self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), str(snapshot)],
+            [sys.executable, str(WORKER), str(snapshot)], env={**os.environ, "PYTHONPATH": path},
             stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
         assert self.process.stdin is not None and self.process.stdout is not None
         self._in = self.process.stdin.fileno()
@@ -64,6 +68,9 @@ class Worker:
             self.kill()
             message = reply.get("message") if reply else "it did not start in time"
             raise StoreError(f"a query worker could not open the store snapshot: {message}")
+        if reply.get("guarded") is not True:
+            self.kill()
+            raise StoreError("a query worker started without its network guard")
 
     def ask(self, request: dict[str, Any], deadline: float) -> dict[str, Any] | None:
         """The answer, or None when ``deadline`` (``time.monotonic()``) passed first."""

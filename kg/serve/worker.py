@@ -5,15 +5,16 @@ and writes answers to stdout, each a frame: 4 bytes of length (big-endian), then
 Its only purpose is to be killable: Oxigraph has no query timeout, so a query that runs past
 the time limit is stopped by killing the process that runs it.
 
-This file imports nothing but the standard library and pyoxigraph (not the ``kg`` package),
-so a worker starts in a fraction of a second.
+This file imports nothing but the standard library, pyoxigraph and ``kg.guard`` (not the rest
+of the ``kg`` package), so a worker starts in a fraction of a second. Before it opens the
+store it switches the network guard on with nothing allowed, and says so in its first frame.
 
 Request: ``{"snapshot", "query", "bindings", "limit", "format", "default_graph",
 "named_graphs", "prefixes"}``; a ``snapshot`` other than the one open is opened first (the
 server moves on to newer snapshots while it runs). Terms travel as lists: ``["uri", iri]``,
 ``["bnode", id]``, ``["literal", text, datatype or null, language or null]``. Answers::
 
-    {"kind": "ready"}                                          once, at start
+    {"kind": "ready", "guarded": true}                         once, at start
     {"kind": "boolean", "value": true}                         ASK
     {"kind": "rows", "vars": [...], "rows": [[term or null]], "truncated": false}   SELECT
     {"kind": "triples", "triples": [[s, p, o]], "truncated": false}    CONSTRUCT, format "rows"
@@ -31,6 +32,8 @@ import sys
 from typing import Any
 
 import pyoxigraph as ox
+
+from kg import guard
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 RDF_FORMATS = {
@@ -152,12 +155,13 @@ def main(snapshot: str) -> None:
     out = os.dup(1)
     os.dup2(2, 1)
     sys.stdout = sys.stderr
+    guard.deny_all()  # a worker only reads its snapshot
     try:
         store = ox.Store.read_only(snapshot)
     except OSError as e:
         write_frame(out, {"kind": "error", "error": "store", "message": str(e)})
         return
-    write_frame(out, {"kind": "ready"})
+    write_frame(out, {"kind": "ready", "guarded": guard.is_active()})
     while True:
         frame = read_frame(0)
         if frame is None:

@@ -78,6 +78,17 @@ def is_remote(location: str | Path) -> bool:
     return str(location).lower().startswith(("http://", "https://"))
 
 
+def remote_urls(location: str | Path | None = None) -> list[str]:
+    """The URLs tradekg may connect to for the store at ``location`` (or ``$TRADEKG_STORE``):
+    none for the embedded store; for a server, its query URL and the update and Graph Store
+    Protocol URLs set in the environment (the others are derived on the same host and port)."""
+    where = str(location or os.environ.get(ENV_STORE) or "")
+    if not is_remote(where):
+        return []
+    extra = (os.environ.get(name, "") for name in ("TRADEKG_UPDATE_URL", "TRADEKG_GSP_URL"))
+    return [where, *(url for url in extra if is_remote(url))]
+
+
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
     """Open the store at ``location`` (a directory, or the URL of a SPARQL endpoint: see
     ``kg.store.remote``), ``$TRADEKG_STORE``, or the default."""
@@ -92,4 +103,4 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
 
 
 __all__ = ["ENV_STORE", "RenderedGraph", "Results", "Store", "default_location", "is_remote",
-           "open_store"]
+           "open_store", "remote_urls"]

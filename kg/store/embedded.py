@@ -111,7 +111,7 @@ class EmbeddedStore:
                      "}"]))
         except (OSError, SyntaxError) as e:
             raise StoreError(f"could not write to the store at {self.location}: {e}",
-                             hint="nothing was written") from None
+                             hint="nothing of this transaction was written") from None
         if snapshots.served(self.location):
             try:
                 self.publish()
@@ -215,5 +215,8 @@ class EmbeddedStore:
             raise StoreError(f"could not write to the store at {self.location}: {e}") from None
 
     def close(self) -> None:
-        self._store.flush()
-        del self._store
+        """Flush and release the store (its lock goes with it), even when the flush fails."""
+        try:
+            self.flush()
+        finally:
+            del self._store

@@ -28,7 +28,9 @@ from __future__ import annotations
 import ast
 import http.client
 import json
+import logging
 import os
+import time
 import urllib.error
 from collections.abc import Mapping, Sequence
 from typing import Any, BinaryIO
@@ -54,6 +56,7 @@ ENV_TIMEOUT = "TRADEKG_TIMEOUT"
 ENV_UPDATE_URL = "TRADEKG_UPDATE_URL"
 ENV_GSP_URL = "TRADEKG_GSP_URL"
 DEFAULT_TIMEOUT = 30.0
+log = logging.getLogger("kg.store")
 PAGE = 1000  # graph names per request (under any server's row cap)
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Dataset = tuple[Sequence[str], Sequence[str]] | None  # (default graphs, named graphs)
@@ -219,10 +222,13 @@ class RemoteStore:
         """Send the request and read the whole body: (body, headers). Check the headers for
         Virtuoso's row cap (``X-SPARQL-MaxRows``) when the answer may be cut."""
         url = self.location
+        started = time.monotonic()
         try:
             response = wrapper.query().response
             headers = response.headers if hasattr(response, "headers") else response.info()
             body = response.read()
+            log.debug("POST %s (query) -> %s, %d bytes in %.3f s", url,
+                      getattr(response, "status", "?"), len(body), time.monotonic() - started)
         except SPARQLWrapperException as e:
             raise self._error(http_error(url, *_sent_back(e), query=True)) from None
         except urllib.error.HTTPError as e:
@@ -384,10 +390,14 @@ class RemoteStore:
               allow: tuple[int, ...] = ()) -> bytes:
         headers = {k: v for k, v in (("Content-Type", content_type), ("Accept", accept)) if v}
         params = {"graph": str(graph)} if graph is not None else None
+        started = time.monotonic()
         try:
             response = self._session.request(method, url, params=params, data=body,
                                              headers=headers, timeout=self.timeout)
             content = response.content
+            log.debug("%s %s%s -> %d, %d bytes in %.3f s", method, url,
+                      f" (graph <{graph}>)" if graph is not None else "",
+                      response.status_code, len(content), time.monotonic() - started)
         except requests.Timeout:
             raise self._error(timed_out(url, self.timeout)) from None
         except requests.RequestException as e:
