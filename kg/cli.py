@@ -185,7 +185,8 @@ def _inputs(paths: tuple[Path, ...], fmt: str | None) -> list[Path | RdfSource]:
                            hint="RDF files are known by their suffix")
     if Path("-") in paths and fmt is None:
         raise KgUsageError("reading RDF from standard input ('-') needs --format",
-                           hint="e.g. --format trig")
+                           hint="e.g. --format trig; facts files cannot come from stdin, "
+                           "they name their article file relative to themselves")
     return [RdfSource("<stdin>", sys.stdin.buffer.read(), fmt) if p == Path("-") and fmt
             else p for p in paths]
 

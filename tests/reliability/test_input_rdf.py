@@ -157,7 +157,8 @@ def test_stdin_needs_a_format(loaded: tuple[Path, bytes]) -> None:
     store, before = loaded
     code, _, err = run("--store", str(store), "ingest", "-", stdin=b"")
     assert (code, err) == (2, "Error: reading RDF from standard input ('-') needs --format "
-                              "(e.g. --format trig)\n")
+                              "(e.g. --format trig; facts files cannot come from stdin, they "
+                              "name their article file relative to themselves)\n")
     assert dump(store) == before
 
 

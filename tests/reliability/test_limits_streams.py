@@ -62,9 +62,9 @@ def test_dash_is_stdin_and_stdout(tmp_path: Path) -> None:
 def test_dash_for_facts_is_refused_clearly(tmp_path: Path, command: str) -> None:
     done = tradekg("--store", str(tmp_path / "store"), command, "-", input="article: x.md\n")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == ("Error: facts cannot be read from stdin ('-'): a facts file names "
-                           "its article file relative to itself (give the path of the facts "
-                           "file, or of its directory)\n")
+    assert done.stderr == ("Error: reading RDF from standard input ('-') needs --format "
+                           "(e.g. --format trig; facts files cannot come from stdin, they name "
+                           "their article file relative to themselves)\n")
     assert not (tmp_path / "store").exists()
 
 
