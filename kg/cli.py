@@ -248,6 +248,10 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, batch: in
 
 
 def _lexicon_option(f: F) -> F:
+    f = click.option(
+        "--nlp", "nlp", metavar="PIPELINE", envvar="TRADEKG_NLP", show_envvar=True,
+        help="An installed spaCy pipeline (e.g. en_core_web_sm; pip install "
+             "'tradekg[nlp]') for people and organisations the reference data lacks.")(f)
     return click.option(
         "--lexicon", "lexicon", metavar="FILE", multiple=True, type=click.Path(path_type=Path),
         help="More speech-act words (the format of data/lexicon/speech.yaml); also "
@@ -265,7 +269,7 @@ def _lexicon_option(f: F) -> F:
 @_lexicon_option
 @pass_context
 def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bool,
-                force: bool, lexicon: tuple[Path, ...]) -> None:
+                force: bool, lexicon: tuple[Path, ...], nlp: str | None) -> None:
     """Draft the facts of articles for review, in the facts format people write.
 
     The extractor reads the text with rules and the reference data (no model, no network):
@@ -291,7 +295,7 @@ def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bo
                                "its article)")
         if write and output != "-":
             raise KgUsageError("give --write or --output, not both")
-        words = load_lexicon(obj.reference(), lexicon)
+        words = load_lexicon(obj.reference(), lexicon, nlp)
         for path in articles:
             article = read_article(path)
             draft = extract(article, words)
@@ -335,7 +339,7 @@ def _write_atomic(path: Path, text: str) -> None:
 @_lexicon_option
 @pass_context
 def eval_cmd(obj: Context, gold: tuple[Path, ...], per_article: bool,
-             lexicon: tuple[Path, ...]) -> None:
+             lexicon: tuple[Path, ...], nlp: str | None) -> None:
     """Score the extractor against curated facts files: precision and recall per type.
 
     GOLD are facts files written by people (or directories of them); each one's article is
@@ -357,7 +361,7 @@ def eval_cmd(obj: Context, gold: tuple[Path, ...], per_article: bool,
 
     with _errors():
         reference = obj.reference()
-        report = evaluate(gold_files(gold), reference, load_lexicon(reference, lexicon))
+        report = evaluate(gold_files(gold), reference, load_lexicon(reference, lexicon, nlp))
         click.echo(f"{'articles':24} {'type':11} {'gold':>5} {'drafted':>7} {'matched':>7} "
                    f"{'precision':>9} {'recall':>6}")
         if per_article:

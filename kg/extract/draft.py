@@ -41,7 +41,7 @@ def draft_document(draft: Draft, facts_path: Path, article_path: Path,
             entry["members"] = list(actor.members)
         if actor.affiliation:
             entry["affiliation"] = actor.affiliation
-        entry.update(rule=f"actor-{_actor_rule(actor.kind)}", confidence=0.8, review="draft")
+        entry.update(rule=f"actor-{actor.found_by}", confidence=0.8, review="draft")
         actors.append(entry)
     if actors:
         doc["actors"] = actors
@@ -57,10 +57,6 @@ def draft_document(draft: Draft, facts_path: Path, article_path: Path,
         if entries:
             doc[section] = entries
     return doc
-
-
-def _actor_rule(kind: str) -> str:
-    return {"UnnamedSource": "unnamed-source", "ActorGroup": "demonym-group"}.get(kind, "title")
 
 
 def _unique(key: str, taken: set[str]) -> str:

@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from kg.errors import InputError
 from kg.loaders.reference import Reference
@@ -95,6 +96,7 @@ class Lexicon:
     starts: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words
     title_starts: dict[str, int] = field(default_factory=dict)
     _longest: dict[str, int] = field(default_factory=dict)  # a cache of longest_from
+    nlp: Any = None  # a spaCy pipeline for names the data lacks (kg.extract.nlp), or None
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -118,7 +120,20 @@ class Lexicon:
         return self.names.get(folded) or self.lower_names.get(folded.lower(), [])
 
 
-def load_lexicon(reference: Reference, extra: Iterable[Path] = ()) -> Lexicon:
+def load_lexicon(reference: Reference, extra: Iterable[Path] = (),
+                 nlp: str | None = None) -> Lexicon:
+    """The word lists, the reference names, and (with ``nlp`` or TRADEKG_NLP, the name of an
+    installed spaCy pipeline) a pipeline for names the data lacks."""
+    lexicon = _load(reference, extra)
+    name = nlp or os.environ.get("TRADEKG_NLP")
+    if name:
+        from kg.extract.nlp import load_pipeline
+
+        lexicon.nlp = load_pipeline(name)
+    return lexicon
+
+
+def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
     speech = {name: Phrases() for name in SPEECH_LISTS}
     for path in lexicon_files(extra):
         doc = parse_yaml(read_text(path), path)

@@ -39,6 +39,7 @@ class Actor:
     local: bool
     members: tuple[str, ...] = ()
     affiliation: str | None = None
+    found_by: str = field(default="title", compare=False)  # the rule, for the draft
 
 
 @dataclass(frozen=True)
@@ -122,6 +123,8 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     _appositives(text, found, lexicon)
     _organisations(text, found, lexicon)
     _unnamed_sources(text, lexicon, found)
+    if lexicon.nlp is not None:
+        _pipeline_names(text, lexicon, found)
     found.seal()
     _surnames(text, toks, found)
     _source_anaphora(text, found)
@@ -204,7 +207,7 @@ def _country_group(text: str, toks: list[Token], i: int, n: int, entries: list[E
             start, end = toks[i].start, toks[i + n + m].end
             label = text[start:end]
             actor = Actor(_slug(label), "ActorGroup", label, True,
-                          members=(first.key, other[0].key))
+                          members=(first.key, other[0].key), found_by="country-group")
             return Mention(start, end, actor, "demonym"), n + 1 + m
     return None
 
@@ -289,7 +292,8 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
     return 0
 
 
-def _person(name: str, country: str | None, lexicon: Lexicon, found: Mentions) -> Actor:
+def _person(name: str, country: str | None, lexicon: Lexicon, found: Mentions,
+            found_by: str = "title") -> Actor:
     for entry in lexicon.lookup(name):
         if entry.section == "actors" and entry.kind == "Person":
             return _entry_actor(entry, lexicon)
@@ -297,7 +301,7 @@ def _person(name: str, country: str | None, lexicon: Lexicon, found: Mentions) -
     known = found.actors.get(key)
     if known is not None:
         return known
-    return Actor(key, "Person", name, True, affiliation=country)
+    return Actor(key, "Person", name, True, affiliation=country, found_by=found_by)
 
 
 def _slug(name: str) -> str:
@@ -332,7 +336,7 @@ def _demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
             else:
                 label = text[start:end]
                 actor = Actor(_slug(label), "ActorGroup", label, True,
-                              members=tuple(dict.fromkeys(countries)))
+                              members=tuple(dict.fromkeys(countries)), found_by="demonym-group")
             found.add(Mention(start, end, actor, "demonym"))
             return j + n - i
     return 0
@@ -385,8 +389,9 @@ def _organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         kind = ("GovernmentBody" if head in _BODY_HEADS else
                 "InterestGroup" if head in _GROUP_HEADS else "Organization")
         start = m.start(1) + m.group(1).index(name)
-        found.add(Mention(start, start + len(name), Actor(_slug(name), kind, name, True,
-                                                 affiliation=country), "organisation"))
+        found.add(Mention(start, start + len(name), Actor(
+            _slug(name), kind, name, True, affiliation=country, found_by="organisation-name"),
+            "organisation"))
 
 
 _NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
@@ -455,7 +460,7 @@ def _unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         end = m.end(3) if cue else m.end(2)
         description = " ".join(text[m.start() : end].split()).rstrip(",")
         actor = Actor("source-" + _slug(description)[:48].strip("-"), "UnnamedSource",
-                      description, True)
+                      description, True, found_by="unnamed-source")
         found.add(Mention(m.start(), end, actor, "source"))
 
 
@@ -477,6 +482,20 @@ def _source_anaphora(text: str, found: Mentions) -> None:
         if i < 0 or m.start() - sources[i].end > 2000 or sources[i].end > m.start():
             continue
         found.add(Mention(m.start(), m.end(), sources[i].actor, "source-again"))
+
+
+def _pipeline_names(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    """People and organisations a spaCy pipeline finds where no rule found anyone."""
+    from kg.extract.nlp import names
+
+    taken = [(m.start, m.end) for m in found.found]
+    for start, end, kind in names(lexicon.nlp, text):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        name = text[start:end]
+        actor = (_person(name, None, lexicon, found, "nlp") if kind == "Person" else
+                 Actor(_slug(name), kind, name, True, found_by="nlp"))
+        found.add(Mention(start, end, actor, "nlp"))
 
 
 def _surnames(text: str, toks: list[Token], found: Mentions) -> None:
