@@ -61,8 +61,10 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         if not sents:
             continue
         spans = [(q.inner_start, q.inner_end) for q in quotes]
+        times_of: dict[tuple[int, int], list[TimeMatch]] = {}
         for s in sents:
-            times = find_times(text, s.start, s.end, article.published)
+            times = times_of[s.start, s.end] = find_times(text, s.start, s.end,
+                                                          article.published)
             acts.sentence(s, spans)
             events.extend(find_events(text, s, times, mentions))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
@@ -72,7 +74,8 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
                 end -= 1
             mode = "direct-quote" if q.direct else "partial-quote"
             fields: dict[str, object] = {"by": q.speaker.key, "mode": mode, "verb": q.verb}
-            times = find_times(text, q.sentence.start, q.sentence.end, article.published)
+            times = times_of.get((q.sentence.start, q.sentence.end)) or find_times(
+                text, q.sentence.start, q.sentence.end, article.published)
             outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
             statements.append(Drafted("statements", q.speaker.key + "-quote", q.rule,
                                       q.confidence, q.quote.inner_start, end, fields,

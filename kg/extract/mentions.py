@@ -151,8 +151,15 @@ def _entry_actor(entry: Entry, lexicon: Lexicon) -> Actor:
 
 def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon,
                           found: Mentions) -> None:
+    starts, titles = lexicon.starts, lexicon.title_starts
     i = 0
     while i < len(toks):
+        word = toks[i].text
+        lower = word.lower()
+        # most words start no name, title or demonym: one look decides
+        if not word[0].isupper() and lower not in starts and lower not in titles:
+            i += 1
+            continue
         step = _title_person(text, toks, i, lexicon, found) or _demonym_group(
             text, toks, i, lexicon, found) or _named(text, toks, i, lexicon, found)
         i += step or 1
