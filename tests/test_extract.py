@@ -172,7 +172,30 @@ def test_named_organisation_missing_from_the_reference(lexicon: Lexicon) -> None
         ("u-s-lumber-coalition", "InterestGroup")]
 
 
+def test_a_country_s_industry_is_an_interest_group_not_its_government(lexicon: Lexicon
+                                                                      ) -> None:
+    text = "U.S. dairy groups called for quick compliance with the ruling on dairy quotas."
+    demand, = of(draft(text, lexicon), "demands")
+    group = demand.actors[0]
+    assert (demand.fields["by"], group.kind, group.affiliation) == (
+        "u-s-dairy-groups", "InterestGroup", "united-states")
+
+
 # --- demands, proposals, objections, threats, support -------------------------------------
+
+def test_a_passive_verb_has_no_agent(lexicon: Lexicon) -> None:
+    text = ("A survey by a U.S. business lobby found that member companies had been asked to "
+            "transfer technology to Chinese partners.")
+    assert of(draft(text, lexicon), "proposals") == []
+
+
+def test_offers_and_proposals_with_a_gerund(lexicon: Lexicon) -> None:
+    text = ("Chinese officials have offered to shorten the list of sectors closed to foreign "
+            "investors. Canada has proposed counting research work toward regional content.")
+    assert [(p.fields["proposer"], words(text, p)) for p in of(draft(text, lexicon),
+                                                                "proposals")] == [
+        ("china", "shorten the list of sectors closed to foreign investors"),
+        ("canada", "counting research work toward regional content")]
 
 def test_demand_verb_splits_proposals_and_finds_their_issues(lexicon: Lexicon) -> None:
     text = ("The administration also is pushing to add an expiration clause to NAFTA as well "
@@ -305,12 +328,22 @@ def test_a_date_that_only_dates_a_statement_is_not_an_event(lexicon: Lexicon) ->
     ("The deadline falls in March 2018.", "March 2018", "2018-03", "month"),
     ("Talks collapsed a year ago.", "a year ago", "2016", "year"),
     ("The deal was signed in 1993.", "1993", "1993", "year"),
-    ("Talks ended last week.", "last week", None, None),
+    ("Talks ended last week.", "last week", "2017-11", "month"),
+    ("They meet again next week.", "next week", "2017", "year"),  # 27 Nov to 3 Dec
+    ("A deal is due by the end of April.", "by the end of April", "2018-04", "month"),
+    ("The pact took effect at the end of 2018.", "at the end of 2018", "2018", "year"),
+    ("Duties apply in the second half of June.", "the second half of June", "2017-06", "month"),
 ])
 def test_time_phrases_resolve_against_the_publication_date(
         sentence: str, phrase: str, value: str | None, precision: str | None) -> None:
     found = find_times(sentence, 0, len(sentence), PUBLISHED)
     assert [(t.phrase, t.value, t.precision) for t in found] == [(phrase, value, precision)]
+
+
+def test_a_week_across_two_months_is_its_year() -> None:
+    sentence = "Talks ended last week."  # published Tuesday 5 December: 27 Nov to 3 Dec
+    found = find_times(sentence, 0, len(sentence), dt.date(2017, 12, 5))
+    assert [(t.value, t.precision) for t in found] == [("2017", "year")]
 
 
 def test_words_that_look_like_dates_are_not_times() -> None:

@@ -48,6 +48,8 @@ _MEASURE_FUTURE = re.compile(r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to
                              r"is\s+going\s+to|are\s+going\s+to)\s+$")
 _A_CLAIM = re.compile(r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
                       r"accusation|report|reports)\s+that\b", re.IGNORECASE)
+_PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$",
+                      re.IGNORECASE)
 _WE = re.compile(r"\b(?:we|I)\b")
 REASON_WORDS = 40
 
@@ -239,8 +241,9 @@ class ActFinder:
             agent = self._agent_before(s.start, verb[0])
             if agent is None:
                 continue
-            if self.text[verb[0] - 3 : verb[0]].lower() in ("by ", "be "):
-                continue  # passive: "was rejected by ..."
+            if not first.endswith("ing") and _PASSIVE.search(
+                    self.text[max(s.start, verb[0] - 20) : verb[0]]):
+                continue  # passive: "was rejected by ...", "had been asked to ..."
             obj = self._clause(verb[1], s.end)
             if obj[1] - obj[0] < 4:
                 continue
@@ -253,11 +256,16 @@ class ActFinder:
         after = self.text[verb[1] : s.end]
         if re.match(r"\s+(?:for|to)\b", after) or verb[2].lower().split()[-1] in ("for", "to"):
             return True
-        if verb[2].lower() in self.lexicon.speech["demand_object"]:
-            return re.match(r"\s+(?:[\w.’'-]+\s+){1,6}?to\s+[a-z]", after) is not None
         end = self._clause(verb[1], s.end)[1]
-        return bool(self.mentions.issues_in(verb[1], end)) and \
-            re.match(r"\s+(?:a|an|the|new|its|their)\b", after) is not None
+        if verb[2].lower() in self.lexicon.speech["demand_object"] and re.match(
+                r"\s+(?:[\w.’'$%,-]+\s+){1,12}?to\s+[a-z]", self.text[verb[1] : end]):
+            return True  # "wants Canada to open ...", "wants half of the value ... to come"
+        if re.match(r"\s+[a-z]+ing\b", after) and \
+                verb[2].lower().split()[-1].startswith("propos"):
+            return True  # "proposed counting the value of ..."
+        # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
+        near = _clip_words(self.text, verb[1], end, 10)
+        return bool(self.mentions.issues_in(verb[1], near))
 
     def _demand(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
                 obj: tuple[int, int], source: Mention | None) -> None:

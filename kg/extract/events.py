@@ -34,7 +34,9 @@ _PAST_DONE = re.compile(r"\b(?:ended|concluded|conclusion|wrapped\s+up|closed|fi
                         r"held|took\s+place)\b", re.IGNORECASE)
 
 
-_ACTION = re.compile(r"\b(?:end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?|beg(?:in|ins|an)|"
+_ACTION = re.compile(r"\b(?:doubled|tripled|cut|lift(?:s|ed)?|suspend(?:s|ed)?|agreed|reached|"
+                     r"struck|block(?:s|ed)?|appl(?:y|ies|ied)|sided|scheduled|due|hear|heard|"
+                     r"end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?|beg(?:in|ins|an)|"
                      r"start(?:s|ed)?|"
                      r"resum(?:e|es|ed)|me(?:et|ets|t)|meeting|summit|talks|round|hearings?|"
                      r"consultations|rul(?:e|es|ed)|ruling|rais(?:e|es|ed)|impos(?:e|es|ed)|"
@@ -46,8 +48,9 @@ _ACTION = re.compile(r"\b(?:end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?
 _MEETING_WORDS = re.compile(r"\b(?:me(?:et|ets|t)|meeting|summit|talks|hearings?|consultations|"
                             r"visit(?:s|ed)?)\b", re.IGNORECASE)
 _SAID_WHEN = re.compile(r"\b(?:said|says|told\s+\w+|added|announced|stated)\s+(?:on\s+)?$")
-_NOT_AN_EVENT = re.compile(r"\bthreat\w*|\bthis\s+year\b", re.IGNORECASE)
-_SINCE = re.compile(r"\b(?:since|until)\s+$", re.IGNORECASE)
+_NOT_AN_EVENT = re.compile(
+    r"\bthreat\w*|(?<!later\s)(?<!earlier\s)\bthis\s+year\b", re.IGNORECASE)
+_SINCE = re.compile(r"\b(?:since|until)\s+(?=(?:last|this|next)\b)", re.IGNORECASE)
 _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)\s")
 
 
@@ -68,7 +71,7 @@ def find_events(text: str, s: Sentence, times: list[TimeMatch], mentions: Mentio
         if press is None and _SAID_WHEN.search(text[max(c_start, when.start - 30) : when.start]):
             continue  # "said on Tuesday that ...": the date of a statement, not an event
         if _NOT_AN_EVENT.search(text, c_start, c_end) or \
-                _SINCE.search(text[max(c_start, when.start - 8) : when.start]):
+                _SINCE.search(text[max(c_start, when.start - 8) : when.end]):
             continue  # a threat's condition, or "since last year": no event on that date
         words = text[c_start:c_end]
         future = bool(_FUTURE.search(words))

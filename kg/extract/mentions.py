@@ -122,6 +122,7 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     _reference_and_titles(text, toks, lexicon, found)
     _appositives(text, found, lexicon)
     _organisations(text, found, lexicon)
+    _interest_groups(text, found, lexicon)
     _unnamed_sources(text, lexicon, found)
     if lexicon.nlp is not None:
         _pipeline_names(text, lexicon, found)
@@ -403,6 +404,26 @@ def _organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
 
 _NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
                          r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),")
+_GROUP_NOUNS = ("groups|farmers|producers|manufacturers|exporters|importers|growers|automakers|"
+                "carmakers|steelmakers|industry|industries|businesses|companies|firms|unions|"
+                "lobby|lobbies|provinces|sawmills|users|fishermen|fishers|retailers")
+_INTEREST = re.compile(r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2}?)(" + _GROUP_NOUNS
+                       + r")\b")
+
+
+def _interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "U.S. dairy groups", "Canadian provinces": people of a country who are not its
+    government, as a group of their own."""
+    for m in _INTEREST.finditer(text):
+        country = _country_key(_POSSESSIVE.sub("", m.group(1)), lexicon)
+        if country is None or any(w in lexicon.speech["officials"] for w in m.group(2).split()):
+            continue
+        name = " ".join(text[m.start() : m.end()].split())
+        found.add(Mention(m.start(), m.end(), Actor(
+            _slug(name), "InterestGroup", name, True, affiliation=country,
+            found_by="interest-group"), "group"))
+
+
 _NOT_APPOSITIVE = frozenset({"which", "who", "whom", "whose", "that", "where", "when", "while",
                              "and", "but", "as", "said", "says", "told", "if", "because"})
 
@@ -473,7 +494,7 @@ def _unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
 
 _SOURCE_ALONE = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats",
                            "negotiator", "negotiators", "spokesman", "spokeswoman",
-                           "spokesperson", "aide", "aides"})
+                           "spokesperson", "aide", "aides", "lawmakers", "legislators"})
 _SOURCE_AGAIN = re.compile(r"\b(?:[Tt]he\s+(?:official|source|spokesman|spokeswoman|spokesperson|"
                            r"diplomat|person|negotiator|aide)|[Oo]ne\s+of\s+them)\b")
 

@@ -31,6 +31,11 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
                             r")\b(?!\s+\d)")),
     ("end-of", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+end\s+of\s+"
                           r"(?:the|this|next|last)\s+(year|month)\b", re.IGNORECASE)),
+    ("end-of-month", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
+                                r"start|middle|(?:first|second)\s+half)\s+of\s+(" + _FULL_MONTH +
+                                r")\b(?:\s+(\d{4})\b)?")),
+    ("end-of-year", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
+                               r"start|middle|(?:first|second)\s+half)\s+of\s+((?:19|20)\d{2})\b")),
     ("year-end", re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?year[- ]end\b", re.IGNORECASE)),
     ("relative", re.compile(r"\b(?:(earlier|later)\s+this|(last|next|this|early\s+next|"
                             r"late\s+last|early\s+last|late\s+next))\s+(week|month|year)\b",
@@ -77,7 +82,8 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
                                                                           future))
             phrase = text[m.start() : m.end()]
             lead = re.match(r"(?:on|in|by|until|since|from|during|before|at)\s+", phrase)
-            s = m.start() + (lead.end() if lead and kind not in ("end-of", "year-end") else 0)
+            s = m.start() + (lead.end() if lead and not kind.startswith(("end-of", "year-end"))
+                             else 0)
             found.append(TimeMatch(s, m.end(), text[s : m.end()], value, precision))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
@@ -142,14 +148,28 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
             return str(published.year + shift), "year"
         first = published.replace(day=1) + relativedelta(months=shift)
         return f"{first.year:04d}-{first.month:02d}", "month"
+    if kind == "end-of-month":
+        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
+        if m[2]:
+            return f"{int(m[2]):04d}-{month:02d}", "month"
+        first = _nearest(dt.date(published.year, month, 1), published.replace(day=1), future,
+                         relativedelta(years=1))
+        return f"{first.year:04d}-{first.month:02d}", "month"
+    if kind == "end-of-year":
+        return m[1], "year"
     if kind == "year-end":
         return str(published.year), "year"
     if kind == "relative":
         unit = m[3].lower()
         word = (m[2] or m[1] or "").lower()
         shift = 1 if "next" in word else -1 if "last" in word else 0
-        if unit == "week":
-            return None, None  # a week is not a day, a month or a year
+        if unit == "week":  # Monday to Sunday: its month if it has one, else its year
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(
+                weeks=shift)
+            sunday = monday + dt.timedelta(days=6)
+            if (monday.year, monday.month) == (sunday.year, sunday.month):
+                return f"{monday.year:04d}-{monday.month:02d}", "month"
+            return (str(monday.year), "year") if monday.year == sunday.year else (None, None)
         if unit == "month":
             first = published.replace(day=1) + relativedelta(months=shift)
             return f"{first.year:04d}-{first.month:02d}", "month"
