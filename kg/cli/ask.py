@@ -1,0 +1,164 @@
+"""Commands that ask the store: ``queries``, ``query``, ``sparql``, ``stats`` and ``demo``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Any
+
+import click
+
+from kg.cli import Context, _errors, _report, cli, pass_context
+from kg.errors import EXIT_DATA
+from kg.errors import UsageError as KgUsageError
+from kg.ingest import ingest
+from kg.queries import FORMATS as RESULT_FORMATS
+from kg.queries import catalogue, get_query, run_saved, write_results
+from kg.resources import sample_dir
+from kg.serve.engine import select_within
+from kg.store.embedded import EmbeddedStore
+
+ENV_QUERY_TIMEOUT = "TRADEKG_QUERY_TIMEOUT"
+QUERY_TIMEOUT = 60.0
+
+
+def _parse_params(params: tuple[str, ...]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for item in params:
+        name, sep, value = item.partition("=")
+        if not sep or not name:
+            raise click.BadParameter(f"{item!r} is not NAME=VALUE", param_hint="--param")
+        out[name.strip()] = value
+    return out
+
+
+def _list_queries() -> None:
+    for q in catalogue().values():
+        click.echo(f"{q.name}: {q.title}")
+        click.echo(f"    {q.description}")
+        for p in q.params:
+            need = "required" if p.required else "optional"
+            click.echo(f"    --param {p.name}=<{p.type}>  ({need}) {p.description}")
+        click.echo(f"    columns: {', '.join(q.columns)}")
+
+
+@cli.command("queries")
+def queries_cmd() -> None:
+    """List the saved queries with their descriptions, parameters and columns."""
+    _list_queries()
+
+
+@cli.command("query")
+@click.argument("name", required=False)
+@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
+              help="A parameter: an id, an IRI, or a name or alias (case-insensitive).")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True, help="table for people; csv, tsv, json (SPARQL 1.1 results).")
+@click.option("-c", "--columns", metavar="A,B,...",
+              help="Only these columns, in this order (see 'tradekg queries').")
+@pass_context
+def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str,
+              columns: str | None) -> None:
+    """Run a saved query; without NAME, list the catalogue.
+
+    \b
+    Examples:
+        tradekg query proposals
+        tradekg query objections --param issue="sunset clause"
+        tradekg query quotes --param speaker=Freeland --format csv
+    """
+    if name is None:
+        _list_queries()
+        return
+    with _errors():
+        get_query(name)
+        values = _parse_params(params)
+        with obj.store(create=False) as store:
+            results = run_saved(store, name, values)
+        if columns:
+            results = results.project([c.strip() for c in columns.split(",") if c.strip()])
+        write_results(results, fmt, sys.stdout)
+
+
+@cli.command("sparql")
+@click.argument("query", required=False)
+@click.option("--file", "file", type=click.File("r", encoding="utf-8"),
+              help="Read the query from a file ('-' for stdin).")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True)
+@click.option("--timeout", type=click.FloatRange(min=0.001, min_open=False),
+              default=QUERY_TIMEOUT, show_default=True, envvar=ENV_QUERY_TIMEOUT,
+              show_envvar=True, metavar="SECONDS",
+              help="Stop the query after this many seconds (exit 3). On a SPARQL server "
+                   "TRADEKG_TIMEOUT applies instead.")
+@pass_context
+def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: float) -> None:
+    """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
+
+    The query comes from the argument, --file, or standard input. The default graph is the
+    union of all graphs. Updates, SERVICE and FROM naming a graph the store does not hold
+    are refused. On the embedded store the query runs in a separate process that is
+    stopped at --timeout.
+
+    \b
+    Example:
+        tradekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+    """
+    with _errors():
+        if query is not None and file is not None:
+            raise KgUsageError("give the query as an argument or with --file, not both")
+        text = query if query is not None and query != "-" else (
+            file.read() if file is not None else sys.stdin.read())
+        if not text.strip():
+            raise KgUsageError("the query is empty",
+                               hint="give it as an argument, with --file, or on stdin")
+        with obj.store(create=False) as store:
+            if isinstance(store, EmbeddedStore):
+                results: Any = select_within(store, text, timeout)
+            else:
+                results = store.select(text)
+        write_results(results, fmt, sys.stdout)
+
+
+@cli.command("stats")
+@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
+              show_default=True)
+@pass_context
+def stats_cmd(obj: Context, fmt: str) -> None:
+    """Count what the store holds: articles, graphs, triples, facts by type."""
+    with _errors(), obj.store(create=False) as store:
+        write_results(run_saved(store, "stats"), fmt, sys.stdout)
+
+
+DEMO_QUERIES: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
+    ("proposals", {}, ("proposerLabel", "issue", "summary")),
+    ("objections", {}, ("objector", "kind", "issueLabel", "reason", "source", "mode")),
+    ("quotes", {"speaker": "Freeland"}, ("speakerLabel", "quote", "edited", "date", "place")),
+    ("timeline", {}, ("date", "precision", "label", "type", "place")),
+)
+
+
+@cli.command("demo")
+@pass_context
+def demo_cmd(obj: Context) -> None:
+    """Load the bundled sample article and print the answers to a few saved queries.
+
+    The sample is the fifth round of the NAFTA renegotiation (November 2017). It is
+    loaded into the store given by --store (or the default), like any other article.
+    """
+    with _errors():
+        reference = obj.reference()
+        with obj.store() as store:
+            outcome = ingest(store, [sample_dir()], reference)
+            _report(outcome.verdicts, wrote=True, quiet=False, warnings=False)
+            if not outcome.ok:
+                sys.exit(EXIT_DATA)
+            for name, params, columns in DEMO_QUERIES:
+                q = get_query(name)
+                shown = ", ".join(f"{k}={v}" for k, v in params.items())
+                click.echo(f"\n== {q.title}{' (' + shown + ')' if shown else ''} ==")
+                click.echo(f"   tradekg query {name}"
+                           + "".join(f" --param {k}={v}" for k, v in params.items())
+                           + f" --columns {','.join(columns)}")
+                results = run_saved(store, name, params).project(columns)
+                write_results(results, "table", sys.stdout, width=90)
+        click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")

@@ -1,0 +1,137 @@
+"""Commands that hand the store on: ``export`` writes it as RDF files, ``serve`` publishes
+it as linked data with a read-only SPARQL endpoint."""
+
+from __future__ import annotations
+
+import os
+import sys
+from contextlib import nullcontext
+from pathlib import Path
+from typing import Any, BinaryIO
+
+import click
+from rdflib import URIRef
+
+from kg.cli import Context, _echo_err, _errors, cli, pass_context
+from kg.errors import StoreError
+from kg.export import FORMATS as EXPORT_FORMATS
+from kg.export import export
+from kg.iris import graph_of_article
+from kg.queries.params import resolve
+from kg.store import ENV_STORE, Store, default_location, is_remote
+
+SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
+
+
+@cli.command("export")
+@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)),
+              default="trig", show_default=True)
+@click.option("--article", metavar="ARTICLE",
+              help="Only this article's graph: its key, IRI, URL or title.")
+@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
+              help="Where to write ('-' for stdout).")
+@pass_context
+def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None:
+    """Export the store (or one article) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or
+    JSON-LD.
+
+    Triple formats (Turtle, N-Triples, RDF/XML) merge the graphs; TriG, N-Quads and JSON-LD
+    keep one named graph per article. JSON-LD uses the context published with tradekg.
+    --format void writes the VoID/DCAT description of the whole store instead (Turtle), the
+    one tradekg serve publishes at /.well-known/void.
+
+    \b
+    Example:
+        tradekg export --format turtle --article nafta -o nafta.ttl
+    """
+    with _errors(), obj.store(create=False) as store:
+        graph = None
+        if article is not None:
+            node = resolve(store, "article", article, "article")
+            graph = graph_of_article(URIRef(str(node)))
+        if output == "-":
+            _export_to(store, sys.stdout.buffer, fmt, graph)
+        else:
+            _export_file(store, Path(output), fmt, graph)
+
+
+def _export_to(store: Store, out: BinaryIO, fmt: str, graph: Any) -> None:
+    export(store, out, fmt, graph)
+    out.flush()
+
+
+def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
+    """Write to a temporary file next to the target, then rename: no half-written file."""
+    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
+    try:
+        with tmp.open("wb") as out:
+            export(store, out, fmt, graph)
+        tmp.replace(path)
+    except OSError as e:
+        tmp.unlink(missing_ok=True)
+        raise StoreError(f"cannot write {path}: {e.strerror}",
+                         hint="no part of it was left behind") from None
+
+
+@cli.command("serve")
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on (0.0.0.0 for every interface).")
+@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
+              help="Port to listen on (0 picks a free one).")
+@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
+              help="Seconds a query may run before it is stopped (HTTP 503); over a SPARQL "
+                   "server, the time to wait for its answer.")
+@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
+              help="Rows (or triples) a query may return; more are cut, and the response "
+                   "says so (X-Truncated: true).")
+@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
+              help="Query worker processes (queries that run at the same time).")
+@click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
+@pass_context
+def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
+              workers: int, quiet: bool) -> None:
+    """Serve the store as linked data, with a read-only SPARQL endpoint.
+
+    \b
+    /sparql             SPARQL 1.1 Protocol (GET or POST; JSON, XML, CSV, TSV;
+                        CONSTRUCT as Turtle, JSON-LD, N-Triples); updates, SERVICE,
+                        LOAD and FROM <elsewhere> are refused
+    /id/...             every IRI under https://w3id.org/tradekg/id/ (HTML for
+                        browsers, Turtle or JSON-LD by Accept; 303 to /doc/...)
+    /queries            the saved queries, each with a form
+    /.well-known/void   the VoID/DCAT description of the dataset
+    /ontology, /context.jsonld
+
+    An embedded store stays writable: while the server runs, tradekg ingest (one
+    writer at a time) publishes a snapshot after each batch it writes, and the
+    server answers from the newest one, in worker processes that are stopped at
+    --timeout; a reader sees each article whole, old or new. --store may also be
+    the URL of a SPARQL server.
+
+    \b
+    Example:
+        tradekg serve --port 8080
+        curl -H 'Accept: text/turtle' -L http://127.0.0.1:8080/id/actor/freeland
+    """
+    import logging
+    import signal
+
+    from kg.serve import make_server
+
+    def stop(signum: int, frame: object) -> None:
+        raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: cleanly
+
+    signal.signal(signal.SIGTERM, stop)
+    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
+                        format="%(message)s", stream=sys.stderr)
+    where = obj.store_location or os.environ.get(ENV_STORE) or str(default_location())
+    with _errors(), (obj.store() if is_remote(where) else nullcontext(Path(where))) as store:
+        server = make_server(store, host=host, port=port, timeout=timeout,
+                             max_rows=max_rows, workers=workers, wait=SERVE_WAIT)
+        try:
+            _echo_err(f"Serving {where} at {server.url}/ (Ctrl-C to stop)")
+            server.serve_forever()
+        except KeyboardInterrupt:
+            _echo_err("Stopped.")
+        finally:
+            server.close()
