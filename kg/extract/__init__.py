@@ -1,12 +1,14 @@
 """Draft facts from article text, for a person to review: ``extract(article, lexicon)``.
 
-Rules first, no model: actors from the reference data, titles, demonyms and unnamed-source
-phrases (kg.extract.mentions); quotations and their speakers (kg.extract.quotes); demands,
-proposals, objections, threats and support from the lexicon's verbs and nouns
-(kg.extract.acts); dated events (kg.extract.events); time phrases resolved against the
-publication date (kg.extract.times). Precision comes before recall: a rule that is not sure
-drafts nothing. Every drafted fact keeps its evidence (offsets into the text) and the rule
-that found it; kg.extract.draft writes them in the facts format people write.
+Rules first, no model: actors from the reference data (kg.extract.names, which finds every
+mention, kg.extract.mentions defining what one is), people by title, appositive and surname
+(kg.extract.people), groups, organisations and unnamed sources (kg.extract.groups); quotations
+and their speakers (kg.extract.quotes); demands, proposals, objections, threats and support
+from the lexicon's verbs and nouns (kg.extract.acts); dated events (kg.extract.events); time
+phrases resolved against the publication date (kg.extract.times). Precision comes before
+recall: a rule that is not sure drafts nothing. Every drafted fact keeps its evidence (offsets
+into the text) and the rule that found it; kg.extract.draft writes them in the facts format
+people write.
 """
 
 from __future__ import annotations
@@ -18,7 +20,8 @@ from kg.extract.acts import ActFinder
 from kg.extract.events import find_events
 from kg.extract.facts import Drafted
 from kg.extract.lexicon import Lexicon, load_lexicon
-from kg.extract.mentions import Actor, Mentions, find_mentions
+from kg.extract.mentions import Actor, Mentions
+from kg.extract.names import find_mentions
 from kg.extract.quotes import attribute, find_verb
 from kg.extract.text import Sentence, paragraphs, quotations, sentences
 from kg.extract.times import TimeMatch, find_times

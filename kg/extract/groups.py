@@ -1,0 +1,191 @@
+"""Actors that are more than one person or not a person: countries' officials as a group
+("Canadian officials", "Canadian and Mexican officials", "Canada and Mexico"), organisations
+missing from the reference data ("the U.S. Lumber Coalition"), interest groups ("U.S. dairy
+groups"), and unnamed sources ("a senior official familiar with the talks") with their later
+mentions ("the official said")."""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_left
+
+from kg.extract.lexicon import Entry, Lexicon
+from kg.extract.mentions import (
+    POSSESSIVE,
+    Actor,
+    Mention,
+    Mentions,
+    Token,
+    country_key,
+    entry_actor,
+    joined,
+    slug,
+)
+
+_GROUP_HEADS = frozenset([
+    "Coalition", "Association", "Federation", "Council", "Chamber", "Alliance", "Farmers",
+    "Producers", "Manufacturers", "Exporters", "Importers", "Growers", "Workers", "Lobby",
+    "Roundtable", "Union", "Institute", "Society", "Confederation", "Forum", "Foundation",
+])
+_BODY_HEADS = frozenset([
+    "Ministry", "Department", "Agency", "Office", "Commission", "Parliament", "Congress",
+    "Senate", "Secretariat", "Court", "Tribunal", "Committee", "Board",
+])
+_COMPANY_HEADS = frozenset([
+    "Corporation", "Company", "Bank", "Fund", "Group", "Inc", "Ltd", "LLC", "Corp", "Motors",
+])
+_CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)"
+_ORG = re.compile(r"\b(" + _CAP + r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?" + _CAP + r")+)")
+_ORG_HEADS = _GROUP_HEADS | _BODY_HEADS | _COMPANY_HEADS
+_GROUP_NOUNS = ("groups|farmers|producers|manufacturers|exporters|importers|growers|automakers|"
+                "carmakers|steelmakers|industry|industries|businesses|companies|firms|unions|"
+                "lobby|lobbies|provinces|sawmills|users|fishermen|fishers|retailers")
+_INTEREST = re.compile(r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2}?)(" + _GROUP_NOUNS
+                       + r")\b")
+_SOURCE_ALONE = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats",
+                           "negotiator", "negotiators", "spokesman", "spokeswoman",
+                           "spokesperson", "aide", "aides", "lawmakers", "legislators"})
+_SOURCE_AGAIN = re.compile(r"\b(?:[Tt]he\s+(?:official|source|spokesman|spokeswoman|spokesperson|"
+                           r"diplomat|person|negotiator|aide)|[Oo]ne\s+of\s+them)\b")
+
+
+def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
+                   found: Mentions) -> int:
+    """ "Canadian officials" -> Canada; "Canadian and Mexican officials" -> both, a group."""
+    countries: list[str] = []
+    j = i
+    while j < len(toks):
+        word = POSSESSIVE.sub("", toks[j].text)
+        if word in lexicon.demonyms:
+            countries.append(lexicon.demonyms[word])
+            j += 1
+            if j < len(toks) and toks[j].text == "and" and j + 1 < len(toks) and \
+                    POSSESSIVE.sub("", toks[j + 1].text) in lexicon.demonyms:
+                j += 1
+            continue
+        break
+    if not countries or j >= len(toks):
+        return 0
+    for n in (2, 1):
+        words = joined(text, toks, j, n)
+        if words is not None and words.lower() in lexicon.speech["officials"]:
+            start, end = toks[i].start, toks[j + n - 1].end
+            if len(countries) == 1:
+                ref = lexicon.reference.get("actors", countries[0])
+                actor = Actor(countries[0], ref.kind if ref else "Country",
+                              ref.name if ref else countries[0], False)
+            else:
+                label = text[start:end]
+                actor = Actor(slug(label), "ActorGroup", label, True,
+                              members=tuple(dict.fromkeys(countries)), found_by="demonym-group")
+            found.add(Mention(start, end, actor, "demonym"))
+            return j + n - i
+    return 0
+
+
+def country_group(text: str, toks: list[Token], i: int, n: int, entries: list[Entry],
+                   lexicon: Lexicon) -> tuple[Mention, int] | None:
+    """ "Canada and Mexico" as the subject of one act: a group of the two countries."""
+    if not any(e.kind == "Country" for e in entries) or i + n + 1 >= len(toks):
+        return None
+    if toks[i + n].text != "and" or (i and toks[i - 1].text in ("between", "of", "and")):
+        return None
+    for m in range(min(4, len(toks) - i - n - 1), 0, -1):
+        words = joined(text, toks, i + n + 1, m)
+        other = [e for e in lexicon.lookup(words or "") if e.kind == "Country"]
+        if other and words is not None:
+            first = next(e for e in entries if e.kind == "Country")
+            start, end = toks[i].start, toks[i + n + m].end
+            label = text[start:end]
+            actor = Actor(slug(label), "ActorGroup", label, True,
+                          members=(first.key, other[0].key), found_by="country-group")
+            return Mention(start, end, actor, "demonym"), n + 1 + m
+    return None
+
+
+def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "The U.S. Lumber Coalition", "the National Association of Home Builders": named
+    organisations missing from the reference data (known ones are found by name)."""
+    for m in _ORG.finditer(text):
+        name = POSSESSIVE.sub("", m.group(1))
+        words = name.split()
+        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "For"):
+            words = words[1:]
+            name = " ".join(words)
+        heads = [w for w in words if w in _ORG_HEADS]
+        if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
+            continue
+        known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
+        if known:
+            if known[0].section == "actors":
+                found.add(Mention(m.end(1) - len(name), m.end(1), entry_actor(
+                    known[0], lexicon), "name"))
+            continue
+        head = heads[0]
+        country = None
+        first = POSSESSIVE.sub("", words[0])
+        country = lexicon.demonyms.get(first) or next(
+            (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None)
+        kind = ("GovernmentBody" if head in _BODY_HEADS else
+                "InterestGroup" if head in _GROUP_HEADS else "Organization")
+        start = m.start(1) + m.group(1).index(name)
+        found.add(Mention(start, start + len(name), Actor(
+            slug(name), kind, name, True, affiliation=country, found_by="organisation-name"),
+            "organisation"))
+
+
+def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "U.S. dairy groups", "Canadian provinces": people of a country who are not its
+    government, as a group of their own."""
+    for m in _INTEREST.finditer(text):
+        country = country_key(POSSESSIVE.sub("", m.group(1)), lexicon)
+        if country is None or any(w in lexicon.speech["officials"] for w in m.group(2).split()):
+            continue
+        name = " ".join(text[m.start() : m.end()].split())
+        found.add(Mention(m.start(), m.end(), Actor(
+            slug(name), "InterestGroup", name, True, affiliation=country,
+            found_by="interest-group"), "group"))
+
+
+def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    nouns = "|".join(sorted((re.escape(n) for n in lexicon.speech["sources"].by_length.get(1, ())),
+                            key=len, reverse=True))
+    cues = "|".join(sorted((re.escape(c).replace("\\ ", r"\s+")
+                            for length in lexicon.speech["source_cues"].by_length.values()
+                            for c in length), key=len, reverse=True))
+    if not nouns:
+        return
+    pattern = re.compile(
+        r"\b(?:(?:an?|one|two|three|four|several|some|other|a\s+third)\s+)"
+        r"((?:(?:[A-Za-z]\.){2,}\s+|[\w’'-]+\s+){0,3}?)(" + nouns + r")\b"
+        r"((?:,?\s+(?:" + (cues or "$^") + r")(?:\s+(?:the|a|an|its|their|his|her))?"
+        r"(?:\s+(?!said\b|says\b|told\b|added\b)[\w’'-]+){1,2})?)",
+        re.IGNORECASE,
+    )
+    for m in pattern.finditer(text):
+        if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, m.start() - 40) : m.start()]):
+            continue  # "Pieter de Wolf, a spokesman for ...": a named person's role
+        modifiers, noun, cue = m.group(1).strip(), m.group(2).lower(), m.group(3)
+        if modifiers and any(w.lower() in ("of", "the", "and", "said", "to") for w in
+                             modifiers.split()):
+            continue
+        if not cue and noun not in _SOURCE_ALONE:
+            continue  # "two people" alone is not a source; "two people familiar with ..." is
+        end = m.end(3) if cue else m.end(2)
+        description = " ".join(text[m.start() : end].split()).rstrip(",")
+        actor = Actor("source-" + slug(description)[:48].strip("-"), "UnnamedSource",
+                      description, True, found_by="unnamed-source")
+        found.add(Mention(m.start(), end, actor, "source"))
+
+
+def source_anaphora(text: str, found: Mentions) -> None:
+    """ "the official said", "one of them said": the unnamed source named last."""
+    sources = [m for m in found.found if m.actor.kind == "UnnamedSource"]
+    if not sources:
+        return
+    starts = [m.start for m in sources]
+    for m in _SOURCE_AGAIN.finditer(text):
+        i = bisect_left(starts, m.start()) - 1
+        if i < 0 or m.start() - sources[i].end > 2000 or sources[i].end > m.start():
+            continue
+        found.add(Mention(m.start(), m.end(), sources[i].actor, "source-again"))

@@ -1,0 +1,110 @@
+"""Finding every mention in an article: ``find_mentions`` reads the tokens once for the
+reference data's names (actors, issues, agreements, places), titles and demonyms, runs the
+other finders (kg.extract.people, kg.extract.groups, and a spaCy pipeline when one is given),
+then the ones that need the first mentions (surnames, "the official")."""
+
+from __future__ import annotations
+
+from kg.extract.groups import (
+    country_group,
+    demonym_group,
+    interest_groups,
+    organisations,
+    source_anaphora,
+    unnamed_sources,
+)
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import (
+    POSSESSIVE,
+    Actor,
+    Mention,
+    Mentions,
+    Token,
+    entry_actor,
+    joined,
+    slug,
+    tokens,
+)
+from kg.extract.people import appositives, person, surnames, title_person
+
+
+def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
+    """Every mention in ``text``, in text order, none inside a longer one."""
+    toks = tokens(text)
+    found = Mentions(text)
+    _reference_and_titles(text, toks, lexicon, found)
+    appositives(text, found, lexicon)
+    organisations(text, found, lexicon)
+    interest_groups(text, found, lexicon)
+    unnamed_sources(text, lexicon, found)
+    if lexicon.nlp is not None:
+        _pipeline_names(text, lexicon, found)
+    found.seal()
+    surnames(text, toks, found)
+    source_anaphora(text, found)
+    found.seal()
+    return found
+
+
+def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon,
+                          found: Mentions) -> None:
+    starts, titles = lexicon.starts, lexicon.title_starts
+    i = 0
+    while i < len(toks):
+        word = toks[i].text
+        lower = word.lower()
+        # most words start no name, title or demonym: one look decides
+        if not word[0].isupper() and lower not in starts and lower not in titles:
+            i += 1
+            continue
+        step = title_person(text, toks, i, lexicon, found) or demonym_group(
+            text, toks, i, lexicon, found) or _named(text, toks, i, lexicon, found)
+        i += step or 1
+
+
+def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentions) -> int:
+    word = toks[i].text
+    longest = max(lexicon.longest_from(word), lexicon.longest_from(POSSESSIVE.sub("", word)))
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        words = joined(text, toks, i, n)
+        if words is None:
+            continue
+        entries = lexicon.lookup(words) or (
+            lexicon.lookup(POSSESSIVE.sub("", words)) if n == 1 or words[-2:] in ("'s", "’s")
+            else [])
+        if not entries:
+            continue
+        start, end = toks[i].start, toks[i + n - 1].end
+        place = next((e for e in entries if e.section == "places"), None)
+        if place is not None and i and toks[i - 1].text in ("in", "at", "to", "from", "In"):
+            found.places.append((start, end, place.key))
+            return n
+        group = country_group(text, toks, i, n, entries, lexicon)
+        if group is not None:
+            found.add(group[0])
+            return group[1]
+        for entry in entries:
+            if entry.section == "actors":
+                found.add(Mention(start, end, entry_actor(entry, lexicon), "name"))
+                break
+        else:
+            target = {"issues": found.issues, "agreements": found.agreements,
+                      "places": found.places}.get(entries[0].section)
+            if target is not None:
+                target.append((start, end, entries[0].key))
+        return n
+    return 0
+
+
+def _pipeline_names(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    """People and organisations a spaCy pipeline finds where no rule found anyone."""
+    from kg.extract.nlp import names
+
+    taken = [(m.start, m.end) for m in found.found]
+    for start, end, kind in names(lexicon.nlp, text):
+        if any(a < end and start < b for a, b in taken):
+            continue
+        name = text[start:end]
+        actor = (person(name, None, lexicon, found, "nlp") if kind == "Person" else
+                 Actor(slug(name), kind, name, True, found_by="nlp"))
+        found.add(Mention(start, end, actor, "nlp"))

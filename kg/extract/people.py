@@ -1,0 +1,190 @@
+"""People found without the reference data's help: by title ("U.S. Trade Representative
+Robert Lighthizer"), by appositive ("Jane Smith, Canada's chief negotiator,"), and again by
+surname or honorific ("Lighthizer said", "Ms. Ng"); ``person`` makes or reuses a person's
+actor."""
+
+from __future__ import annotations
+
+import re
+
+from kg.extract.lexicon import Lexicon, fold
+from kg.extract.mentions import (
+    POSSESSIVE,
+    Actor,
+    Mention,
+    Mentions,
+    Token,
+    country_key,
+    entry_actor,
+    joined,
+    slug,
+)
+
+_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|"
+                        r"O['’][A-Z][a-z]+)$")
+_NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "al", "bin", "le", "la"})
+_NOT_NAMES = frozenset([
+    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "said", "says",
+    "told", "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
+    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
+    "september", "october", "november", "december", "he", "she", "they", "we", "it", "his",
+    "her", "their", "this", "that", "these", "those", "there", "here", "while", "when",
+    "after", "before", "during", "minister", "secretary", "president", "premier",
+    "chancellor", "ambassador", "commissioner", "trade", "foreign", "economy", "deputy",
+    "vice", "chief", "representative", "spokesman", "spokeswoman", "spokesperson",
+    "senator", "governor", "mr", "ms", "mrs", "dr", "prime", "general", "director",
+    "negotiator",
+])
+_HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
+_APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
+                              r"(?:,|[.;]|\s+(?:of|for|at|in)\b|\s+said\b)")
+_NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
+                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),")
+_NOT_APPOSITIVE = frozenset({"which", "who", "whom", "whose", "that", "where", "when", "while",
+                             "and", "but", "as", "said", "says", "told", "if", "because"})
+
+
+def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon,
+                  found: Mentions) -> int:
+    """[Country] Title Firstname Lastname: "U.S. Trade Representative Robert Lighthizer"."""
+    longest = lexicon.title_starts.get(toks[i].text.lower(), 0)
+    for n in range(min(longest, len(toks) - i), 0, -1):
+        words = joined(text, toks, i, n)
+        if words is None or fold(words).lower() not in lexicon.titles:
+            continue
+        n = n + _title_complement(text, toks, i + n)
+        name_len = _name_at(text, toks, i + n)
+        gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
+        if gap == ", ":  # "Canada's trade minister, Marianne Beaulieu, said"
+            after = toks[i + n + name_len - 1].end
+            if text[after : after + 1] != ",":
+                continue
+        elif not name_len or gap != " ":
+            continue
+        country, _ = _country_before(text, toks, i, lexicon)
+        start, end = toks[i + n].start, toks[i + n + name_len - 1].end
+        actor = person(text[start:end], country, lexicon, found)
+        found.add(Mention(start, end, actor, "title"))
+        return n + name_len
+    return 0
+
+
+def _title_complement(text: str, toks: list[Token], j: int) -> int:
+    """ "undersecretary for foreign trade, Rodrigo Salvatierra,": the words after a title up
+    to the comma before the name (at most four, starting with for/of/at)."""
+    if j >= len(toks) or toks[j].text not in ("for", "of", "at"):
+        return 0
+    for k in range(1, 6):
+        if j + k >= len(toks):
+            return 0
+        if text[toks[j + k - 1].end : toks[j + k].start] == ", ":
+            return k if _name_at(text, toks, j + k) else 0
+        if not re.fullmatch(r" ", text[toks[j + k - 1].end : toks[j + k].start]):
+            return 0
+    return 0
+
+
+def _name_at(text: str, toks: list[Token], i: int) -> int:
+    """How many tokens from i form a capitalised person name (2 or 3 words), or 0."""
+    n = 0
+    while i + n < len(toks) and n < 4:
+        word = toks[i + n].text
+        name_word = bool(_NAME_WORD.match(word)) and word.lower() not in _NOT_NAMES
+        if name_word or (n and word in _NAME_PARTICLES and i + n + 1 < len(toks)):
+            n += 1
+        else:
+            break
+        if n > 1 and not re.fullmatch(r" ", text[toks[i + n - 2].end : toks[i + n - 1].start]):
+            n -= 1
+            break
+    while n and toks[i + n - 1].text in _NAME_PARTICLES:
+        n -= 1
+    return n if 2 <= n <= 3 else 0
+
+
+def _country_before(text: str, toks: list[Token], i: int, lexicon: Lexicon
+                    ) -> tuple[str | None, int]:
+    """A country/demonym/possessive just before token i: ("canada", its token index)."""
+    if i == 0:
+        return None, i
+    for n in (3, 2, 1):
+        j = i - n
+        if j < 0:
+            continue
+        words = joined(text, toks, j, n)
+        if words is None:
+            continue
+        bare = POSSESSIVE.sub("", words)
+        if bare in lexicon.demonyms:
+            return lexicon.demonyms[bare], j
+        for entry in lexicon.lookup(bare):
+            if entry.section == "actors" and entry.kind in ("Country", "Organization",
+                                                            "GovernmentBody"):
+                return entry.key, j
+    return None, i
+
+
+def person(name: str, country: str | None, lexicon: Lexicon, found: Mentions,
+            found_by: str = "title") -> Actor:
+    for entry in lexicon.lookup(name):
+        if entry.section == "actors" and entry.kind == "Person":
+            return entry_actor(entry, lexicon)
+    key = slug(name)
+    known = found.actors.get(key)
+    if known is not None:
+        return known
+    return Actor(key, "Person", name, True, affiliation=country, found_by=found_by)
+
+
+def appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "Jane Smith, Canada's chief negotiator, said" -> a person."""
+    for m in _NAME_COMMA.finditer(text):
+        name = m.group(1)
+        if any(w.lower() in _NOT_NAMES for w in name.split()) or lexicon.lookup(name):
+            continue
+        if re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start() - 5) : m.start()],
+                     re.IGNORECASE):
+            continue  # "the Federal Register, which ..." names a thing, not a person
+        tail = _APPOSITIVE_TAIL.match(text, m.end() - 1)
+        if tail is None:
+            continue
+        words = fold(tail.group(1)).lower().split()
+        if not words or words[0] in _NOT_APPOSITIVE:
+            continue
+        title = next((k for k in range(len(words)) if " ".join(words[k:]) in lexicon.titles),
+                     None)
+        if title is None:
+            continue
+        country = None
+        for w in tail.group(1).split()[:title]:
+            country = country or country_key(POSSESSIVE.sub("", w), lexicon)
+        found.add(Mention(m.start(1), m.end(1), person(name, country, lexicon, found),
+                          "title"))
+
+
+def surnames(text: str, toks: list[Token], found: Mentions) -> None:
+    """Later mentions of a person by surname ("Lighthizer said") or honorific ("Ms. Ng")."""
+    by_surname: dict[str, Actor] = {}
+    for mention in found.found:
+        if mention.actor.kind == "Person":
+            by_surname.setdefault(mention.actor.name.split()[-1], mention.actor)
+            for alias in (mention.actor.name,):
+                by_surname.setdefault(alias, mention.actor)
+    if not by_surname:
+        return
+    taken = [(m.start, m.end) for m in found.found]
+    spans = iter(sorted(taken))
+    current = next(spans, None)
+    for tok in toks:
+        while current is not None and current[1] <= tok.start:
+            current = next(spans, None)
+        if current is not None and current[0] <= tok.start < current[1]:
+            continue
+        word = POSSESSIVE.sub("", tok.text)
+        actor = by_surname.get(word)
+        if actor is not None and tok.text[:1].isupper():
+            found.add(Mention(tok.start, tok.start + len(word), actor, "surname"))
+    for m in _HONORIFIC.finditer(text):
+        actor = by_surname.get(m.group(1))
+        if actor is not None:
+            found.add(Mention(m.start(), m.end(), actor, "surname"))
