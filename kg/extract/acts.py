@@ -75,7 +75,8 @@ class ActFinder:
         """The subject of a verb: the last actor of the nearest comma-separated part before
         it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
         rejected" -> X). Unnamed sources are reported as sources, not agents."""
-        if re.search(r"(?:^|\s)and\s+(?:also\s+)?$", self.text[start:at]):
+        if re.search(r"(?:^|\s)and\s+(?:also\s+)?(?:(?:would|will|could|should|may|might|"
+                     r"must)\s+)?$", self.text[start:at]):
             # "X said Canada should act and urged ...": the subject of the first verb
             first = [m for m in self.mentions.within(start, at)
                      if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
