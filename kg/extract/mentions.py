@@ -351,7 +351,7 @@ def _demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
 
 
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
-                              r"(?:,|[.;]|\s+(?:of|for|at|in)\b|\s+said\b)")
+                              r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in)\b|\s+said\b)")
 
 
 _GROUP_HEADS = frozenset([
@@ -476,8 +476,11 @@ def _unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         r"(?:\s+(?!said\b|says\b|told\b|added\b)[\w’'-]+){1,2})?)",
         re.IGNORECASE,
     )
+    person_ends = {m.end for m in found.found if m.actor.kind == "Person"}
     for m in pattern.finditer(text):
-        if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, m.start() - 40) : m.start()]):
+        comma = re.search(r",\s*$", text[max(0, m.start() - 4) : m.start()])
+        if comma and (m.start() - 4 + comma.start() if m.start() >= 4 else comma.start()) in \
+                person_ends:
             continue  # "Pieter de Wolf, a spokesman for ...": a named person's role
         modifiers, noun, cue = m.group(1).strip(), m.group(2).lower(), m.group(3)
         if modifiers and any(w.lower() in ("of", "the", "and", "said", "to") for w in
