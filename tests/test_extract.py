@@ -386,3 +386,45 @@ def test_every_drafted_fact_loads_with_its_evidence(reference: Reference, lexico
         r.span for e in facts.events for r in e.reports]
     assert spans and all(text[s.start : s.end] == s.exact for s in spans)
     assert all(a.drafted is not None for a in facts.acts)
+
+
+def _wrapped_sample(tmp_path: Path) -> Path:
+    """The sample article as Markdown people write: lines wrapped at 60 characters, blank
+    lines between paragraphs."""
+    import textwrap
+
+    from kg.resources import sample_dir
+
+    raw = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
+    head, body = raw.split("\n---\n", 1)
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, 60, break_on_hyphens=False) for p in paragraphs)
+    path = tmp_path / "nafta-round5.md"
+    path.write_text(head + "\n---\n" + wrapped + "\n", encoding="utf-8")
+    return path
+
+
+def test_curated_evidence_is_found_across_line_breaks(reference: Reference,
+                                                      tmp_path: Path) -> None:
+    from kg.loaders import load_facts
+    from kg.resources import sample_dir
+
+    _wrapped_sample(tmp_path)
+    facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+    (tmp_path / "nafta-round5.facts.yaml").write_text(facts, encoding="utf-8")
+    loaded = load_facts(tmp_path / "nafta-round5.facts.yaml", reference)
+    quote = next(a for a in loaded.acts if a.key == "lighthizer-concerned").reports[0].span
+    assert "\n" in quote.exact  # the words run over a line break in the article
+    assert loaded.article.text[quote.start : quote.end] == quote.exact
+
+
+def test_a_hard_wrapped_article_drafts_the_same_facts(reference: Reference, lexicon: Lexicon,
+                                                      tmp_path: Path) -> None:
+    from kg.resources import sample_dir
+
+    def summary(path: Path) -> list[tuple[str, str, str, str]]:
+        facts = draft_facts(path, reference, lexicon)
+        return sorted((a.kind, a.drafted.rule if a.drafted else "", str(a.agent),
+                       " ".join(a.reports[0].span.exact.split())) for a in facts.acts)
+
+    assert summary(_wrapped_sample(tmp_path)) == summary(sample_dir() / "nafta-round5.md")

@@ -29,6 +29,8 @@ _NOT_NAMES = frozenset([
 _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PERSON_KINDS = ("Person",)
+_SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
+_COMMA = re.compile(r",\s+")
 
 
 @dataclass(frozen=True)
@@ -138,7 +140,7 @@ def _joined(text: str, toks: list[Token], i: int, n: int) -> str | None:
     if i + n > len(toks):
         return None
     gap = text[toks[i].end : toks[i + n - 1].start]
-    if n > 1 and not re.fullmatch(r"[\w.'’& -]*", gap):
+    if n > 1 and not re.fullmatch(r"[\w.'’&\s-]*", gap):
         return None
     return text[toks[i].start : toks[i + n - 1].end]
 
@@ -252,7 +254,7 @@ def _name_at(text: str, toks: list[Token], i: int) -> int:
             n += 1
         else:
             break
-        if n > 1 and not re.fullmatch(r" ", text[toks[i + n - 2].end : toks[i + n - 1].start]):
+        if n > 1 and not _SPACE.fullmatch(text[toks[i + n - 2].end : toks[i + n - 1].start]):
             n -= 1
             break
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
@@ -271,11 +273,11 @@ def _title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon,
         n = n + _title_complement(text, toks, i + n)
         name_len = _name_at(text, toks, i + n)
         gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
-        if gap == ", ":  # "Canada's trade minister, Marianne Beaulieu, said"
+        if _COMMA.fullmatch(gap):  # "Canada's trade minister, Marianne Beaulieu, said"
             after = toks[i + n + name_len - 1].end
             if text[after : after + 1] != ",":
                 continue
-        elif not name_len or gap != " ":
+        elif not name_len or not _SPACE.fullmatch(gap):
             continue
         country, _ = _country_before(text, toks, i, lexicon)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
@@ -293,9 +295,9 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
     for k in range(1, 6):
         if j + k >= len(toks):
             return 0
-        if text[toks[j + k - 1].end : toks[j + k].start] == ", ":
+        if _COMMA.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
             return k if _name_at(text, toks, j + k) else 0
-        if not re.fullmatch(r" ", text[toks[j + k - 1].end : toks[j + k].start]):
+        if not _SPACE.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
             return 0
     return 0
 
@@ -375,19 +377,20 @@ def _organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
     """ "The U.S. Lumber Coalition", "the National Association of Home Builders": named
     organisations missing from the reference data (known ones are found by name)."""
     for m in _ORG.finditer(text):
-        name = _POSSESSIVE.sub("", m.group(1))
-        words = name.split()
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "For"):
-            words = words[1:]
-            name = " ".join(words)
+        bare = _POSSESSIVE.sub("", m.group(1))
+        lead = re.match(r"(\S+)\s+", bare)
+        offset = lead.end() if lead and lead.group(1) in (
+            "The", "A", "An", "In", "On", "At", "But", "And", "As", "For") else 0
+        start, end = m.start(1) + offset, m.start(1) + len(bare)
+        words = text[start:end].split()
+        name = " ".join(words)  # the name with one space between words, as text wraps it
         heads = [w for w in words if w in _ORG_HEADS]
         if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
             continue
         known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
         if known:
             if known[0].section == "actors":
-                found.add(Mention(m.end(1) - len(name), m.end(1), _entry_actor(
-                    known[0], lexicon), "name"))
+                found.add(Mention(start, end, _entry_actor(known[0], lexicon), "name"))
             continue
         head = heads[0]
         country = None
@@ -396,8 +399,7 @@ def _organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
             (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None)
         kind = ("GovernmentBody" if head in _BODY_HEADS else
                 "InterestGroup" if head in _GROUP_HEADS else "Organization")
-        start = m.start(1) + m.group(1).index(name)
-        found.add(Mention(start, start + len(name), Actor(
+        found.add(Mention(start, end, Actor(
             _slug(name), kind, name, True, affiliation=country, found_by="organisation-name"),
             "organisation"))
 
