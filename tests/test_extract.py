@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.extract import Drafted, Lexicon, extract, load_lexicon
 from kg.extract.draft import draft_facts
@@ -428,3 +430,29 @@ def test_a_hard_wrapped_article_drafts_the_same_facts(reference: Reference, lexi
                        " ".join(a.reports[0].span.exact.split())) for a in facts.acts)
 
     assert summary(_wrapped_sample(tmp_path)) == summary(sample_dir() / "nafta-round5.md")
+
+
+_WORDS = ["“", "”", '"', ",", ".", ":", "…", "\n", "\n\n", "said", "told reporters", "added",
+          "according to", "Canada", "U.S.", "Mexico's", "Robert Lighthizer", "Lighthizer",
+          "Trade Representative", "Jane Roe", "chief negotiator", "the", "a", "an official",
+          "with knowledge of the talks", "rejected", "demands for", "is pushing to", "wants",
+          "to open", "its dairy quotas", "sunset clause", "threatened to", "impose tariffs",
+          "will", "next month", "Tuesday", "on Jan. 15", "last week", "by the end of April",
+          "he", "she", "'s", "and", "Canadian officials", "U.S. Lumber Coalition", "round",
+          "the fifth round of talks", "ended", "met", "é", "😀", "قال", "-", "—", "(", ")",
+          "Mr.", "Ms. Roe", "U.S.A.", "Inc.", "...", "[...]", "'", "‘", "’", "so-called",
+          "31 December", "2019", "proposal", "the idea", "criticised", "supported", "who"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60).filter(
+    lambda ws: any(w.strip() for w in ws)))
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_drafts_facts_that_load(reference: Reference, lexicon: Lexicon,
+                                         tmp_path: Path, words_: list[str]) -> None:
+    """Whatever the words, drafting never fails, and every draft loads with its evidence
+    found again in the text (the loader raises nothing)."""
+    article = tmp_path / "any.md"
+    article.write_text("---\nurl: https://example.org/any\ntitle: Any\npublished: 2017-11-21\n"
+                       "language: en\n---\n" + " ".join(words_) + "\n", encoding="utf-8")
+    draft_facts(article, reference, lexicon)

@@ -59,7 +59,7 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
     for q in quotes:
         sentence = next((s for s in sentences if s.start <= q.start < s.end), sentences[-1])
         n_words = len(text[q.inner_start : q.inner_end].split())
-        if _scare(text, q, paragraph, lexicon):
+        if n_words == 0 or _scare(text, q, paragraph, lexicon):
             continue
         found = _after(text, q, sentence, mentions, say, paragraph) or _before(
             text, q, sentence, mentions, say, paragraph, quotes)
