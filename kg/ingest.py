@@ -78,10 +78,10 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
             raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
-            if extract:
+            if extract:  # articles (a front-matter header) with no facts file; not READMEs
                 found.extend(sorted(
                     p for suffix in ARTICLE_SUFFIXES for p in path.rglob("*" + suffix)
-                    if not _facts_of(p).exists()))
+                    if not _facts_of(p).exists() and _has_front_matter(p)))
         elif path.name.endswith(FACTS_SUFFIX) or rdf_format(path) is not None:
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
@@ -115,6 +115,14 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
                          hint=f"facts files are named *{FACTS_SUFFIX}" + (
                              "; article files *.md, *.txt" if extract else ""))
     return unique
+
+
+def _has_front_matter(path: Path) -> bool:
+    try:
+        with path.open("rb") as f:
+            return f.readline().strip() == b"---"
+    except OSError:
+        return True  # unreadable: let reading it report why
 
 
 def _facts_of(article: Path) -> Path:

@@ -12,6 +12,8 @@ import datetime as dt
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from kg.extract import Drafted, Lexicon, extract, load_lexicon
 from kg.extract.draft import draft_facts
@@ -386,3 +388,71 @@ def test_every_drafted_fact_loads_with_its_evidence(reference: Reference, lexico
         r.span for e in facts.events for r in e.reports]
     assert spans and all(text[s.start : s.end] == s.exact for s in spans)
     assert all(a.drafted is not None for a in facts.acts)
+
+
+def _wrapped_sample(tmp_path: Path) -> Path:
+    """The sample article as Markdown people write: lines wrapped at 60 characters, blank
+    lines between paragraphs."""
+    import textwrap
+
+    from kg.resources import sample_dir
+
+    raw = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
+    head, body = raw.split("\n---\n", 1)
+    paragraphs = [p for p in body.split("\n") if p.strip()]
+    wrapped = "\n\n".join(textwrap.fill(p, 60, break_on_hyphens=False) for p in paragraphs)
+    path = tmp_path / "nafta-round5.md"
+    path.write_text(head + "\n---\n" + wrapped + "\n", encoding="utf-8")
+    return path
+
+
+def test_curated_evidence_is_found_across_line_breaks(reference: Reference,
+                                                      tmp_path: Path) -> None:
+    from kg.loaders import load_facts
+    from kg.resources import sample_dir
+
+    _wrapped_sample(tmp_path)
+    facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+    (tmp_path / "nafta-round5.facts.yaml").write_text(facts, encoding="utf-8")
+    loaded = load_facts(tmp_path / "nafta-round5.facts.yaml", reference)
+    quote = next(a for a in loaded.acts if a.key == "lighthizer-concerned").reports[0].span
+    assert "\n" in quote.exact  # the words run over a line break in the article
+    assert loaded.article.text[quote.start : quote.end] == quote.exact
+
+
+def test_a_hard_wrapped_article_drafts_the_same_facts(reference: Reference, lexicon: Lexicon,
+                                                      tmp_path: Path) -> None:
+    from kg.resources import sample_dir
+
+    def summary(path: Path) -> list[tuple[str, str, str, str]]:
+        facts = draft_facts(path, reference, lexicon)
+        return sorted((a.kind, a.drafted.rule if a.drafted else "", str(a.agent),
+                       " ".join(a.reports[0].span.exact.split())) for a in facts.acts)
+
+    assert summary(_wrapped_sample(tmp_path)) == summary(sample_dir() / "nafta-round5.md")
+
+
+_WORDS = ["“", "”", '"', ",", ".", ":", "…", "\n", "\n\n", "said", "told reporters", "added",
+          "according to", "Canada", "U.S.", "Mexico's", "Robert Lighthizer", "Lighthizer",
+          "Trade Representative", "Jane Roe", "chief negotiator", "the", "a", "an official",
+          "with knowledge of the talks", "rejected", "demands for", "is pushing to", "wants",
+          "to open", "its dairy quotas", "sunset clause", "threatened to", "impose tariffs",
+          "will", "next month", "Tuesday", "on Jan. 15", "last week", "by the end of April",
+          "he", "she", "'s", "and", "Canadian officials", "U.S. Lumber Coalition", "round",
+          "the fifth round of talks", "ended", "met", "é", "😀", "قال", "-", "—", "(", ")",
+          "Mr.", "Ms. Roe", "U.S.A.", "Inc.", "...", "[...]", "'", "‘", "’", "so-called",
+          "31 December", "2019", "proposal", "the idea", "criticised", "supported", "who"]
+
+
+@given(st.lists(st.sampled_from(_WORDS), max_size=60).filter(
+    lambda ws: any(w.strip() for w in ws)))
+@settings(max_examples=120, deadline=None,
+          suppress_health_check=[HealthCheck.function_scoped_fixture])
+def test_any_text_drafts_facts_that_load(reference: Reference, lexicon: Lexicon,
+                                         tmp_path: Path, words_: list[str]) -> None:
+    """Whatever the words, drafting never fails, and every draft loads with its evidence
+    found again in the text (the loader raises nothing)."""
+    article = tmp_path / "any.md"
+    article.write_text("---\nurl: https://example.org/any\ntitle: Any\npublished: 2017-11-21\n"
+                       "language: en\n---\n" + " ".join(words_) + "\n", encoding="utf-8")
+    draft_facts(article, reference, lexicon)

@@ -102,13 +102,14 @@ def test_ingest_extract_loads_only_articles_without_facts(tmp_path: Path) -> Non
     curated = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
     (inbox / "curated.facts.yaml").write_text(
         curated.replace("article: nafta-round5.md", "article: curated.md"), encoding="utf-8")
+    (inbox / "README.md").write_text("# What this folder holds\n", encoding="utf-8")
     store = tmp_path / "store"
     code, _, err = run("--store", str(store), "ingest", str(inbox))
     assert code == 0, err
     assert "1 article(s) loaded" in err  # without --extract, only the curated one
     code, _, err = run("--store", str(store), "ingest", "--extract", str(inbox))
     assert code == 0, err
-    assert "2 article(s) loaded" in err
+    assert "2 article(s) loaded, 0 rejected" in err  # the README is not an article
     code, out, _ = run("--store", str(store), "query", "objections", "--format", "json")
     reviews = {(r["headline"]["value"], r["review"]["value"])
                for r in json.loads(out)["results"]["bindings"]}

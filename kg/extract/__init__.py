@@ -84,7 +84,9 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
                                       q.confidence, q.quote.inner_start, end, fields,
                                       when=_day(outside), actors=(q.speaker,)))
             acts.quoted(q.speaker, q.quote.inner_start, end, mode, q.verb)
-    draft.facts = [*acts.proposals, *acts.facts, *statements, *events]
+    facts = [*acts.proposals, *acts.facts, *statements, *events]
+    # never a fact without evidence: words with at least one letter or digit
+    draft.facts = [f for f in facts if any(c.isalnum() for c in text[f.start : f.end])]
     return draft
 
 

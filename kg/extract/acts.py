@@ -75,7 +75,8 @@ class ActFinder:
         """The subject of a verb: the last actor of the nearest comma-separated part before
         it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
         rejected" -> X). Unnamed sources are reported as sources, not agents."""
-        if re.search(r"(?:^|\s)and\s+(?:also\s+)?$", self.text[start:at]):
+        if re.search(r"(?:^|\s)and\s+(?:also\s+)?(?:(?:would|will|could|should|may|might|"
+                     r"must)\s+)?$", self.text[start:at]):
             # "X said Canada should act and urged ...": the subject of the first verb
             first = [m for m in self.mentions.within(start, at)
                      if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
@@ -87,14 +88,23 @@ class ActFinder:
         for seg_start, seg_end in reversed(list(zip(bounds, ends, strict=True))):
             words = self.text[seg_start:seg_end].strip()
             found = [m for m in self.mentions.within(seg_start, seg_end)
-                     if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
+                     if not self._modifier(m) and not self._reported_by(m)]
             if seg_start != start and _ASIDE.match(words):
                 continue
             if found:
                 return found[-1]
+            if re.match(r"(?:[Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
+                        r"ministry|department|office|administration)\b", words):
+                # "Her team has proposed ...": the last person named acts for the same party
+                return self.mentions.last_person(seg_start, max(0, seg_start - 1500))
             if len(words.split()) > 3:
                 return None  # a clause of its own with no actor: the subject is not named
         return None
+
+    def _reported_by(self, m: Mention) -> bool:
+        """ "according to an official": the source of a report, not an agent."""
+        return m.actor.kind == "UnnamedSource" and re.search(
+            r"according\s+to\s+$", self.text[max(0, m.start - 14) : m.start]) is not None
 
     def _modifier(self, m: Mention) -> bool:
         """ "U.S. lawmakers", "Canadian producers": a country naming other people, who are not
@@ -258,7 +268,7 @@ class ActFinder:
             return True
         end = self._clause(verb[1], s.end)[1]
         if verb[2].lower() in self.lexicon.speech["demand_object"] and re.match(
-                r"\s+(?:[\w.’'$%,-]+\s+){1,12}?to\s+[a-z]", self.text[verb[1] : end]):
+                r"\s+(?:[\w.’'$%,-]+\s+){1,16}?to\s+[a-z]", self.text[verb[1] : end]):
             return True  # "wants Canada to open ...", "wants half of the value ... to come"
         if re.match(r"\s+[a-z]+ing\b", after) and \
                 verb[2].lower().split()[-1].startswith("propos"):

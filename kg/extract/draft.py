@@ -71,8 +71,9 @@ def _unique(key: str, taken: set[str]) -> str:
 
 
 def _evidence(finder: Finder, start: int, end: int) -> dict[str, Any]:
-    words = finder.text[start:end].strip()
-    start = finder.text.index(words, start)
+    raw = finder.text[start:end]
+    start += len(raw) - len(raw.lstrip())
+    words = " ".join(raw.split())  # a line break in the text is a space in the file
     out: dict[str, Any] = {"evidence": words}
     nth, count = finder.occurrence(words, start)
     if count > 1:
@@ -90,8 +91,9 @@ def _entry(fact: Drafted, key: str, finder: Finder, renamed: dict[str, str]) -> 
         entry[name] = value
     entry.update(_evidence(finder, fact.start, fact.end))
     if fact.when is not None:
-        entry["when"] = ({"phrase": fact.when.phrase, "date": fact.when.value}
-                         if fact.when.value else {"phrase": fact.when.phrase})
+        phrase = " ".join(fact.when.phrase.split())
+        entry["when"] = ({"phrase": phrase, "date": fact.when.value}
+                         if fact.when.value else {"phrase": phrase})
     if fact.reason is not None:
         r_start, r_end, kind = fact.reason
         reason: dict[str, Any] = {"summary": _sentence_case(finder.text[r_start:r_end])}

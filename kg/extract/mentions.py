@@ -112,7 +112,7 @@ def joined(text: str, toks: list[Token], i: int, n: int) -> str | None:
     if i + n > len(toks):
         return None
     gap = text[toks[i].end : toks[i + n - 1].start]
-    if n > 1 and not re.fullmatch(r"[\w.'’& -]*", gap):
+    if n > 1 and not re.fullmatch(r"[\w.'’&\s-]*", gap):
         return None
     return text[toks[i].start : toks[i + n - 1].end]
 

@@ -59,7 +59,7 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
     for q in quotes:
         sentence = next((s for s in sentences if s.start <= q.start < s.end), sentences[-1])
         n_words = len(text[q.inner_start : q.inner_end].split())
-        if _scare(text, q, paragraph, lexicon):
+        if n_words == 0 or _scare(text, q, paragraph, lexicon):
             continue
         found = _after(text, q, sentence, mentions, say, paragraph) or _before(
             text, q, sentence, mentions, say, paragraph, quotes)
@@ -184,6 +184,11 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
         return (person.actor, verb[2], "quote-partial", 0.7) if person else None
     if not subject:
         return None
+    people = [m for m in subject if m.actor.kind in _SPEAKERS]
+    if people and people[-1] is not subject[-1] and not re.search(
+            r"[.;:]\s", text[people[-1].end : verb[0]]) and len(
+            text[people[-1].end : verb[0]].split()) <= 12:
+        subject = people  # "Lindqvist, the EU's deputy negotiator, who added that ..."
     gap = text[subject[-1].end : verb[0]]
     if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and find_verb(
             text, subject[-1].end, verb[0], lexicon.speech["say"]) is not None:

@@ -46,10 +46,11 @@ class Paragraph:
 
 
 def paragraphs(text: str) -> list[Paragraph]:
-    """Blocks separated by blank lines; inside a block, a line that ends a sentence ends its
-    paragraph too (one paragraph per line is common in news text, hard-wrapped lines are not)."""
+    """Paragraphs: blocks between blank lines when the text has any (Markdown, wrapped
+    lines), else one per line (news text pasted with a line per paragraph)."""
+    pattern = _BLOCK if _BLANK_LINE.search(text.strip()) else _LINE
     found: list[Paragraph] = []
-    for match in re.finditer(r"[^\n]+(?:\n(?![ \t]*\n)(?<=[^.!?:\"”’\n]\n)[^\n]+)*", text):
+    for match in pattern.finditer(text):
         start, end = match.start(), match.end()
         while start < end and text[start].isspace():
             start += 1
@@ -58,6 +59,11 @@ def paragraphs(text: str) -> list[Paragraph]:
         if end > start:
             found.append(Paragraph(start, end, len(found)))
     return found
+
+
+_BLANK_LINE = re.compile(r"\n[ \t]*\n")
+_BLOCK = re.compile(r"[^\n]+(?:\n(?![ \t]*\n)[^\n]*)*")
+_LINE = re.compile(r"[^\n]+")
 
 
 def sentences(text: str, paragraph: Paragraph, quotes: list[Quotation]) -> list[Sentence]:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from kg.errors import InputError
 from kg.model import Span, Where
 
@@ -25,25 +27,46 @@ class Finder:
         self.text = text
         self.folded = text.translate(_FOLD)
 
-    def _occurrences(self, words: str) -> list[int]:
-        """Start offsets where ``words`` occur as whole words (not inside a longer word)."""
+    def _occurrences(self, words: str) -> list[tuple[int, int]]:
+        """(start, end) where ``words`` occur as whole words (not inside a longer word). Any
+        run of white space in ``words`` matches any run in the text, so words quoted on one
+        line are found where the article wraps them over two."""
         needle = words.translate(_FOLD)
-        text, n = self.folded, len(needle)
-        found, at = [], text.find(needle)
+        parts = needle.split()
+        if not parts:
+            return []
+        text = self.folded
+        if len(parts) == 1:
+            pattern = None
+            at = text.find(needle)
+        else:
+            pattern = re.compile(r"\s+".join(map(re.escape, parts)))
+            match = pattern.search(text)
+            at = match.start() if match else -1
+        found: list[tuple[int, int]] = []
         while at != -1:
+            if pattern is None:
+                end = at + len(needle)
+            else:
+                match = pattern.match(text, at)
+                assert match is not None
+                end = match.end()
             cut_before = at > 0 and needle[0].isalnum() and text[at - 1].isalnum()
-            end = at + n
             cut_after = end < len(text) and needle[-1].isalnum() and text[end].isalnum()
             if not (cut_before or cut_after):
-                found.append(at)
-            at = text.find(needle, at + 1)
+                found.append((at, end))
+            if pattern is None:
+                at = text.find(needle, at + 1)
+            else:
+                match = pattern.search(text, at + 1)
+                at = match.start() if match else -1
         return found
 
     def occurrence(self, words: str, start: int) -> tuple[int, int]:
         """Which occurrence of ``words`` starts at ``start`` (1-based), and how many there are:
         what a facts file needs to point at these words and no others."""
-        hits = self._occurrences(words)
-        return (hits.index(start) + 1 if start in hits else 0), len(hits)
+        starts = [a for a, _ in self._occurrences(words)]
+        return (starts.index(start) + 1 if start in starts else 0), len(starts)
 
     def span(self, start: int, end: int) -> Span:
         return Span(
@@ -85,13 +108,13 @@ class Finder:
                 raise InputError(
                     f"{what} occurs {len(hits)} time(s), so occurrence {occurrence} does not exist",
                     path=where.path, line=where.line)
-            start = hits[occurrence - 1]
+            start, end = hits[occurrence - 1]
         elif len(hits) == 1:
-            start = hits[0]
+            start, end = hits[0]
         elif near is not None:
-            start = min(hits, key=lambda h: (_distance(h, h + len(words), near), h))
+            start, end = min(hits, key=lambda h: (_distance(h[0], h[1], near), h[0]))
         else:
-            lines = sorted({self.line_of(h) for h in hits})
+            lines = sorted({self.line_of(h) for h, _ in hits})
             shown = ", ".join(map(str, lines[:8])) + (", …" if len(lines) > 8 else "")
             raise InputError(
                 f"{what} occurs {len(hits)} times in the article (text lines {shown}): "
@@ -99,7 +122,7 @@ class Finder:
                 path=where.path, line=where.line,
                 hint="quote more words so they occur once, or add 'occurrence: N'",
             )
-        return self.span(start, start + len(words))
+        return self.span(start, end)
 
 
 def _distance(start: int, end: int, span: Span) -> int:

@@ -285,9 +285,10 @@ class _FactsReader:
         if kind == "UnnamedSource" and description is None:
             raise self.fail(f"unnamed source {key!r} needs 'description': the words the "
                             "article uses for it", node)
-        if description is not None and kind == "UnnamedSource":
+        if description is not None and kind == "UnnamedSource":  # the words are there (the
+            # same words may describe it more than once: "an official ... the official")
             self.finder.find(description, self.where(node, "description"),
-                             "the description")
+                             "the description", occurrence=1)
         members = self.resolve_many("actors", node, "members")
         affiliation = (self.resolve("actors", node["affiliation"], node, "affiliation")
                        if node.get("affiliation") is not None else None)
