@@ -397,6 +397,9 @@ class _FactsReader:
         for field_name in ("proposal", "proposals"):
             value = node.get(field_name)
             for target in (value if isinstance(value, list) else [value] if value else []):
+                if not isinstance(target, str):
+                    raise self.fail(f"'{field_name}' must name proposals by their ids", node,
+                                    field_name, "write the id of a proposal in this file")
                 if target not in proposals:
                     raise self.fail(f"proposal {target!r} is not defined in this file",
                                     node, field_name, "define it under 'proposals:'")
@@ -450,6 +453,9 @@ class _FactsReader:
                                          or isinstance(round_number, bool)):
             raise self.fail("'round' must be a whole number", node, "round")
         part_of = node.get("part_of")
+        if part_of is not None and not isinstance(part_of, str):
+            raise self.fail("'part_of' must be the id of an event in this file", node,
+                            "part_of")
         if part_of is not None and part_of not in events:
             raise self.fail(f"event {part_of!r} is not defined in this file", node, "part_of")
         status = self.text_of(node, "status")
