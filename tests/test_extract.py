@@ -293,6 +293,22 @@ def test_paraphrase_with_said_that(lexicon: Lexicon) -> None:
         "lighthizer", "paraphrase", "paraphrase-said")
 
 
+def test_the_outlet_s_own_assessment_of_the_talks(lexicon: Lexicon) -> None:
+    text = ("The NAFTA renegotiations have been strained. The talks are stalled, officials "
+            "said. Relations between the two are now at an impasse, according to diplomats.")
+    statement, = of(draft(text, lexicon), "statements")
+    assert (statement.rule, statement.fields, words(text, statement)) == (
+        "outlet-voice", {}, "The NAFTA renegotiations have been strained.")
+
+
+def test_names_wrapped_over_two_lines(lexicon: Lexicon) -> None:
+    text = ("The softwood quarrel is back.\n\n“Canada's unfair trade practices have to be met "
+            "with a\nstrong response,” said a statement from the U.S. Lumber\nCoalition on "
+            "Wednesday, and U.S. Trade\nRepresentative Robert Lighthizer agreed.")
+    assert [(a.key, a.kind) for f in draft(text, lexicon) for a in f.actors] == [
+        ("u-s-lumber-coalition", "InterestGroup")]
+
+
 # --- events and times --------------------------------------------------------------------
 
 def test_events_round_meeting_press_and_deadline(lexicon: Lexicon) -> None:

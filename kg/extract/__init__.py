@@ -71,6 +71,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             acts.sentence(s, spans)
             events.extend(find_events(text, s, times, mentions))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
+            statements.extend(_outlet_voice(text, s, spans, lexicon))
         for q in attribute(text, paragraph, quotes, sents, mentions, lexicon):
             end = q.quote.inner_end
             while end > q.quote.inner_start and text[end - 1] in " \n":
@@ -117,3 +118,26 @@ def _paraphrase(text: str, s: Sentence, spans: list[tuple[int, int]], mentions: 
                                  "verb": verb[2]}
     return [Drafted("statements", speaker.actor.key + "-said", "paraphrase-said", 0.7,
                     speaker.start, end, fields, when=_day(times), actors=(speaker.actor,))]
+
+
+_OUTLET = re.compile(
+    r"(?:The|Relations|Tensions|Trade)\s+(?:(?:[A-Z][\w.-]*|U\.S\.|[a-z]+)\s+){0,3}?"
+    r"(?:talks|negotiations|renegotiations?|relations|dispute|standoff|tensions|situation|"
+    r"trade\s+war|deal|agreement|relationship)\s+(?:ha(?:ve|s|d)\s+(?:been|become|grown|"
+    r"remained)|(?:are|is|was|were)\s+(?:now\s+)?(?:strained|stalled|deadlocked|stuck|"
+    r"fraught|tense|at\s+an\s+impasse|in\s+trouble))\b")
+
+
+def _outlet_voice(text: str, s: Sentence, spans: list[tuple[int, int]], lexicon: Lexicon
+                  ) -> list[Drafted]:
+    """ "The NAFTA renegotiations have been strained.": the outlet's own assessment of the
+    talks, in a sentence that quotes and credits no one."""
+    if any(s.start <= a < s.end for a, _ in spans) or not _OUTLET.match(text, s.start):
+        return []
+    if find_verb(text, s.start, s.end, lexicon.speech["say"]) or re.search(
+            r"according\s+to", text[s.start : s.end]):
+        return []
+    end = s.end
+    while end > s.start and text[end - 1] in " ":
+        end -= 1
+    return [Drafted("statements", "outlet-assessment", "outlet-voice", 0.6, s.start, end, {})]

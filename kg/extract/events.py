@@ -38,7 +38,7 @@ _ACTION = re.compile(r"\b(?:doubled|tripled|cut|lift(?:s|ed)?|suspend(?:s|ed)?|a
                      r"struck|block(?:s|ed)?|appl(?:y|ies|ied)|sided|scheduled|due|hear|heard|"
                      r"end(?:s|ed)?|conclu(?:de|des|ded|sion)|open(?:s|ed)?|beg(?:in|ins|an)|"
                      r"start(?:s|ed)?|"
-                     r"resum(?:e|es|ed)|me(?:et|ets|t)|meeting|summit|talks|round|hearings?|"
+                     r"resum(?:e|es|ed)|(?<!be\s)(?<!been\s)me(?:et|ets|t)|meeting|summit|talks|round|hearings?|"
                      r"consultations|rul(?:e|es|ed)|ruling|rais(?:e|es|ed)|impos(?:e|es|ed)|"
                      r"fil(?:e|es|ed)|sen(?:d|ds|t)|sign(?:s|ed)?|announc(?:e|es|ed)|"
                      r"publish(?:es|ed)?|launch(?:es|ed)?|held|hold|took\s+effect|take\s+effect|"

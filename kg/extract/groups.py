@@ -103,23 +103,29 @@ def country_group(text: str, toks: list[Token], i: int, n: int, entries: list[En
     return None
 
 
+_WHEN_TAIL = re.compile(r"\s+(?:on|for|and|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+                        r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+                        r"August|September|October|November|December)\b.*$", re.DOTALL)
+
+
 def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
     """ "The U.S. Lumber Coalition", "the National Association of Home Builders": named
     organisations missing from the reference data (known ones are found by name)."""
     for m in _ORG.finditer(text):
-        name = POSSESSIVE.sub("", m.group(1))
-        words = name.split()
-        if words[0] in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "For"):
-            words = words[1:]
-            name = " ".join(words)
+        bare = POSSESSIVE.sub("", _WHEN_TAIL.sub("", m.group(1)))
+        lead = re.match(r"(\S+)\s+", bare)
+        offset = lead.end() if lead and lead.group(1) in (
+            "The", "A", "An", "In", "On", "At", "But", "And", "As", "For") else 0
+        start, end = m.start(1) + offset, m.start(1) + len(bare)
+        words = text[start:end].split()
+        name = " ".join(words)  # the name with one space between words, as text wraps it
         heads = [w for w in words if w in _ORG_HEADS]
         if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
             continue
         known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
         if known:
             if known[0].section == "actors":
-                found.add(Mention(m.end(1) - len(name), m.end(1), entry_actor(
-                    known[0], lexicon), "name"))
+                found.add(Mention(start, end, entry_actor(known[0], lexicon), "name"))
             continue
         head = heads[0]
         country = None
@@ -128,8 +134,7 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
             (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None)
         kind = ("GovernmentBody" if head in _BODY_HEADS else
                 "InterestGroup" if head in _GROUP_HEADS else "Organization")
-        start = m.start(1) + m.group(1).index(name)
-        found.add(Mention(start, start + len(name), Actor(
+        found.add(Mention(start, end, Actor(
             slug(name), kind, name, True, affiliation=country, found_by="organisation-name"),
             "organisation"))
 
@@ -162,8 +167,11 @@ def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         r"(?:\s+(?!said\b|says\b|told\b|added\b)[\w’'-]+){1,2})?)",
         re.IGNORECASE,
     )
+    person_ends = {m.end for m in found.found if m.actor.kind == "Person"}
     for m in pattern.finditer(text):
-        if re.search(r"[A-Z][\w’'-]+,\s*$", text[max(0, m.start() - 40) : m.start()]):
+        comma = re.search(r",\s*$", text[max(0, m.start() - 4) : m.start()])
+        if comma and (m.start() - 4 + comma.start() if m.start() >= 4 else comma.start()) in \
+                person_ends:
             continue  # "Pieter de Wolf, a spokesman for ...": a named person's role
         modifiers, noun, cue = m.group(1).strip(), m.group(2).lower(), m.group(3)
         if modifiers and any(w.lower() in ("of", "the", "and", "said", "to") for w in

@@ -35,9 +35,11 @@ _NOT_NAMES = frozenset([
     "senator", "governor", "mr", "ms", "mrs", "dr", "prime", "general", "director",
     "negotiator",
 ])
+_SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
+_COMMA = re.compile(r",\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
-                              r"(?:,|[.;]|\s+(?:of|for|at|in)\b|\s+said\b)")
+                              r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in)\b|\s+said\b)")
 _NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
                          r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),")
 _NOT_APPOSITIVE = frozenset({"which", "who", "whom", "whose", "that", "where", "when", "while",
@@ -55,11 +57,11 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon,
         n = n + _title_complement(text, toks, i + n)
         name_len = _name_at(text, toks, i + n)
         gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
-        if gap == ", ":  # "Canada's trade minister, Marianne Beaulieu, said"
+        if _COMMA.fullmatch(gap):  # "Canada's trade minister, Marianne Beaulieu, said"
             after = toks[i + n + name_len - 1].end
             if text[after : after + 1] != ",":
                 continue
-        elif not name_len or gap != " ":
+        elif not name_len or not _SPACE.fullmatch(gap):
             continue
         country, _ = _country_before(text, toks, i, lexicon)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
@@ -77,9 +79,9 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
     for k in range(1, 6):
         if j + k >= len(toks):
             return 0
-        if text[toks[j + k - 1].end : toks[j + k].start] == ", ":
+        if _COMMA.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
             return k if _name_at(text, toks, j + k) else 0
-        if not re.fullmatch(r" ", text[toks[j + k - 1].end : toks[j + k].start]):
+        if not _SPACE.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
             return 0
     return 0
 
@@ -94,7 +96,7 @@ def _name_at(text: str, toks: list[Token], i: int) -> int:
             n += 1
         else:
             break
-        if n > 1 and not re.fullmatch(r" ", text[toks[i + n - 2].end : toks[i + n - 1].start]):
+        if n > 1 and not _SPACE.fullmatch(text[toks[i + n - 2].end : toks[i + n - 1].start]):
             n -= 1
             break
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
