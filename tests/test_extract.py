@@ -166,6 +166,22 @@ def test_demonym_officials_are_their_country_and_two_countries_a_group(lexicon: 
     assert (group.kind, group.members) == ("ActorGroup", ("canada", "mexico"))
 
 
+def test_the_administration_is_the_one_the_article_names(lexicon: Lexicon) -> None:
+    text = ("The Biden administration wants Canada to open its dairy quotas. The administration "
+            "also is pushing to add a sunset clause to the deal.")
+    demands = of(draft(text, lexicon), "demands")
+    assert [d.fields["by"] for d in demands] == ["biden-administration", "biden-administration"]
+    assert demands[0].actors[0].affiliation == "united-states"
+
+
+def test_an_administration_nobody_named_is_not_guessed(lexicon: Lexicon) -> None:
+    text = "The administration also is pushing to add a sunset clause to the deal."
+    assert draft(text, lexicon) == []
+    with_trump = "President Trump met his advisers. " + text
+    assert [d.fields["by"] for d in of(draft(with_trump, lexicon), "demands")] == [
+        "trump-administration"]
+
+
 def test_named_organisation_missing_from_the_reference(lexicon: Lexicon) -> None:
     text = ("“Canada's unfair trade practices have to be met with a strong response,” "
             "said a statement from the U.S. Lumber Coalition.")
@@ -200,8 +216,9 @@ def test_offers_and_proposals_with_a_gerund(lexicon: Lexicon) -> None:
         ("canada", "counting research work toward regional content")]
 
 def test_demand_verb_splits_proposals_and_finds_their_issues(lexicon: Lexicon) -> None:
-    text = ("The administration also is pushing to add an expiration clause to NAFTA as well "
-            "as to allow countries to opt out of its investment dispute settlement system.")
+    text = ("President Trump wants a new deal. The administration also is pushing to add an "
+            "expiration clause to NAFTA as well as to allow countries to opt out of its "
+            "investment dispute settlement system.")
     facts = draft(text, lexicon)
     assert [(p.fields["proposer"], p.fields.get("issue"), words(text, p))
             for p in of(facts, "proposals")] == [

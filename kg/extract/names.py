@@ -5,6 +5,8 @@ then the ones that need the first mentions (surnames, "the official")."""
 
 from __future__ import annotations
 
+import re
+
 from kg.extract.groups import (
     country_group,
     demonym_group,
@@ -39,11 +41,58 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     unnamed_sources(text, lexicon, found)
     if lexicon.nlp is not None:
         _pipeline_names(text, lexicon, found)
+    _administrations(text, lexicon, found)
     found.seal()
     surnames(text, toks, found)
     source_anaphora(text, found)
+    _generic_names(text, found)
     found.seal()
     return found
+
+
+_ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+[Aa]dministration\b")
+_NOT_PRESIDENTS = frozenset({"The", "This", "That", "New", "Previous", "Current", "Last", "Next",
+                             "Former", "Federal", "Trade", "Customs", "Food", "Drug", "Energy"})
+
+
+def _administrations(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    """ "the Biden administration": a U.S. administration by its president's name, when the
+    reference data does not have it."""
+    for m in _ADMINISTRATION.finditer(text):
+        name = f"{m.group(1)} administration"
+        if m.group(1) in _NOT_PRESIDENTS or lexicon.lookup(name) or lexicon.lookup(m.group(1)):
+            continue
+        found.add(Mention(m.start(), m.end(), Actor(
+            slug(name), "GovernmentBody", name, True, affiliation="united-states",
+            found_by="administration"), "name"))
+
+
+def _generic_names(text: str, found: Mentions) -> None:
+    """Aliases such as "the administration" or "the bloc" mean different actors in different
+    articles: such a mention stands for the last actor of its kind the article named (the
+    Biden administration), or for the reference actor when the article names it (or, for an
+    administration, its president); otherwise it is dropped rather than guessed."""
+    explicit = [m for m in found.found if not _generic(text, m)]
+    persons = {m.actor.name.split()[-1] for m in explicit if m.actor.kind == "Person"}
+    named = {m.actor.key for m in explicit}
+    kept: list[Mention] = []
+    for m in found.found:
+        if not _generic(text, m):
+            kept.append(m)
+            continue
+        head = m.actor.name.split()[-1].lower()  # "administration", "union" ...
+        earlier = [e for e in explicit if e.end <= m.start and
+                   e.actor.name.split()[-1].lower() == head]
+        if earlier:
+            kept.append(Mention(m.start, m.end, earlier[-1].actor, "generic"))
+        elif m.actor.key in named or m.actor.name.split()[0] in persons:
+            kept.append(m)
+    found.found = kept
+
+
+def _generic(text: str, m: Mention) -> bool:
+    words = " ".join(text[m.start : m.end].split())
+    return m.via == "name" and words[:4] in ("the ", "The ") and words[4:] == words[4:].lower()
 
 
 def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon,
