@@ -131,6 +131,19 @@ def test_one_of_them_is_the_unnamed_source_named_last(lexicon: Lexicon) -> None:
     assert speaker == "source-two-officials-involved-in-the-talks"
 
 
+@pytest.mark.parametrize(("left", "right"), [("‘", "’"), ("'", "'")])
+def test_british_single_quotes_and_apostrophes(lexicon: Lexicon, left: str, right: str
+                                               ) -> None:
+    text = (f"{left}We don{right}t accept Britain{right}s offer on fisheries at all,{right} "
+            f"said Margarethe Lindqvist, the EU{right}s deputy chief negotiator. {left}The "
+            f"workers{right} jobs matter too.{right}")
+    assert [(speaker, rule) for speaker, rule, _ in quotes(text, draft(text, lexicon))] == [
+        ("margarethe-lindqvist", "quote-said-after"),
+        ("margarethe-lindqvist", "quote-continued")]
+    assert quotes(text, draft(text, lexicon))[0][2] == (
+        f"We don{right}t accept Britain{right}s offer on fisheries at all,")
+
+
 def test_scare_quotes_are_not_statements(lexicon: Lexicon) -> None:
     text = ("Officials argued over the so-called “poison pill clause” in the deal. The "
             "rules decide when a product can be labeled as “made in America” at all.")

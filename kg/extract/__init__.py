@@ -23,7 +23,7 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
 from kg.extract.quotes import attribute, find_verb
-from kg.extract.text import Sentence, paragraphs, quotations, sentences
+from kg.extract.text import Sentence, paragraphs, quotations, sentences, single_quoted
 from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
 
@@ -58,8 +58,9 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
     acts = ActFinder(text, mentions, lexicon)
     events: list[Drafted] = []
     statements: list[Drafted] = []
+    single = single_quoted(text)  # British style: ‘…’ quotes
     for paragraph in paragraphs(text):
-        quotes = quotations(text, paragraph)
+        quotes = quotations(text, paragraph, single)
         sents = sentences(text, paragraph, quotes)
         if not sents:
             continue

@@ -86,7 +86,7 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
 
 def _starts_sentence(text: str, q: Quotation, paragraph: Paragraph) -> bool:
     before = text[paragraph.start : q.start].rstrip()
-    return not before or before[-1] in ".!?:”\"" or before.endswith(("said", "says"))
+    return not before or before[-1] in ".!?:”\"’'" or before.endswith(("said", "says"))
 
 
 def _scare(text: str, q: Quotation, paragraph: Paragraph, lexicon: Lexicon) -> bool:
@@ -122,7 +122,7 @@ def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say:
         return None
     window_end = min(sentence.end, paragraph.end, q.end + 160)
     gap = text[q.end : window_end]
-    if not gap.strip() or gap.lstrip()[:1] in "“\"":
+    if not gap.strip() or gap.lstrip()[:1] in "“\"‘":
         return None
     according = re.match(r"\s*,?\s*according to\b", gap)
     if according:

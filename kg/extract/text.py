@@ -107,16 +107,21 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     return token.rstrip(".").lower() in _ABBREVIATIONS
 
 
-def quotations(text: str, paragraph: Paragraph) -> list[Quotation]:
+def quotations(text: str, paragraph: Paragraph, single: bool = False) -> list[Quotation]:
     """Quotations in a paragraph. Curly marks pair by direction; straight marks alternate.
     A quotation still open at the paragraph's end runs to it (news style for quotes that go
-    on in the next paragraph)."""
+    on in the next paragraph). With ``single`` (British style: the article has no double
+    quotation marks), ‘…’ and '…' are the quotation marks, told from apostrophes by what is
+    around them."""
     found: list[Quotation] = []
     at = paragraph.start
     while at < paragraph.end:
         ch = text[at]
-        if ch in OPENING and _opens(text, at, paragraph):
-            close = _closing(text, at, paragraph)
+        opens = (_opens_single(text, at, paragraph) if single else
+                 ch in OPENING and _opens(text, at, paragraph))
+        if opens:
+            close = (_closing_single(text, at, paragraph) if single else
+                     _closing(text, at, paragraph))
             if close is None:
                 found.append(Quotation(at, paragraph.end, at + 1, paragraph.end,
                                        paragraph.index, False))
@@ -128,6 +133,11 @@ def quotations(text: str, paragraph: Paragraph) -> list[Quotation]:
     return found
 
 
+def single_quoted(text: str) -> bool:
+    """True when the text quotes with single marks only (no double quotation mark at all)."""
+    return not any(c in text for c in "“”\"«»„") and ("‘" in text or "'" in text)
+
+
 def _opens(text: str, at: int, paragraph: Paragraph) -> bool:
     ch = text[at]
     if ch == "“" or ch == "«" or ch == "„":
@@ -136,6 +146,32 @@ def _opens(text: str, at: int, paragraph: Paragraph) -> bool:
     before = text[at - 1] if at > paragraph.start else " "
     after = text[at + 1] if at + 1 < paragraph.end else " "
     return (before.isspace() or before in "([{—–-:") and not after.isspace()
+
+
+def _opens_single(text: str, at: int, paragraph: Paragraph) -> bool:
+    if text[at] not in "‘'":
+        return False
+    before = text[at - 1] if at > paragraph.start else " "
+    after = text[at + 1] if at + 1 < paragraph.end else " "
+    return (before.isspace() or before in "([{—–-:") and (after.isalpha() or after in "….")
+
+
+def _closing_single(text: str, at: int, paragraph: Paragraph) -> int | None:
+    """The closing mark: ’ or ' after a word or punctuation and before a space, punctuation or
+    the paragraph's end (an apostrophe sits between letters: don’t, Canada’s)."""
+    first = None
+    for i in range(at + 2, paragraph.end):
+        if text[i] not in "’'":
+            continue
+        after = text[i + 1] if i + 1 < paragraph.end else " "
+        if text[i - 1].isspace() or not (after.isspace() or after in ".,;:!?)—–-"):
+            continue
+        # "the workers’ jobs": a plural possessive, if a later mark can close the quotation
+        possessive = text[i - 1] == "s" and re.match(r"\s+[a-z]", text[i + 1 : i + 4])
+        if not possessive:
+            return i
+        first = i if first is None else first
+    return first
 
 
 def _closing(text: str, at: int, paragraph: Paragraph) -> int | None:
