@@ -32,7 +32,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
-from kg.loaders.yamlsrc import decode_text
+from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
 from kg.rdf import ArticleRDF
 from kg.resources import ontology_graph
@@ -79,12 +79,7 @@ def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
         name, data, fmt = source.name, source.data, source.fmt
     else:
         name, fmt = str(source), rdf_format(source) or ""
-        try:
-            data = source.read_bytes()
-        except FileNotFoundError:
-            raise InputError("file not found", path=name) from None
-        except OSError as e:
-            raise InputError(f"cannot read file: {e.strerror}", path=name) from None
+        data = read_bytes(source)
     if fmt not in FORMATS:
         raise InputError(f"unknown RDF format {fmt!r}", path=name,
                          hint="use one of " + ", ".join(FORMATS))

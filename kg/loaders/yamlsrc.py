@@ -86,13 +86,17 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
 
 def read_text(path: Path) -> str:
     """A UTF-8 text file with a BOM dropped and line endings made ``\\n``."""
+    return decode_text(read_bytes(path), path)
+
+
+def read_bytes(path: Path) -> bytes:
+    """A file's bytes; a missing or unreadable file is an InputError naming it."""
     try:
-        data = path.read_bytes()
+        return path.read_bytes()
     except FileNotFoundError:
         raise InputError("file not found", path=path) from None
     except OSError as e:
         raise InputError(f"cannot read file: {e.strerror}", path=path) from None
-    return decode_text(data, path)
 
 
 # Control characters other than tab and line ends: XML 1.0 (RDF/XML) cannot carry them, so a
