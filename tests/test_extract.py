@@ -291,6 +291,18 @@ def test_objection_to_the_idea_targets_the_proposal_before(lexicon: Lexicon) -> 
     assert objection.fields.get("proposal") == proposal.key
 
 
+def test_an_objection_in_a_relative_clause_targets_what_comes_before(lexicon: Lexicon
+                                                                     ) -> None:
+    text = ("The U.S. is pushing to add an expiration clause to NAFTA, changes Canada and "
+            "Mexico also object to.")
+    facts = draft(text, lexicon)
+    proposal, = of(facts, "proposals")
+    objection, = of(facts, "objections")
+    assert (objection.rule, objection.fields["by"], objection.fields["proposal"],
+            words(text, objection)) == ("objection-relative", "canada-and-mexico",
+                                        proposal.key, "changes Canada and Mexico also object to")
+
+
 def test_a_measure_is_a_proposal_objections_can_target(lexicon: Lexicon) -> None:
     text = ("The United States will impose tariffs of 25 percent on steel from Canada. "
             "Canadian officials criticised the tariffs.")

@@ -50,6 +50,8 @@ _A_CLAIM = re.compile(r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|
                       r"accusation|report|reports)\s+that\b", re.IGNORECASE)
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$",
                       re.IGNORECASE)
+_RELATIVE_HEAD = re.compile(r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
+                            r"moves?|suggestions?)\s+(?:that\s+|which\s+)?$")
 _WE = re.compile(r"\b(?:we|I)\b")
 REASON_WORDS = 40
 
@@ -255,9 +257,34 @@ class ActFinder:
                     self.text[max(s.start, verb[0] - 20) : verb[0]]):
                 continue  # passive: "was rejected by ...", "had been asked to ..."
             obj = self._clause(verb[1], s.end)
+            if kind in ("object", "reject") and self._relative(s, agent, verb, kind, source):
+                continue
             if obj[1] - obj[0] < 4:
                 continue
             getattr(self, "_" + kind)(s, agent, verb, obj, source)
+
+    def _relative(self, s: Sentence, agent: Mention, verb: tuple[int, int, str], kind: str,
+                  source: Mention | None) -> bool:
+        """ "..., changes Canada and Mexico also object to", "an idea a senior official
+        dismissed as ...": the thing objected to comes before its objector."""
+        head = _RELATIVE_HEAD.search(self.text[max(s.start, agent.start - 40) : agent.start])
+        if head is None:
+            return False
+        at = max(s.start, agent.start - 40) + head.start()
+        targets = [p for p in self.proposals if s.start <= p.start < at] or [
+            p for p in self.proposals if p.end <= s.start][-1:]
+        fields: dict[str, object] = {"kind": "rejection" if kind == "reject" else "objection",
+                                     "by": agent.actor.key}
+        if len(targets) == 1:
+            fields["proposal"] = targets[0].key
+        elif targets:
+            fields["proposals"] = [t.key for t in targets]
+        actors = [agent.actor]
+        self._report(fields, source, None, actors)
+        key = targets[0].key if targets else "objection"
+        self.facts.append(Drafted("objections", key, "objection-relative", 0.65, at, verb[1],
+                                  fields, actors=tuple(actors)))
+        return True
 
     def _demand_object(self, verb: tuple[int, int, str], s: Sentence) -> bool:
         """What is demanded is clear: "to ..."/"for ..." follows, or the words name an issue
