@@ -22,7 +22,7 @@ from kg.extract.facts import Drafted
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
-from kg.extract.quotes import attribute, find_verb
+from kg.extract.quotes import attribute
 from kg.extract.text import Sentence, paragraphs, quotations, sentences, single_quoted
 from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
@@ -105,7 +105,7 @@ def _paraphrase(text: str, s: Sentence, spans: list[tuple[int, int]], mentions: 
     """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
     if any(s.start <= a < s.end for a, _ in spans):
         return []
-    verb = find_verb(text, s.start, s.end, lexicon.speech["say"])
+    verb = lexicon.speech["say"].find(text, s.start, s.end)
     if verb is None or not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]):
         return []
     named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
@@ -135,7 +135,7 @@ def _outlet_voice(text: str, s: Sentence, spans: list[tuple[int, int]], lexicon:
     talks, in a sentence that quotes and credits no one."""
     if any(s.start <= a < s.end for a, _ in spans) or not _OUTLET.match(text, s.start):
         return []
-    if find_verb(text, s.start, s.end, lexicon.speech["say"]) or re.search(
+    if lexicon.speech["say"].find(text, s.start, s.end) or re.search(
             r"according\s+to", text[s.start : s.end]):
         return []
     end = s.end

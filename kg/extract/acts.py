@@ -21,7 +21,6 @@ import re
 from kg.extract.facts import Drafted
 from kg.extract.lexicon import Lexicon, Phrases
 from kg.extract.mentions import Actor, Mention, Mentions
-from kg.extract.quotes import find_verb
 from kg.extract.text import Sentence
 
 _CLAUSE_END = re.compile(r";|(?:,[\"”]?|[\"”],?)?\s+(?:arguing|saying|citing|according\s+to)\b|"
@@ -175,16 +174,14 @@ class ActFinder:
     def _inside(self, at: int, quote_spans: list[tuple[int, int]]) -> bool:
         return any(a <= at < b for a, b in quote_spans)
 
-    def _report(self, fields: dict[str, object], source: Mention | None, verb: str | None,
+    def _report(self, fields: dict[str, object], source: Mention | None,
                 actors: list[Actor]) -> None:
+        """ "..., according to an official": the act is that source's report of it."""
         if source is not None:
             fields["source"] = source.actor.key
             fields["mode"] = "paraphrase"
             fields["verb"] = "according to"
             actors.append(source.actor)
-        elif verb is not None:
-            fields["mode"] = "paraphrase"
-            fields["verb"] = verb
 
     def _proposal(self, agent: Actor, start: int, end: int, rule: str, confidence: float
                   ) -> Drafted:
@@ -230,7 +227,7 @@ class ActFinder:
             proposal = self._proposal(agent.actor, evidence_start, end, "demand-noun", 0.75)
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
             actors = [agent.actor]
-            self._report(fields, source, None, actors)
+            self._report(fields, source, actors)
             self.facts.append(Drafted("demands", proposal.key, "demand-noun", 0.75,
                                       evidence_start, end, fields, actors=tuple(actors)))
 
@@ -239,7 +236,7 @@ class ActFinder:
         phrases: Phrases = self.lexicon.speech[kind]
         at = s.start
         while True:
-            verb = find_verb(self.text, at, s.end, phrases)
+            verb = phrases.find(self.text, at, s.end)
             if verb is None:
                 return
             at = verb[1]
@@ -280,7 +277,7 @@ class ActFinder:
         elif targets:
             fields["proposals"] = [t.key for t in targets]
         actors = [agent.actor]
-        self._report(fields, source, None, actors)
+        self._report(fields, source, actors)
         key = targets[0].key if targets else "objection"
         self.facts.append(Drafted("objections", key, "objection-relative", 0.65, at, verb[1],
                                   fields, actors=tuple(actors)))
@@ -320,7 +317,7 @@ class ActFinder:
             proposal = self._proposal(agent.actor, p_start, p_end, "demand-verb", 0.8)
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
             actors = [agent.actor]
-            self._report(fields, source, None, actors)
+            self._report(fields, source, actors)
             self.facts.append(Drafted("demands", proposal.key, "demand-verb", 0.8, ev_start,
                                       p_end, fields, actors=tuple(actors)))
 
@@ -364,7 +361,7 @@ class ActFinder:
                 del fields["proposal"]
                 fields["proposals"] = [t.key for t in targets]
         actors = [agent.actor]
-        self._report(fields, source, None, actors)
+        self._report(fields, source, actors)
         drafted = Drafted("objections", (targets[0].key if targets else _key_words(
             self.text[start:end])), rule, 0.8 if targets else 0.7, agent.start, end, fields,
             actors=tuple(actors))
@@ -394,7 +391,7 @@ class ActFinder:
         fields: dict[str, object] = {"by": agent.actor.key,
                                      "action": _summary(self.text[start + to.end() : end])}
         actors = [agent.actor]
-        self._report(fields, source, None, actors)
+        self._report(fields, source, actors)
         self.facts.append(Drafted("threats", _key_words(self.text[start:end]), "threat-verb",
                                   0.8, agent.start, end, fields, actors=tuple(actors)))
 
@@ -422,7 +419,7 @@ class ActFinder:
             fields: dict[str, object] = {"by": agent.key, "action": _summary(
                 self.text[start:end])}
             actors = [agent]
-            self._report(fields, source, None, actors)
+            self._report(fields, source, actors)
             self.facts.append(Drafted("threats", _key_words(self.text[start:end]),
                                       "threat-noun", 0.7, at, end, fields, actors=tuple(actors)))
 
@@ -434,14 +431,14 @@ class ActFinder:
             return
         fields: dict[str, object] = {"by": agent.actor.key, "proposal": targets[0].key}
         actors = [agent.actor]
-        self._report(fields, source, None, actors)
+        self._report(fields, source, actors)
         self.facts.append(Drafted("supports", targets[0].key, "support-verb", 0.7,
                                   agent.start, end, fields, actors=tuple(actors)))
 
     def quoted(self, speaker: Actor, q_start: int, q_end: int, mode: str, verb: str) -> None:
         """ "... we cannot agree to ..." in a quotation: a rejection by its speaker."""
         for kind, rule in (("reject", "rejection-quote"), ("object", "objection-quote")):
-            hit = find_verb(self.text, q_start, q_end, self.lexicon.speech[kind])
+            hit = self.lexicon.speech[kind].find(self.text, q_start, q_end)
             if hit is None or not _WE.search(self.text, max(q_start, hit[0] - 40), hit[0]):
                 continue
             stop = self.text.rfind(". ", q_start, hit[0])

@@ -25,7 +25,6 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
 from rdflib import URIRef
 
 from kg.errors import KgError
@@ -33,8 +32,8 @@ from kg.extract import extract
 from kg.extract.draft import draft_yaml
 from kg.extract.lexicon import Lexicon
 from kg.iris import article_iri, child
-from kg.loaders import Reference, load_facts, read_article
-from kg.model import ArticleFacts, Mode, Span
+from kg.loaders import Reference, load_facts
+from kg.model import ArticleFacts, LocalActor, Mode, Span
 
 TYPES = ("actors", "quotes", "proposals", "objections", "events")
 QUOTE_MODES = (Mode.DIRECT_QUOTE, Mode.PARTIAL_QUOTE)
@@ -91,11 +90,10 @@ def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
         for path in gold:
             name = path.name.removesuffix(".facts.yaml")
             try:
-                truth = load_facts(path, reference)
-                article_path = (path.parent / _article_name(path)).resolve()
-                article = read_article(article_path)
+                truth = load_facts(path, reference)  # reads the article too
+                article_path = Path(truth.article.where.path).resolve()
                 started = time.perf_counter()
-                draft = extract(article, lexicon)
+                draft = extract(truth.article, lexicon)
                 report.seconds += time.perf_counter() - started
                 report.articles += 1
                 out = Path(tmp) / f"{name}.facts.yaml"
@@ -111,12 +109,6 @@ def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
             if on_article is not None:
                 on_article(name, scores)
     return report
-
-
-def _article_name(path: Path) -> str:
-    with path.open(encoding="utf-8") as f:
-        doc = yaml.safe_load(f)
-    return str(doc["article"])
 
 
 def compare(gold: ArticleFacts, drafted: ArticleFacts, reference: Reference
@@ -160,7 +152,8 @@ def _same_target(a: object, b: object) -> bool:
 
 def _items(facts: ArticleFacts, reference: Reference
            ) -> tuple[dict[str, list[Item]], set[str]]:
-    who = _identities(facts)
+    local = _local_actors(facts)
+    who = _identities(local)
     proposals = {p.key: p for p in facts.proposals}
     items: dict[str, list[Item]] = {t: [] for t in TYPES[1:]}
     actors: set[str] = set()
@@ -173,7 +166,7 @@ def _items(facts: ArticleFacts, reference: Reference
 
     for p in facts.proposals:  # the right proposer: the actor, or the country it acts for
         items["proposals"].append((_span(p.reports[0].span), actor(p.proposer),
-                                   _party(p.proposer, facts, reference)))
+                                   _party(p.proposer, local, reference)))
     seen_quotes: set[tuple[tuple[int, int], str]] = set()
     for act in facts.acts:
         agent = actor(act.agent)
@@ -195,9 +188,14 @@ def _items(facts: ArticleFacts, reference: Reference
     return items, actors
 
 
-def _party(iri: URIRef, facts: ArticleFacts, reference: Reference) -> str:
+def _local_actors(facts: ArticleFacts) -> dict[URIRef, LocalActor]:
+    """The actors a facts file defines for itself, by the IRI the loader gives them."""
+    base = article_iri(facts.article.url)
+    return {child(base, "actor", a.key): a for a in facts.actors}
+
+
+def _party(iri: URIRef, local: dict[URIRef, LocalActor], reference: Reference) -> str:
     """The country or bloc an actor acts for (its affiliation, followed to the top)."""
-    local = {child(article_iri(facts.article.url), "actor", a.key): a for a in facts.actors}
     if iri in local:
         affiliation = local[iri].affiliation
         if affiliation is None:
@@ -225,10 +223,8 @@ class _Identities(dict[URIRef, str]):
         return str(iri).rsplit("/", 1)[-1]
 
 
-def _identities(facts: ArticleFacts) -> _Identities:
-    base = article_iri(facts.article.url)
+def _identities(local: dict[URIRef, LocalActor]) -> _Identities:
     out = _Identities()
-    local = {child(base, "actor", a.key): a for a in facts.actors}
     for iri, a in local.items():
         if a.kind == "Person":
             out[iri] = "person:" + a.label.split()[-1].lower()

@@ -21,9 +21,6 @@ _ROUND = re.compile(r"\b(?:the\s+)?(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd
                     r"final|next|new)\s+round\s+of\s+(?:talks|negotiations|discussions|"
                     r"consultations)\b|\b(" + "|".join(_ORDINALS) + r"|\d{1,2}(?:st|nd|rd|th))"
                     r"\s+round\b", re.IGNORECASE)
-_MEETING = re.compile(r"\b(?:meet|meets|met|meeting|meetings|summit|talks\s+(?:in|at)|"
-                      r"will\s+(?:sit\s+down|convene|gather|resume\s+talks)|visit(?:ed|s)?|"
-                      r"hearing|session)\b", re.IGNORECASE)
 _PRESS = re.compile(r"\b(?:told\s+reporters|told\s+journalists|(?:a|the)\s+(?:news|press)\s+"
                     r"conference|press\s+briefing|news\s+briefing)\b", re.IGNORECASE)
 _DEADLINE = re.compile(r"\b(?:deadline|by\s+the\s+end\s+of|before\s+the\s+end\s+of|"
@@ -113,10 +110,6 @@ def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
     while start < end and text[start] in " “\"":
         start += 1
     return start, end
-
-
-def _nearest(times: list[TimeMatch], start: int, end: int) -> TimeMatch:
-    return min(times, key=lambda t: abs(t.start - end) if t.start >= end else abs(start - t.end))
 
 
 def _key(name: str) -> str:

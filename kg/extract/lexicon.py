@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from kg.errors import InputError
+from kg.loaders.lexicon import load_titles
 from kg.loaders.reference import Reference
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.resources import resource
@@ -62,8 +63,16 @@ class Phrases:
     def __contains__(self, phrase: str) -> bool:
         return phrase in self.by_length.get(len(phrase.split()), ())
 
-    def lengths(self) -> list[int]:
-        return sorted(self.by_length, reverse=True)
+    def find(self, text: str, start: int, end: int, first: bool = True
+             ) -> tuple[int, int, str] | None:
+        """(start, end, words) of the first (or last) phrase in text[start:end]."""
+        if first:
+            m = self.pattern.search(text, start, end)
+            return (m.start(), m.end(), m.group(0)) if m else None
+        last = None
+        for m in self.pattern.finditer(text, start, end):
+            last = m
+        return (last.start(), last.end(), last.group(0)) if last else None
 
     def starts(self) -> dict[str, int]:
         """First word -> the most words a phrase starting with it has."""
@@ -91,7 +100,6 @@ class Lexicon:
     names: dict[str, list[Entry]]  # exact names and aliases with capitals
     lower_names: dict[str, list[Entry]]  # all-lower-case aliases, matched in any case
     demonyms: dict[str, str]  # "Canadian" -> country id
-    max_words: int
     reference: Reference
     starts: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words
     title_starts: dict[str, int] = field(default_factory=dict)
@@ -151,11 +159,8 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
             for phrase in value:
                 speech[key].add(phrase)
     titles = Phrases()
-    titles_file = resource("data", "lexicon", "titles.yaml")
-    tdoc = parse_yaml(read_text(titles_file), titles_file)
-    for title in (tdoc.get("titles", []) if isinstance(tdoc, Node) else []):
-        if isinstance(title, str):
-            titles.add(title)
+    for title in load_titles():
+        titles.add(title)
     names: dict[str, list[Entry]] = {}
     lower: dict[str, list[Entry]] = {}
     demonyms: dict[str, str] = {}
@@ -174,5 +179,4 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
                 table[key].append(entry)
         for demonym in getattr(entity, "demonyms", ()) or ():
             demonyms.setdefault(fold(demonym), entity.key)
-    longest = max((len(k.split()) for k in [*names, *lower]), default=1)
-    return Lexicon(speech, titles, names, lower, demonyms, min(longest, 8), reference)
+    return Lexicon(speech, titles, names, lower, demonyms, reference)

@@ -18,7 +18,6 @@ from kg.extract.lexicon import Entry, Lexicon, fold
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
-_PRONOUN = re.compile(r"\b(?:he|she|He|She)\b")
 _PERSON_KINDS = ("Person",)
 
 
@@ -135,8 +134,3 @@ def country_key(word: str, lexicon: Lexicon) -> str | None:
     if word in lexicon.demonyms:
         return lexicon.demonyms[word]
     return next((e.key for e in lexicon.lookup(word) if e.kind == "Country"), None)
-
-
-def pronoun_mentions(text: str, found: Mentions, start: int, end: int) -> list[tuple[int, int]]:
-    """Offsets of he/she between start and end (resolved by the caller, who knows the context)."""
-    return [(m.start(), m.end()) for m in _PRONOUN.finditer(text, start, end)]

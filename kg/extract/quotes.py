@@ -38,18 +38,6 @@ class Attributed:
     direct: bool
 
 
-def find_verb(text: str, start: int, end: int, phrases: Phrases, first: bool = True
-              ) -> tuple[int, int, str] | None:
-    """The first (or last) phrase of ``phrases`` in text[start:end], on whole words."""
-    if first:
-        m = phrases.pattern.search(text, start, end)
-        return (m.start(), m.end(), m.group(0)) if m else None
-    last = None
-    for m in phrases.pattern.finditer(text, start, end):
-        last = m
-    return (last.start(), last.end(), last.group(0)) if last else None
-
-
 def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
               sentences: list[Sentence], mentions: Mentions, lexicon: Lexicon
               ) -> list[Attributed]:
@@ -129,7 +117,7 @@ def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say:
         speaker = _speaker_at(text, q.end + according.end(), window_end, mentions, paragraph,
                               last=False)
         return (speaker, "according to", "quote-said-after", 0.85) if speaker else None
-    verb = find_verb(text, q.end, window_end, say)
+    verb = say.find(text, q.end, window_end)
     if verb is None:
         return None
     before_verb = text[q.end : verb[0]]
@@ -150,7 +138,7 @@ def _before(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say
     """X said: “...” / X told reporters, “...”: a speech verb right before the quotation."""
     start = max(sentence.start, max((o.end for o in quotes if o.end <= q.start), default=0))
     lead = text[start : q.start]
-    verb = find_verb(text, start, q.start, say, first=False)
+    verb = say.find(text, start, q.start, first=False)
     if verb is None:
         return None
     between = text[verb[1] : q.start]
@@ -168,7 +156,7 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
     """X said the bill would "never" pass / X called the decision "unfair": a quotation inside
     what the sentence's speaker says; the speaker is named right before the verb."""
     start = sentence.start
-    verbs = [v for v in (find_verb(text, start, q.start, lexicon.speech[name], first=False)
+    verbs = [v for v in (lexicon.speech[name].find(text, start, q.start, first=False)
                          for name in ("say", "characterise")) if v is not None]
     verb = max(verbs) if verbs else None
     if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
@@ -190,8 +178,8 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
             text[people[-1].end : verb[0]].split()) <= 12:
         subject = people  # "Lindqvist, the EU's deputy negotiator, who added that ..."
     gap = text[subject[-1].end : verb[0]]
-    if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and find_verb(
-            text, subject[-1].end, verb[0], lexicon.speech["say"]) is not None:
+    if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and lexicon.speech["say"].find(
+            text, subject[-1].end, verb[0]) is not None:
         # "X said ... and called the deadline “artificial”": the same speaker
         return subject[-1].actor, verb[2], "quote-partial", 0.7
     if len(gap.split()) > 8 or (len(gap.split()) > 2 and "," not in gap):
@@ -206,7 +194,7 @@ def _previous_sayer(text: str, q: Quotation, sentences: list[Sentence], mentions
     if not previous:
         return None
     s = previous[-1]
-    verb = find_verb(text, s.start, s.end, say)
+    verb = say.find(text, s.start, s.end)
     if verb is None:
         return None
     speaker = _speaker_at(text, s.start, verb[0], mentions, paragraph, last=True)

@@ -16,7 +16,6 @@ _INITIALS = re.compile(r"(?:[A-Za-z]\.){1,3}$")  # U.S.  U.K.  E.U.  a.m.  J.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
 
 OPENING = "“\"«„"
-CLOSING = "”\"»“"
 
 
 @dataclass(frozen=True)
@@ -178,7 +177,3 @@ def _closing(text: str, at: int, paragraph: Paragraph) -> int | None:
     wanted = {"“": "”", "«": "»", "„": "“"}.get(text[at], '"')
     close = text.find(wanted, at + 1, paragraph.end)
     return None if close == -1 else close
-
-
-def words(text: str, start: int, end: int) -> str:
-    return " ".join(text[start:end].split())
