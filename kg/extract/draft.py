@@ -6,7 +6,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -138,7 +137,6 @@ def draft_facts(article_path: Path, reference: Reference, lexicon: Lexicon | Non
     draft is checked exactly like a file a person wrote)."""
     article = read_article(article_path)
     draft = extract(article, lexicon or load_lexicon(reference))
-    with tempfile.TemporaryDirectory(prefix="tradekg-draft-") as tmp:
-        path = Path(tmp) / (article_path.stem + ".draft.facts.yaml")
-        path.write_text(draft_yaml(draft, path, article_path.resolve(), now), encoding="utf-8")
-        return load_facts(path, reference, shown_as=f"{article_path} (draft)")
+    path = article_path.with_name(article_path.stem + ".draft.facts.yaml")  # never written
+    return load_facts(path, reference, shown_as=f"{article_path} (draft)",
+                      text=draft_yaml(draft, path, article_path, now), article=article)

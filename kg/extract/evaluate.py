@@ -19,7 +19,6 @@ each gold fact matches at most one drafted fact.
 
 from __future__ import annotations
 
-import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
@@ -86,28 +85,27 @@ def gold_files(paths: Iterable[Path]) -> list[Path]:
 def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
              on_article: Callable[[str, dict[str, Score]], None] | None = None) -> Report:
     report = Report()
-    with tempfile.TemporaryDirectory(prefix="tradekg-eval-") as tmp:
-        for path in gold:
-            name = path.name.removesuffix(".facts.yaml")
-            try:
-                truth = load_facts(path, reference)  # reads the article too
-                article_path = Path(truth.article.where.path).resolve()
-                started = time.perf_counter()
-                draft = extract(truth.article, lexicon)
-                report.seconds += time.perf_counter() - started
-                report.articles += 1
-                out = Path(tmp) / f"{name}.facts.yaml"
-                out.write_text(draft_yaml(draft, out, article_path), encoding="utf-8")
-                drafted = load_facts(out, reference)
-            except KgError as e:
-                report.failures[name] = str(e)
-                continue
-            scores = compare(truth, drafted, reference)
-            report.per_article[name] = scores
-            for kind, score in scores.items():
-                report.scores[kind].add(score)
-            if on_article is not None:
-                on_article(name, scores)
+    for path in gold:
+        name = path.name.removesuffix(".facts.yaml")
+        try:
+            truth = load_facts(path, reference)  # reads the article too
+            article_path = Path(truth.article.where.path)
+            started = time.perf_counter()
+            draft = extract(truth.article, lexicon)
+            report.seconds += time.perf_counter() - started
+            report.articles += 1
+            out = article_path.with_name(f"{name}.draft.facts.yaml")  # never written
+            drafted = load_facts(out, reference, text=draft_yaml(draft, out, article_path),
+                                 article=truth.article)
+        except KgError as e:
+            report.failures[name] = str(e)
+            continue
+        scores = compare(truth, drafted, reference)
+        report.per_article[name] = scores
+        for kind, score in scores.items():
+            report.scores[kind].add(score)
+        if on_article is not None:
+            on_article(name, scores)
     return report
 
 

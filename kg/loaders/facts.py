@@ -64,28 +64,31 @@ ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
 
-def load_facts(path: Path, reference: Reference, *, shown_as: str | None = None
-               ) -> ArticleFacts:
+def load_facts(path: Path, reference: Reference, *, shown_as: str | None = None,
+               text: str | None = None, article: Article | None = None) -> ArticleFacts:
     """Read a facts file and the article it names; every reference is resolved or an error.
-    ``shown_as`` is the name messages give the file (a draft in a temporary file is named
-    after its article)."""
+
+    ``shown_as`` is the name messages give the file. ``text`` (the file's content) and
+    ``article`` (the article it names, already read) spare reading them again: the
+    extractor passes the draft it wrote and the article it drafted from."""
     path = Path(path)
-    doc = parse_yaml(read_text(path), path)
+    doc = parse_yaml(read_text(path) if text is None else text, path)
     if not isinstance(doc, Node):
         raise InputError("a facts file must be a mapping with an 'article' key", path=path,
                          line=1, hint="see 'Facts format' in README.md")
-    return _FactsReader(path, doc, reference, shown_as).read()
+    return _FactsReader(path, doc, reference, shown_as, article).read()
 
 
 class _FactsReader:
     def __init__(self, path: Path, doc: Node, reference: Reference,
-                 shown_as: str | None = None) -> None:
+                 shown_as: str | None = None, article: Article | None = None) -> None:
         self.path = path
         self.shown = shown_as or str(path)
         self.doc = doc
         self.ref = reference
         self.local: dict[str, URIRef] = {}
         self.extraction: Extraction | None = None
+        self.given_article = article
         self.article: Article
         self.finder: Finder
         self.article_iri: URIRef
@@ -173,7 +176,7 @@ class _FactsReader:
         assert name is not None
         article_path = (self.path.parent / name)
         try:
-            self.article = read_article(article_path)
+            self.article = self.given_article or read_article(article_path)
         except InputError as e:
             if e.message == "file not found":
                 raise self.fail(f"article file {name!r} not found", self.doc, "article",
