@@ -22,6 +22,7 @@ from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFai
 from kg.extract import Lexicon, load_lexicon
 from kg.extract.draft import draft_facts
 from kg.loaders import Reference, load_facts, load_reference
+from kg.loaders.article import has_front_matter
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
@@ -81,11 +82,11 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
             if extract:  # articles (a front-matter header) with no facts file; not READMEs
                 found.extend(sorted(
                     p for suffix in ARTICLE_SUFFIXES for p in path.rglob("*" + suffix)
-                    if not _facts_of(p).exists() and _has_front_matter(p)))
+                    if not facts_path_of(p).exists() and has_front_matter(p)))
         elif path.name.endswith(FACTS_SUFFIX) or rdf_format(path) is not None:
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
-            facts = _facts_of(path)
+            facts = facts_path_of(path)
             if facts.exists():
                 found.append(facts)
             elif extract:
@@ -117,15 +118,8 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
     return unique
 
 
-def _has_front_matter(path: Path) -> bool:
-    try:
-        with path.open("rb") as f:
-            return f.readline().strip() == b"---"
-    except OSError:
-        return True  # unreadable: let reading it report why
-
-
-def _facts_of(article: Path) -> Path:
+def facts_path_of(article: Path) -> Path:
+    """Where an article's facts file is: NAME.facts.yaml next to NAME.md."""
     return article.with_name(article.stem + FACTS_SUFFIX)
 
 

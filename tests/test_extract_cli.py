@@ -126,3 +126,12 @@ def test_eval_on_the_sample_prints_scores_per_type() -> None:
     assert rows["quotes"] == ["3", "3", "3", "1.00", "1.00"]
     assert rows["proposals"] == ["4", "4", "4", "1.00", "1.00"]
     assert lines[6].startswith("drafting: ") and lines[6].endswith(" articles/s")
+
+
+def test_ingest_extract_takes_an_article_that_starts_with_a_bom(tmp_path: Path) -> None:
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "bom.md").write_bytes(b"\xef\xbb\xbf" + SAMPLE.read_bytes())
+    code, _, err = run("--store", str(tmp_path / "store"), "ingest", "--extract", str(inbox))
+    assert code == 0, err
+    assert "1 article(s) loaded, 0 rejected" in err

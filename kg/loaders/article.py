@@ -25,6 +25,17 @@ from kg.model import Article, Where
 REQUIRED = ("url", "title", "published", "language")
 
 
+def has_front_matter(path: Path) -> bool:
+    """Whether a file starts with the ``---`` line of a header (a BOM before it is allowed),
+    without reading the rest; an unreadable file says True so that reading it reports why."""
+    try:
+        with path.open("rb") as f:
+            first = f.readline()
+    except OSError:
+        return True
+    return first.removeprefix(b"\xef\xbb\xbf").strip() == b"---"
+
+
 def read_article(path: Path) -> Article:
     """Read an article file; the text is everything after the closing ``---`` line."""
     raw = read_text(path)
