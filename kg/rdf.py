@@ -40,6 +40,11 @@ ACT_SEGMENTS = {"Demand": "demand", "Objection": "objection", "Rejection": "obje
                 "Statement": "statement", "Threat": "threat", "Support": "support"}
 
 
+def content_hash(text: str) -> str:
+    """The digest an article graph records of its text (tkg:contentHash)."""
+    return hashlib.sha256(text.encode()).hexdigest()
+
+
 def new_graph(identifier: URIRef | None = None) -> Graph:
     g = Graph(identifier=identifier, bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
@@ -168,7 +173,7 @@ class _ArticleWriter:
         add(a, SCHEMA.datePublished, Literal(art.published, datatype=XSD.date))
         add(a, SCHEMA.inLanguage, Literal(art.language))
         add(a, SCHEMA.articleBody, Literal(art.text))
-        add(a, TKG.contentHash, Literal(hashlib.sha256(art.text.encode()).hexdigest()))
+        add(a, TKG.contentHash, Literal(content_hash(art.text)))
         add(a, TKG.dateNote, Literal(art.date_note) if art.date_note else None)
         if self.facts.extraction is not None:
             self.extraction(self.facts.extraction)

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import importlib.util
 import os
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -21,6 +20,7 @@ from rdflib.term import Node
 
 from kg.errors import UsageError
 from kg.iris import mint
+from kg.loaders.yamlsrc import CONTROL
 from kg.model import Where
 from kg.rdf import ArticleRDF
 from kg.resources import ontology_graph, shapes_file
@@ -123,7 +123,6 @@ def text_findings(graph: Graph) -> list[Finding]:
     return found
 
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def literal_findings(triples: Iterable[tuple[Node, Node, Node]]) -> list[Finding]:
@@ -137,7 +136,7 @@ def literal_findings(triples: Iterable[tuple[Node, Node, Node]]) -> list[Finding
             datatype = _short(str(o.datatype))
             found.append(Finding("error", f"{str(o)!r}^^{datatype} is not a valid {datatype}",
                                  str(s), path=_short(str(p))))
-        bad = _CONTROL.search(o)
+        bad = CONTROL.search(o)
         if bad is not None:
             found.append(Finding(
                 "error", f"the value holds control character U+{ord(bad.group()):04X} at "

@@ -3,15 +3,14 @@ the drafts against curated facts files."""
 
 from __future__ import annotations
 
-import os
 import sys
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from kg.cli import Context, _echo_err, _errors, cli, pass_context
+from kg.cli import Context, _echo_err, _errors, cli, pass_context, write_whole
 from kg.errors import EXIT_DATA
 from kg.errors import UsageError as KgUsageError
 
@@ -57,7 +56,7 @@ def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bo
     """
     from kg.extract import extract, load_lexicon
     from kg.extract.draft import draft_yaml
-    from kg.ingest import FACTS_SUFFIX
+    from kg.ingest import facts_path_of
     from kg.loaders import read_article
 
     with _errors():
@@ -70,17 +69,17 @@ def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bo
         for path in articles:
             article = read_article(path)
             draft = extract(article, words)
-            target = (path.with_name(path.stem + FACTS_SUFFIX) if write
+            target = (facts_path_of(path) if write
                       else None if output == "-" else Path(output))
             if target is not None and target.exists() and not force:
                 raise KgUsageError(f"{target} exists; it may hold reviewed facts "
                                    "(give --force to replace it)")
-            text = draft_yaml(draft, target or path.with_name(path.stem + FACTS_SUFFIX),
+            text = draft_yaml(draft, target or facts_path_of(path),
                               path)
             if target is None:
                 click.echo(text, nl=False)
             else:
-                _write_atomic(target, text)
+                write_whole(target, _writing(text.encode("utf-8")))
             counts: dict[str, int] = {}
             for fact in draft.facts:
                 counts[fact.section] = counts.get(fact.section, 0) + 1
@@ -90,18 +89,8 @@ def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bo
                 _echo_err(f"  note: {note}")
 
 
-def _write_atomic(path: Path, text: str) -> None:
-    """Write a file whole or not at all (a temporary file renamed over it)."""
-    import tempfile
-
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", dir=path.parent or ".")
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as f:
-            f.write(text)
-        os.replace(tmp, path)
-    except BaseException:
-        os.unlink(tmp)
-        raise
+def _writing(data: bytes) -> Callable[[BinaryIO], object]:
+    return lambda out: out.write(data)
 
 
 @cli.command("eval")

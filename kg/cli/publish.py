@@ -12,8 +12,7 @@ from typing import Any, BinaryIO
 import click
 from rdflib import URIRef
 
-from kg.cli import Context, _echo_err, _errors, cli, pass_context
-from kg.errors import StoreError
+from kg.cli import Context, _echo_err, _errors, cli, pass_context, write_whole
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export
 from kg.iris import graph_of_article
@@ -61,16 +60,7 @@ def _export_to(store: Store, out: BinaryIO, fmt: str, graph: Any) -> None:
 
 
 def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
-    """Write to a temporary file next to the target, then rename: no half-written file."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with tmp.open("wb") as out:
-            export(store, out, fmt, graph)
-        tmp.replace(path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {e.strerror}",
-                         hint="no part of it was left behind") from None
+    write_whole(path, lambda out: export(store, out, fmt, graph))
 
 
 @cli.command("serve")

@@ -31,35 +31,21 @@ class Finder:
         """(start, end) where ``words`` occur as whole words (not inside a longer word). Any
         run of white space in ``words`` matches any run in the text, so words quoted on one
         line are found where the article wraps them over two."""
-        needle = words.translate(_FOLD)
-        parts = needle.split()
+        parts = words.translate(_FOLD).split()
         if not parts:
             return []
         text = self.folded
-        if len(parts) == 1:
-            pattern = None
-            at = text.find(needle)
-        else:
-            pattern = re.compile(r"\s+".join(map(re.escape, parts)))
-            match = pattern.search(text)
-            at = match.start() if match else -1
+        pattern = re.compile(r"\s+".join(map(re.escape, parts)))
+        first, last = parts[0][0].isalnum(), parts[-1][-1].isalnum()
         found: list[tuple[int, int]] = []
-        while at != -1:
-            if pattern is None:
-                end = at + len(needle)
-            else:
-                match = pattern.match(text, at)
-                assert match is not None
-                end = match.end()
-            cut_before = at > 0 and needle[0].isalnum() and text[at - 1].isalnum()
-            cut_after = end < len(text) and needle[-1].isalnum() and text[end].isalnum()
+        match = pattern.search(text)
+        while match is not None:
+            at, end = match.span()
+            cut_before = first and at > 0 and text[at - 1].isalnum()
+            cut_after = last and end < len(text) and text[end].isalnum()
             if not (cut_before or cut_after):
                 found.append((at, end))
-            if pattern is None:
-                at = text.find(needle, at + 1)
-            else:
-                match = pattern.search(text, at + 1)
-                at = match.start() if match else -1
+            match = pattern.search(text, at + 1)  # occurrences may overlap
         return found
 
     def occurrence(self, words: str, start: int) -> tuple[int, int]:

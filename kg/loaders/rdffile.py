@@ -16,7 +16,6 @@ into gigabytes ("billion laughs"), and no export of tradekg has one.
 
 from __future__ import annotations
 
-import hashlib
 import json
 import re
 import xml.parsers.expat
@@ -34,7 +33,7 @@ from kg.errors import InputError
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
-from kg.rdf import ArticleRDF
+from kg.rdf import ArticleRDF, content_hash
 from kg.resources import ontology_graph
 from kg.store.embedded import from_ox
 from kg.terms import ONTOLOGY_IRI, SCHEMA, TKG
@@ -231,7 +230,7 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
     bodies = [o for s, p, o in triples if s == article and p == SCHEMA.articleBody]
     hashes = [o for s, p, o in triples if s == article and p == TKG.contentHash]
     if len(bodies) == 1 and len(hashes) == 1:
-        digest = hashlib.sha256(str(bodies[0]).encode()).hexdigest()
+        digest = content_hash(str(bodies[0]))
         if str(hashes[0]) != digest:
             raise InputError(
                 f"the content hash of article <{article}> is not that of its text",

@@ -101,12 +101,12 @@ def read_bytes(path: Path) -> bytes:
 
 # Control characters other than tab and line ends: XML 1.0 (RDF/XML) cannot carry them, so a
 # text holding one could not be exported in every syntax. U+0000 is one of them.
-_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
 
 
 def check_controls(text: str, path: str | Path, line_offset: int = 0) -> None:
     """Refuse control characters, naming the first one's line and column."""
-    found = _CONTROL.search(text)
+    found = CONTROL.search(text)
     if found is not None:
         start = found.start()
         line = text.count("\n", 0, start) + 1

@@ -35,7 +35,7 @@ from rdflib import Graph, URIRef
 from kg.errors import InputError, KgError, StoreError, UsageError
 from kg.iris import check_iri
 from kg.queries import run_saved
-from kg.resources import ontology_file
+from kg.resources import ontology_file, ontology_graph
 from kg.serve import entity, html, pages, sparql
 from kg.serve.engine import PooledStore, ReadOnly, RemoteEngine
 from kg.serve.guard import Refused
@@ -249,7 +249,7 @@ def route(view: View, method: str, target: str, headers: Any, body: bytes) -> Re
         if fmt == "turtle":
             return Response(200, pages.RDF_TYPES["turtle"], ontology_file().read_bytes(),
                             {"Vary": "Accept"})
-        return pages.rdf_response(pages.ontology_graph(), fmt,
+        return pages.rdf_response(ontology_graph(), fmt,
                                   pages.ontology_page() if fmt == "html" else None)
     if path == "/context.jsonld":
         return Response(200, "application/ld+json", pages.context_bytes())

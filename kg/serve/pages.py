@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import io
 from collections.abc import Mapping
-from functools import cache
 from urllib.parse import urlencode
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
@@ -12,7 +11,7 @@ from rdflib import OWL, RDF, RDFS, Graph, URIRef
 from kg.errors import UsageError
 from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
-from kg.resources import ontology_file
+from kg.resources import ontology_graph
 from kg.serve import html
 from kg.serve.engine import ReadOnly, Rows
 from kg.serve.entity import serialize
@@ -136,13 +135,6 @@ def rdf_response(graph: Graph, fmt: str, html_page: bytes | None = None) -> Resp
         assert html_page is not None
         return Response(200, RDF_TYPES["html"], html_page, {"Vary": "Accept"})
     return Response(200, RDF_TYPES[fmt], serialize(graph, fmt), {"Vary": "Accept"})
-
-
-@cache
-def ontology_graph() -> Graph:
-    graph = Graph()
-    graph.parse(ontology_file(), format="turtle")
-    return graph
 
 
 def ontology_page() -> bytes:

@@ -45,10 +45,10 @@ from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import KgError, StoreError, UsageError
-from kg.sparql_terms import Row, bind_values, page, query_form, render
+from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render
 from kg.store import RenderedGraph, Results
 from kg.store.auth import Credentials, load_credentials
-from kg.store.embedded import from_ox
+from kg.store.embedded import FORMATS, from_ox
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
 from kg.terms import PREFIXES
 
@@ -58,13 +58,7 @@ ENV_GSP_URL = "TRADEKG_GSP_URL"
 DEFAULT_TIMEOUT = 30.0
 log = logging.getLogger("kg.store")
 PAGE = 1000  # graph names per request (under any server's row cap)
-XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Dataset = tuple[Sequence[str], Sequence[str]] | None  # (default graphs, named graphs)
-FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE, "trig": ox.RdfFormat.TRIG,
-    "ntriples": ox.RdfFormat.N_TRIPLES, "nquads": ox.RdfFormat.N_QUADS,
-    "rdfxml": ox.RdfFormat.RDF_XML, "jsonld": ox.RdfFormat.JSON_LD,
-}
 
 # Fixed queries; values are bound by VALUES blocks (kg.sparql_terms.bind_values).
 _PROV = "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
