@@ -16,7 +16,7 @@ from kg.errors import UsageError as KgUsageError
 from kg.ingest import Outcome, check, find_inputs, ingest
 from kg.loaders.rdffile import FORMATS as RDF_FORMATS
 from kg.loaders.rdffile import RdfSource
-from kg.store import ENV_STORE, default_location
+from kg.store import store_location
 
 
 @contextmanager
@@ -93,7 +93,7 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, batch: in
         _report(outcome.verdicts, wrote=True, quiet=quiet)
         rejected = len(outcome.rejected)
         _echo_err(f"{outcome.written} article(s) loaded, {rejected} rejected"
-                  f" into {obj.store_location or os.environ.get(ENV_STORE) or default_location()}")
+                  f" into {store_location(obj.store_location)}")
         if rejected:
             sys.exit(EXIT_DATA)
 

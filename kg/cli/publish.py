@@ -3,7 +3,6 @@ it as linked data with a read-only SPARQL endpoint."""
 
 from __future__ import annotations
 
-import os
 import sys
 from contextlib import nullcontext
 from pathlib import Path
@@ -17,7 +16,7 @@ from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export
 from kg.iris import graph_of_article
 from kg.queries.params import resolve
-from kg.store import ENV_STORE, Store, default_location, is_remote
+from kg.store import Store, is_remote, store_location
 
 SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
 
@@ -114,7 +113,7 @@ def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
     signal.signal(signal.SIGTERM, stop)
     logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
                         format="%(message)s", stream=sys.stderr)
-    where = obj.store_location or os.environ.get(ENV_STORE) or str(default_location())
+    where = store_location(obj.store_location)
     with _errors(), (obj.store() if is_remote(where) else nullcontext(Path(where))) as store:
         server = make_server(store, host=host, port=port, timeout=timeout,
                              max_rows=max_rows, workers=workers, wait=SERVE_WAIT)

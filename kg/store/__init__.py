@@ -82,17 +82,22 @@ def remote_urls(location: str | Path | None = None) -> list[str]:
     """The URLs tradekg may connect to for the store at ``location`` (or ``$TRADEKG_STORE``):
     none for the embedded store; for a server, its query URL and the update and Graph Store
     Protocol URLs set in the environment (the others are derived on the same host and port)."""
-    where = str(location or os.environ.get(ENV_STORE) or "")
+    where = store_location(location)
     if not is_remote(where):
         return []
     extra = (os.environ.get(name, "") for name in ("TRADEKG_UPDATE_URL", "TRADEKG_GSP_URL"))
     return [where, *(url for url in extra if is_remote(url))]
 
 
+def store_location(location: str | Path | None = None) -> str:
+    """Which store a command uses: ``location``, else ``$TRADEKG_STORE``, else the default."""
+    return str(location or os.environ.get(ENV_STORE) or default_location())
+
+
 def open_store(location: str | Path | None = None, *, create: bool = True) -> Store:
     """Open the store at ``location`` (a directory, or the URL of a SPARQL endpoint: see
     ``kg.store.remote``), ``$TRADEKG_STORE``, or the default."""
-    where = location or os.environ.get(ENV_STORE) or default_location()
+    where = store_location(location)
     if is_remote(where):
         from kg.store.remote import RemoteStore
 
