@@ -49,12 +49,20 @@ DEFAULT_WORKDIR = Path(os.environ.get("TMPDIR", "/tmp")) / "tradekg-bench"
 
 # values for parameters by type: an id or a name that exists in every synthetic corpus;
 # proposal/article/fact are looked up in the store (the first one by IRI)
-DEFAULT_VALUES = {"actor": "united-states", "issue": "sunset-clause", "agreement": "nafta",
-                  "place": "ottawa", "string": "NAFTA", "integer": "5", "date": "2018-01-01"}
+DEFAULT_VALUES = {
+    "actor": "united-states",
+    "issue": "sunset-clause",
+    "agreement": "nafta",
+    "place": "ottawa",
+    "string": "NAFTA",
+    "integer": "5",
+    "date": "2018-01-01",
+}
 
 
 # ---------------------------------------------------------------------------------------------
 # small helpers
+
 
 def pct(values: list[float], q: float) -> float:
     """The q-quantile (0..1) of values, linear interpolation (q=0.5 is the median)."""
@@ -130,14 +138,16 @@ def fingerprint() -> str:
 
 def snapshot(workdir: Path, rev: str) -> Path:
     """The files of commit ``rev`` in WORKDIR/code-SHA (git archive), made once."""
-    sha = subprocess.run(["git", "rev-parse", "--short", rev], cwd=ROOT, text=True,
-                         capture_output=True, check=True).stdout.strip()
+    sha = subprocess.run(
+        ["git", "rev-parse", "--short", rev], cwd=ROOT, text=True, capture_output=True, check=True
+    ).stdout.strip()
     where = workdir / f"code-{sha}"
     if not (where / ".bench-commit").exists():
         shutil.rmtree(where, ignore_errors=True)
         where.mkdir(parents=True)
-        archive = subprocess.run(["git", "archive", sha], cwd=ROOT, capture_output=True,
-                                 check=True).stdout
+        archive = subprocess.run(
+            ["git", "archive", sha], cwd=ROOT, capture_output=True, check=True
+        ).stdout
         subprocess.run(["tar", "-x", "-C", str(where)], input=archive, check=True)
         (where / ".bench-commit").write_text(sha + "\n")
     return where
@@ -152,8 +162,13 @@ def emit(result: dict[str, Any]) -> None:
     sys.stdout.flush()
 
 
-def run_worker(args: list[str], *, timeout: float | None = None, env: dict[str, str] | None = None,
-               mem_gb: float | None = None) -> dict[str, Any] | None:
+def run_worker(
+    args: list[str],
+    *,
+    timeout: float | None = None,
+    env: dict[str, str] | None = None,
+    mem_gb: float | None = None,
+) -> dict[str, Any] | None:
     """Run ``bench.py _worker ARGS`` in a fresh process; its JSON result, or None on timeout."""
     cmd = [sys.executable, str(Path(__file__).resolve()), "_worker", *args]
 
@@ -165,20 +180,26 @@ def run_worker(args: list[str], *, timeout: float | None = None, env: dict[str, 
         except OSError:
             pass
         if mem_gb:
-            cap = int(mem_gb * 1024 ** 3)
+            cap = int(mem_gb * 1024**3)
             resource.setrlimit(resource.RLIMIT_AS, (cap, cap))
 
     try:
-        proc = subprocess.run(cmd, capture_output=True, text=True, timeout=timeout, cwd=CODE,
-                              env={**os.environ, **(env or {})}, preexec_fn=limit)
+        proc = subprocess.run(
+            cmd,
+            capture_output=True,
+            text=True,
+            timeout=timeout,
+            cwd=CODE,
+            env={**os.environ, **(env or {})},
+            preexec_fn=limit,
+        )
     except subprocess.TimeoutExpired:
         return None
     for line in reversed(proc.stdout.splitlines()):
         if line.startswith("@@RESULT "):
-            return json.loads(line[len("@@RESULT "):])
+            return json.loads(line[len("@@RESULT ") :])
     sys.stderr.write(proc.stdout[-3000:] + proc.stderr[-3000:])
-    return {"error": f"worker {args[0]} exited {proc.returncode}",
-            "stderr": proc.stderr[-2000:]}
+    return {"error": f"worker {args[0]} exited {proc.returncode}", "stderr": proc.stderr[-2000:]}
 
 
 def log(message: str) -> None:
@@ -187,6 +208,7 @@ def log(message: str) -> None:
 
 # ---------------------------------------------------------------------------------------------
 # (a) the corpus
+
 
 def corpus(workdir: Path, n: int, seed: int) -> Path:
     """WORKDIR/corpus-N-sS-vV, generated once (synth.py is deterministic)."""
@@ -204,8 +226,10 @@ def corpus(workdir: Path, n: int, seed: int) -> Path:
 # ---------------------------------------------------------------------------------------------
 # workers (run in their own process)
 
-def w_ingest(store_dir: str, corpus_dir: str, batch: str, profile: str = "",
-             workers: str = "1") -> None:
+
+def w_ingest(
+    store_dir: str, corpus_dir: str, batch: str, profile: str = "", workers: str = "1"
+) -> None:
     import inspect
 
     from kg.ingest import ingest
@@ -228,8 +252,9 @@ def w_ingest(store_dir: str, corpus_dir: str, batch: str, profile: str = "",
         profiler.enable()
     t0 = time.perf_counter()
     extra = {"workers": int(workers)} if "workers" in inspect.signature(ingest).parameters else {}
-    outcome = ingest(store, [Path(corpus_dir)], reference, batch=int(batch), progress=progress,
-                     **extra)
+    outcome = ingest(
+        store, [Path(corpus_dir)], reference, batch=int(batch), progress=progress, **extra
+    )
     store.close()  # flush: part of the cost of a durable write
     seconds = time.perf_counter() - t0
     if profiler is not None:
@@ -239,14 +264,23 @@ def w_ingest(store_dir: str, corpus_dir: str, batch: str, profile: str = "",
     quads = store.quad_count()
     store.close()
     batches = [b - a for a, b in zip([0.0, *marks], marks, strict=False)]
-    emit({"seconds": seconds, "written": outcome.written, "rejected": len(outcome.rejected),
-          "first_rejection": [str(f) for f in outcome.rejected[0].findings][:3]
-          if outcome.rejected else None,
-          "quads": quads, "batch_seconds": batches})
+    emit(
+        {
+            "seconds": seconds,
+            "written": outcome.written,
+            "rejected": len(outcome.rejected),
+            "first_rejection": [str(f) for f in outcome.rejected[0].findings][:3]
+            if outcome.rejected
+            else None,
+            "quads": quads,
+            "batch_seconds": batches,
+        }
+    )
 
 
-def _default_params(store: Any, query: Any, names: list[str],
-                    overrides: dict[str, str]) -> dict[str, str] | None:
+def _default_params(
+    store: Any, query: Any, names: list[str], overrides: dict[str, str]
+) -> dict[str, str] | None:
     """Raw parameter values (as a user would type them) for the query's parameters."""
     from kg.queries.params import TOPS
 
@@ -292,9 +326,16 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
             if raw is None:
                 out.append({"name": name, "error": "no value for a required parameter"})
                 continue
-            label = name + ("[" + ",".join(f"{k}={'/'.join(v.split('/')[-2:])}"
-                                           if v.startswith("http") else f"{k}={v}"
-                                           for k, v in raw.items()) + "]" if raw else "")
+            label = name + (
+                "["
+                + ",".join(
+                    f"{k}={'/'.join(v.split('/')[-2:])}" if v.startswith("http") else f"{k}={v}"
+                    for k, v in raw.items()
+                )
+                + "]"
+                if raw
+                else ""
+            )
             try:
                 t0 = time.perf_counter()
                 bindings = resolve_params(store, query, raw)
@@ -306,7 +347,8 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
             q_times, r_times = [], [t1 - t0] if raw else []
             start = time.perf_counter()
             while len(q_times) < int(runs) and (
-                    len(q_times) < 3 or time.perf_counter() - start < float(budget)):
+                len(q_times) < 3 or time.perf_counter() - start < float(budget)
+            ):
                 t0 = time.perf_counter()
                 store.select(query.text, bindings)
                 q_times.append(time.perf_counter() - t0)
@@ -314,10 +356,18 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
                     t0 = time.perf_counter()
                     resolve_params(store, query, raw)
                     r_times.append(time.perf_counter() - t0)
-            out.append({"name": label, "query": name, "rows": rows, "runs": len(q_times),
-                        "bindings": {k: v.n3() for k, v in bindings.items()},
-                        "query_p50": pct(q_times, 0.5), "query_p90": pct(q_times, 0.9),
-                        "resolve_p50": pct(r_times, 0.5) if r_times else None})
+            out.append(
+                {
+                    "name": label,
+                    "query": name,
+                    "rows": rows,
+                    "runs": len(q_times),
+                    "bindings": {k: v.n3() for k, v in bindings.items()},
+                    "query_p50": pct(q_times, 0.5),
+                    "query_p90": pct(q_times, 0.9),
+                    "resolve_p50": pct(r_times, 0.5) if r_times else None,
+                }
+            )
     store.close()
     emit({"queries": out})
 
@@ -344,8 +394,9 @@ def _baseline_graphs(corpus_dir: str, n: int) -> tuple[list[Any], Any, float]:
 
     reference = load_reference()
     t0 = time.perf_counter()
-    graphs = [article_to_graph(load_facts(p, reference))[0]
-              for p in find_inputs([Path(corpus_dir)])[:n]]
+    graphs = [
+        article_to_graph(load_facts(p, reference))[0] for p in find_inputs([Path(corpus_dir)])[:n]
+    ]
     return graphs, reference, time.perf_counter() - t0
 
 
@@ -369,18 +420,33 @@ def w_baseline_validate(corpus_dir: str, n: str, timeout: str) -> None:
 
     def run() -> bool:
         conforms, _results, _text = validate(
-            data, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-            allow_infos=True, inplace=True)
+            data,
+            shacl_graph=shapes,
+            inference="none",
+            advanced=True,
+            allow_warnings=True,
+            allow_infos=True,
+            inplace=True,
+        )
         return bool(conforms)
 
     elapsed, conforms = with_timeout(float(timeout), run)
-    emit({"articles": int(n), "triples": len(data), "parse_seconds": parse_s,
-          "load_seconds": load_s, "shacl_seconds": elapsed, "conforms": conforms,
-          "timeout": float(timeout)})
+    emit(
+        {
+            "articles": int(n),
+            "triples": len(data),
+            "parse_seconds": parse_s,
+            "load_seconds": load_s,
+            "shacl_seconds": elapsed,
+            "conforms": conforms,
+            "timeout": float(timeout),
+        }
+    )
 
 
-def w_baseline_queries(corpus_dir: str, n: str, specs_json: str, runs: str,
-                       query_timeout: str, export_timeout: str) -> None:
+def w_baseline_queries(
+    corpus_dir: str, n: str, specs_json: str, runs: str, query_timeout: str, export_timeout: str
+) -> None:
     """rdflib Dataset(default_union=True) with every article graph; queries; serialisers."""
     from rdflib import Dataset, URIRef
     from rdflib.util import from_n3
@@ -394,8 +460,10 @@ def w_baseline_queries(corpus_dir: str, n: str, specs_json: str, runs: str,
     graphs, reference, parse_s = _baseline_graphs(corpus_dir, int(n))
     t0 = time.perf_counter()
     ds = Dataset(default_union=True)
-    shared = [(URIRef(ONTOLOGY_IRI), ontology_graph()),
-              (REFERENCE_GRAPH, reference_to_graph(reference))]
+    shared = [
+        (URIRef(ONTOLOGY_IRI), ontology_graph()),
+        (REFERENCE_GRAPH, reference_to_graph(reference)),
+    ]
     for name, g in [*shared, *((g.identifier, g) for g in graphs)]:
         target = ds.graph(name)
         for triple in g:
@@ -413,40 +481,66 @@ def w_baseline_queries(corpus_dir: str, n: str, specs_json: str, runs: str,
         for _ in range(int(runs)):
             elapsed, result = with_timeout(
                 float(query_timeout),
-                lambda text=text, bindings=bindings: list(ds.query(text, initBindings=bindings)))
+                lambda text=text, bindings=bindings: list(ds.query(text, initBindings=bindings)),
+            )
             if elapsed is None:
                 times = []
                 break
             times.append(elapsed)
             rows = len(result)
-        out.append({"name": spec["name"], "rows": rows,
-                    "p50": pct(times, 0.5) if times else None,
-                    "p90": pct(times, 0.9) if times else None, "timeout": float(query_timeout)})
+        out.append(
+            {
+                "name": spec["name"],
+                "rows": rows,
+                "p50": pct(times, 0.5) if times else None,
+                "p90": pct(times, 0.9) if times else None,
+                "timeout": float(query_timeout),
+            }
+        )
     exports = {}
     for fmt in ("nquads", "turtle"):
         sink = Sink()
-        elapsed, _ = with_timeout(float(export_timeout),
-                                  lambda fmt=fmt, sink=sink: ds.serialize(destination=sink,
-                                                                          format=fmt))
-        exports[fmt] = {"seconds": elapsed, "bytes": sink.bytes,
-                        "timeout": float(export_timeout)}
-    emit({"articles": int(n), "quads": quads, "parse_seconds": parse_s, "load_seconds": load_s,
-          "queries": out, "export": exports})
+        elapsed, _ = with_timeout(
+            float(export_timeout),
+            lambda fmt=fmt, sink=sink: ds.serialize(destination=sink, format=fmt),
+        )
+        exports[fmt] = {"seconds": elapsed, "bytes": sink.bytes, "timeout": float(export_timeout)}
+    emit(
+        {
+            "articles": int(n),
+            "quads": quads,
+            "parse_seconds": parse_s,
+            "load_seconds": load_s,
+            "queries": out,
+            "export": exports,
+        }
+    )
 
 
-WORKERS = {"ingest": w_ingest, "queries": w_queries, "export": w_export,
-           "baseline_validate": w_baseline_validate, "baseline_queries": w_baseline_queries}
+WORKERS = {
+    "ingest": w_ingest,
+    "queries": w_queries,
+    "export": w_export,
+    "baseline_validate": w_baseline_validate,
+    "baseline_queries": w_baseline_queries,
+}
 
 
 # ---------------------------------------------------------------------------------------------
 # the driver
 
+
 def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     workdir: Path = args.workdir
     corpus_dir = corpus(workdir, n, args.seed)
-    result: dict[str, Any] = {"articles": n, "seed": args.seed, "date": time.strftime("%Y-%m-%d"),
-                              "cpus": os.cpu_count(), "python": sys.version.split()[0],
-                              "code": fingerprint()}
+    result: dict[str, Any] = {
+        "articles": n,
+        "seed": args.seed,
+        "date": time.strftime("%Y-%m-%d"),
+        "cpus": os.cpu_count(),
+        "python": sys.version.split()[0],
+        "code": fingerprint(),
+    }
     env = {"TRADEKG_SHACL": args.engine} if args.engine else {}
 
     # (b) ingest, fresh store and process each time
@@ -456,13 +550,24 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         shutil.rmtree(store_dir, ignore_errors=True)
         profile = str(workdir / f"ingest-{n}.prof") if args.profile and r == 0 else ""
         log(f"N={n}: ingest run {r + 1}/{args.repeat}" + (" (profiled)" if profile else ""))
-        res = run_worker(["ingest", str(store_dir), str(corpus_dir), str(args.batch), profile,
-                          str(args.workers)], env=env)
+        res = run_worker(
+            [
+                "ingest",
+                str(store_dir),
+                str(corpus_dir),
+                str(args.batch),
+                profile,
+                str(args.workers),
+            ],
+            env=env,
+        )
         assert res is not None
         if "error" in res or res["written"] != n:
             raise SystemExit(f"ingest failed: {res}")
-        log(f"  {res['seconds']:.1f} s, {n / res['seconds']:.1f} articles/s, "
-            f"{res['quads']} quads, peak RSS {res['maxrss_mb']:.0f} MB")
+        log(
+            f"  {res['seconds']:.1f} s, {n / res['seconds']:.1f} articles/s, "
+            f"{res['quads']} quads, peak RSS {res['maxrss_mb']:.0f} MB"
+        )
         if profile:
             log(f"  profile written to {profile} (profiling slows the run; it is not counted)")
             continue
@@ -471,11 +576,14 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         raise SystemExit("use --repeat 2 or more with --profile")
     secs = [r["seconds"] for r in runs]
     result["ingest"] = {
-        "seconds_runs": secs, "seconds": statistics.median(secs),
+        "seconds_runs": secs,
+        "seconds": statistics.median(secs),
         "articles_per_s": n / statistics.median(secs),
-        "quads": runs[-1]["quads"], "quads_per_article": runs[-1]["quads"] / n,
+        "quads": runs[-1]["quads"],
+        "quads_per_article": runs[-1]["quads"] / n,
         "maxrss_mb": statistics.median(r["maxrss_mb"] for r in runs),
-        "engine": args.engine or "default", "workers": args.workers,
+        "engine": args.engine or "default",
+        "workers": args.workers,
         "code": sorted({r["code"] for r in runs}),
         "batch_seconds_first": runs[-1]["batch_seconds"][:3],
         "batch_seconds_last": runs[-1]["batch_seconds"][-3:],
@@ -487,11 +595,21 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     result["queries"] = []
     for name in catalogue() if "queries" in args.steps else []:
         log(f"N={n}: saved query {name}, up to {args.runs} runs")
-        qres = run_worker(["queries", str(store_dir), str(args.runs), str(args.query_budget),
-                           json.dumps(args.param), name], timeout=args.kg_query_timeout)
+        qres = run_worker(
+            [
+                "queries",
+                str(store_dir),
+                str(args.runs),
+                str(args.query_budget),
+                json.dumps(args.param),
+                name,
+            ],
+            timeout=args.kg_query_timeout,
+        )
         if qres is None:
-            qres = {"queries": [{"name": name, "error": f"> {args.kg_query_timeout:.0f} s "
-                                 "(timed out)"}]}
+            qres = {
+                "queries": [{"name": name, "error": f"> {args.kg_query_timeout:.0f} s (timed out)"}]
+            }
         for q in qres.get("queries", [{"name": name, "error": qres.get("error", "?")}]):
             result["queries"].append(q)
             if "error" in q:
@@ -508,11 +626,17 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             assert res is not None and "error" not in res, res
             times.append(res["seconds"])
             rss.append(res["maxrss_mb"])
-        result["export"][fmt] = {"seconds": statistics.median(times), "seconds_runs": times,
-                                 "bytes": res["bytes"], "maxrss_mb": statistics.median(rss),
-                                 "rss_before_mb": res["rss_before_mb"]}
-        log(f"  export {fmt}: {statistics.median(times):.2f} s, {res['bytes'] / 1e6:.0f} MB, "
-            f"peak RSS {statistics.median(rss):.0f} MB")
+        result["export"][fmt] = {
+            "seconds": statistics.median(times),
+            "seconds_runs": times,
+            "bytes": res["bytes"],
+            "maxrss_mb": statistics.median(rss),
+            "rss_before_mb": res["rss_before_mb"],
+        }
+        log(
+            f"  export {fmt}: {statistics.median(times):.2f} s, {res['bytes'] / 1e6:.0f} MB, "
+            f"peak RSS {statistics.median(rss):.0f} MB"
+        )
 
     # (e) the naive baseline
     if args.baseline:
@@ -523,17 +647,22 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     return result
 
 
-def baseline(n: int, corpus_dir: Path, result: dict[str, Any],
-             args: argparse.Namespace) -> dict[str, Any]:
+def baseline(
+    n: int, corpus_dir: Path, result: dict[str, Any], args: argparse.Namespace
+) -> dict[str, Any]:
     base: dict[str, Any] = {"validate": []}
     # whole-graph pySHACL: at N, and at two smaller sizes to see how it grows
     sizes = sorted({min(n, 250), min(n, 1000), n})
     for size in sizes:
-        log(f"N={n}: baseline load + one pySHACL run over {size} articles "
-            f"(timeout {args.baseline_timeout:.0f} s)")
-        res = run_worker(["baseline_validate", str(corpus_dir), str(size),
-                          str(args.baseline_timeout)],
-                         timeout=args.baseline_timeout * 2 + 600, mem_gb=args.baseline_mem_gb)
+        log(
+            f"N={n}: baseline load + one pySHACL run over {size} articles "
+            f"(timeout {args.baseline_timeout:.0f} s)"
+        )
+        res = run_worker(
+            ["baseline_validate", str(corpus_dir), str(size), str(args.baseline_timeout)],
+            timeout=args.baseline_timeout * 2 + 600,
+            mem_gb=args.baseline_mem_gb,
+        )
         if res is None:
             res = {"articles": size, "shacl_seconds": None, "error": "killed (took too long)"}
         base["validate"].append(res)
@@ -543,23 +672,42 @@ def baseline(n: int, corpus_dir: Path, result: dict[str, Any],
     if not at_n.get("shacl_seconds") and len(done) >= 2:
         (n1, t1), (n2, t2) = [(v["articles"], v["shacl_seconds"]) for v in done[-2:]]
         exponent = math.log(t2 / t1) / math.log(n2 / n1)
-        base["shacl_extrapolated"] = {"seconds": t2 * (n / n2) ** exponent,
-                                      "exponent": exponent, "from": [n1, n2]}
-    specs = [{"name": q["name"], "query": q["query"], "bindings": q["bindings"]}
-             for q in result["queries"] if "error" not in q]
-    log(f"N={n}: baseline rdflib Dataset, {len(specs)} queries x {args.baseline_runs} runs, "
-        f"serialisers")
-    res = run_worker(["baseline_queries", str(corpus_dir), str(n), json.dumps(specs),
-                      str(args.baseline_runs), str(args.query_timeout),
-                      str(args.export_timeout)],
-                     timeout=len(specs) * args.baseline_runs * args.query_timeout
-                     + 2 * args.export_timeout + 3600, mem_gb=args.baseline_mem_gb)
+        base["shacl_extrapolated"] = {
+            "seconds": t2 * (n / n2) ** exponent,
+            "exponent": exponent,
+            "from": [n1, n2],
+        }
+    specs = [
+        {"name": q["name"], "query": q["query"], "bindings": q["bindings"]}
+        for q in result["queries"]
+        if "error" not in q
+    ]
+    log(
+        f"N={n}: baseline rdflib Dataset, {len(specs)} queries x {args.baseline_runs} runs, "
+        f"serialisers"
+    )
+    res = run_worker(
+        [
+            "baseline_queries",
+            str(corpus_dir),
+            str(n),
+            json.dumps(specs),
+            str(args.baseline_runs),
+            str(args.query_timeout),
+            str(args.export_timeout),
+        ],
+        timeout=len(specs) * args.baseline_runs * args.query_timeout
+        + 2 * args.export_timeout
+        + 3600,
+        mem_gb=args.baseline_mem_gb,
+    )
     base["rdflib"] = res if res is not None else {"error": "killed (took too long)"}
     return base
 
 
 # ---------------------------------------------------------------------------------------------
 # the table
+
 
 def fmt_s(seconds: float | None, timeout: float | None = None) -> str:
     if seconds is None:
@@ -591,12 +739,20 @@ def table(res: dict[str, Any]) -> str:
             b_ing = f"{n / b_total:.1f}/s ({b_total:.0f} s)"
         elif "shacl_extrapolated" in base:
             b_total = parse_load + base["shacl_extrapolated"]["seconds"]
-            b_ing = (f"~{n / b_total:.2f}/s (pySHACL > {b_at_n.get('timeout', 0):.0f} s; "
-                     f"~{b_total:.0f} s extrapolated)")
+            b_ing = (
+                f"~{n / b_total:.2f}/s (pySHACL > {b_at_n.get('timeout', 0):.0f} s; "
+                f"~{b_total:.0f} s extrapolated)"
+            )
         else:
             b_ing = f"pySHACL > {b_at_n.get('timeout', 0):.0f} s"
-    rows.append((f"ingest + full validation, articles/s ({ing['seconds']:.1f} s)",
-                 f"{ing['articles_per_s']:.1f}/s", b_ing, ratio(b_total, ing["seconds"])))
+    rows.append(
+        (
+            f"ingest + full validation, articles/s ({ing['seconds']:.1f} s)",
+            f"{ing['articles_per_s']:.1f}/s",
+            b_ing,
+            ratio(b_total, ing["seconds"]),
+        )
+    )
     rdf = base.get("rdflib", {})
     bq = {q["name"]: q for q in rdf.get("queries", [])}
     for q in res["queries"]:
@@ -609,35 +765,71 @@ def table(res: dict[str, Any]) -> str:
             b_txt = fmt_s(b["p50"], b["timeout"])
             if b["rows"] is not None and b["rows"] != q["rows"]:
                 b_txt += f" ({b['rows']} rows!)"
-        rows.append((f"query {q['name']} p50 (p90) [{q['rows']} rows, {q['runs']} runs]",
-                     f"{fmt_s(q['query_p50'])} ({fmt_s(q['query_p90'])})", b_txt,
-                     ratio(b["p50"] if b else None, q["query_p50"])))
+        rows.append(
+            (
+                f"query {q['name']} p50 (p90) [{q['rows']} rows, {q['runs']} runs]",
+                f"{fmt_s(q['query_p50'])} ({fmt_s(q['query_p90'])})",
+                b_txt,
+                ratio(b["p50"] if b else None, q["query_p50"]),
+            )
+        )
         if q["resolve_p50"] is not None:
-            rows.append(("  + resolving the parameter values (run_saved)",
-                         fmt_s(q["resolve_p50"]), "", ""))
+            rows.append(
+                ("  + resolving the parameter values (run_saved)", fmt_s(q["resolve_p50"]), "", "")
+            )
     for fmt, e in res["export"].items():
         b = rdf.get("export", {}).get(fmt)
-        rows.append((f"export {fmt} ({e['bytes'] / 1e6:.0f} MB)", fmt_s(e["seconds"]),
-                     fmt_s(b["seconds"], b["timeout"]) if b else "",
-                     ratio(b["seconds"] if b else None, e["seconds"])))
-        rows.append((f"  export {fmt} peak RSS (before export)",
-                     f"{e['maxrss_mb']:.0f} MB ({e['rss_before_mb']:.0f})", "", ""))
+        rows.append(
+            (
+                f"export {fmt} ({e['bytes'] / 1e6:.0f} MB)",
+                fmt_s(e["seconds"]),
+                fmt_s(b["seconds"], b["timeout"]) if b else "",
+                ratio(b["seconds"] if b else None, e["seconds"]),
+            )
+        )
+        rows.append(
+            (
+                f"  export {fmt} peak RSS (before export)",
+                f"{e['maxrss_mb']:.0f} MB ({e['rss_before_mb']:.0f})",
+                "",
+                "",
+            )
+        )
     if rdf.get("load_seconds"):
-        rows.append(("baseline: facts -> rdflib Dataset (parse + add)", "",
-                     f"{rdf['parse_seconds'] + rdf['load_seconds']:.1f} s", ""))
-        rows.append(("baseline: peak RSS of the rdflib Dataset process", "",
-                     f"{rdf['maxrss_mb']:.0f} MB", ""))
-    widths = [max(len(r[i]) for r in [*rows, ("step", "tradekg", "baseline", "ratio")])
-              for i in range(4)]
-    head = (f"N = {n} articles ({ing['quads']} quads, {ing['quads_per_article']:.0f} per "
-            f"article); ingest median of {len(ing['seconds_runs'])}, workers "
-            f"{ing.get('workers', 1)}, peak RSS {ing['maxrss_mb']:.0f} MB; code "
-            f"{', '.join(ing.get('code', ['?']))}\n")
-    lines = [head, "  ".join(h.ljust(w) for h, w in zip(("step", "tradekg", "baseline",
-                                                             "ratio"), widths, strict=True)),
-             "  ".join("-" * w for w in widths)]
-    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip()
-              for r in rows]
+        rows.append(
+            (
+                "baseline: facts -> rdflib Dataset (parse + add)",
+                "",
+                f"{rdf['parse_seconds'] + rdf['load_seconds']:.1f} s",
+                "",
+            )
+        )
+        rows.append(
+            (
+                "baseline: peak RSS of the rdflib Dataset process",
+                "",
+                f"{rdf['maxrss_mb']:.0f} MB",
+                "",
+            )
+        )
+    widths = [
+        max(len(r[i]) for r in [*rows, ("step", "tradekg", "baseline", "ratio")]) for i in range(4)
+    ]
+    head = (
+        f"N = {n} articles ({ing['quads']} quads, {ing['quads_per_article']:.0f} per "
+        f"article); ingest median of {len(ing['seconds_runs'])}, workers "
+        f"{ing.get('workers', 1)}, peak RSS {ing['maxrss_mb']:.0f} MB; code "
+        f"{', '.join(ing.get('code', ['?']))}\n"
+    )
+    lines = [
+        head,
+        "  ".join(
+            h.ljust(w)
+            for h, w in zip(("step", "tradekg", "baseline", "ratio"), widths, strict=True)
+        ),
+        "  ".join("-" * w for w in widths),
+    ]
+    lines += ["  ".join(c.ljust(w) for c, w in zip(r, widths, strict=True)).rstrip() for r in rows]
     return "\n".join(lines) + "\n"
 
 
@@ -647,44 +839,99 @@ def main(argv: list[str] | None = None) -> int:
         WORKERS[argv[1]](*argv[2:])
         return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--articles", type=int, action="append", required=True, metavar="N",
-                        help="corpus size; repeat for several sizes")
+    parser.add_argument(
+        "--articles",
+        type=int,
+        action="append",
+        required=True,
+        metavar="N",
+        help="corpus size; repeat for several sizes",
+    )
     parser.add_argument("--repeat", type=int, default=3, help="ingest and export runs [3]")
     parser.add_argument("--runs", type=int, default=20, help="runs per saved query [20]")
-    parser.add_argument("--query-budget", type=float, default=60,
-                        help="stop timing a query after this many seconds (min. 3 runs) [60]")
-    parser.add_argument("--kg-query-timeout", type=float, default=900,
-                        help="cap for timing one saved query in tradekg (all runs), s [900]")
-    parser.add_argument("--steps", default="ingest,queries,export",
-                        help="what to time after ingest (which always runs) [%(default)s]")
-    parser.add_argument("--baseline", action="store_true",
-                        help="also time the naive rdflib + pySHACL baseline")
-    parser.add_argument("--baseline-runs", type=int, default=3,
-                        help="runs per query with rdflib [3]")
-    parser.add_argument("--baseline-timeout", type=float, default=600,
-                        help="cap for one whole-graph pySHACL run, seconds [600]")
-    parser.add_argument("--query-timeout", type=float, default=60,
-                        help="cap for one rdflib query run, seconds [60]")
-    parser.add_argument("--export-timeout", type=float, default=300,
-                        help="cap for one rdflib serialisation, seconds [300]")
-    parser.add_argument("--baseline-mem-gb", type=float, default=16,
-                        help="address-space limit of the baseline processes [16]")
+    parser.add_argument(
+        "--query-budget",
+        type=float,
+        default=60,
+        help="stop timing a query after this many seconds (min. 3 runs) [60]",
+    )
+    parser.add_argument(
+        "--kg-query-timeout",
+        type=float,
+        default=900,
+        help="cap for timing one saved query in tradekg (all runs), s [900]",
+    )
+    parser.add_argument(
+        "--steps",
+        default="ingest,queries,export",
+        help="what to time after ingest (which always runs) [%(default)s]",
+    )
+    parser.add_argument(
+        "--baseline", action="store_true", help="also time the naive rdflib + pySHACL baseline"
+    )
+    parser.add_argument(
+        "--baseline-runs", type=int, default=3, help="runs per query with rdflib [3]"
+    )
+    parser.add_argument(
+        "--baseline-timeout",
+        type=float,
+        default=600,
+        help="cap for one whole-graph pySHACL run, seconds [600]",
+    )
+    parser.add_argument(
+        "--query-timeout", type=float, default=60, help="cap for one rdflib query run, seconds [60]"
+    )
+    parser.add_argument(
+        "--export-timeout",
+        type=float,
+        default=300,
+        help="cap for one rdflib serialisation, seconds [300]",
+    )
+    parser.add_argument(
+        "--baseline-mem-gb",
+        type=float,
+        default=16,
+        help="address-space limit of the baseline processes [16]",
+    )
     parser.add_argument("--batch", type=int, default=100, help="articles per transaction [100]")
-    parser.add_argument("--workers", type=int, default=1,
-                        help="worker processes for ingest (kg.ingest workers=) [1]")
-    parser.add_argument("--engine", choices=("turbo", "pyshacl"),
-                        help="SHACL engine for tradekg (TRADEKG_SHACL); default: tradekg's")
-    parser.add_argument("--param", action="append", default=[], metavar="QUERY.PARAM=VALUE",
-                        help="a parameter value to use instead of the default")
-    parser.add_argument("--profile", action="store_true",
-                        help="cProfile the first ingest run (not counted) into WORKDIR")
-    parser.add_argument("--code", default="HEAD", metavar="REV|worktree",
-                        help="the tradekg code to measure: a git revision, exported to "
-                        "WORKDIR/code-SHA so that edits to the working tree during a long run "
-                        "do not mix versions, or 'worktree' for the files as they are [HEAD]")
+    parser.add_argument(
+        "--workers",
+        type=int,
+        default=1,
+        help="worker processes for ingest (kg.ingest workers=) [1]",
+    )
+    parser.add_argument(
+        "--engine",
+        choices=("turbo", "pyshacl"),
+        help="SHACL engine for tradekg (TRADEKG_SHACL); default: tradekg's",
+    )
+    parser.add_argument(
+        "--param",
+        action="append",
+        default=[],
+        metavar="QUERY.PARAM=VALUE",
+        help="a parameter value to use instead of the default",
+    )
+    parser.add_argument(
+        "--profile",
+        action="store_true",
+        help="cProfile the first ingest run (not counted) into WORKDIR",
+    )
+    parser.add_argument(
+        "--code",
+        default="HEAD",
+        metavar="REV|worktree",
+        help="the tradekg code to measure: a git revision, exported to "
+        "WORKDIR/code-SHA so that edits to the working tree during a long run "
+        "do not mix versions, or 'worktree' for the files as they are [HEAD]",
+    )
     parser.add_argument("--seed", type=int, default=0)
-    parser.add_argument("--workdir", type=Path, default=DEFAULT_WORKDIR,
-                        help=f"corpora, stores and results [{DEFAULT_WORKDIR}]")
+    parser.add_argument(
+        "--workdir",
+        type=Path,
+        default=DEFAULT_WORKDIR,
+        help=f"corpora, stores and results [{DEFAULT_WORKDIR}]",
+    )
     args = parser.parse_args(argv)
     args.param = dict(p.split("=", 1) for p in args.param)
     if args.profile:

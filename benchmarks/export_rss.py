@@ -41,12 +41,25 @@ def main(argv: list[str] | None = None) -> int:
             first = None
             for store in args.stores:
                 out = Path(tmp) / f"out.{fmt}"
-                cmd = [sys.executable, "-m", "kg", "--store", str(store), "export",
-                       "--format", fmt, "-o", str(out)]
+                cmd = [
+                    sys.executable,
+                    "-m",
+                    "kg",
+                    "--store",
+                    str(store),
+                    "export",
+                    "--format",
+                    fmt,
+                    "-o",
+                    str(out),
+                ]
                 rss = statistics.median(peak_rss_mb(cmd) for _ in range(args.repeat))
                 first = first or rss
-                print(f"{fmt:9} {str(store)[-30:]:30} {rss:13.0f} "
-                      f"{out.stat().st_size / 1e6:12.0f}  {rss / first:13.2f}", flush=True)
+                print(
+                    f"{fmt:9} {str(store)[-30:]:30} {rss:13.0f} "
+                    f"{out.stat().st_size / 1e6:12.0f}  {rss / first:13.2f}",
+                    flush=True,
+                )
     return 0
 
 

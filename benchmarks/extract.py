@@ -48,23 +48,31 @@ print(json.dumps({"n": len(articles), "chars": sum(len(a.text) for a in articles
 
 def run(checkout: Path, paths: list[str], passes: int) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(checkout))
-    done = subprocess.run([sys.executable, "-c", CHILD, json.dumps(paths), str(passes)],
-                          env=env, capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", CHILD, json.dumps(paths), str(passes)],
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     result: dict[str, float] = json.loads(done.stdout)
     return result
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
-    parser.add_argument("--articles", action="append", type=Path,
-                        help="a directory of article files (default: benchmarks/devset)")
+    parser.add_argument(
+        "--articles",
+        action="append",
+        type=Path,
+        help="a directory of article files (default: benchmarks/devset)",
+    )
     parser.add_argument("--repeat", type=int, default=15, help="processes per checkout")
     parser.add_argument("--passes", type=int, default=5, help="passes over the set per run")
     parser.add_argument("--baseline", type=Path, help="another tradekg checkout to compare")
     args = parser.parse_args()
     dirs = args.articles or [HERE / "devset"]
-    paths = sorted(str(p.resolve()) for d in dirs for p in d.glob("*.md")
-                   if p.name != "README.md")
+    paths = sorted(str(p.resolve()) for d in dirs for p in d.glob("*.md") if p.name != "README.md")
     checkouts = {"current": HERE.parent}
     if args.baseline:
         checkouts["baseline"] = args.baseline.resolve()
@@ -75,14 +83,15 @@ def main() -> None:
             info = run(checkout, paths, args.passes)
             per_pass[name].append(info["median"])
     n = int(info["n"])
-    print(f"{n} articles, {int(info['chars']) // n:,} characters each on average; "
-          f"{args.repeat} runs x {args.passes} passes; load average "
-          f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs")
+    print(
+        f"{n} articles, {int(info['chars']) // n:,} characters each on average; "
+        f"{args.repeat} runs x {args.passes} passes; load average "
+        f"{os.getloadavg()[0]:.1f} on {os.cpu_count()} CPUs"
+    )
     print(f"{'checkout':9} {'median s/pass':>14} {'min':>8} {'max':>8} {'articles/s':>11}")
     for name, values in per_pass.items():
         median = statistics.median(values)
-        print(f"{name:9} {median:14.4f} {min(values):8.4f} {max(values):8.4f} "
-              f"{n / median:11.0f}")
+        print(f"{name:9} {median:14.4f} {min(values):8.4f} {max(values):8.4f} {n / median:11.0f}")
     if args.baseline:
         ratio = statistics.median(per_pass["current"]) / statistics.median(per_pass["baseline"])
         print(f"current / baseline (time): {ratio:.2f}")

@@ -82,6 +82,7 @@ def build_store(workdir: Path, n: int, seed: int) -> Path:
 
 # --- the writer (its own process) ------------------------------------------------------------
 
+
 def writer(store_dir: str, out_dir: str, n: str, seed: str, url: str, deadline: str) -> None:
     import synth
 
@@ -124,25 +125,33 @@ def writer(store_dir: str, out_dir: str, n: str, seed: str, url: str, deadline: 
         writes += 1
         want = expected[version]
         while time.time() < end + 30:
-            connection.request("GET", "/sparql?" + urlencode({"query": count_query}),
-                               headers={"Accept": "application/sparql-results+json"})
+            connection.request(
+                "GET",
+                "/sparql?" + urlencode({"query": count_query}),
+                headers={"Accept": "application/sparql-results+json"},
+            )
             reply = connection.getresponse()
             body = reply.read()
-            if reply.status == 200 and int(json.loads(body)["results"]["bindings"][0]["n"][
-                    "value"]) == want:
+            if (
+                reply.status == 200
+                and int(json.loads(body)["results"]["bindings"][0]["n"]["value"]) == want
+            ):
                 staleness.append(time.monotonic() - committed)
                 break
             time.sleep(0.005)
         version = 1 - version
     store.close()
-    (out / "writer.json").write_text(json.dumps({"writes": writes, "new": k - first,
-                                                 "staleness": staleness}))
+    (out / "writer.json").write_text(
+        json.dumps({"writes": writes, "new": k - first, "staleness": staleness})
+    )
 
 
 # --- the readers -----------------------------------------------------------------------------
 
-def query_mix(store_dir: Path, out: Path, seed: int) -> tuple[list[tuple[str, str, list[str]]],
-                                                               list[int]]:
+
+def query_mix(
+    store_dir: Path, out: Path, seed: int
+) -> tuple[list[tuple[str, str, list[str]]], list[int]]:
     """[(name, query text, [VALUES blocks to pick from])] and the two whole counts."""
     import synth
 
@@ -166,26 +175,31 @@ def query_mix(store_dir: Path, out: Path, seed: int) -> tuple[list[tuple[str, st
     for folder in (a, b):
         scratch = open_store(out / f"scratch-{folder.name}")
         ingest(scratch, [folder])
-        graph = next(g for g in scratch.graph_names() if "/graph/" in g and
-                     "reference" not in g)
+        graph = next(g for g in scratch.graph_names() if "/graph/" in g and "reference" not in g)
         counts.append(scratch.quad_count(graph))
         scratch.close()
         shutil.rmtree(out / f"scratch-{folder.name}")
-    count = (f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}")
+    count = f"SELECT (COUNT(*) AS ?n) WHERE {{ GRAPH <{graph}> {{ ?s ?p ?o }} }}"
     (out / "count.rq").write_text(count, encoding="utf-8")
     (out / "counts.json").write_text(json.dumps(counts))
     store = open_store(store_dir)
     try:
-        facts_rows = store.select("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
-                                  "SELECT ?p WHERE { ?p a tkg:Proposal } LIMIT 500").rows
-        articles = store.select("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
-                                "SELECT ?a WHERE { ?a a tkg:Article } LIMIT 500").rows
+        facts_rows = store.select(
+            "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+            "SELECT ?p WHERE { ?p a tkg:Proposal } LIMIT 500"
+        ).rows
+        articles = store.select(
+            "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+            "SELECT ?a WHERE { ?a a tkg:Article } LIMIT 500"
+        ).rows
     finally:
         store.close()
     from rdflib import URIRef
 
-    actors = [URIRef("https://w3id.org/tradekg/id/actor/" + a)
-              for a in ("united-states", "canada", "mexico", "freeland", "lighthizer", "trump")]
+    actors = [
+        URIRef("https://w3id.org/tradekg/id/actor/" + a)
+        for a in ("united-states", "canada", "mexico", "freeland", "lighthizer", "trump")
+    ]
     mix: list[tuple[str, str, list[str]]] = []
 
     def add(name: str, param: str, values: list[Any]) -> None:
@@ -200,8 +214,13 @@ def query_mix(store_dir: Path, out: Path, seed: int) -> tuple[list[tuple[str, st
     return mix, counts
 
 
-def client(url: str, mix: list[tuple[str, str, list[str]]], end: float, seed: int,
-           results: list[tuple[str, float, int, bytes]]) -> None:
+def client(
+    url: str,
+    mix: list[tuple[str, str, list[str]]],
+    end: float,
+    seed: int,
+    results: list[tuple[str, float, int, bytes]],
+) -> None:
     rng = random.Random(seed)
     parts = urlsplit(url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=120)
@@ -212,20 +231,26 @@ def client(url: str, mix: list[tuple[str, str, list[str]]], end: float, seed: in
         query = rng.choice(texts)
         started = time.monotonic()
         try:
-            connection.request("POST", "/sparql", body=urlencode({"query": query}).encode(),
-                               headers={"Accept": "application/sparql-results+json",
-                                        "Content-Type": "application/x-www-form-urlencoded"})
+            connection.request(
+                "POST",
+                "/sparql",
+                body=urlencode({"query": query}).encode(),
+                headers={
+                    "Accept": "application/sparql-results+json",
+                    "Content-Type": "application/x-www-form-urlencoded",
+                },
+            )
             reply = connection.getresponse()
             body = reply.read()
             status = reply.status
         except (OSError, http.client.HTTPException) as e:
             body, status = str(e).encode(), 0
             connection.close()
-            connection = http.client.HTTPConnection(parts.hostname or "", parts.port,
-                                                    timeout=120)
+            connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=120)
         elapsed = time.monotonic() - started
-        results.append((name, elapsed, status, body if name == "rewritten" or status != 200
-                        else b""))
+        results.append(
+            (name, elapsed, status, body if name == "rewritten" or status != 200 else b"")
+        )
 
 
 def main() -> int:
@@ -253,9 +278,24 @@ def main() -> int:
     mix, counts = query_mix(store_dir, work, args.seed)
     log(f"rewritten article: {counts[0]} or {counts[1]} triples")
     server = subprocess.Popen(
-        [sys.executable, "-m", "kg", "--store", str(store_dir), "serve", "--port", "0", "-q",
-         "--workers", str(args.workers), "--timeout", str(args.timeout)],
-        stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "kg",
+            "--store",
+            str(store_dir),
+            "serve",
+            "--port",
+            "0",
+            "-q",
+            "--workers",
+            str(args.workers),
+            "--timeout",
+            str(args.timeout),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stderr is not None
         line = server.stderr.readline()
@@ -265,11 +305,23 @@ def main() -> int:
         load_before = os.getloadavg()
         end = time.monotonic() + args.duration
         writer_proc = subprocess.Popen(
-            [sys.executable, __file__, "--writer-role", str(store_dir), str(work),
-             str(args.articles), str(args.seed), url, str(time.time() + args.duration)])
+            [
+                sys.executable,
+                __file__,
+                "--writer-role",
+                str(store_dir),
+                str(work),
+                str(args.articles),
+                str(args.seed),
+                url,
+                str(time.time() + args.duration),
+            ]
+        )
         results: list[tuple[str, float, int, bytes]] = []
-        threads = [threading.Thread(target=client, args=(url, mix, end, i, results))
-                   for i in range(args.clients)]
+        threads = [
+            threading.Thread(target=client, args=(url, mix, end, i, results))
+            for i in range(args.clients)
+        ]
         started = time.monotonic()
         for t in threads:
             t.start()
@@ -283,31 +335,46 @@ def main() -> int:
         server.communicate(timeout=60)
     written = json.loads((work / "writer.json").read_text())
     report: dict[str, Any] = {
-        "articles": args.articles, "clients": args.clients, "duration_s": round(wall, 1),
-        "workers": args.workers, "cpus": os.cpu_count(),
-        "loadavg_before": load_before, "loadavg_after": load_after,
-        "requests": len(results), "throughput_rps": round(len(results) / wall, 1),
-        "errors": sum(1 for r in results if r[2] != 200), "queries": {},
-        "writer": {"writes": written["writes"], "new_articles": written["new"],
-                   "staleness_p50_s": round(pct(written["staleness"], 0.5), 3),
-                   "staleness_p99_s": round(pct(written["staleness"], 0.99), 3),
-                   "staleness_max_s": round(max(written["staleness"], default=float("nan")),
-                                            3),
-                   "rewrites_seen": len(written["staleness"])},
+        "articles": args.articles,
+        "clients": args.clients,
+        "duration_s": round(wall, 1),
+        "workers": args.workers,
+        "cpus": os.cpu_count(),
+        "loadavg_before": load_before,
+        "loadavg_after": load_after,
+        "requests": len(results),
+        "throughput_rps": round(len(results) / wall, 1),
+        "errors": sum(1 for r in results if r[2] != 200),
+        "queries": {},
+        "writer": {
+            "writes": written["writes"],
+            "new_articles": written["new"],
+            "staleness_p50_s": round(pct(written["staleness"], 0.5), 3),
+            "staleness_p99_s": round(pct(written["staleness"], 0.99), 3),
+            "staleness_max_s": round(max(written["staleness"], default=float("nan")), 3),
+            "rewrites_seen": len(written["staleness"]),
+        },
     }
     seen: dict[int, int] = {}
     for name, _, status, body in results:
         if name == "rewritten" and status == 200:
             n = int(json.loads(body)["results"]["bindings"][0]["n"]["value"])
             seen[n] = seen.get(n, 0) + 1
-    report["rewritten"] = {"whole_counts": counts, "seen": seen,
-                           "half": sum(v for k, v in seen.items() if k not in counts)}
+    report["rewritten"] = {
+        "whole_counts": counts,
+        "seen": seen,
+        "half": sum(v for k, v in seen.items() if k not in counts),
+    }
     for name, *_ in mix:
         times = [r[1] for r in results if r[0] == name and r[2] == 200]
-        report["queries"][name] = {"n": len(times), "p50_ms": round(pct(times, 0.5) * 1000, 1),
-                                   "p99_ms": round(pct(times, 0.99) * 1000, 1)}
-    failures = [(r[0], r[2], r[3][:200].decode("utf-8", "replace")) for r in results
-                if r[2] != 200][:5]
+        report["queries"][name] = {
+            "n": len(times),
+            "p50_ms": round(pct(times, 0.5) * 1000, 1),
+            "p99_ms": round(pct(times, 0.99) * 1000, 1),
+        }
+    failures = [
+        (r[0], r[2], r[3][:200].decode("utf-8", "replace")) for r in results if r[2] != 200
+    ][:5]
     if failures:
         report["first_errors"] = failures
     (args.workdir / f"serve-load-{args.articles}.json").write_text(json.dumps(report, indent=1))

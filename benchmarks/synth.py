@@ -52,11 +52,29 @@ US_SPEAKERS = ["lighthizer", "trump"]
 PARTNERS = ["canada", "mexico", "freeland"]
 PLACES = {"ottawa": "Ottawa", "washington": "Washington", "mexico-city": "Mexico City"}
 WEEKDAYS = ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"]
-MONTHS = ["January", "February", "March", "April", "May", "June", "July", "August",
-          "September", "October", "November", "December"]
+MONTHS = [
+    "January",
+    "February",
+    "March",
+    "April",
+    "May",
+    "June",
+    "July",
+    "August",
+    "September",
+    "October",
+    "November",
+    "December",
+]
 ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
-PUBLISHERS = ["Northern Wire", "Continental Press", "The Trade Ledger", "Border Dispatch",
-              "Capital Business Daily", "Pacific Rim Report"]
+PUBLISHERS = [
+    "Northern Wire",
+    "Continental Press",
+    "The Trade Ledger",
+    "Border Dispatch",
+    "Capital Business Daily",
+    "Pacific Rim Report",
+]
 
 # issue id -> (noun phrase for a proposal, short name, demand quote, detail clause)
 ISSUES: dict[str, tuple[str, str, str, str]] = {
@@ -104,40 +122,73 @@ ISSUES: dict[str, tuple[str, str, str, str]] = {
     ),
 }
 REASONS = [  # (reason kind, evidence clause, summary)
-    ("economic-harm", "arguing that the change would cost thousands of jobs in the auto sector",
-     "The change would cost jobs in the auto sector."),
-    ("economic-harm", "warning that it would disrupt supply chains spread across the continent",
-     "It would disrupt continental supply chains."),
-    ("sovereignty", "saying that no country should give up control over its own courts",
-     "It would weaken national control over courts."),
-    ("legal", "noting that the proposal would break commitments made at the WTO",
-     "It conflicts with WTO commitments."),
-    ("imbalance", "complaining that it would give Washington all the gains and none of the costs",
-     "It would benefit only the United States."),
-    ("procedural", "insisting that the idea was tabled too late in the talks to be considered",
-     "The proposal came too late in the talks."),
+    (
+        "economic-harm",
+        "arguing that the change would cost thousands of jobs in the auto sector",
+        "The change would cost jobs in the auto sector.",
+    ),
+    (
+        "economic-harm",
+        "warning that it would disrupt supply chains spread across the continent",
+        "It would disrupt continental supply chains.",
+    ),
+    (
+        "sovereignty",
+        "saying that no country should give up control over its own courts",
+        "It would weaken national control over courts.",
+    ),
+    (
+        "legal",
+        "noting that the proposal would break commitments made at the WTO",
+        "It conflicts with WTO commitments.",
+    ),
+    (
+        "imbalance",
+        "complaining that it would give Washington all the gains and none of the costs",
+        "It would benefit only the United States.",
+    ),
+    (
+        "procedural",
+        "insisting that the idea was tabled too late in the talks to be considered",
+        "The proposal came too late in the talks.",
+    ),
 ]
 OUTCOMES = [  # outlet-voice lede clause, summary
-    ("with little sign of a breakthrough on the toughest issues",
-     "The round ended without a breakthrough on the hardest issues."),
-    ("after progress on several technical chapters but not on the hardest ones",
-     "Technical chapters advanced; the hard issues did not."),
-    ("amid growing doubts that a deal can be reached this year",
-     "Doubts grow that a deal can be reached this year."),
-    ("as negotiators traded blame over stalled proposals",
-     "The round ended with negotiators blaming each other."),
+    (
+        "with little sign of a breakthrough on the toughest issues",
+        "The round ended without a breakthrough on the hardest issues.",
+    ),
+    (
+        "after progress on several technical chapters but not on the hardest ones",
+        "Technical chapters advanced; the hard issues did not.",
+    ),
+    (
+        "amid growing doubts that a deal can be reached this year",
+        "Doubts grow that a deal can be reached this year.",
+    ),
+    (
+        "as negotiators traded blame over stalled proposals",
+        "The round ended with negotiators blaming each other.",
+    ),
 ]
 QUOTES = [  # a direct-quote statement: text, summary
-    ("We have made real progress, but there is a lot of work left to do",
-     "Real progress, much work left."),
-    ("I am not going to pretend that we are close to a deal",
-     "The parties are not close to a deal."),
-    ("Our partners need to come to the table with serious offers",
-     "The partners must bring serious offers."),
-    ("We are prepared to keep talking for as long as it takes",
-     "Ready to keep talking as long as needed."),
-    ("Nobody should expect miracles in the next round",
-     "No miracles expected in the next round."),
+    (
+        "We have made real progress, but there is a lot of work left to do",
+        "Real progress, much work left.",
+    ),
+    (
+        "I am not going to pretend that we are close to a deal",
+        "The parties are not close to a deal.",
+    ),
+    (
+        "Our partners need to come to the table with serious offers",
+        "The partners must bring serious offers.",
+    ),
+    (
+        "We are prepared to keep talking for as long as it takes",
+        "Ready to keep talking as long as needed.",
+    ),
+    ("Nobody should expect miracles in the next round", "No miracles expected in the next round."),
 ]
 PARAPHRASES = [  # a paraphrased statement: clause, summary
     ("the talks had entered a difficult phase", "The talks are in a difficult phase."),
@@ -157,11 +208,17 @@ UNNAMED = [  # an unnamed source: the article's words for it (used once in the t
     "two officials briefed on the discussions",
 ]
 THREATS = [  # action, condition, text
-    ("Withdraw the United States from NAFTA.", "Canada and Mexico reject a better deal.",
-     "pull the United States out of the agreement if Canada and Mexico do not accept a "
-     "better deal"),
-    ("Impose tariffs on cars imported from Canada and Mexico.", "The talks fail.",
-     "put tariffs on imported cars if the talks fail"),
+    (
+        "Withdraw the United States from NAFTA.",
+        "Canada and Mexico reject a better deal.",
+        "pull the United States out of the agreement if Canada and Mexico do not accept a "
+        "better deal",
+    ),
+    (
+        "Impose tariffs on cars imported from Canada and Mexico.",
+        "The talks fail.",
+        "put tariffs on imported cars if the talks fail",
+    ),
 ]
 TITLES = [
     "{Agr} talks end {ordinal} round with {issue} unresolved",
@@ -172,8 +229,9 @@ TITLES = [
 
 # -- building a text whose offsets we know ---------------------------------------------------
 
-_FOLD = str.maketrans({"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"',
-                       "\u2014": "-", "\u2013": "-"})  # as kg.loaders.evidence folds them
+_FOLD = str.maketrans(
+    {"\u2018": "'", "\u2019": "'", "\u201c": '"', "\u201d": '"', "\u2014": "-", "\u2013": "-"}
+)  # as kg.loaders.evidence folds them
 
 
 @dataclass
@@ -221,7 +279,7 @@ def _resolve_quotes(obj: Any, text: str, folded: str | None = None) -> Any:
         occurrence = None
         for key, value in obj.items():
             if isinstance(value, Quote):
-                assert text[value.offset:value.offset + len(value.words)] == value.words, value
+                assert text[value.offset : value.offset + len(value.words)] == value.words, value
                 needle = value.words.translate(_FOLD)
                 hits, at = [], folded.find(needle)
                 while at != -1:
@@ -243,6 +301,7 @@ def _resolve_quotes(obj: Any, text: str, folded: str | None = None) -> Any:
 
 
 # -- one article -------------------------------------------------------------------------------
+
 
 def cap(s: str) -> str:
     return s[0].upper() + s[1:]
@@ -269,8 +328,12 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     facts: dict[str, Any] = {"article": f"{k}.md"}
     facts["actors"] = [
         {"id": "unnamed-source", "type": "UnnamedSource", "description": None},
-        {"id": "canada-and-mexico", "type": "ActorGroup", "name": "Canada and Mexico",
-         "members": ["canada", "mexico"]},
+        {
+            "id": "canada-and-mexico",
+            "type": "ActorGroup",
+            "name": "Canada and Mexico",
+            "members": ["canada", "mexico"],
+        },
     ]
     proposals: list[dict[str, Any]] = []
     demands: list[dict[str, Any]] = []
@@ -291,24 +354,46 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     outcome, outcome_summary = rng.choice(OUTCOMES)
     talks = f"the talks to {'renegotiate' if not usmca else 'finalize'} {agr}"
     round_words = f"the {ORDINALS[round_no - 1]} round of {talks}"
-    s = (f"Negotiators from the United States, Canada and Mexico wrapped up {round_words} "
-         f"in {PLACES[host]} on {weekday}, {outcome}.")
+    s = (
+        f"Negotiators from the United States, Canada and Mexico wrapped up {round_words} "
+        f"in {PLACES[host]} on {weekday}, {outcome}."
+    )
     mentioned.update({"united-states", "canada", "mexico"})
     at = t.add(s)
-    events.append({"id": "negotiation", "type": "Negotiation",
-                   "name": f"{agr} {'renegotiation' if not usmca else 'negotiation'}",
-                   "agreement": agreement, "participants": ["united-states", "canada", "mexico"],
-                   "status": "occurred", "evidence": evidence(s, at, talks)})
-    events.append({"id": f"round-{round_no}", "type": "NegotiationRound",
-                   "name": f"Round {round_no} of the {agr} talks", "round": round_no,
-                   "part_of": "negotiation", "participants": ["united-states", "canada", "mexico"],
-                   "where": host, "status": "occurred",
-                   "evidence": evidence(s, at, f"wrapped up {round_words} in {PLACES[host]} "
-                                        f"on {weekday}"),
-                   "when": {"phrase": weekday, "date": ended.isoformat()}})
-    statements.append({"id": "outlet-outcome", "summary": outcome_summary,
-                       "evidence": evidence(s, at, f"wrapped up {round_words} in {PLACES[host]} "
-                                            f"on {weekday}, {outcome}")})
+    events.append(
+        {
+            "id": "negotiation",
+            "type": "Negotiation",
+            "name": f"{agr} {'renegotiation' if not usmca else 'negotiation'}",
+            "agreement": agreement,
+            "participants": ["united-states", "canada", "mexico"],
+            "status": "occurred",
+            "evidence": evidence(s, at, talks),
+        }
+    )
+    events.append(
+        {
+            "id": f"round-{round_no}",
+            "type": "NegotiationRound",
+            "name": f"Round {round_no} of the {agr} talks",
+            "round": round_no,
+            "part_of": "negotiation",
+            "participants": ["united-states", "canada", "mexico"],
+            "where": host,
+            "status": "occurred",
+            "evidence": evidence(s, at, f"wrapped up {round_words} in {PLACES[host]} on {weekday}"),
+            "when": {"phrase": weekday, "date": ended.isoformat()},
+        }
+    )
+    statements.append(
+        {
+            "id": "outlet-outcome",
+            "summary": outcome_summary,
+            "evidence": evidence(
+                s, at, f"wrapped up {round_words} in {PLACES[host]} on {weekday}, {outcome}"
+            ),
+        }
+    )
 
     # 2. the two proposals, each demanded (one in a quote, one according to an unnamed source)
     t.new_paragraph()
@@ -318,70 +403,107 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
         who = name(proposer)
         s = f"{cap(who)} has proposed {phrase}, {detail}."
         at = t.add(s)
-        proposals.append({"id": issue, "proposer": proposer, "issue": issue,
-                          "agreement": agreement,
-                          "summary": f"{cap(NAMES[proposer][0])} proposes a change on {short}.",
-                          "evidence": evidence(s, at, f"{cap(who)} has proposed {phrase}")})
+        proposals.append(
+            {
+                "id": issue,
+                "proposer": proposer,
+                "issue": issue,
+                "agreement": agreement,
+                "summary": f"{cap(NAMES[proposer][0])} proposes a change on {short}.",
+                "evidence": evidence(s, at, f"{cap(who)} has proposed {phrase}"),
+            }
+        )
         if n == 0:
             sp = name(speaker)
             s = f"\u201c{demand_quote},\u201d {sp} said on {weekday}."
             at = t.add(s)
-            demands.append({"id": issue, "by": speaker, "proposal": issue,
-                            "summary": f"{NAMES[speaker][1]} insists on {short}.",
-                            "mode": "direct-quote", "verb": "said",
-                            "evidence": evidence(s, at, demand_quote),
-                            "when": {"phrase": weekday, "date": ended.isoformat()}})
+            demands.append(
+                {
+                    "id": issue,
+                    "by": speaker,
+                    "proposal": issue,
+                    "summary": f"{NAMES[speaker][1]} insists on {short}.",
+                    "mode": "direct-quote",
+                    "verb": "said",
+                    "evidence": evidence(s, at, demand_quote),
+                    "when": {"phrase": weekday, "date": ended.isoformat()},
+                }
+            )
         else:
             by = rng.choice(US_SIDE)
             who = name(by)
-            s = (f"{cap(who)} is insisting on {short} in any new deal, "
-                 f"according to {unnamed}.")
+            s = f"{cap(who)} is insisting on {short} in any new deal, according to {unnamed}."
             at = t.add(s)
             facts["actors"][0]["description"] = evidence(s, at, unnamed)
-            demands.append({"id": issue, "by": by, "proposal": issue,
-                            "source": "unnamed-source", "mode": "paraphrase",
-                            "verb": "according to",
-                            "evidence": evidence(s, at, f"{cap(who)} is insisting on {short} "
-                                                 "in any new deal")})
+            demands.append(
+                {
+                    "id": issue,
+                    "by": by,
+                    "proposal": issue,
+                    "source": "unnamed-source",
+                    "mode": "paraphrase",
+                    "verb": "according to",
+                    "evidence": evidence(
+                        s, at, f"{cap(who)} is insisting on {short} in any new deal"
+                    ),
+                }
+            )
 
     # 3. objections: the partners as a group (with a reason), and one partner (quote or reason)
     t.new_paragraph()
     reasons = rng.sample(REASONS, 2)
     p0, p1 = proposals[0]["id"], proposals[1]["id"]
     kind, clause, summary = reasons[0]
-    s = (f"Canada and Mexico have rejected the proposal on {ISSUES[p0][1]}, {clause}.")
+    s = f"Canada and Mexico have rejected the proposal on {ISSUES[p0][1]}, {clause}."
     at = t.add(s)
-    objections.append({"id": f"{p0}-group", "kind": "rejection", "by": "canada-and-mexico",
-                       "proposal": p0,
-                       "summary": f"Canada and Mexico reject the proposal on {ISSUES[p0][1]}.",
-                       "evidence": evidence(s, at, "Canada and Mexico have rejected the proposal "
-                                            f"on {ISSUES[p0][1]}"),
-                       "reason": {"summary": summary, "kind": kind,
-                                  "evidence": evidence(s, at, clause)}})
+    objections.append(
+        {
+            "id": f"{p0}-group",
+            "kind": "rejection",
+            "by": "canada-and-mexico",
+            "proposal": p0,
+            "summary": f"Canada and Mexico reject the proposal on {ISSUES[p0][1]}.",
+            "evidence": evidence(
+                s, at, f"Canada and Mexico have rejected the proposal on {ISSUES[p0][1]}"
+            ),
+            "reason": {"summary": summary, "kind": kind, "evidence": evidence(s, at, clause)},
+        }
+    )
     if partner_speaker:
         quote = rng.choice(OBJECTION_QUOTES)
         sp = name(partner_speaker)
         s = f"\u201c{quote},\u201d {sp} told reporters in Ottawa on {weekday}."
         at = t.add(s)
-        objections.append({"id": f"{p1}-{partner_speaker}", "by": partner_speaker,
-                           "proposal": p1, "summary": f"{NAMES[partner_speaker][1]} objects to "
-                           f"the proposal on {ISSUES[p1][1]}.",
-                           "mode": "direct-quote", "verb": "told reporters",
-                           "evidence": evidence(s, at, quote),
-                           "when": {"phrase": weekday, "date": ended.isoformat()},
-                           "where": "ottawa"})
+        objections.append(
+            {
+                "id": f"{p1}-{partner_speaker}",
+                "by": partner_speaker,
+                "proposal": p1,
+                "summary": f"{NAMES[partner_speaker][1]} objects to "
+                f"the proposal on {ISSUES[p1][1]}.",
+                "mode": "direct-quote",
+                "verb": "told reporters",
+                "evidence": evidence(s, at, quote),
+                "when": {"phrase": weekday, "date": ended.isoformat()},
+                "where": "ottawa",
+            }
+        )
     else:
         objector = rng.choice(["canada", "mexico"])
         kind, clause, summary = reasons[1]
         who = name(objector)
         s = f"{cap(who)} also objected to {ISSUES[p1][1]}, {clause}."
         at = t.add(s)
-        objections.append({"id": f"{p1}-{objector}", "by": objector, "proposal": p1,
-                           "summary": f"{NAMES[objector][0]} objects to {ISSUES[p1][1]}.",
-                           "evidence": evidence(s, at, f"{cap(who)} also objected to "
-                                                f"{ISSUES[p1][1]}"),
-                           "reason": {"summary": summary, "kind": kind,
-                                      "evidence": evidence(s, at, clause)}})
+        objections.append(
+            {
+                "id": f"{p1}-{objector}",
+                "by": objector,
+                "proposal": p1,
+                "summary": f"{NAMES[objector][0]} objects to {ISSUES[p1][1]}.",
+                "evidence": evidence(s, at, f"{cap(who)} also objected to {ISSUES[p1][1]}"),
+                "reason": {"summary": summary, "kind": kind, "evidence": evidence(s, at, clause)},
+            }
+        )
 
     # 4. statements: a direct quote and a paraphrase; sometimes a threat
     t.new_paragraph()
@@ -389,68 +511,120 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     sp = name(speaker)
     s = f"\u201c{quote},\u201d {sp} told reporters."
     at = t.add(s)
-    statements.append({"id": f"{speaker}-quote", "by": speaker, "summary": summary,
-                       "mode": "direct-quote", "verb": "told reporters",
-                       "evidence": evidence(s, at, quote)})
+    statements.append(
+        {
+            "id": f"{speaker}-quote",
+            "by": speaker,
+            "summary": summary,
+            "mode": "direct-quote",
+            "verb": "told reporters",
+            "evidence": evidence(s, at, quote),
+        }
+    )
     clause, summary = rng.choice(PARAPHRASES)
     para_speaker = rng.choice(["lighthizer", "freeland", "trump"])
     sp = name(para_speaker)
     s = f"{cap(sp)} said that {clause}."
     at = t.add(s)
-    statements.append({"id": f"{para_speaker}-paraphrase", "by": para_speaker,
-                       "summary": summary, "mode": "paraphrase", "verb": "said",
-                       "evidence": evidence(s, at, f"said that {clause}")})
+    statements.append(
+        {
+            "id": f"{para_speaker}-paraphrase",
+            "by": para_speaker,
+            "summary": summary,
+            "mode": "paraphrase",
+            "verb": "said",
+            "evidence": evidence(s, at, f"said that {clause}"),
+        }
+    )
     if rng.random() < 0.4:
         action, condition, words = rng.choice(THREATS)
         sp = name("trump")
         s = f"{cap(sp)} has repeatedly threatened to {words}."
         at = t.add(s)
-        threats.append({"id": "trump-threat", "by": "trump", "action": action,
-                        "condition": condition,
-                        "summary": "Trump threatens to act if the talks do not go his way.",
-                        "evidence": evidence(s, at, f"threatened to {words}"),
-                        "when": {"phrase": "repeatedly"}})
+        threats.append(
+            {
+                "id": "trump-threat",
+                "by": "trump",
+                "action": action,
+                "condition": condition,
+                "summary": "Trump threatens to act if the talks do not go his way.",
+                "evidence": evidence(s, at, f"threatened to {words}"),
+                "when": {"phrase": "repeatedly"},
+            }
+        )
 
     # 5. what comes next: the next round (month precision), sometimes a milestone (year)
     t.new_paragraph()
     month = MONTHS[next_month.month - 1]
-    s = (f"The next round is scheduled to take place in {PLACES[next_host]} in {month}, "
-         f"{name('lighthizer')} said.")
+    s = (
+        f"The next round is scheduled to take place in {PLACES[next_host]} in {month}, "
+        f"{name('lighthizer')} said."
+    )
     at = t.add(s)
-    events.append({"id": f"round-{round_no + 1}", "type": "NegotiationRound",
-                   "name": f"Round {round_no + 1} of the {agr} talks", "round": round_no + 1,
-                   "part_of": "negotiation", "participants": ["united-states", "canada", "mexico"],
-                   "where": next_host, "status": "scheduled", "source": "lighthizer",
-                   "mode": "paraphrase", "verb": "said",
-                   "evidence": evidence(s, at, "The next round is scheduled to take place in "
-                                        f"{PLACES[next_host]} in {month}"),
-                   "when": {"phrase": month, "date": f"{next_month:%Y-%m}"}})
+    events.append(
+        {
+            "id": f"round-{round_no + 1}",
+            "type": "NegotiationRound",
+            "name": f"Round {round_no + 1} of the {agr} talks",
+            "round": round_no + 1,
+            "part_of": "negotiation",
+            "participants": ["united-states", "canada", "mexico"],
+            "where": next_host,
+            "status": "scheduled",
+            "source": "lighthizer",
+            "mode": "paraphrase",
+            "verb": "said",
+            "evidence": evidence(
+                s,
+                at,
+                f"The next round is scheduled to take place in {PLACES[next_host]} in {month}",
+            ),
+            "when": {"phrase": month, "date": f"{next_month:%Y-%m}"},
+        }
+    )
     if rng.random() < 0.5:
-        s = ("Officials on all sides said they still hope to conclude a deal before the end of "
-             "the year.")
+        s = (
+            "Officials on all sides said they still hope to conclude a deal before the end of "
+            "the year."
+        )
         at = t.add(s)
-        events.append({"id": "deal-by-year-end", "type": "Milestone",
-                       "name": "A deal hoped for before the end of the year",
-                       "part_of": "negotiation",
-                       "participants": ["united-states", "canada", "mexico"],
-                       "status": "expected",
-                       "evidence": evidence(s, at, "they still hope to conclude a deal before "
-                                            "the end of the year"),
-                       "when": {"phrase": "before the end of the year",
-                                "date": str(published.year)}})
+        events.append(
+            {
+                "id": "deal-by-year-end",
+                "type": "Milestone",
+                "name": "A deal hoped for before the end of the year",
+                "part_of": "negotiation",
+                "participants": ["united-states", "canada", "mexico"],
+                "status": "expected",
+                "evidence": evidence(
+                    s, at, "they still hope to conclude a deal before the end of the year"
+                ),
+                "when": {"phrase": "before the end of the year", "date": str(published.year)},
+            }
+        )
 
     text = t.render()
-    for section, items in (("proposals", proposals), ("demands", demands),
-                           ("objections", objections), ("statements", statements),
-                           ("threats", threats), ("events", events)):
+    for section, items in (
+        ("proposals", proposals),
+        ("demands", demands),
+        ("objections", objections),
+        ("statements", statements),
+        ("threats", threats),
+        ("events", events),
+    ):
         if items:
             facts[section] = items
     facts = _resolve_quotes(facts, text)
-    title = rng.choice(TITLES).format(Agr=agr, ordinal=ORDINALS[round_no - 1],
-                                      issue=ISSUES[issues[0]][1])
-    header = {"url": f"https://news.example.org/{published:%Y/%m/%d}/trade-talks-{k}",
-              "title": cap(title), "publisher": rng.choice(PUBLISHERS),
-              "published": published, "language": "en"}
+    title = rng.choice(TITLES).format(
+        Agr=agr, ordinal=ORDINALS[round_no - 1], issue=ISSUES[issues[0]][1]
+    )
+    header = {
+        "url": f"https://news.example.org/{published:%Y/%m/%d}/trade-talks-{k}",
+        "title": cap(title),
+        "publisher": rng.choice(PUBLISHERS),
+        "published": published,
+        "language": "en",
+    }
     front = yaml.dump(header, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000)
     return f"---\n{front}---\n{text}", facts
 
@@ -463,7 +637,8 @@ def write_corpus(out: Path, n: int, seed: int = 0, start: int = 0) -> None:
         (out / f"{k}.facts.yaml").write_text(
             "# synthetic facts (benchmarks/synth.py)\n"
             + yaml.dump(facts, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000),
-            encoding="utf-8")
+            encoding="utf-8",
+        )
 
 
 def main(argv: list[str] | None = None) -> int:

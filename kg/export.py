@@ -55,8 +55,9 @@ def read_jsonld(data: str | bytes) -> Dataset:
         if "@context" in node:
             ctx = node["@context"]
             names = ctx if isinstance(ctx, list) else [ctx]
-            out["@context"] = [context()["@context"] if c == CONTEXT_IRI else local(c)
-                               for c in names]
+            out["@context"] = [
+                context()["@context"] if c == CONTEXT_IRI else local(c) for c in names
+            ]
         return out
 
     dataset = Dataset()
@@ -70,8 +71,10 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -
         raise ValueError(f"unknown format {fmt!r}")
     if fmt == "void":
         if graph is not None:
-            raise UsageError("the VoID description covers the whole store, not one article",
-                             hint="leave out --article")
+            raise UsageError(
+                "the VoID description covers the whole store, not one article",
+                hint="leave out --article",
+            )
         from kg.void import describe
 
         out.write(describe(store).serialize(format="turtle", encoding="utf-8"))
@@ -82,8 +85,10 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -
 
 
 def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
-    prefixes = sorted(((ns, p) for p, ns in context()["@context"].items()
-                       if isinstance(ns, str)), key=lambda x: -len(x[0]))
+    prefixes = sorted(
+        ((ns, p) for p, ns in context()["@context"].items() if isinstance(ns, str)),
+        key=lambda x: -len(x[0]),
+    )
     out.write(b'{"@context": ')
     out.write(json.dumps(context()["@context"]).encode())
     out.write(b', "@graph": [')
@@ -102,8 +107,8 @@ def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
 
 def _iri(value: str, prefixes: list[tuple[str, str]]) -> str:
     for ns, prefix in prefixes:
-        if value.startswith(ns) and not value[len(ns):].startswith("//"):
-            return f"{prefix}:{value[len(ns):]}"
+        if value.startswith(ns) and not value[len(ns) :].startswith("//"):
+            return f"{prefix}:{value[len(ns) :]}"
     return value
 
 

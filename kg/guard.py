@@ -85,7 +85,8 @@ def _is_address(host: str) -> bool:
 def _refuse(what: str, where: str) -> None:
     raise NetworkRefused(
         f"refused to {what} {where}: tradekg makes no network connections",
-        hint="it connects only to the SPARQL server named with --store or TRADEKG_STORE")
+        hint="it connects only to the SPARQL server named with --store or TRADEKG_STORE",
+    )
 
 
 def _hook(event: str, args: tuple[Any, ...]) -> None:
@@ -148,5 +149,4 @@ def is_active() -> bool:
     return _policy is not None
 
 
-__all__ = ["NetworkRefused", "Policy", "active", "deny_all", "install", "is_active",
-           "policy_for"]
+__all__ = ["NetworkRefused", "Policy", "active", "deny_all", "install", "is_active", "policy_for"]

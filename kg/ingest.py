@@ -71,18 +71,25 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
             found.append(path)
             continue
         if str(path) == "-":
-            raise UsageError("facts cannot be read from stdin ('-'): a facts file names its "
-                             "article file relative to itself",
-                             hint="give RDF with --format, or the path of the facts file")
+            raise UsageError(
+                "facts cannot be read from stdin ('-'): a facts file names its "
+                "article file relative to itself",
+                hint="give RDF with --format, or the path of the facts file",
+            )
         path = Path(path)
         if not path.exists():
             raise InputError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
             if extract:  # articles (a front-matter header) with no facts file; not READMEs
-                found.extend(sorted(
-                    p for suffix in ARTICLE_SUFFIXES for p in path.rglob("*" + suffix)
-                    if not facts_path_of(p).exists() and has_front_matter(p)))
+                found.extend(
+                    sorted(
+                        p
+                        for suffix in ARTICLE_SUFFIXES
+                        for p in path.rglob("*" + suffix)
+                        if not facts_path_of(p).exists() and has_front_matter(p)
+                    )
+                )
         elif path.name.endswith(FACTS_SUFFIX) or rdf_format(path) is not None:
             found.append(path)
         elif path.suffix in ARTICLE_SUFFIXES:
@@ -93,15 +100,17 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
                 found.append(path)
             else:
                 raise InputError(
-                    "this article has no facts file", path=path,
+                    "this article has no facts file",
+                    path=path,
                     hint=f"write {facts.name} next to it (see 'Facts format' in README.md), "
                     "or draft its facts with --extract",
                 )
         else:
             raise InputError(
-                "not a facts file", path=path,
+                "not a facts file",
+                path=path,
                 hint=f"give facts files (*{FACTS_SUFFIX}), article files, directories or RDF "
-                     "files (" + " ".join(SUFFIXES) + ")",
+                "files (" + " ".join(SUFFIXES) + ")",
             )
     unique: list[Input] = []
     seen: set[Path] = set()
@@ -112,9 +121,11 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
             seen.add(p.resolve())
             unique.append(p)
     if not unique:
-        raise InputError("no facts files found in the given paths",
-                         hint=f"facts files are named *{FACTS_SUFFIX}" + (
-                             "; article files *.md, *.txt" if extract else ""))
+        raise InputError(
+            "no facts files found in the given paths",
+            hint=f"facts files are named *{FACTS_SUFFIX}"
+            + ("; article files *.md, *.txt" if extract else ""),
+        )
     return unique
 
 
@@ -139,8 +150,7 @@ def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[V
     except KgError as e:
         message = e.message + (f" ({e.hint})" if e.hint else "")
         where = Where(e.path or name, e.line)
-        return [Verdict(name, None, [Finding("error", message, node=e.node or "",
-                                             where=where)])]
+        return [Verdict(name, None, [Finding("error", message, node=e.node or "", where=where)])]
 
 
 _lexicons: dict[int, tuple[Reference, Lexicon]] = {}
@@ -154,8 +164,9 @@ def _lexicon(reference: Reference) -> Lexicon:
     return cached[1]
 
 
-def check_batch(paths: Sequence[Input], reference: Reference,
-                reference_graph: Graph | None = None) -> list[Verdict]:
+def check_batch(
+    paths: Sequence[Input], reference: Reference, reference_graph: Graph | None = None
+) -> list[Verdict]:
     """Load, map and validate one batch of inputs (one SHACL run for the batch)."""
     reference_graph = reference_graph or reference_to_graph(reference)
     verdicts = [v for p in paths for v in prepare(p, reference, reference_graph)]
@@ -182,8 +193,13 @@ def _check_in_worker(paths: list[Input]) -> list[Verdict]:
     return check_batch(paths, *_worker_reference)
 
 
-def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Graph | None,
-             batch: int, workers: int) -> Iterator[list[Verdict]]:
+def _batches(
+    paths: Sequence[Input],
+    reference: Reference,
+    reference_graph: Graph | None,
+    batch: int,
+    workers: int,
+) -> Iterator[list[Verdict]]:
     chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     if workers <= 1 or len(chunks) <= 1:
         reference_graph = reference_graph or reference_to_graph(reference)
@@ -192,8 +208,9 @@ def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Grap
         return
     # Worker processes load, map and validate; the caller writes. At most `workers + 1`
     # batches are in flight, so memory does not grow with the corpus.
-    with ProcessPoolExecutor(workers, initializer=_init_worker,
-                             initargs=(reference.extra,)) as pool:
+    with ProcessPoolExecutor(
+        workers, initializer=_init_worker, initargs=(reference.extra,)
+    ) as pool:
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_check_in_worker, chunk))
@@ -203,10 +220,16 @@ def _batches(paths: Sequence[Input], reference: Reference, reference_graph: Grap
             yield pending.popleft().result()
 
 
-def check(paths: Sequence[Path | RdfSource], reference: Reference, *, batch: int = BATCH,
-          workers: int = 1, progress: Callable[[int], None] | None = None,
-          reference_graph: Graph | None = None, extract: bool = False
-          ) -> Iterator[list[Verdict]]:
+def check(
+    paths: Sequence[Path | RdfSource],
+    reference: Reference,
+    *,
+    batch: int = BATCH,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+    reference_graph: Graph | None = None,
+    extract: bool = False,
+) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
     With ``extract``, articles without a facts file are drafted by the extractor.
 
@@ -220,17 +243,22 @@ def check(paths: Sequence[Path | RdfSource], reference: Reference, *, batch: int
                 continue
             first = seen.setdefault(v.graph, v.name)
             if first != v.name:
-                v.findings.append(Finding(
-                    "error", f"this article ({v.article}) is also described by {first}",
-                    node="", where=Where(v.name),
-                ))
+                v.findings.append(
+                    Finding(
+                        "error",
+                        f"this article ({v.article}) is also described by {first}",
+                        node="",
+                        where=Where(v.name),
+                    )
+                )
         if progress is not None:
             progress(len(verdicts))
         yield verdicts
 
 
-def shared_graphs(reference: Reference, reference_graph: Graph | None = None
-                  ) -> list[tuple[RenderedGraph, str]]:
+def shared_graphs(
+    reference: Reference, reference_graph: Graph | None = None
+) -> list[tuple[RenderedGraph, str]]:
     """The ontology and reference graphs, each with the digest of the files it came from.
 
     The digest is stored in the graph (``<graph> tkg:contentHash ...``) so that an unchanged
@@ -244,17 +272,24 @@ def shared_graphs(reference: Reference, reference_graph: Graph | None = None
     ]
     for name, graph, files in sources:
         # a digest of the files' digests: moving text from one file to the next changes it
-        digest = hashlib.sha256(b"".join(hashlib.sha256(f.read_bytes()).digest()
-                                         for f in files)).hexdigest()
-        triples = [*graph, (name, RDF.type, PROV.Bundle),
-                   (name, TKG.contentHash, Literal(digest))]
+        digest = hashlib.sha256(
+            b"".join(hashlib.sha256(f.read_bytes()).digest() for f in files)
+        ).hexdigest()
+        triples = [*graph, (name, RDF.type, PROV.Bundle), (name, TKG.contentHash, Literal(digest))]
         out.append(((name, render_lines(triples)), digest))
     return out
 
 
-def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference | None = None, *,
-           batch: int = BATCH, workers: int = 1,
-           progress: Callable[[int], None] | None = None, extract: bool = False) -> Outcome:
+def ingest(
+    store: Store,
+    paths: Sequence[Path | RdfSource],
+    reference: Reference | None = None,
+    *,
+    batch: int = BATCH,
+    workers: int = 1,
+    progress: Callable[[int], None] | None = None,
+    extract: bool = False,
+) -> Outcome:
     """Validate every input and write the articles that conform, one transaction per batch.
     With ``extract``, articles without a facts file are drafted by the extractor and loaded
     with every fact marked as a draft (see kg.extract).
@@ -267,14 +302,23 @@ def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference
     reference_graph = reference_to_graph(reference)  # made once, used by every step below
     problems = [f for f in validate_reference(reference_graph) if f.severity == "error"]
     if problems:
-        raise ValidationFailed("the reference data does not conform",
-                               [str(f) for f in problems])
+        raise ValidationFailed("the reference data does not conform", [str(f) for f in problems])
     outcome = Outcome()
-    shared = [graph for graph, digest in shared_graphs(reference, reference_graph)
-              if store.graph_digest(graph[0]) != digest]
+    shared = [
+        graph
+        for graph, digest in shared_graphs(reference, reference_graph)
+        if store.graph_digest(graph[0]) != digest
+    ]
     batches = 0
-    for verdicts in check(paths, reference, batch=batch, workers=workers, progress=progress,
-                          reference_graph=reference_graph, extract=extract):
+    for verdicts in check(
+        paths,
+        reference,
+        batch=batch,
+        workers=workers,
+        progress=progress,
+        reference_graph=reference_graph,
+        extract=extract,
+    ):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:
@@ -283,13 +327,19 @@ def ingest(store: Store, paths: Sequence[Path | RdfSource], reference: Reference
                 store.replace_graphs([*shared, *good])
             except StoreError as e:
                 e.hint = (f"{e.hint}; " if e.hint else "") + (
-                    f"{outcome.written} article(s) of this run were written before this batch")
+                    f"{outcome.written} article(s) of this run were written before this batch"
+                )
                 raise
             shared = []
             outcome.written += len(good)
             batches += 1
-            log.debug("wrote batch %d: %d article(s), %d in all, in %.3f s", batches, len(good),
-                      outcome.written, time.monotonic() - started)
+            log.debug(
+                "wrote batch %d: %d article(s), %d in all, in %.3f s",
+                batches,
+                len(good),
+                outcome.written,
+                time.monotonic() - started,
+            )
             if batches % FLUSH_EVERY == 0:
                 log.debug("flushing the store after batch %d", batches)
                 started = time.monotonic()

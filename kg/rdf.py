@@ -31,13 +31,21 @@ MODES = {
     Mode.PARAPHRASE: TKG.Paraphrase,
     Mode.OUTLET_VOICE: TKG.OutletVoice,
 }
-VALUE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth,
-               Precision.YEAR: XSD.gYear}
-UNITS = {Precision.DAY: TIME.unitDay, Precision.MONTH: TIME.unitMonth,
-         Precision.YEAR: TIME.unitYear}
+VALUE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
+UNITS = {
+    Precision.DAY: TIME.unitDay,
+    Precision.MONTH: TIME.unitMonth,
+    Precision.YEAR: TIME.unitYear,
+}
 REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
-ACT_SEGMENTS = {"Demand": "demand", "Objection": "objection", "Rejection": "objection",
-                "Statement": "statement", "Threat": "threat", "Support": "support"}
+ACT_SEGMENTS = {
+    "Demand": "demand",
+    "Objection": "objection",
+    "Rejection": "objection",
+    "Statement": "statement",
+    "Threat": "threat",
+    "Support": "support",
+}
 
 
 def content_hash(text: str) -> str:
@@ -120,8 +128,10 @@ class _ArticleWriter:
 
     def extraction(self, extraction: Extraction) -> URIRef:
         """The run of the extractor that drafted the file, and the software that ran."""
-        node, agent = child(self.a, "extraction"), software_iri(extraction.software,
-                                                                extraction.version)
+        node, agent = (
+            child(self.a, "extraction"),
+            software_iri(extraction.software, extraction.version),
+        )
         self.origins[node] = extraction.where
         add = self.add
         add(node, RDF.type, PROV.Activity)

@@ -20,16 +20,22 @@ from rdflib.term import Node
 from kg.iris import check_iri
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-_ESCAPES = {"\\": "\\\\", '"': '\\"', "\n": "\\n", "\r": "\\r", "\t": "\\t",
-            "\b": "\\b", "\f": "\\f"}
+_ESCAPES = {
+    "\\": "\\\\",
+    '"': '\\"',
+    "\n": "\\n",
+    "\r": "\\r",
+    "\t": "\\t",
+    "\b": "\\b",
+    "\f": "\\f",
+}
 _NEEDS_ESCAPE = re.compile(r'[\\"\x00-\x1f\x7f]')
 _LANG = re.compile(r"^[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*$")
 _BNODE = re.compile(r"^[A-Za-z0-9_]+$")
 
 
 def _escape(text: str) -> str:
-    return _NEEDS_ESCAPE.sub(
-        lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
+    return _NEEDS_ESCAPE.sub(lambda m: _ESCAPES.get(m.group(), f"\\u{ord(m.group()):04X}"), text)
 
 
 def render_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
@@ -70,12 +76,17 @@ def render(term: Node) -> str:
 
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_STRING = re.compile("|".join((
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""',
-    r"'''(?:[^'\\]|\\.|'(?!''))*'''",
-    r'"(?:[^"\\\n]|\\.)*"',
-    r"'(?:[^'\\\n]|\\.)*'",
-)), re.S)
+_STRING = re.compile(
+    "|".join(
+        (
+            r'"""(?:[^"\\]|\\.|"(?!""))*"""',
+            r"'''(?:[^'\\]|\\.|'(?!''))*'''",
+            r'"(?:[^"\\\n]|\\.)*"',
+            r"'(?:[^'\\\n]|\\.)*'",
+        )
+    ),
+    re.S,
+)
 _WORD = re.compile(r"[A-Za-z_][A-Za-z0-9_.:-]*")
 _VAR = re.compile(r"[?$]\w+")
 _SUBSELECT = re.compile(r"\s*(?:#[^\n]*\n\s*)*SELECT\b", re.I)
@@ -200,7 +211,7 @@ def bind_values(query: str, bindings: Mapping[str, Node] | Sequence[Row]) -> str
     inner = query[start + 1 : end]
     if _SUBSELECT.match(inner):
         inner = "{" + inner + "}"
-    return query[:start + 1] + "\n" + block + "\n" + inner + query[end:]
+    return query[: start + 1] + "\n" + block + "\n" + inner + query[end:]
 
 
 def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
@@ -244,5 +255,7 @@ def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
     keys = " ".join(f"?{name}" for name in variables)
     order = f"\n{keys}\n" if ordered else f"\nORDER BY {keys}\n"
     inner = query[begin:cut].rstrip() + order + query[cut:].strip()
-    return (f"{query[:begin]}SELECT * WHERE {{\n{{\n{inner.rstrip()}\n}}\n}} "
-            f"LIMIT {size} OFFSET {offset}")
+    return (
+        f"{query[:begin]}SELECT * WHERE {{\n{{\n{inner.rstrip()}\n}}\n}} "
+        f"LIMIT {size} OFFSET {offset}"
+    )

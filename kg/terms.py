@@ -147,7 +147,8 @@ PREFIXES: dict[str, str] = {
 # A SPARQL prologue declaring every prefix above, for the queries written in Python modules.
 SPARQL_PREFIXES = "".join(
     f"PREFIX {prefix}: <{ns}>\n"
-    for prefix, ns in {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **PREFIXES}.items())
+    for prefix, ns in {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **PREFIXES}.items()
+)
 
 SCHEMA = Namespace(PREFIXES["schema"])
 PROV = Namespace(PREFIXES["prov"])

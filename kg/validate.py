@@ -102,27 +102,39 @@ def text_findings(graph: Graph) -> list[Finding]:
         source = graph.value(span, OA.hasSource)
         body = bodies.get(source) if isinstance(source, URIRef) else None
         if body is None:
-            found.append(Finding("error", "evidence span points at no article text in this "
-                                 "graph", str(span)))
+            found.append(
+                Finding("error", "evidence span points at no article text in this graph", str(span))
+            )
             continue
         exact = start = end = None
         for sel in graph.objects(span, OA.hasSelector):
             exact = graph.value(sel, OA.exact, default=exact)
             start = graph.value(sel, OA.start, default=start)
             end = graph.value(sel, OA.end, default=end)
-        if not (isinstance(start, Literal) and isinstance(end, Literal)
-                and isinstance(exact, Literal)):
+        if not (
+            isinstance(start, Literal) and isinstance(end, Literal) and isinstance(exact, Literal)
+        ):
             continue  # the shapes report missing selectors
         s, e = start.toPython(), end.toPython()
         if not (isinstance(s, int) and isinstance(e, int)) or not 0 <= s < e <= len(body):
-            found.append(Finding("error", f"evidence offsets {start}-{end} lie outside the "
-                                 f"article text (length {len(body)})", str(span)))
+            found.append(
+                Finding(
+                    "error",
+                    f"evidence offsets {start}-{end} lie outside the "
+                    f"article text (length {len(body)})",
+                    str(span),
+                )
+            )
         elif body[s:e] != str(exact):
-            found.append(Finding("error", f"evidence text {str(exact)!r} differs from the "
-                                 f"article text at {s}-{e}: {body[s:e]!r}", str(span)))
+            found.append(
+                Finding(
+                    "error",
+                    f"evidence text {str(exact)!r} differs from the "
+                    f"article text at {s}-{e}: {body[s:e]!r}",
+                    str(span),
+                )
+            )
     return found
-
-
 
 
 def literal_findings(triples: Iterable[tuple[Node, Node, Node]]) -> list[Finding]:
@@ -134,14 +146,25 @@ def literal_findings(triples: Iterable[tuple[Node, Node, Node]]) -> list[Finding
             continue
         if o.ill_typed:
             datatype = _short(str(o.datatype))
-            found.append(Finding("error", f"{str(o)!r}^^{datatype} is not a valid {datatype}",
-                                 str(s), path=_short(str(p))))
+            found.append(
+                Finding(
+                    "error",
+                    f"{str(o)!r}^^{datatype} is not a valid {datatype}",
+                    str(s),
+                    path=_short(str(p)),
+                )
+            )
         bad = CONTROL.search(o)
         if bad is not None:
-            found.append(Finding(
-                "error", f"the value holds control character U+{ord(bad.group()):04X} at "
-                f"offset {bad.start()} (only tab and line ends are kept; remove it)",
-                str(s), path=_short(str(p))))
+            found.append(
+                Finding(
+                    "error",
+                    f"the value holds control character U+{ord(bad.group()):04X} at "
+                    f"offset {bad.start()} (only tab and line ends are kept; remove it)",
+                    str(s),
+                    path=_short(str(p)),
+                )
+            )
     return found
 
 
@@ -154,8 +177,9 @@ def default_engine() -> str:
     chosen = os.environ.get(ENV_ENGINE)
     if chosen:
         if chosen not in ENGINES:
-            raise UsageError(f"{ENV_ENGINE}={chosen!r} is not a SHACL engine",
-                             hint="use " + " or ".join(ENGINES))
+            raise UsageError(
+                f"{ENV_ENGINE}={chosen!r} is not a SHACL engine", hint="use " + " or ".join(ENGINES)
+            )
         return chosen
     return "turbo" if importlib.util.find_spec("pyshacl_turbo") else "pyshacl"
 
@@ -167,16 +191,16 @@ def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
     when installed because it is an order of magnitude faster, and the test suite checks that
     both report the same results on every fixture.
     """
-    options: dict[str, Any] = {"inference": "none", "allow_warnings": True,
-                               "allow_infos": True}
+    options: dict[str, Any] = {"inference": "none", "allow_warnings": True, "allow_infos": True}
     if (engine or default_engine()) == "turbo":
         _conforms, results, _text = compiled_shapes().validate(data, **options)
     else:
         from pyshacl import validate
 
         # inplace: with no inference pySHACL need not copy the data graph first
-        _conforms, results, _text = validate(data, shacl_graph=shapes_graph(), advanced=True,
-                                             inplace=True, **options)
+        _conforms, results, _text = validate(
+            data, shacl_graph=shapes_graph(), advanced=True, inplace=True, **options
+        )
     assert isinstance(results, Graph)
     found = []
     # top-level results only: the nested results of sh:node (sh:detail) would repeat them
@@ -190,8 +214,14 @@ def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
         text = str(message) if message is not None else "does not conform"
         if value is not None and value != focus:
             text += f" (value: {_short(str(value))})"
-        found.append(Finding(severity, text, str(focus),
-                             path=_short(str(path)) if isinstance(path, URIRef) else None))
+        found.append(
+            Finding(
+                severity,
+                text,
+                str(focus),
+                path=_short(str(path)) if isinstance(path, URIRef) else None,
+            )
+        )
     return found
 
 
@@ -205,13 +235,15 @@ def _data_graph(parts: Iterable[Iterable[tuple[Node, Node, Node]]]) -> Graph:
     return data
 
 
-def validate_batch(verdicts: Sequence[Verdict], reference: Graph,
-                   engine: str | None = None) -> None:
+def validate_batch(
+    verdicts: Sequence[Verdict], reference: Graph, engine: str | None = None
+) -> None:
     """Validate several article graphs in one SHACL run, with the ontology and reference
     graph; every finding is attributed to the article its focus node belongs to."""
     loaded = [v for v in verdicts if v.rdf is not None]
-    data = _data_graph([ontology_graph(), reference,
-                        *(v.rdf.triples for v in loaded if v.rdf is not None)])
+    data = _data_graph(
+        [ontology_graph(), reference, *(v.rdf.triples for v in loaded if v.rdf is not None)]
+    )
     owners = {str(v.rdf.article): v for v in loaded if v.rdf is not None}
     own = [f for v in loaded if v.rdf is not None for f in literal_findings(v.rdf.triples)]
     for finding in own + text_findings(data) + shacl_findings(data, engine):
@@ -256,7 +288,7 @@ def _short(iri: str) -> str:
 
     for prefix, ns in PREFIXES.items():
         if iri.startswith(ns):
-            return f"{prefix}:{iri[len(ns):]}"
+            return f"{prefix}:{iri[len(ns) :]}"
     return iri
 
 

@@ -44,19 +44,27 @@ SELECT ?class (COUNT(DISTINCT ?x) AS ?n) WHERE {
   GRAPH ?g { ?g a <http://www.w3.org/ns/prov#Bundle> } GRAPH ?g { ?x a ?class }
 } GROUP BY ?class ORDER BY ?class
 """
-_PUBLISHED = _PREFIXES + """
+_PUBLISHED = (
+    _PREFIXES
+    + """
 SELECT (MIN(?d) AS ?first) (MAX(?d) AS ?last) WHERE { ?a a tkg:Article ; schema:datePublished ?d }
 """
-_LINKS = _PREFIXES + """
+)
+_LINKS = (
+    _PREFIXES
+    + """
 SELECT (COUNT(*) AS ?n) WHERE {
   SELECT DISTINCT ?x ?wd WHERE {
     ?x skos:exactMatch ?wd . FILTER(STRSTARTS(STR(?wd), "http://www.wikidata.org/entity/"))
   }
 }
 """
+)
 # one example of each kind, the first by IRI: an article, an actor with a Wikidata link,
 # a proposal, an issue
-_EXAMPLES = _PREFIXES + """
+_EXAMPLES = (
+    _PREFIXES
+    + """
 SELECT ?kind (MIN(?x) AS ?example) WHERE {
   { ?x a tkg:Article . BIND(1 AS ?kind) }
   UNION { ?cls rdfs:subClassOf* tkg:Actor . ?x a ?cls ; skos:exactMatch ?wd . BIND(2 AS ?kind) }
@@ -64,6 +72,7 @@ SELECT ?kind (MIN(?x) AS ?example) WHERE {
   UNION { ?x a tkg:Issue . BIND(4 AS ?kind) }
 } GROUP BY ?kind ORDER BY ?kind
 """
+)
 VOCABULARIES = ("tkg", "schema", "prov", "oa", "skos", "time", "org", "dcterms", "rdfs")
 
 
@@ -83,8 +92,11 @@ def last_modified(location: str) -> dt.datetime | None:
     path = Path(location)
     if not path.is_dir():
         return None
-    times = [f.stat().st_mtime for f in path.iterdir()
-             if f.suffix == ".sst" or (f.suffix == ".log" and f.stat().st_size > 0)]
+    times = [
+        f.stat().st_mtime
+        for f in path.iterdir()
+        if f.suffix == ".sst" or (f.suffix == ".log" and f.stat().st_size > 0)
+    ]
     if not times:
         return None
     return dt.datetime.fromtimestamp(int(max(times)), tz=dt.UTC)
@@ -112,11 +124,16 @@ def describe(store: Store) -> Graph:
     add(DATASET, RDF.type, VOID.Dataset)
     add(DATASET, RDF.type, DCAT.Dataset)
     add(DATASET, DCTERMS.title, lit("tradekg: trade-negotiation claims with their evidence"))
-    add(DATASET, DCTERMS.description, lit(
-        "Facts drawn from news articles about trade negotiations (who proposed what, who "
-        "objected and why, who said what, when and where), each resting on the exact words "
-        "of its article. One named graph per article, a reference graph of shared actors, "
-        "agreements and issues, and the ontology graph."))
+    add(
+        DATASET,
+        DCTERMS.description,
+        lit(
+            "Facts drawn from news articles about trade negotiations (who proposed what, who "
+            "objected and why, who said what, when and where), each resting on the exact words "
+            "of its article. One named graph per article, a reference graph of shared actors, "
+            "agreements and issues, and the ontology graph."
+        ),
+    )
     for keyword in ("trade", "negotiation", "news", "claims", "provenance"):
         add(DATASET, DCAT.keyword, lit(keyword))
     add(DATASET, VOID.uriSpace, lit(str(DATA)))

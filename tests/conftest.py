@@ -20,7 +20,9 @@ from kg.store import Store, open_store
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
-        "--update-goldens", action="store_true", default=False,
+        "--update-goldens",
+        action="store_true",
+        default=False,
         help="rewrite tests/golden/ from the current answers (check them by hand!)",
     )
 
@@ -41,8 +43,9 @@ MakeStore = Callable[..., Store]
 
 
 @pytest.fixture(scope="session")
-def make_store(tmp_path_factory: pytest.TempPathFactory, reference: Reference
-               ) -> Iterator[MakeStore]:
+def make_store(
+    tmp_path_factory: pytest.TempPathFactory, reference: Reference
+) -> Iterator[MakeStore]:
     """A factory: ``make_store(path, ...)`` ingests facts files or directories into a new store
     in a temporary directory and returns it open; every article must load. The stores are
     closed at the end of the session."""

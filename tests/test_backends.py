@@ -43,9 +43,9 @@ from kg.store.remote import RemoteStore, endpoints
 TESTS = Path(__file__).resolve().parent
 ENABLE = {
     "oxigraph": "pip install oxigraph (in the test extra), or set TRADEKG_TEST_OXIGRAPH to an "
-                "Oxigraph server's query URL (tests/stores.sh starts one)",
+    "Oxigraph server's query URL (tests/stores.sh starts one)",
     "virtuoso": "apt-get install virtuoso-opensource, or set TRADEKG_TEST_VIRTUOSO (+ _USER, "
-                "_PASSWORD) to a Virtuoso /sparql URL (tests/stores.sh starts one)",
+    "_PASSWORD) to a Virtuoso /sparql URL (tests/stores.sh starts one)",
 }
 _servers: dict[str, tuple[str, dict[str, str]]] = {}  # started once per session
 
@@ -90,8 +90,11 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, di
     port = free_port()
     location = tmp_path_factory.mktemp("oxigraph-server")
     with (location.parent / "oxigraph.log").open("wb") as log:
-        server = subprocess.Popen([binary, "serve", "--location", str(location),
-                                   "--bind", f"127.0.0.1:{port}"], stdout=log, stderr=log)
+        server = subprocess.Popen(
+            [binary, "serve", "--location", str(location), "--bind", f"127.0.0.1:{port}"],
+            stdout=log,
+            stderr=log,
+        )
     try:
         wait_http(f"http://127.0.0.1:{port}/query", 30)
         _servers["oxigraph"] = (f"http://127.0.0.1:{port}/query", {})
@@ -104,12 +107,17 @@ def oxigraph(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, di
 CAPPED_ROWS = 7  # ResultSetMaxRows of the capped Virtuoso: most saved answers are longer
 
 
-def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str, env_var: str,
-              max_rows: int) -> Iterator[tuple[str, dict[str, str]]]:
+def _virtuoso(
+    tmp_path_factory: pytest.TempPathFactory, name: str, env_var: str, max_rows: int
+) -> Iterator[tuple[str, dict[str, str]]]:
     if os.environ.get(env_var):
-        yield os.environ[env_var], {
-            "TRADEKG_USER": os.environ.get("TRADEKG_TEST_VIRTUOSO_USER", "writer"),
-            "TRADEKG_PASSWORD": os.environ.get("TRADEKG_TEST_VIRTUOSO_PASSWORD", "writerpass")}
+        yield (
+            os.environ[env_var],
+            {
+                "TRADEKG_USER": os.environ.get("TRADEKG_TEST_VIRTUOSO_USER", "writer"),
+                "TRADEKG_PASSWORD": os.environ.get("TRADEKG_TEST_VIRTUOSO_PASSWORD", "writerpass"),
+            },
+        )
         return
     if name in _servers:
         yield _servers[name]
@@ -120,15 +128,23 @@ def _virtuoso(tmp_path_factory: pytest.TempPathFactory, name: str, env_var: str,
     env = {**os.environ, "STORE_ROOT": str(root), "VIRTUOSO_MAX_ROWS": str(max_rows)}
     hport, iport = free_port(), free_port()
     script = f"source '{TESTS / 'stores.sh'}'"
-    subprocess.run(["bash", "-c", f"{script} && start_virtuoso {hport} {iport}"], env=env,
-                   check=True, stdout=subprocess.DEVNULL, timeout=180)
+    subprocess.run(
+        ["bash", "-c", f"{script} && start_virtuoso {hport} {iport}"],
+        env=env,
+        check=True,
+        stdout=subprocess.DEVNULL,
+        timeout=180,
+    )
     try:
-        _servers[name] = (f"http://127.0.0.1:{hport}/sparql",
-                          {"TRADEKG_USER": "writer", "TRADEKG_PASSWORD": "writerpass"})
+        _servers[name] = (
+            f"http://127.0.0.1:{hport}/sparql",
+            {"TRADEKG_USER": "writer", "TRADEKG_PASSWORD": "writerpass"},
+        )
         yield _servers[name]
     finally:
-        subprocess.run(["bash", "-c", f"{script} && stop_store virtuoso"], env=env,
-                       check=False, timeout=60)
+        subprocess.run(
+            ["bash", "-c", f"{script} && stop_store virtuoso"], env=env, check=False, timeout=60
+        )
 
 
 @pytest.fixture(scope="session")
@@ -138,11 +154,13 @@ def virtuoso(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str, di
 
 
 @pytest.fixture(scope="session")
-def virtuoso_capped(tmp_path_factory: pytest.TempPathFactory
-                    ) -> Iterator[tuple[str, dict[str, str]]]:
+def virtuoso_capped(
+    tmp_path_factory: pytest.TempPathFactory,
+) -> Iterator[tuple[str, dict[str, str]]]:
     """A Virtuoso server whose row cap (ResultSetMaxRows) is CAPPED_ROWS."""
-    yield from _virtuoso(tmp_path_factory, "virtuoso_capped", "TRADEKG_TEST_VIRTUOSO_CAPPED",
-                         CAPPED_ROWS)
+    yield from _virtuoso(
+        tmp_path_factory, "virtuoso_capped", "TRADEKG_TEST_VIRTUOSO_CAPPED", CAPPED_ROWS
+    )
 
 
 def remote(server: tuple[str, dict[str, str]]) -> RemoteStore:
@@ -161,8 +179,9 @@ ARTICLE_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/11f0a1b12fa8bf03")
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
-def backend(request: pytest.FixtureRequest, reference: Reference
-            ) -> Iterator[tuple[str, Store, dict[str, str]]]:
+def backend(
+    request: pytest.FixtureRequest, reference: Reference
+) -> Iterator[tuple[str, Store, dict[str, str]]]:
     """(name, store holding the sample, environment), for every backend."""
     name = request.param
     if name == "embedded":
@@ -184,21 +203,31 @@ def backend(request: pytest.FixtureRequest, reference: Reference
 VIRTUOSO_BUG = "Virtuoso 7.2.5: rdfs:subClassOf* joined with BIND/OPTIONAL loses rows"
 
 
-@pytest.mark.parametrize(("query", "params", "golden"), CASES,
-                         ids=[golden_name(q, p) for q, p, _ in CASES])
+@pytest.mark.parametrize(
+    ("query", "params", "golden"), CASES, ids=[golden_name(q, p) for q, p, _ in CASES]
+)
 def test_every_saved_query_gives_the_golden_answer(
-        request: pytest.FixtureRequest, backend: tuple[str, Store, dict[str, str]],
-        query: str, params: dict[str, str], golden: str | None) -> None:
+    request: pytest.FixtureRequest,
+    backend: tuple[str, Store, dict[str, str]],
+    query: str,
+    params: dict[str, str],
+    golden: str | None,
+) -> None:
     name, store, _ = backend
     if name.startswith("virtuoso") and "subClassOf*" in get_query(query).text:
         request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_BUG))
     if name.startswith("virtuoso") and query == "objections" and len(params) > 1:
-        request.applymarker(pytest.mark.xfail(
-            reason="Virtuoso 7.2.5 cannot compile it: SP031 sparp_gp_deprecate(): equiv "
-                   "re-deprecation", strict=True))
+        request.applymarker(
+            pytest.mark.xfail(
+                reason="Virtuoso 7.2.5 cannot compile it: SP031 sparp_gp_deprecate(): equiv "
+                "re-deprecation",
+                strict=True,
+            )
+        )
     path = GOLDEN / f"{golden or golden_name(query, params)}.json"
     assert as_golden(run_saved(store, query, params)) == json.loads(
-        path.read_text(encoding="utf-8"))
+        path.read_text(encoding="utf-8")
+    )
 
 
 def test_stats_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> None:
@@ -209,15 +238,18 @@ def test_stats_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> No
         pytest.skip("the embedded store is open in this process; test_cli covers it")
     result = runner.invoke(cli, ["--store", location, "stats", "--format", "json"])
     assert (result.exit_code, result.stderr) == (0, "")
-    counts = {b["what"]["value"]: b["count"]["value"]
-              for b in json.loads(result.stdout)["results"]["bindings"]}
+    counts = {
+        b["what"]["value"]: b["count"]["value"]
+        for b in json.loads(result.stdout)["results"]["bindings"]
+    }
     golden = json.loads((GOLDEN / "stats.json").read_text(encoding="utf-8"))
     assert counts == {r["what"]: r["count"] for r in golden["rows"]}
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])
 def test_export_through_the_cli_equals_the_embedded_export(
-        backend: tuple[str, Store, dict[str, str]], sample_store: Store, fmt: str) -> None:
+    backend: tuple[str, Store, dict[str, str]], sample_store: Store, fmt: str
+) -> None:
     name, _, env = backend
     if name == "embedded":
         pytest.skip("the reference itself")
@@ -225,8 +257,11 @@ def test_export_through_the_cli_equals_the_embedded_export(
     result = runner.invoke(cli, ["export", "--format", fmt])
     if name == "virtuoso_capped":  # its Graph Store Protocol GET cuts graphs at the cap
         assert result.exit_code == 3
-        assert re.search(r"sent \d+ of the \d+ triples of <https://w3id.org/tradekg/id/graph/"
-                         r"[^>]+>, so the export would be incomplete", result.stderr)
+        assert re.search(
+            r"sent \d+ of the \d+ triples of <https://w3id.org/tradekg/id/graph/"
+            r"[^>]+>, so the export would be incomplete",
+            result.stderr,
+        )
         assert "raise it in the [SPARQL] section of virtuoso.ini" in result.stderr
         return
     assert (result.exit_code, result.stderr) == (0, "")
@@ -244,13 +279,13 @@ def test_export_through_the_cli_equals_the_embedded_export(
         assert isomorphic(graph, got.graph(graph.identifier)), graph.identifier
 
 
-def test_export_one_article_through_the_cli(backend: tuple[str, Store, dict[str, str]]
-                                            ) -> None:
+def test_export_one_article_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> None:
     name, store, env = backend
     if name == "embedded":
         pytest.skip("test_export covers it")
     result = CliRunner(env={**env, "TRADEKG_REFERENCE": None}).invoke(
-        cli, ["export", "--format", "ntriples", "--article", "11f0a1b12fa8bf03"])
+        cli, ["export", "--format", "ntriples", "--article", "11f0a1b12fa8bf03"]
+    )
     if name == "virtuoso_capped":  # cut at the cap: refused, not exported in part
         assert result.exit_code == 3 and "so the export would be incomplete" in result.stderr
         return
@@ -265,8 +300,9 @@ BOUND = [(q, p) for q, p, _ in CASES if p]
 
 
 @pytest.mark.parametrize(("query", "params"), BOUND, ids=[golden_name(q, p) for q, p in BOUND])
-def test_values_binding_equals_substitution(sample_store: Store, query: str,
-                                            params: dict[str, str]) -> None:
+def test_values_binding_equals_substitution(
+    sample_store: Store, query: str, params: dict[str, str]
+) -> None:
     saved = get_query(query)
     bindings = resolve_params(sample_store, saved, params)
     substituted = sample_store.select(saved.text, bindings)
@@ -277,8 +313,9 @@ def test_values_binding_equals_substitution(sample_store: Store, query: str,
 # --- writing --------------------------------------------------------------------------------
 
 
-def test_reingest_is_idempotent(backend: tuple[str, Store, dict[str, str]],
-                                reference: Reference) -> None:
+def test_reingest_is_idempotent(
+    backend: tuple[str, Store, dict[str, str]], reference: Reference
+) -> None:
     name, store, _ = backend
     if name == "embedded":
         pytest.skip("test_cli covers it")
@@ -289,17 +326,22 @@ def test_reingest_is_idempotent(backend: tuple[str, Store, dict[str, str]],
 
 def big_graph(n: int) -> RenderedGraph:
     name = URIRef("https://w3id.org/tradekg/id/graph/test-big")
-    lines = [f"<{name}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
-             "<http://www.w3.org/ns/prov#Bundle>"]
-    lines += [f'<https://example.org/s{i}> <https://example.org/p> '
-              f'"value {i}: a line long enough to make a large body \\"quoted\\" é"'
-              for i in range(n)]
+    lines = [
+        f"<{name}> <http://www.w3.org/1999/02/22-rdf-syntax-ns#type> "
+        "<http://www.w3.org/ns/prov#Bundle>"
+    ]
+    lines += [
+        f"<https://example.org/s{i}> <https://example.org/p> "
+        f'"value {i}: a line long enough to make a large body \\"quoted\\" é"'
+        for i in range(n)
+    ]
     return name, lines
 
 
 @pytest.mark.parametrize("server", ["oxigraph", "virtuoso"])
-def test_a_large_article_graph_is_uploaded_whole(request: pytest.FixtureRequest,
-                                                 server: str) -> None:
+def test_a_large_article_graph_is_uploaded_whole(
+    request: pytest.FixtureRequest, server: str
+) -> None:
     # Virtuoso with digest authentication: urllib fails on large bodies (STORES.md pitfall 5)
     store = remote(request.getfixturevalue(server))
     name, lines = big_graph(8000)  # 1 MB: urllib's digest upload breaks here (BrokenPipe)
@@ -321,8 +363,7 @@ def test_construct(backend: tuple[str, Store, dict[str, str]]) -> None:
     assert len(graph) == store.quad_count(ARTICLE_GRAPH) > 100, name
 
 
-def test_writes_through_sparql_update_without_gsp(oxigraph: tuple[str, dict[str, str]]
-                                                  ) -> None:
+def test_writes_through_sparql_update_without_gsp(oxigraph: tuple[str, dict[str, str]]) -> None:
     # TRADEKG_GSP_URL=none: graphs are written by SPARQL Update and read by CONSTRUCT
     url, env = oxigraph
     store = RemoteStore(url, {**env, "TRADEKG_GSP_URL": "none"})
@@ -343,18 +384,25 @@ def test_writes_through_sparql_update_without_gsp(oxigraph: tuple[str, dict[str,
 def test_endpoints_of_known_servers() -> None:
     cases = {
         "http://h:7878/query": ("http://h:7878/update", "http://h:7878/store", True),
-        "http://h:8890/sparql": ("http://h:8890/sparql-auth", "http://h:8890/sparql-graph-crud",
-                                 False),
+        "http://h:8890/sparql": (
+            "http://h:8890/sparql-auth",
+            "http://h:8890/sparql-graph-crud",
+            False,
+        ),
         "https://h/ds/query": ("https://h/ds/update", "https://h/ds/data", False),
         "https://h/repositories/x": (None, None, False),
     }
     for url, expected in cases.items():
         assert endpoints(url, {}, credentials=False) == expected, url
     assert endpoints("http://h:8890/sparql", {}, credentials=True)[1] == (
-        "http://h:8890/sparql-graph-crud-auth")
+        "http://h:8890/sparql-graph-crud-auth"
+    )
     given = {"TRADEKG_UPDATE_URL": "https://h/u", "TRADEKG_GSP_URL": "https://h/g"}
     assert endpoints("https://h/repositories/x", given, credentials=False) == (
-        "https://h/u", "https://h/g", False)
+        "https://h/u",
+        "https://h/g",
+        False,
+    )
 
 
 # --- bind_values: the one place that writes values into remote query text ------------------
@@ -363,17 +411,19 @@ def test_endpoints_of_known_servers() -> None:
 def test_bind_values_finds_the_outermost_where_group() -> None:
     x = URIRef("http://example.org/x")
     block = "VALUES (?v) {\n  (<http://example.org/x>)\n}"
-    head = 'PREFIX ex: <http://example.org/where#> # WHERE { in a comment\n'
-    tricky = head + 'SELECT ?v (STR("}{") AS ?s) WHERE { ?v ex:p "{" , \'\'\'}\'\'\' } ORDER BY ?v'
+    head = "PREFIX ex: <http://example.org/where#> # WHERE { in a comment\n"
+    tricky = head + "SELECT ?v (STR(\"}{\") AS ?s) WHERE { ?v ex:p \"{\" , '''}''' } ORDER BY ?v"
     assert bind_values(tricky, {"v": x}) == head + (
-        'SELECT ?v (STR("}{") AS ?s) WHERE {\n' + block
-        + '\n ?v ex:p "{" , \'\'\'}\'\'\' } ORDER BY ?v')
+        'SELECT ?v (STR("}{") AS ?s) WHERE {\n' + block + "\n ?v ex:p \"{\" , '''}''' } ORDER BY ?v"
+    )
     construct = "CONSTRUCT { ?v ?p ?o } WHERE { ?v ?p ?o }"
     assert bind_values(construct, {"v": x}) == (
-        "CONSTRUCT { ?v ?p ?o } WHERE {\n" + block + "\n ?v ?p ?o }")
+        "CONSTRUCT { ?v ?p ?o } WHERE {\n" + block + "\n ?v ?p ?o }"
+    )
     sub = "SELECT * WHERE { SELECT ?v WHERE { ?v ?p ?o } LIMIT 1 }"
     assert bind_values(sub, {"v": x}) == (
-        "SELECT * WHERE {\n" + block + "\n{ SELECT ?v WHERE { ?v ?p ?o } LIMIT 1 }}")
+        "SELECT * WHERE {\n" + block + "\n{ SELECT ?v WHERE { ?v ?p ?o } LIMIT 1 }}"
+    )
     assert bind_values(sub, {}) == sub
 
 
@@ -386,7 +436,8 @@ def test_bind_values_renders_checked_terms_only() -> None:
     rows = [{"a": Literal('x" } ; DROP ALL ; #', lang="en")}, {"b": Literal(2)}]
     assert bind_values(q, rows) == (
         'SELECT ?a ?b WHERE {\nVALUES (?a ?b) {\n  ("x\\" } ; DROP ALL ; #"@en UNDEF)\n'
-        '  (UNDEF "2"^^<http://www.w3.org/2001/XMLSchema#integer>)\n}\n ?a ?p ?b }')
+        '  (UNDEF "2"^^<http://www.w3.org/2001/XMLSchema#integer>)\n}\n ?a ?p ?b }'
+    )
     with pytest.raises(InputError):
         bind_values(q, {"a": URIRef("http://example.org/x> } ; DROP ALL ; <y")})
     with pytest.raises(ValueError, match="blank node"):
@@ -399,13 +450,26 @@ def test_bind_values_renders_checked_terms_only() -> None:
 
 DRAFTED = TESTS / "drafted"
 DRAFTED_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/5533585acd5a8e0f")
-LISTINGS = ["proposals", "objections", "quotes", "statements", "timeline", "threats",
-            "anonymous-claims", "coalitions", "article-audit", "data-quality"]
+LISTINGS = [
+    "proposals",
+    "objections",
+    "quotes",
+    "statements",
+    "timeline",
+    "threats",
+    "anonymous-claims",
+    "coalitions",
+    "article-audit",
+    "data-quality",
+]
 
 
 def test_drafted_facts_answer_the_same_on_every_backend(
-        request: pytest.FixtureRequest, backend: tuple[str, Store, dict[str, str]],
-        make_store: Callable[..., Store], reference: Reference) -> None:
+    request: pytest.FixtureRequest,
+    backend: tuple[str, Store, dict[str, str]],
+    make_store: Callable[..., Store],
+    reference: Reference,
+) -> None:
     """The drafted fixture is added to the backend's sample for this test only; every listing
     query (review column included) and the export of its graph equal the embedded store's."""
     name, store, env = backend
@@ -418,15 +482,19 @@ def test_drafted_facts_answer_the_same_on_every_backend(
             if name.startswith("virtuoso") and "subClassOf*" in get_query(query).text:
                 continue  # VIRTUOSO_BUG
             assert as_golden(run_saved(store, query, {})) == as_golden(
-                run_saved(embedded, query, {})), query
+                run_saved(embedded, query, {})
+            ), query
         assert as_golden(run_saved(store, "provenance", {"fact": "mexico-dairy"})) == as_golden(
-            run_saved(embedded, "provenance", {"fact": "mexico-dairy"}))
+            run_saved(embedded, "provenance", {"fact": "mexico-dairy"})
+        )
         result = CliRunner(env={**env, "TRADEKG_REFERENCE": None}).invoke(
-            cli, ["export", "--format", "nquads", "--article", "5533585acd5a8e0f"])
+            cli, ["export", "--format", "nquads", "--article", "5533585acd5a8e0f"]
+        )
         if name == "virtuoso_capped":  # the graph is longer than the cap: refused, not cut
             assert result.exit_code == 3
-            assert f"triples of <{DRAFTED_GRAPH}>, so the export would be incomplete" in \
-                result.stderr
+            assert (
+                f"triples of <{DRAFTED_GRAPH}>, so the export would be incomplete" in result.stderr
+            )
             return
         assert (result.exit_code, result.stderr) == (0, "")
         want = io.BytesIO()

@@ -16,8 +16,9 @@ from kg.resources import sample_dir
 SAMPLE_FACTS = "nafta-round5.facts.yaml"
 
 
-def copy_sample(dest: Path, replace: tuple[str, str] | None = None, *,
-                name: str = SAMPLE_FACTS) -> Path:
+def copy_sample(
+    dest: Path, replace: tuple[str, str] | None = None, *, name: str = SAMPLE_FACTS
+) -> Path:
     """The sample article and facts in ``dest``, the facts edited by one replacement."""
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(sample_dir() / "nafta-round5.md", dest / "nafta-round5.md")
@@ -54,8 +55,10 @@ def run_ingest(store_dir: Path, path: Path) -> tuple[int, str]:
 
 CASES = [
     pytest.param(
-        ("evidence: pushing to add an expiration clause to NAFTA",
-         "evidence: pushing to add a sunset clause to NAFTA"),
+        (
+            "evidence: pushing to add an expiration clause to NAFTA",
+            "evidence: pushing to add a sunset clause to NAFTA",
+        ),
         "pushing to add a sunset clause",
         "error: evidence is not in the article text: 'pushing to add a sunset clause to NAFTA' "
         "(copy the words exactly from the article; quotes, dashes and spaces may differ only "
@@ -82,8 +85,10 @@ CASES = [
         id="date-does-not-parse",
     ),
     pytest.param(
-        ("    proposer: united-states\n    issue: sunset-clause\n",
-         "    proposer: [united-states\n    issue: sunset-clause\n"),
+        (
+            "    proposer: united-states\n    issue: sunset-clause\n",
+            "    proposer: [united-states\n    issue: sunset-clause\n",
+        ),
         "issue: sunset-clause",
         "error: malformed YAML: did not find expected ',' or ']' (check indentation and quoting "
         "on that line)",
@@ -92,8 +97,7 @@ CASES = [
     pytest.param(
         ("    proposal: sunset-clause\n", "    proposal: sunset-clase\n"),
         "proposal: sunset-clase",
-        "error: proposal 'sunset-clase' is not defined in this file (define it under "
-        "'proposals:')",
+        "error: proposal 'sunset-clase' is not defined in this file (define it under 'proposals:')",
         id="unknown-proposal",
     ),
     pytest.param(
@@ -110,8 +114,7 @@ CASES = [
         id="unknown-key",
     ),
     pytest.param(
-        ("    evidence: changes the trading partners also object to\n",
-         "    evidence: the\n"),
+        ("    evidence: changes the trading partners also object to\n", "    evidence: the\n"),
         "evidence: the\n",
         "error: evidence occurs 22 times in the article (text lines 1, 2, 3, 4, 5): 'the' "
         "(quote more words so they occur once, or add 'occurrence: N')",
@@ -145,8 +148,10 @@ def test_non_utf8_facts_file(tmp_path: Path, loaded_store: Path) -> None:
     code, err = run_ingest(loaded_store, facts)
     assert code == 1
     offset = data.index(b"\xe1")
-    assert (f"  {facts}:{line}: error: not UTF-8: byte 0xe1 at offset {offset} "
-            "(save the file as UTF-8)\n") in err
+    assert (
+        f"  {facts}:{line}: error: not UTF-8: byte 0xe1 at offset {offset} "
+        "(save the file as UTF-8)\n"
+    ) in err
     assert snapshot(loaded_store) == before
 
 
@@ -164,12 +169,15 @@ def test_non_utf8_article(tmp_path: Path, loaded_store: Path) -> None:
 def test_article_without_date(tmp_path: Path) -> None:
     facts = copy_sample(tmp_path / "in")
     article = tmp_path / "in" / "nafta-round5.md"
-    article.write_text(article.read_text(encoding="utf-8").replace("published: 2017-11-21\n", ""),
-                       encoding="utf-8")
+    article.write_text(
+        article.read_text(encoding="utf-8").replace("published: 2017-11-21\n", ""), encoding="utf-8"
+    )
     result = CliRunner().invoke(cli, ["validate", str(facts)])
     assert result.exit_code == 1
-    assert (f"  {article}:10: error: front matter lacks 'published' (add 'published: ...' "
-            "to the header)\n") in result.stderr
+    assert (
+        f"  {article}:10: error: front matter lacks 'published' (add 'published: ...' "
+        "to the header)\n"
+    ) in result.stderr
 
 
 def test_a_bad_article_does_not_block_a_good_one(tmp_path: Path) -> None:
@@ -183,8 +191,9 @@ def test_a_bad_article_does_not_block_a_good_one(tmp_path: Path) -> None:
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
-    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), "ingest",
-                                      str(tmp_path / "nope.facts.yaml")])
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "nope.facts.yaml")]
+    )
     assert result.exit_code == 1
     assert result.stderr == f"Error: {tmp_path / 'nope.facts.yaml'}: no such file or directory\n"
     assert not (tmp_path / "s").exists()

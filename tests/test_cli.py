@@ -77,15 +77,19 @@ def test_store_in_use_is_exit_3(store_dir: Path) -> None:
         holder.close()
     assert code == 3
     assert out == ""
-    assert err == (f"Error: the store at {store_dir} is in use by another process (wait for "
-                   "the other tradekg command to finish, or use another --store)\n")
+    assert err == (
+        f"Error: the store at {store_dir} is in use by another process (wait for "
+        "the other tradekg command to finish, or use another --store)\n"
+    )
 
 
 def test_query_on_a_missing_store_is_exit_3(tmp_path: Path) -> None:
     code, _, err = run("--store", str(tmp_path / "none"), "query", "proposals")
     assert code == 3
-    assert err == (f"Error: no store at {tmp_path / 'none'} (ingest something first (tradekg "
-                   "ingest or tradekg demo) or choose the store with --store)\n")
+    assert err == (
+        f"Error: no store at {tmp_path / 'none'} (ingest something first (tradekg "
+        "ingest or tradekg demo) or choose the store with --store)\n"
+    )
     assert not (tmp_path / "none").exists()
 
 
@@ -102,22 +106,31 @@ def test_bad_param_syntax_is_a_usage_error(store_dir: Path) -> None:
 
 
 def test_sparql_from_argument_file_and_stdin(store_dir: Path, tmp_path: Path) -> None:
-    query = ("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
-             "SELECT (COUNT(?p) AS ?n) WHERE { ?p a tkg:Proposal }")
+    query = (
+        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+        "SELECT (COUNT(?p) AS ?n) WHERE { ?p a tkg:Proposal }"
+    )
     expected = "n\r\n4\r\n"
     code, out, _ = run("--store", str(store_dir), "sparql", query, "--format", "csv")
     assert (code, out) == (0, expected)
     (tmp_path / "q.rq").write_text(query)
-    code, out, _ = run("--store", str(store_dir), "sparql", "--file", str(tmp_path / "q.rq"),
-                       "--format", "csv")
+    code, out, _ = run(
+        "--store", str(store_dir), "sparql", "--file", str(tmp_path / "q.rq"), "--format", "csv"
+    )
     assert (code, out) == (0, expected)
     code, out, _ = run("--store", str(store_dir), "sparql", "--format", "csv", input=query)
     assert (code, out) == (0, expected)
 
 
 def test_sparql_json_is_sparql_results_json(store_dir: Path) -> None:
-    code, out, _ = run("--store", str(store_dir), "sparql", "--format", "json",
-                       "ASK { ?s a <https://w3id.org/tradekg/ontology#Threat> }")
+    code, out, _ = run(
+        "--store",
+        str(store_dir),
+        "sparql",
+        "--format",
+        "json",
+        "ASK { ?s a <https://w3id.org/tradekg/ontology#Threat> }",
+    )
     assert code == 0
     assert json.loads(out) == {"head": {}, "boolean": True}
 
@@ -134,8 +147,7 @@ def test_sparql_refuses_updates(store_dir: Path) -> None:
 def test_empty_sparql_query(store_dir: Path) -> None:
     code, _, err = run("--store", str(store_dir), "sparql", input="")
     assert code == 2
-    assert err == ("Error: the query is empty (give it as an argument, with --file, or on "
-                   "stdin)\n")
+    assert err == ("Error: the query is empty (give it as an argument, with --file, or on stdin)\n")
 
 
 def test_stats(store_dir: Path) -> None:
@@ -159,9 +171,18 @@ def test_demo_prints_the_answers(tmp_path: Path) -> None:
 def test_a_failed_write_leaves_the_store_unchanged(store_dir: Path) -> None:
     """Two graphs in one write, the second unreadable: neither is written."""
     before = quads(store_dir)
-    good = (URIRef("https://w3id.org/tradekg/id/graph/good"),
-            render_lines([(URIRef("https://w3id.org/tradekg/id/x"),
-                           URIRef("https://schema.org/name"), Literal("ok"))]))
+    good = (
+        URIRef("https://w3id.org/tradekg/id/graph/good"),
+        render_lines(
+            [
+                (
+                    URIRef("https://w3id.org/tradekg/id/x"),
+                    URIRef("https://schema.org/name"),
+                    Literal("ok"),
+                )
+            ]
+        ),
+    )
     broken = (URIRef("https://w3id.org/tradekg/id/graph/broken"), ["<a> <b> not-a-term"])
     store = open_store(store_dir)
     try:
@@ -174,21 +195,30 @@ def test_a_failed_write_leaves_the_store_unchanged(store_dir: Path) -> None:
 
 def test_unsafe_iris_are_refused_before_they_reach_the_store() -> None:
     with pytest.raises(InputError, match="is not an absolute IRI"):
-        render_lines([(URIRef("https://w3id.org/tradekg/id/has space"),
-                       URIRef("https://schema.org/name"), Literal("x"))])
+        render_lines(
+            [
+                (
+                    URIRef("https://w3id.org/tradekg/id/has space"),
+                    URIRef("https://schema.org/name"),
+                    Literal("x"),
+                )
+            ]
+        )
 
 
 def test_python_dash_m_kg_runs_the_cli() -> None:
-    done = subprocess.run([sys.executable, "-m", "kg", "--version"], capture_output=True,
-                          text=True, check=False)
+    done = subprocess.run(
+        [sys.executable, "-m", "kg", "--version"], capture_output=True, text=True, check=False
+    )
     from kg import __version__
 
     assert done.returncode == 0
     assert done.stdout == f"tradekg, version {__version__}\n"
 
 
-@pytest.mark.parametrize("command", ["ingest", "validate", "queries", "query", "sparql",
-                                     "export", "stats", "demo"])
+@pytest.mark.parametrize(
+    "command", ["ingest", "validate", "queries", "query", "sparql", "export", "stats", "demo"]
+)
 def test_every_command_has_help(command: str) -> None:
     code, out, _ = run(command, "--help")
     assert code == 0
@@ -202,15 +232,26 @@ def test_worker_processes_write_the_same_graphs(tmp_path: Path) -> None:
     for name, url in (("a", "https://example.org/a"), ("b", "https://example.org/b")):
         text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
         (corpus / f"{name}.md").write_text(
-            text.replace("https://w3id.org/tradekg/sample/nafta-round5", url), encoding="utf-8")
+            text.replace("https://w3id.org/tradekg/sample/nafta-round5", url), encoding="utf-8"
+        )
         facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
         (corpus / f"{name}.facts.yaml").write_text(
-            facts.replace("article: nafta-round5.md", f"article: {name}.md"), encoding="utf-8")
+            facts.replace("article: nafta-round5.md", f"article: {name}.md"), encoding="utf-8"
+        )
     stores = {}
     for workers in ("1", "2"):
         stores[workers] = tmp_path / f"store-{workers}"
-        code, _, err = run("--store", str(stores[workers]), "ingest", "-q", "--batch", "1",
-                           "--workers", workers, str(corpus))
+        code, _, err = run(
+            "--store",
+            str(stores[workers]),
+            "ingest",
+            "-q",
+            "--batch",
+            "1",
+            "--workers",
+            workers,
+            str(corpus),
+        )
         assert (code, err) == (0, f"2 article(s) loaded, 0 rejected into {stores[workers]}\n")
     # the ontology graph has blank nodes; everything else must be identical
     one, two = (quads(stores[w]) for w in ("1", "2"))

@@ -31,8 +31,7 @@ def expected() -> dict[URIRef, Graph]:
     article, _ = article_to_graph(facts)
     graphs: dict[URIRef, Graph] = {}
     for (name, lines), _digest in shared_graphs(ref):  # ontology and reference graphs
-        graphs[name] = Graph().parse(data="".join(f"{line} .\n" for line in lines),
-                                     format="nt")
+        graphs[name] = Graph().parse(data="".join(f"{line} .\n" for line in lines), format="nt")
     graphs[article_graph(facts.article.url)] = article
     assert set(graphs) == {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH, article_graph(facts.article.url)}
     return graphs
@@ -82,10 +81,16 @@ def test_whole_store_in_a_quad_format_keeps_each_graph(
 
 
 @pytest.mark.parametrize("fmt", [*TRIPLE_FORMATS, *QUAD_FORMATS])
-@pytest.mark.parametrize("article", ["Nafta talks make little headway after fifth round",
-                                     "https://w3id.org/tradekg/sample/nafta-round5"])
-def test_one_article(store_dir: Path, expected: dict[URIRef, Graph], fmt: str,
-                     article: str) -> None:
+@pytest.mark.parametrize(
+    "article",
+    [
+        "Nafta talks make little headway after fifth round",
+        "https://w3id.org/tradekg/sample/nafta-round5",
+    ],
+)
+def test_one_article(
+    store_dir: Path, expected: dict[URIRef, Graph], fmt: str, article: str
+) -> None:
     data = export(store_dir, "--format", fmt, "--article", article)
     name = next(n for n in expected if "/graph/" in n and not n.endswith("reference"))
     if fmt in QUAD_FORMATS:
@@ -104,19 +109,28 @@ def test_jsonld_uses_the_published_context(store_dir: Path) -> None:
 
     from kg.resources import resource
 
-    doc = json.loads(export(store_dir, "--format", "jsonld", "--article",
-                            "https://w3id.org/tradekg/sample/nafta-round5"))
+    doc = json.loads(
+        export(
+            store_dir,
+            "--format",
+            "jsonld",
+            "--article",
+            "https://w3id.org/tradekg/sample/nafta-round5",
+        )
+    )
     published = json.loads(resource("ontology", "context.jsonld").read_text())
     assert doc["@context"] == published["@context"]
     text = json.dumps(doc)
     assert '"tkg:agent"' in text and '"@type": ["tkg:Demand"]' in text
 
 
-def test_export_to_a_file_is_written_whole(store_dir: Path, tmp_path: Path,
-                                           expected: dict[URIRef, Graph]) -> None:
+def test_export_to_a_file_is_written_whole(
+    store_dir: Path, tmp_path: Path, expected: dict[URIRef, Graph]
+) -> None:
     target = tmp_path / "out.nq"
-    result = CliRunner().invoke(cli, ["--store", str(store_dir), "export", "--format", "nquads",
-                                      "-o", str(target)])
+    result = CliRunner().invoke(
+        cli, ["--store", str(store_dir), "export", "--format", "nquads", "-o", str(target)]
+    )
     assert result.exit_code == 0, result.stderr
     assert result.stdout == ""
     ds = Dataset()
@@ -130,4 +144,5 @@ def test_export_of_an_unknown_article(store_dir: Path) -> None:
     assert result.exit_code == 2
     assert result.stderr == (
         "Error: no article matches 'Brexit' (parameter 'article') (give an id, an IRI, or a "
-        "name or alias of an article in the store)\n")
+        "name or alias of an article in the store)\n"
+    )

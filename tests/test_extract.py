@@ -30,8 +30,14 @@ def lexicon(reference: Reference) -> Lexicon:
 
 
 def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[Drafted]:
-    article = Article(url="https://example.org/news/test", title="Test", published=published,
-                      language="en", text=text, where=Where("test.md"))
+    article = Article(
+        url="https://example.org/news/test",
+        title="Test",
+        published=published,
+        language="en",
+        text=text,
+        where=Where("test.md"),
+    )
     return extract(article, lexicon).facts
 
 
@@ -45,108 +51,156 @@ def of(facts: list[Drafted], section: str) -> list[Drafted]:
 
 def quotes(text: str, facts: list[Drafted]) -> list[tuple[str, str, str]]:
     """(speaker key, rule, quoted words) of every drafted quotation."""
-    return [(f.fields["by"], f.rule, words(text, f)) for f in of(facts, "statements")
-            if f.fields.get("mode") in ("direct-quote", "partial-quote")]
+    return [
+        (f.fields["by"], f.rule, words(text, f))
+        for f in of(facts, "statements")
+        if f.fields.get("mode") in ("direct-quote", "partial-quote")
+    ]
 
 
 # --- quotations and speakers ------------------------------------------------------------
 
+
 def test_quote_then_he_said_is_the_last_person_named(lexicon: Lexicon) -> None:
-    text = ("Robert Lighthizer spoke after the round ended. “We will not reach a satisfactory "
-            "result this way,” he said.")
+    text = (
+        "Robert Lighthizer spoke after the round ended. “We will not reach a satisfactory "
+        "result this way,” he said."
+    )
     assert quotes(text, draft(text, lexicon)) == [
-        ("lighthizer", "quote-said-after",
-         "We will not reach a satisfactory result this way,")]
+        ("lighthizer", "quote-said-after", "We will not reach a satisfactory result this way,")
+    ]
 
 
 def test_said_then_a_new_person_with_an_appositive(lexicon: Lexicon) -> None:
-    text = ("“These duties hurt workers on both sides of the border,” said Marianne Beaulieu, "
-            "Canada's trade minister, on Wednesday.")
+    text = (
+        "“These duties hurt workers on both sides of the border,” said Marianne Beaulieu, "
+        "Canada's trade minister, on Wednesday."
+    )
     facts = draft(text, lexicon)
     assert quotes(text, facts) == [
-        ("marianne-beaulieu", "quote-said-after",
-         "These duties hurt workers on both sides of the border,")]
+        (
+            "marianne-beaulieu",
+            "quote-said-after",
+            "These duties hurt workers on both sides of the border,",
+        )
+    ]
     person = next(a for f in facts for a in f.actors if a.key == "marianne-beaulieu")
     assert (person.kind, person.name, person.affiliation) == (
-        "Person", "Marianne Beaulieu", "canada")
+        "Person",
+        "Marianne Beaulieu",
+        "canada",
+    )
 
 
 def test_title_before_the_name_and_told_reporters(lexicon: Lexicon) -> None:
-    text = ("“These are proposals we simply cannot agree to,” Canadian Foreign Minister "
-            "Chrystia Freeland told reporters in Ottawa.")
+    text = (
+        "“These are proposals we simply cannot agree to,” Canadian Foreign Minister "
+        "Chrystia Freeland told reporters in Ottawa."
+    )
     assert quotes(text, draft(text, lexicon)) == [
-        ("freeland", "quote-said-after", "These are proposals we simply cannot agree to,")]
+        ("freeland", "quote-said-after", "These are proposals we simply cannot agree to,")
+    ]
 
 
 def test_speaker_before_a_colon(lexicon: Lexicon) -> None:
     text = "Jane Roe, the chief negotiator for Canada, told reporters: “We are not there yet.”"
     assert quotes(text, draft(text, lexicon)) == [
-        ("jane-roe", "quote-said-before", "We are not there yet.")]
+        ("jane-roe", "quote-said-before", "We are not there yet.")
+    ]
 
 
 def test_according_to_after_a_quotation(lexicon: Lexicon) -> None:
-    text = ("“The entry ticket is the whole agreement and there is no menu,” according to "
-            "a senior official with knowledge of the talks.")
-    (speaker, rule, quoted), = quotes(text, draft(text, lexicon))
+    text = (
+        "“The entry ticket is the whole agreement and there is no menu,” according to "
+        "a senior official with knowledge of the talks."
+    )
+    ((speaker, rule, quoted),) = quotes(text, draft(text, lexicon))
     assert (speaker.startswith("source-"), rule, quoted) == (
-        True, "quote-said-after", "The entry ticket is the whole agreement and there is no menu,")
+        True,
+        "quote-said-after",
+        "The entry ticket is the whole agreement and there is no menu,",
+    )
 
 
 def test_second_quotation_of_the_paragraph_has_the_same_speaker(lexicon: Lexicon) -> None:
-    text = ("“We gave our partners every opportunity,” said Tom Oakes, the commerce "
-            "secretary. “What we got were proposals that would not protect our security.”")
+    text = (
+        "“We gave our partners every opportunity,” said Tom Oakes, the commerce "
+        "secretary. “What we got were proposals that would not protect our security.”"
+    )
     assert quotes(text, draft(text, lexicon)) == [
         ("tom-oakes", "quote-said-after", "We gave our partners every opportunity,"),
-        ("tom-oakes", "quote-continued",
-         "What we got were proposals that would not protect our security.")]
+        (
+            "tom-oakes",
+            "quote-continued",
+            "What we got were proposals that would not protect our security.",
+        ),
+    ]
 
 
 def test_quotation_after_a_sentence_where_someone_speaks(lexicon: Lexicon) -> None:
-    text = ("Lighthizer added that there was still time. “Our teams will be meeting again "
-            "next month in Washington.”")
+    text = (
+        "Lighthizer added that there was still time. “Our teams will be meeting again "
+        "next month in Washington.”"
+    )
     assert quotes(text, draft(text, lexicon)) == [
-        ("lighthizer", "quote-continued",
-         "Our teams will be meeting again next month in Washington.")]
+        (
+            "lighthizer",
+            "quote-continued",
+            "Our teams will be meeting again next month in Washington.",
+        )
+    ]
 
 
 def test_partial_quotation_inside_what_someone_says(lexicon: Lexicon) -> None:
-    text = ("Trade minister Ana Ruiz said the proposal was “a rewording, not a rethink” and "
-            "called the deadline “artificial.”")
+    text = (
+        "Trade minister Ana Ruiz said the proposal was “a rewording, not a rethink” and "
+        "called the deadline “artificial.”"
+    )
     assert quotes(text, draft(text, lexicon)) == [
         ("ana-ruiz", "quote-partial", "a rewording, not a rethink"),
-        ("ana-ruiz", "quote-partial", "artificial.")]
+        ("ana-ruiz", "quote-partial", "artificial."),
+    ]
 
 
 def test_pronoun_after_an_unnamed_source(lexicon: Lexicon) -> None:
-    text = ("A UK government spokesman said London would not take sides. “Each application "
-            "is judged on its merits,” he said.")
-    (speaker, rule, _), = quotes(text, draft(text, lexicon))
+    text = (
+        "A UK government spokesman said London would not take sides. “Each application "
+        "is judged on its merits,” he said."
+    )
+    ((speaker, rule, _),) = quotes(text, draft(text, lexicon))
     assert (speaker, rule) == ("source-a-uk-government-spokesman", "quote-said-after")
 
 
 def test_one_of_them_is_the_unnamed_source_named_last(lexicon: Lexicon) -> None:
-    text = ("Several members want more, two officials involved in the talks said. “The "
-            "entry ticket is the whole agreement,” one of them said.")
-    (speaker, _, _), = quotes(text, draft(text, lexicon))
+    text = (
+        "Several members want more, two officials involved in the talks said. “The "
+        "entry ticket is the whole agreement,” one of them said."
+    )
+    ((speaker, _, _),) = quotes(text, draft(text, lexicon))
     assert speaker == "source-two-officials-involved-in-the-talks"
 
 
 @pytest.mark.parametrize(("left", "right"), [("‘", "’"), ("'", "'")])
-def test_british_single_quotes_and_apostrophes(lexicon: Lexicon, left: str, right: str
-                                               ) -> None:
-    text = (f"{left}We don{right}t accept Britain{right}s offer on fisheries at all,{right} "
-            f"said Margarethe Lindqvist, the EU{right}s deputy chief negotiator. {left}The "
-            f"workers{right} jobs matter too.{right}")
+def test_british_single_quotes_and_apostrophes(lexicon: Lexicon, left: str, right: str) -> None:
+    text = (
+        f"{left}We don{right}t accept Britain{right}s offer on fisheries at all,{right} "
+        f"said Margarethe Lindqvist, the EU{right}s deputy chief negotiator. {left}The "
+        f"workers{right} jobs matter too.{right}"
+    )
     assert [(speaker, rule) for speaker, rule, _ in quotes(text, draft(text, lexicon))] == [
         ("margarethe-lindqvist", "quote-said-after"),
-        ("margarethe-lindqvist", "quote-continued")]
+        ("margarethe-lindqvist", "quote-continued"),
+    ]
     assert quotes(text, draft(text, lexicon))[0][2] == (
-        f"We don{right}t accept Britain{right}s offer on fisheries at all,")
+        f"We don{right}t accept Britain{right}s offer on fisheries at all,"
+    )
 
 
 def test_scare_quotes_are_not_statements(lexicon: Lexicon) -> None:
-    text = ("Officials argued over the so-called “poison pill clause” in the deal. The "
-            "rules decide when a product can be labeled as “made in America” at all.")
+    text = (
+        "Officials argued over the so-called “poison pill clause” in the deal. The "
+        "rules decide when a product can be labeled as “made in America” at all."
+    )
     assert quotes(text, draft(text, lexicon)) == []
 
 
@@ -155,13 +209,16 @@ def test_a_quotation_with_no_speaker_is_not_drafted(lexicon: Lexicon) -> None:
     assert quotes(text, draft(text, lexicon)) == []
 
 
-def test_elided_quotation_is_flagged_edited(reference: Reference, lexicon: Lexicon,
-                                            tmp_path: Path) -> None:
+def test_elided_quotation_is_flagged_edited(
+    reference: Reference, lexicon: Lexicon, tmp_path: Path
+) -> None:
     article = tmp_path / "elided.md"
     article.write_text(
         "---\nurl: https://example.org/news/elided\ntitle: Elided\npublished: 2017-11-21\n"
         "language: en\n---\n“Significant differences remain. … These are proposals we "
-        "simply cannot agree to,” Chrystia Freeland told reporters.\n", encoding="utf-8")
+        "simply cannot agree to,” Chrystia Freeland told reporters.\n",
+        encoding="utf-8",
+    )
     facts = draft_facts(article, reference, lexicon)
     statement = next(a for a in facts.acts if a.kind == "Statement")
     assert (statement.reports[0].mode, statement.reports[0].edited) == (Mode.DIRECT_QUOTE, True)
@@ -169,10 +226,12 @@ def test_elided_quotation_is_flagged_edited(reference: Reference, lexicon: Lexic
 
 # --- actors -----------------------------------------------------------------------------
 
-def test_demonym_officials_are_their_country_and_two_countries_a_group(lexicon: Lexicon
-                                                                        ) -> None:
-    text = ("Canadian officials rejected U.S. demands to add a sunset clause to NAFTA. "
-            "Canada and Mexico have been resisting U.S. demands for a radical rewrite.")
+
+def test_demonym_officials_are_their_country_and_two_countries_a_group(lexicon: Lexicon) -> None:
+    text = (
+        "Canadian officials rejected U.S. demands to add a sunset clause to NAFTA. "
+        "Canada and Mexico have been resisting U.S. demands for a radical rewrite."
+    )
     objections = of(draft(text, lexicon), "objections")
     assert [o.fields["by"] for o in objections] == ["canada", "canada-and-mexico"]
     group = objections[1].actors[0]
@@ -180,8 +239,10 @@ def test_demonym_officials_are_their_country_and_two_countries_a_group(lexicon: 
 
 
 def test_the_administration_is_the_one_the_article_names(lexicon: Lexicon) -> None:
-    text = ("The Biden administration wants Canada to open its dairy quotas. The administration "
-            "also is pushing to add a sunset clause to the deal.")
+    text = (
+        "The Biden administration wants Canada to open its dairy quotas. The administration "
+        "also is pushing to add a sunset clause to the deal."
+    )
     demands = of(draft(text, lexicon), "demands")
     assert [d.fields["by"] for d in demands] == ["biden-administration", "biden-administration"]
     assert demands[0].actors[0].affiliation == "united-states"
@@ -192,179 +253,247 @@ def test_an_administration_nobody_named_is_not_guessed(lexicon: Lexicon) -> None
     assert draft(text, lexicon) == []
     with_trump = "President Trump met his advisers. " + text
     assert [d.fields["by"] for d in of(draft(with_trump, lexicon), "demands")] == [
-        "trump-administration"]
+        "trump-administration"
+    ]
 
 
 def test_named_organisation_missing_from_the_reference(lexicon: Lexicon) -> None:
-    text = ("“Canada's unfair trade practices have to be met with a strong response,” "
-            "said a statement from the U.S. Lumber Coalition.")
+    text = (
+        "“Canada's unfair trade practices have to be met with a strong response,” "
+        "said a statement from the U.S. Lumber Coalition."
+    )
     facts = draft(text, lexicon)
     assert [(a.key, a.kind) for f in facts for a in f.actors] == [
-        ("u-s-lumber-coalition", "InterestGroup")]
+        ("u-s-lumber-coalition", "InterestGroup")
+    ]
 
 
-def test_a_country_s_industry_is_an_interest_group_not_its_government(lexicon: Lexicon
-                                                                      ) -> None:
+def test_a_country_s_industry_is_an_interest_group_not_its_government(lexicon: Lexicon) -> None:
     text = "U.S. dairy groups called for quick compliance with the ruling on dairy quotas."
-    demand, = of(draft(text, lexicon), "demands")
+    (demand,) = of(draft(text, lexicon), "demands")
     group = demand.actors[0]
     assert (demand.fields["by"], group.kind, group.affiliation) == (
-        "u-s-dairy-groups", "InterestGroup", "united-states")
+        "u-s-dairy-groups",
+        "InterestGroup",
+        "united-states",
+    )
 
 
 # --- demands, proposals, objections, threats, support -------------------------------------
 
+
 def test_a_passive_verb_has_no_agent(lexicon: Lexicon) -> None:
-    text = ("A survey by a U.S. business lobby found that member companies had been asked to "
-            "transfer technology to Chinese partners.")
+    text = (
+        "A survey by a U.S. business lobby found that member companies had been asked to "
+        "transfer technology to Chinese partners."
+    )
     assert of(draft(text, lexicon), "proposals") == []
 
 
 def test_offers_and_proposals_with_a_gerund(lexicon: Lexicon) -> None:
-    text = ("Chinese officials have offered to shorten the list of sectors closed to foreign "
-            "investors. Canada has proposed counting research work toward regional content.")
-    assert [(p.fields["proposer"], words(text, p)) for p in of(draft(text, lexicon),
-                                                                "proposals")] == [
+    text = (
+        "Chinese officials have offered to shorten the list of sectors closed to foreign "
+        "investors. Canada has proposed counting research work toward regional content."
+    )
+    assert [
+        (p.fields["proposer"], words(text, p)) for p in of(draft(text, lexicon), "proposals")
+    ] == [
         ("china", "shorten the list of sectors closed to foreign investors"),
-        ("canada", "counting research work toward regional content")]
+        ("canada", "counting research work toward regional content"),
+    ]
+
 
 def test_demand_verb_splits_proposals_and_finds_their_issues(lexicon: Lexicon) -> None:
-    text = ("President Trump wants a new deal. The administration also is pushing to add an "
-            "expiration clause to NAFTA as well as to allow countries to opt out of its "
-            "investment dispute settlement system.")
+    text = (
+        "President Trump wants a new deal. The administration also is pushing to add an "
+        "expiration clause to NAFTA as well as to allow countries to opt out of its "
+        "investment dispute settlement system."
+    )
     facts = draft(text, lexicon)
-    assert [(p.fields["proposer"], p.fields.get("issue"), words(text, p))
-            for p in of(facts, "proposals")] == [
+    assert [
+        (p.fields["proposer"], p.fields.get("issue"), words(text, p))
+        for p in of(facts, "proposals")
+    ] == [
         ("united-states", "sunset-clause", "add an expiration clause to NAFTA"),
-        ("united-states", "isds",
-         "to allow countries to opt out of its investment dispute settlement system")]
+        (
+            "united-states",
+            "isds",
+            "to allow countries to opt out of its investment dispute settlement system",
+        ),
+    ]
     assert [(d.fields["by"], d.rule) for d in of(facts, "demands")] == [
-        ("trump-administration", "demand-verb"), ("trump-administration", "demand-verb")]
+        ("trump-administration", "demand-verb"),
+        ("trump-administration", "demand-verb"),
+    ]
 
 
 def test_demand_noun_and_the_objection_that_targets_it(lexicon: Lexicon) -> None:
-    text = ("Canada and Mexico have been resisting U.S. demands for a radical rewrite of the "
-            "1993 deal.")
+    text = (
+        "Canada and Mexico have been resisting U.S. demands for a radical rewrite of the 1993 deal."
+    )
     facts = draft(text, lexicon)
-    proposal, = of(facts, "proposals")
-    objection, = of(facts, "objections")
+    (proposal,) = of(facts, "proposals")
+    (objection,) = of(facts, "objections")
     assert (proposal.fields["proposer"], proposal.rule) == ("united-states", "demand-noun")
     assert (objection.fields["kind"], objection.fields["proposal"], objection.rule) == (
-        "objection", proposal.key, "objection-verb")
+        "objection",
+        proposal.key,
+        "objection-verb",
+    )
 
 
 def test_someone_wants_someone_else_to_act(lexicon: Lexicon) -> None:
     text = "Washington wants Canada to open its dairy quotas to more importers."
-    proposal, = of(draft(text, lexicon), "proposals")
-    assert (proposal.fields["proposer"], proposal.fields.get("issue")) == (
-        "united-states", "dairy")
+    (proposal,) = of(draft(text, lexicon), "proposals")
+    assert (proposal.fields["proposer"], proposal.fields.get("issue")) == ("united-states", "dairy")
 
 
 def test_rejection_with_its_reason_and_unnamed_source(lexicon: Lexicon) -> None:
-    text = ("Canadian and Mexican officials rejected U.S. demands to change the rules of origin, "
-            "arguing that the changes would damage the auto industry, according to an "
-            "official with knowledge of the talks.")
+    text = (
+        "Canadian and Mexican officials rejected U.S. demands to change the rules of origin, "
+        "arguing that the changes would damage the auto industry, according to an "
+        "official with knowledge of the talks."
+    )
     facts = draft(text, lexicon)
-    rejection, = of(facts, "objections")
+    (rejection,) = of(facts, "objections")
     assert rejection.fields["kind"] == "rejection"
     assert rejection.fields["source"] == "source-an-official-with-knowledge-of-the-talks"
     assert rejection.reason is not None
     r_start, r_end, kind = rejection.reason
     assert (text[r_start:r_end], kind) == (
-        "the changes would damage the auto industry", "economic-harm")
+        "the changes would damage the auto industry",
+        "economic-harm",
+    )
 
 
 def test_rejection_inside_a_quotation(lexicon: Lexicon) -> None:
-    text = ("“These are proposals we simply cannot agree to,” Chrystia Freeland told "
-            "reporters.")
-    rejection, = of(draft(text, lexicon), "objections")
+    text = "“These are proposals we simply cannot agree to,” Chrystia Freeland told reporters."
+    (rejection,) = of(draft(text, lexicon), "objections")
     assert (rejection.fields["by"], rejection.rule, words(text, rejection)) == (
-        "freeland", "rejection-quote", "These are proposals we simply cannot agree to,")
+        "freeland",
+        "rejection-quote",
+        "These are proposals we simply cannot agree to,",
+    )
 
 
 def test_objection_to_the_idea_targets_the_proposal_before(lexicon: Lexicon) -> None:
-    text = ("The U.S. has demanded a sunset clause that would end the pact after five years. "
-            "Canada and Mexico have both rejected the idea.")
+    text = (
+        "The U.S. has demanded a sunset clause that would end the pact after five years. "
+        "Canada and Mexico have both rejected the idea."
+    )
     facts = draft(text, lexicon)
-    proposal, = of(facts, "proposals")
-    objection, = of(facts, "objections")
+    (proposal,) = of(facts, "proposals")
+    (objection,) = of(facts, "objections")
     assert objection.fields.get("proposal") == proposal.key
 
 
-def test_an_objection_in_a_relative_clause_targets_what_comes_before(lexicon: Lexicon
-                                                                     ) -> None:
-    text = ("The U.S. is pushing to add an expiration clause to NAFTA, changes Canada and "
-            "Mexico also object to.")
+def test_an_objection_in_a_relative_clause_targets_what_comes_before(lexicon: Lexicon) -> None:
+    text = (
+        "The U.S. is pushing to add an expiration clause to NAFTA, changes Canada and "
+        "Mexico also object to."
+    )
     facts = draft(text, lexicon)
-    proposal, = of(facts, "proposals")
-    objection, = of(facts, "objections")
-    assert (objection.rule, objection.fields["by"], objection.fields["proposal"],
-            words(text, objection)) == ("objection-relative", "canada-and-mexico",
-                                        proposal.key, "changes Canada and Mexico also object to")
+    (proposal,) = of(facts, "proposals")
+    (objection,) = of(facts, "objections")
+    assert (
+        objection.rule,
+        objection.fields["by"],
+        objection.fields["proposal"],
+        words(text, objection),
+    ) == (
+        "objection-relative",
+        "canada-and-mexico",
+        proposal.key,
+        "changes Canada and Mexico also object to",
+    )
 
 
 def test_a_measure_is_a_proposal_objections_can_target(lexicon: Lexicon) -> None:
-    text = ("The United States will impose tariffs of 25 percent on steel from Canada. "
-            "Canadian officials criticised the tariffs.")
+    text = (
+        "The United States will impose tariffs of 25 percent on steel from Canada. "
+        "Canadian officials criticised the tariffs."
+    )
     facts = draft(text, lexicon)
-    proposal, = of(facts, "proposals")
+    (proposal,) = of(facts, "proposals")
     assert (proposal.rule, proposal.fields["proposer"]) == ("measure-verb", "united-states")
     assert of(facts, "objections")[0].fields.get("proposal") == proposal.key
 
 
 def test_threats_by_verb_and_by_noun(lexicon: Lexicon) -> None:
-    text = ("Canada threatened to impose duties on American steel. President Trump repeated "
-            "his earlier threats to pull the U.S. out of the deal.")
-    assert [(t.fields["by"], t.rule, t.fields["action"]) for t in
-            of(draft(text, lexicon), "threats")] == [
+    text = (
+        "Canada threatened to impose duties on American steel. President Trump repeated "
+        "his earlier threats to pull the U.S. out of the deal."
+    )
+    assert [
+        (t.fields["by"], t.rule, t.fields["action"]) for t in of(draft(text, lexicon), "threats")
+    ] == [
         ("canada", "threat-verb", "Impose duties on American steel"),
-        ("trump", "threat-noun", "Pull the U.S. out of the deal")]
+        ("trump", "threat-noun", "Pull the U.S. out of the deal"),
+    ]
 
 
 def test_support_only_for_a_proposal_or_issue(lexicon: Lexicon) -> None:
-    text = ("Mexico proposed to drop the sunset clause. Canada supported the proposal. "
-            "Farmers supported each other.")
+    text = (
+        "Mexico proposed to drop the sunset clause. Canada supported the proposal. "
+        "Farmers supported each other."
+    )
     supports = of(draft(text, lexicon), "supports")
     assert [(s.fields["by"], s.rule) for s in supports] == [("canada", "support-verb")]
 
 
 def test_paraphrase_with_said_that(lexicon: Lexicon) -> None:
     text = "Lighthizer said that there had been some progress on the administration's goals."
-    statement, = of(draft(text, lexicon), "statements")
+    (statement,) = of(draft(text, lexicon), "statements")
     assert (statement.fields["by"], statement.fields["mode"], statement.rule) == (
-        "lighthizer", "paraphrase", "paraphrase-said")
+        "lighthizer",
+        "paraphrase",
+        "paraphrase-said",
+    )
 
 
 def test_the_outlet_s_own_assessment_of_the_talks(lexicon: Lexicon) -> None:
-    text = ("The NAFTA renegotiations have been strained. The talks are stalled, officials "
-            "said. Relations between the two are now at an impasse, according to diplomats.")
-    statement, = of(draft(text, lexicon), "statements")
+    text = (
+        "The NAFTA renegotiations have been strained. The talks are stalled, officials "
+        "said. Relations between the two are now at an impasse, according to diplomats."
+    )
+    (statement,) = of(draft(text, lexicon), "statements")
     assert (statement.rule, statement.fields, words(text, statement)) == (
-        "outlet-voice", {}, "The NAFTA renegotiations have been strained.")
+        "outlet-voice",
+        {},
+        "The NAFTA renegotiations have been strained.",
+    )
 
 
 def test_names_wrapped_over_two_lines(lexicon: Lexicon) -> None:
-    text = ("The softwood quarrel is back.\n\n“Canada's unfair trade practices have to be met "
-            "with a\nstrong response,” said a statement from the U.S. Lumber\nCoalition on "
-            "Wednesday, and U.S. Trade\nRepresentative Robert Lighthizer agreed.")
+    text = (
+        "The softwood quarrel is back.\n\n“Canada's unfair trade practices have to be met "
+        "with a\nstrong response,” said a statement from the U.S. Lumber\nCoalition on "
+        "Wednesday, and U.S. Trade\nRepresentative Robert Lighthizer agreed."
+    )
     assert [(a.key, a.kind) for f in draft(text, lexicon) for a in f.actors] == [
-        ("u-s-lumber-coalition", "InterestGroup")]
+        ("u-s-lumber-coalition", "InterestGroup")
+    ]
 
 
 # --- events and times --------------------------------------------------------------------
 
+
 def test_events_round_meeting_press_and_deadline(lexicon: Lexicon) -> None:
-    text = ("Following Tuesday's conclusion of the fifth round of talks, officials left. "
-            "Our teams will be meeting again next month in Washington. "
-            "Chrystia Freeland told reporters in Ottawa Tuesday. "
-            "Both sides hope to reach a deal before the end of the year.")
+    text = (
+        "Following Tuesday's conclusion of the fifth round of talks, officials left. "
+        "Our teams will be meeting again next month in Washington. "
+        "Chrystia Freeland told reporters in Ottawa Tuesday. "
+        "Both sides hope to reach a deal before the end of the year."
+    )
     events = of(draft(text, lexicon), "events")
-    assert [(e.fields["type"], e.fields["status"], e.when.value if e.when else None)
-            for e in events] == [
+    assert [
+        (e.fields["type"], e.fields["status"], e.when.value if e.when else None) for e in events
+    ] == [
         ("NegotiationRound", "occurred", "2017-11-21"),
         ("Meeting", "scheduled", "2017-12"),
         ("PressConference", "occurred", "2017-11-21"),
-        ("Milestone", "expected", "2017")]
+        ("Milestone", "expected", "2017"),
+    ]
     assert events[0].fields["round"] == 5
 
 
@@ -373,29 +502,37 @@ def test_a_date_that_only_dates_a_statement_is_not_an_event(lexicon: Lexicon) ->
     assert of(draft(text, lexicon), "events") == []
 
 
-@pytest.mark.parametrize(("sentence", "phrase", "value", "precision"), [
-    ("The round ended on Tuesday.", "Tuesday", "2017-11-21", "day"),
-    ("They met on Monday.", "Monday", "2017-11-20", "day"),
-    ("They will meet on Friday.", "Friday", "2017-11-24", "day"),
-    ("They met last Tuesday.", "last Tuesday", "2017-11-14", "day"),
-    ("Talks resume next month.", "next month", "2017-12", "month"),
-    ("A deal is hoped for before the end of the year.", "before the end of the year", "2017",
-     "year"),
-    ("The panel ruled on Jan. 15.", "Jan. 15", "2017-01-15", "day"),
-    ("The panel will rule on Jan. 15.", "Jan. 15", "2018-01-15", "day"),
-    ("The transition ends on 31 December 2020.", "31 December 2020", "2020-12-31", "day"),
-    ("Washington filed a complaint in May.", "May", "2017-05", "month"),
-    ("The deadline falls in March 2018.", "March 2018", "2018-03", "month"),
-    ("Talks collapsed a year ago.", "a year ago", "2016", "year"),
-    ("The deal was signed in 1993.", "1993", "1993", "year"),
-    ("Talks ended last week.", "last week", "2017-11", "month"),
-    ("They meet again next week.", "next week", "2017", "year"),  # 27 Nov to 3 Dec
-    ("A deal is due by the end of April.", "by the end of April", "2018-04", "month"),
-    ("The pact took effect at the end of 2018.", "at the end of 2018", "2018", "year"),
-    ("Duties apply in the second half of June.", "the second half of June", "2017-06", "month"),
-])
+@pytest.mark.parametrize(
+    ("sentence", "phrase", "value", "precision"),
+    [
+        ("The round ended on Tuesday.", "Tuesday", "2017-11-21", "day"),
+        ("They met on Monday.", "Monday", "2017-11-20", "day"),
+        ("They will meet on Friday.", "Friday", "2017-11-24", "day"),
+        ("They met last Tuesday.", "last Tuesday", "2017-11-14", "day"),
+        ("Talks resume next month.", "next month", "2017-12", "month"),
+        (
+            "A deal is hoped for before the end of the year.",
+            "before the end of the year",
+            "2017",
+            "year",
+        ),
+        ("The panel ruled on Jan. 15.", "Jan. 15", "2017-01-15", "day"),
+        ("The panel will rule on Jan. 15.", "Jan. 15", "2018-01-15", "day"),
+        ("The transition ends on 31 December 2020.", "31 December 2020", "2020-12-31", "day"),
+        ("Washington filed a complaint in May.", "May", "2017-05", "month"),
+        ("The deadline falls in March 2018.", "March 2018", "2018-03", "month"),
+        ("Talks collapsed a year ago.", "a year ago", "2016", "year"),
+        ("The deal was signed in 1993.", "1993", "1993", "year"),
+        ("Talks ended last week.", "last week", "2017-11", "month"),
+        ("They meet again next week.", "next week", "2017", "year"),  # 27 Nov to 3 Dec
+        ("A deal is due by the end of April.", "by the end of April", "2018-04", "month"),
+        ("The pact took effect at the end of 2018.", "at the end of 2018", "2018", "year"),
+        ("Duties apply in the second half of June.", "the second half of June", "2017-06", "month"),
+    ],
+)
 def test_time_phrases_resolve_against_the_publication_date(
-        sentence: str, phrase: str, value: str | None, precision: str | None) -> None:
+    sentence: str, phrase: str, value: str | None, precision: str | None
+) -> None:
     found = find_times(sentence, 0, len(sentence), PUBLISHED)
     assert [(t.phrase, t.value, t.precision) for t in found] == [(phrase, value, precision)]
 
@@ -413,13 +550,17 @@ def test_words_that_look_like_dates_are_not_times() -> None:
 
 # --- bad input: an empty draft or a clear message, never a crash or a fact without evidence --
 
-@pytest.mark.parametrize("text", [
-    "",
-    "The weather was fine and nothing happened.",
-    "“This quotation never ends, said nobody in particular",
-    "He said “one” and “two” and “three",
-    "\u200f\u202e“مرحبا,” قال الوزير. 😀\u0301",
-])
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "",
+        "The weather was fine and nothing happened.",
+        "“This quotation never ends, said nobody in particular",
+        "He said “one” and “two” and “three",
+        "\u200f\u202e“مرحبا,” قال الوزير. 😀\u0301",
+    ],
+)
 def test_odd_texts_draft_nothing_or_facts_with_evidence(text: str, lexicon: Lexicon) -> None:
     for fact in draft(text, lexicon):
         assert 0 <= fact.start < fact.end <= len(text)
@@ -427,23 +568,33 @@ def test_odd_texts_draft_nothing_or_facts_with_evidence(text: str, lexicon: Lexi
 
 def test_a_huge_article_is_cut_with_a_note(lexicon: Lexicon) -> None:
     paragraph = "Canada and Mexico have been resisting U.S. demands for a radical rewrite.\n"
-    article = Article(url="https://example.org/news/huge", title="Huge", published=PUBLISHED,
-                      language="en", text=paragraph * 150_000, where=Where("huge.md"))
+    article = Article(
+        url="https://example.org/news/huge",
+        title="Huge",
+        published=PUBLISHED,
+        language="en",
+        text=paragraph * 150_000,
+        where=Where("huge.md"),
+    )
     result = extract(article, lexicon)
-    assert result.notes == [f"the text has {len(article.text):,} characters; only the first "
-                            "200,000 were read"]
+    assert result.notes == [
+        f"the text has {len(article.text):,} characters; only the first 200,000 were read"
+    ]
     assert result.facts and all(f.end <= 200_000 for f in result.facts)
 
 
-def test_every_drafted_fact_loads_with_its_evidence(reference: Reference, lexicon: Lexicon,
-                                                    tmp_path: Path) -> None:
+def test_every_drafted_fact_loads_with_its_evidence(
+    reference: Reference, lexicon: Lexicon, tmp_path: Path
+) -> None:
     from kg.resources import sample_dir
 
     facts = draft_facts(sample_dir() / "nafta-round5.md", reference, lexicon)
     text = facts.article.text
-    spans = [r.span for p in facts.proposals for r in p.reports] + [
-        r.span for a in facts.acts for r in a.reports] + [
-        r.span for e in facts.events for r in e.reports]
+    spans = (
+        [r.span for p in facts.proposals for r in p.reports]
+        + [r.span for a in facts.acts for r in a.reports]
+        + [r.span for e in facts.events for r in e.reports]
+    )
     assert spans and all(text[s.start : s.end] == s.exact for s in spans)
     assert all(a.drafted is not None for a in facts.acts)
 
@@ -464,8 +615,7 @@ def _wrapped_sample(tmp_path: Path) -> Path:
     return path
 
 
-def test_curated_evidence_is_found_across_line_breaks(reference: Reference,
-                                                      tmp_path: Path) -> None:
+def test_curated_evidence_is_found_across_line_breaks(reference: Reference, tmp_path: Path) -> None:
     from kg.loaders import load_facts
     from kg.resources import sample_dir
 
@@ -478,39 +628,117 @@ def test_curated_evidence_is_found_across_line_breaks(reference: Reference,
     assert loaded.article.text[quote.start : quote.end] == quote.exact
 
 
-def test_a_hard_wrapped_article_drafts_the_same_facts(reference: Reference, lexicon: Lexicon,
-                                                      tmp_path: Path) -> None:
+def test_a_hard_wrapped_article_drafts_the_same_facts(
+    reference: Reference, lexicon: Lexicon, tmp_path: Path
+) -> None:
     from kg.resources import sample_dir
 
     def summary(path: Path) -> list[tuple[str, str, str, str]]:
         facts = draft_facts(path, reference, lexicon)
-        return sorted((a.kind, a.drafted.rule if a.drafted else "", str(a.agent),
-                       " ".join(a.reports[0].span.exact.split())) for a in facts.acts)
+        return sorted(
+            (
+                a.kind,
+                a.drafted.rule if a.drafted else "",
+                str(a.agent),
+                " ".join(a.reports[0].span.exact.split()),
+            )
+            for a in facts.acts
+        )
 
     assert summary(_wrapped_sample(tmp_path)) == summary(sample_dir() / "nafta-round5.md")
 
 
-_WORDS = ["“", "”", '"', ",", ".", ":", "…", "\n", "\n\n", "said", "told reporters", "added",
-          "according to", "Canada", "U.S.", "Mexico's", "Robert Lighthizer", "Lighthizer",
-          "Trade Representative", "Jane Roe", "chief negotiator", "the", "a", "an official",
-          "with knowledge of the talks", "rejected", "demands for", "is pushing to", "wants",
-          "to open", "its dairy quotas", "sunset clause", "threatened to", "impose tariffs",
-          "will", "next month", "Tuesday", "on Jan. 15", "last week", "by the end of April",
-          "he", "she", "'s", "and", "Canadian officials", "U.S. Lumber Coalition", "round",
-          "the fifth round of talks", "ended", "met", "é", "😀", "قال", "-", "—", "(", ")",
-          "Mr.", "Ms. Roe", "U.S.A.", "Inc.", "...", "[...]", "'", "‘", "’", "so-called",
-          "31 December", "2019", "proposal", "the idea", "criticised", "supported", "who"]
+_WORDS = [
+    "“",
+    "”",
+    '"',
+    ",",
+    ".",
+    ":",
+    "…",
+    "\n",
+    "\n\n",
+    "said",
+    "told reporters",
+    "added",
+    "according to",
+    "Canada",
+    "U.S.",
+    "Mexico's",
+    "Robert Lighthizer",
+    "Lighthizer",
+    "Trade Representative",
+    "Jane Roe",
+    "chief negotiator",
+    "the",
+    "a",
+    "an official",
+    "with knowledge of the talks",
+    "rejected",
+    "demands for",
+    "is pushing to",
+    "wants",
+    "to open",
+    "its dairy quotas",
+    "sunset clause",
+    "threatened to",
+    "impose tariffs",
+    "will",
+    "next month",
+    "Tuesday",
+    "on Jan. 15",
+    "last week",
+    "by the end of April",
+    "he",
+    "she",
+    "'s",
+    "and",
+    "Canadian officials",
+    "U.S. Lumber Coalition",
+    "round",
+    "the fifth round of talks",
+    "ended",
+    "met",
+    "é",
+    "😀",
+    "قال",
+    "-",
+    "—",
+    "(",
+    ")",
+    "Mr.",
+    "Ms. Roe",
+    "U.S.A.",
+    "Inc.",
+    "...",
+    "[...]",
+    "'",
+    "‘",
+    "’",
+    "so-called",
+    "31 December",
+    "2019",
+    "proposal",
+    "the idea",
+    "criticised",
+    "supported",
+    "who",
+]
 
 
-@given(st.lists(st.sampled_from(_WORDS), max_size=60).filter(
-    lambda ws: any(w.strip() for w in ws)))
-@settings(max_examples=120, deadline=None,
-          suppress_health_check=[HealthCheck.function_scoped_fixture])
-def test_any_text_drafts_facts_that_load(reference: Reference, lexicon: Lexicon,
-                                         tmp_path: Path, words_: list[str]) -> None:
+@given(st.lists(st.sampled_from(_WORDS), max_size=60).filter(lambda ws: any(w.strip() for w in ws)))
+@settings(
+    max_examples=120, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+def test_any_text_drafts_facts_that_load(
+    reference: Reference, lexicon: Lexicon, tmp_path: Path, words_: list[str]
+) -> None:
     """Whatever the words, drafting never fails, and every draft loads with its evidence
     found again in the text (the loader raises nothing)."""
     article = tmp_path / "any.md"
-    article.write_text("---\nurl: https://example.org/any\ntitle: Any\npublished: 2017-11-21\n"
-                       "language: en\n---\n" + " ".join(words_) + "\n", encoding="utf-8")
+    article.write_text(
+        "---\nurl: https://example.org/any\ntitle: Any\npublished: 2017-11-21\n"
+        "language: en\n---\n" + " ".join(words_) + "\n",
+        encoding="utf-8",
+    )
     draft_facts(article, reference, lexicon)

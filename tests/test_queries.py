@@ -59,8 +59,11 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("objections", {"issue": "expiration clause"}, "objections--issue=sunset clause"),
     ("objections", {"issue": "isds"}, None),
     ("objections", {"proposal": "sunset-clause"}, None),
-    ("objections", {"proposal": A + "/proposal/sunset-clause"},
-     "objections--proposal=sunset-clause"),
+    (
+        "objections",
+        {"proposal": A + "/proposal/sunset-clause"},
+        "objections--proposal=sunset-clause",
+    ),
     ("objections", {"proposal": "rules-of-origin", "issue": "rules of origin"}, None),
     ("quotes", {}, None),
     ("quotes", {"speaker": "Freeland"}, None),
@@ -74,8 +77,11 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("actors", {"actor": "Freeland"}, None),
     ("article-audit", {}, None),
     ("article-audit", {"article": "11f0a1b12fa8bf03"}, None),
-    ("article-audit", {"article": "https://w3id.org/tradekg/sample/nafta-round5"},
-     "article-audit--article=11f0a1b12fa8bf03"),
+    (
+        "article-audit",
+        {"article": "https://w3id.org/tradekg/sample/nafta-round5"},
+        "article-audit--article=11f0a1b12fa8bf03",
+    ),
     ("article-audit", {"article": HEADLINE}, "article-audit--article=11f0a1b12fa8bf03"),
     ("data-quality", {}, None),
     ("provenance", {"fact": "freeland-differences"}, None),
@@ -85,9 +91,10 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
 
 def as_rows(results: Results) -> list[dict[str, str | None]]:
     """Rows as plain strings (None for unbound), in column order."""
-    return [{v: None if t is None else str(t) for v, t in zip(results.variables, row,
-                                                               strict=True)}
-            for row in results.rows]
+    return [
+        {v: None if t is None else str(t) for v, t in zip(results.variables, row, strict=True)}
+        for row in results.rows
+    ]
 
 
 def as_golden(results: Results) -> dict[str, Any]:
@@ -98,16 +105,21 @@ def test_every_query_has_a_golden_case() -> None:
     assert {q for q, _, _ in CASES} == set(catalogue())
 
 
-@pytest.mark.parametrize(("query", "params", "golden"), CASES,
-                         ids=[golden_name(q, p) for q, p, _ in CASES])
-def test_answer_on_the_sample(sample_store: Store, update_goldens: bool, query: str,
-                              params: dict[str, str], golden: str | None) -> None:
+@pytest.mark.parametrize(
+    ("query", "params", "golden"), CASES, ids=[golden_name(q, p) for q, p, _ in CASES]
+)
+def test_answer_on_the_sample(
+    sample_store: Store,
+    update_goldens: bool,
+    query: str,
+    params: dict[str, str],
+    golden: str | None,
+) -> None:
     answer = as_golden(run_saved(sample_store, query, params))
     path = GOLDEN / f"{golden or golden_name(query, params)}.json"
     if update_goldens and golden is None:
         path.parent.mkdir(exist_ok=True)
-        path.write_text(json.dumps(answer, ensure_ascii=False, indent=1) + "\n",
-                        encoding="utf-8")
+        path.write_text(json.dumps(answer, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
     if not path.exists():
         pytest.fail(f"no golden {path.name}: run pytest --update-goldens, then check it by hand")
     assert answer == json.loads(path.read_text(encoding="utf-8"))
@@ -120,43 +132,70 @@ def column(results: Results, name: str) -> list[str | None]:
     return [row[name] for row in as_rows(results)]
 
 
-def test_the_objection_to_the_sunset_clause_is_the_trading_partners(sample_store: Store
-                                                                     ) -> None:
+def test_the_objection_to_the_sunset_clause_is_the_trading_partners(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "objections", {"issue": "sunset clause"}))
-    assert rows == [{
-        "objection": A + "/objection/sunset-clause", "objector": "Canada and Mexico",
-        "kind": "Objection", "proposal": A + "/proposal/sunset-clause",
-        "proposalSummary": "Add an expiration (sunset) clause to NAFTA.",
-        "issue": ID + "issue/sunset-clause", "issueLabel": "sunset clause", "reason": None,
-        "reasonKind": None, "source": None, "mode": "outlet-voice", "headline": HEADLINE,
-        "review": "curated",
-    }]
+    assert rows == [
+        {
+            "objection": A + "/objection/sunset-clause",
+            "objector": "Canada and Mexico",
+            "kind": "Objection",
+            "proposal": A + "/proposal/sunset-clause",
+            "proposalSummary": "Add an expiration (sunset) clause to NAFTA.",
+            "issue": ID + "issue/sunset-clause",
+            "issueLabel": "sunset clause",
+            "reason": None,
+            "reasonKind": None,
+            "source": None,
+            "mode": "outlet-voice",
+            "headline": HEADLINE,
+            "review": "curated",
+        }
+    ]
 
 
-def test_objections_keep_the_one_without_a_target_unless_filtered(sample_store: Store
-                                                                  ) -> None:
+def test_objections_keep_the_one_without_a_target_unless_filtered(sample_store: Store) -> None:
     everything = run_saved(sample_store, "objections")
     assert column(everything, "objection") == [
-        A + "/objection/" + k for k in ("radical-rewrite", "rules-of-origin", "isds-opt-out",
-                                        "sunset-clause", "freeland-cannot-agree")]
+        A + "/objection/" + k
+        for k in (
+            "radical-rewrite",
+            "rules-of-origin",
+            "isds-opt-out",
+            "sunset-clause",
+            "freeland-cannot-agree",
+        )
+    ]
     reasons = {r["objection"]: (r["reason"], r["reasonKind"]) for r in as_rows(everything)}
     assert reasons[A + "/objection/rules-of-origin"] == (
         "The changes would damage the auto industry, whose supply chain is spread throughout "
-        "the continent.", "economic-harm")
+        "the continent.",
+        "economic-harm",
+    )
     assert column(run_saved(sample_store, "objections", {"issue": "isds"}), "objection") == [
-        A + "/objection/isds-opt-out"]
-    both = run_saved(sample_store, "objections", {"proposal": "rules-of-origin",
-                                                  "issue": "isds"})
+        A + "/objection/isds-opt-out"
+    ]
+    both = run_saved(sample_store, "objections", {"proposal": "rules-of-origin", "issue": "isds"})
     assert both.rows == []
 
 
 def test_quotes_of_freeland(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "quotes", {"speaker": "Freeland"}))
     assert [(r["quote"], r["mode"], r["edited"], r["date"], r["place"]) for r in rows] == [
-        ("Significant differences remain on some key areas. … These are proposals we simply "
-         "cannot agree to,", "direct-quote", "true", "2017-11-21", "Ottawa"),
-        ("These are proposals we simply cannot agree to", "partial-quote", "false",
-         "2017-11-21", "Ottawa"),
+        (
+            "Significant differences remain on some key areas. … These are proposals we simply "
+            "cannot agree to,",
+            "direct-quote",
+            "true",
+            "2017-11-21",
+            "Ottawa",
+        ),
+        (
+            "These are proposals we simply cannot agree to",
+            "partial-quote",
+            "false",
+            "2017-11-21",
+            "Ottawa",
+        ),
     ]
 
 
@@ -164,34 +203,58 @@ def test_quotes_reporting_an_event_have_no_date_of_their_own(sample_store: Store
     rows = as_rows(run_saved(sample_store, "quotes", {"speaker": "lighthizer"}))
     assert len(rows) == 5
     meeting = [r for r in rows if r["fact"] == A + "/event/next-round"]
-    assert meeting == [{
-        "speaker": ID + "actor/lighthizer", "speakerLabel": "Robert Lighthizer",
-        "quote": "Our teams will be meeting again next month in Washington.",
-        "mode": "partial-quote", "edited": "false", "date": None, "place": None,
-        "headline": HEADLINE, "fact": A + "/event/next-round", "review": "curated"}]
+    assert meeting == [
+        {
+            "speaker": ID + "actor/lighthizer",
+            "speakerLabel": "Robert Lighthizer",
+            "quote": "Our teams will be meeting again next month in Washington.",
+            "mode": "partial-quote",
+            "edited": "false",
+            "date": None,
+            "place": None,
+            "headline": HEADLINE,
+            "fact": A + "/event/next-round",
+            "review": "curated",
+        }
+    ]
 
 
 def test_timeline_puts_unresolved_times_last(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "timeline"))
-    assert [r["start"] for r in rows] == (
-        ["2017-11-21"] * 8 + ["2017-12-01", "2017-01-01", None])
+    assert [r["start"] for r in rows] == (["2017-11-21"] * 8 + ["2017-12-01", "2017-01-01", None])
     assert (rows[-1]["phrase"], rows[-1]["type"]) == ("earlier", "Threat")
     assert (rows[-2]["phrase"], rows[-2]["precision"]) == ("before the end of the year", "year")
     meeting = rows[-3]
-    assert (meeting["date"], meeting["precision"], meeting["status"], meeting["place"],
-            meeting["participants"]) == ("2017-12", "month", "scheduled", "Washington, D.C.",
-                                         "Canada, Mexico, United States")
+    assert (
+        meeting["date"],
+        meeting["precision"],
+        meeting["status"],
+        meeting["place"],
+        meeting["participants"],
+    ) == ("2017-12", "month", "scheduled", "Washington, D.C.", "Canada, Mexico, United States")
 
 
 def test_anonymous_claims_have_no_named_source(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "anonymous-claims"))
-    assert sorted(str(r["fact"]).removeprefix(A + "/") for r in rows) == sorted([
-        "objection/radical-rewrite", "demand/radical-rewrite", "proposal/radical-rewrite",
-        "statement/outlet-business-concern", "threat/trump-withdrawal",
-        "statement/outlet-renegotiations-strained", "objection/rules-of-origin",
-        "demand/rules-of-origin", "proposal/rules-of-origin", "demand/sunset-clause",
-        "proposal/sunset-clause", "demand/isds-opt-out", "proposal/isds-opt-out",
-        "objection/isds-opt-out", "objection/sunset-clause"])
+    assert sorted(str(r["fact"]).removeprefix(A + "/") for r in rows) == sorted(
+        [
+            "objection/radical-rewrite",
+            "demand/radical-rewrite",
+            "proposal/radical-rewrite",
+            "statement/outlet-business-concern",
+            "threat/trump-withdrawal",
+            "statement/outlet-renegotiations-strained",
+            "objection/rules-of-origin",
+            "demand/rules-of-origin",
+            "proposal/rules-of-origin",
+            "demand/sunset-clause",
+            "proposal/sunset-clause",
+            "demand/isds-opt-out",
+            "proposal/isds-opt-out",
+            "objection/isds-opt-out",
+            "objection/sunset-clause",
+        ]
+    )
     assert {r["source"] for r in rows} == {"the outlet", "an official with knowledge of the talks"}
 
 
@@ -213,15 +276,24 @@ def test_audit_offsets_are_the_words_of_the_text(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "article-audit"))
     assert len(rows) == 28  # 4 proposals, 19 speech acts, 5 events: one report each
     for r in rows:
-        assert text[int(str(r["start"])):int(str(r["end"]))] == r["exact"], r["report"]
+        assert text[int(str(r["start"])) : int(str(r["end"]))] == r["exact"], r["report"]
 
 
 def test_stats_count_what_the_store_holds(sample_store: Store) -> None:
     counts = {r["what"]: r["count"] for r in as_rows(run_saved(sample_store, "stats"))}
     assert counts == {
-        "articles": "1", "graphs": str(len(sample_store.graph_names())), "proposals": "4",
-        "demands": "5", "objections": "5", "statements": "8", "threats": "1", "supports": "0",
-        "events": "5", "reports": "28", "actors": "295", "issues": "46",
+        "articles": "1",
+        "graphs": str(len(sample_store.graph_names())),
+        "proposals": "4",
+        "demands": "5",
+        "objections": "5",
+        "statements": "8",
+        "threats": "1",
+        "supports": "0",
+        "events": "5",
+        "reports": "28",
+        "actors": "295",
+        "issues": "46",
         "triples": str(sample_store.quad_count()),
     }
     assert counts["graphs"] == "3"  # the ontology, the reference data, the article
@@ -269,13 +341,27 @@ def test_coalitions(tmp_path: Path, make_store: MakeStore) -> None:
     (tmp_path / "partners.facts.yaml").write_text(PARTNERS_FACTS, encoding="utf-8")
     store = make_store(tmp_path, sample_dir(), name="partners")
     assert as_rows(run_saved(store, "coalitions")) == [
-        {"actorA": "Canada", "actorB": "Mexico", "shared": "2",
-         "proposals": "Add a sunset clause to NAFTA. | Open Canada's dairy market.",
-         "review": "curated"},
-        {"actorA": "Canada", "actorB": "Chrystia Freeland", "shared": "1",
-         "proposals": "Add a sunset clause to NAFTA.", "review": "curated"},
-        {"actorA": "Chrystia Freeland", "actorB": "Mexico", "shared": "1",
-         "proposals": "Add a sunset clause to NAFTA.", "review": "curated"},
+        {
+            "actorA": "Canada",
+            "actorB": "Mexico",
+            "shared": "2",
+            "proposals": "Add a sunset clause to NAFTA. | Open Canada's dairy market.",
+            "review": "curated",
+        },
+        {
+            "actorA": "Canada",
+            "actorB": "Chrystia Freeland",
+            "shared": "1",
+            "proposals": "Add a sunset clause to NAFTA.",
+            "review": "curated",
+        },
+        {
+            "actorA": "Chrystia Freeland",
+            "actorB": "Mexico",
+            "shared": "1",
+            "proposals": "Add a sunset clause to NAFTA.",
+            "review": "curated",
+        },
     ]
 
 
@@ -325,9 +411,11 @@ def _triples(node: object) -> list[tuple[object, object, object]]:
 @pytest.mark.parametrize("name", QUERY_NAMES)
 def test_no_property_path_has_both_ends_free(name: str) -> None:
     algebra = prepareQuery(get_query(name).text).algebra
-    free = [f"?{s} {p} ?{o}" for s, p, o in _triples(algebra)
-            if isinstance(p, PropertyPath) and isinstance(s, Variable)
-            and isinstance(o, Variable)]
+    free = [
+        f"?{s} {p} ?{o}"
+        for s, p, o in _triples(algebra)
+        if isinstance(p, PropertyPath) and isinstance(s, Variable) and isinstance(o, Variable)
+    ]
     assert free == []
 
 
@@ -352,23 +440,28 @@ def usage_error(store: Store, query: str, params: dict[str, str]) -> str:
 def test_unknown_name(sample_store: Store) -> None:
     assert usage_error(sample_store, "proposals", {"proposer": "Freelnd"}) == (
         "no actor matches 'Freelnd' (parameter 'proposer') (did you mean 'Freeland', "
-        "'Greenland', 'Ireland'?)")
+        "'Greenland', 'Ireland'?)"
+    )
     assert usage_error(sample_store, "quotes", {"speaker": "Nobody At All"}) == (
         "no actor matches 'Nobody At All' (parameter 'speaker') (give an id, an IRI, or a name "
-        "or alias of an actor in the store)")
+        "or alias of an actor in the store)"
+    )
 
 
 def test_unknown_parameter(sample_store: Store) -> None:
     assert usage_error(sample_store, "proposals", {"speaker": "Freeland"}) == (
-        "query 'proposals' has no parameter 'speaker' (its parameters: proposer)")
+        "query 'proposals' has no parameter 'speaker' (its parameters: proposer)"
+    )
     assert usage_error(sample_store, "stats", {"x": "y"}) == (
-        "query 'stats' has no parameter 'x' (its parameters: none)")
+        "query 'stats' has no parameter 'x' (its parameters: none)"
+    )
 
 
 def test_missing_required_parameter(sample_store: Store) -> None:
     assert usage_error(sample_store, "provenance", {}) == (
         "query 'provenance' needs parameter 'fact' (add --param fact=VALUE (the proposal, "
-        "speech act or event: its IRI or id))")
+        "speech act or event: its IRI or id))"
+    )
 
 
 def test_ambiguous_names(tmp_path: Path, make_store: MakeStore) -> None:
@@ -376,9 +469,13 @@ def test_ambiguous_names(tmp_path: Path, make_store: MakeStore) -> None:
     copy = tmp_path / "copy"
     copy.mkdir()
     text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
-    (copy / "nafta-round5.md").write_text(text.replace(
-        "https://w3id.org/tradekg/sample/nafta-round5",
-        "https://example.org/tradekg-tests/nafta-round5-copy"), encoding="utf-8")
+    (copy / "nafta-round5.md").write_text(
+        text.replace(
+            "https://w3id.org/tradekg/sample/nafta-round5",
+            "https://example.org/tradekg-tests/nafta-round5-copy",
+        ),
+        encoding="utf-8",
+    )
     shutil.copy(sample_dir() / "nafta-round5.facts.yaml", copy)
     store = make_store(sample_dir(), copy, name="twice")
     b = ID + "article/5c2804fe13c10152"
@@ -386,10 +483,12 @@ def test_ambiguous_names(tmp_path: Path, make_store: MakeStore) -> None:
     assert usage_error(store, "objections", {"proposal": "sunset-clause"}) == (
         f"'sunset-clause' matches 2 proposals (parameter 'proposal'): "
         f"{A}/proposal/sunset-clause ({summary}); {b}/proposal/sunset-clause ({summary}) "
-        "(give the id or the IRI of the one you mean)")
+        "(give the id or the IRI of the one you mean)"
+    )
     assert usage_error(store, "article-audit", {"article": HEADLINE.upper()}) == (
         f"'{HEADLINE.upper()}' matches 2 articles (parameter 'article'): {A} ({HEADLINE}); "
-        f"{b} ({HEADLINE}) (give the id or the IRI of the one you mean)")
+        f"{b} ({HEADLINE}) (give the id or the IRI of the one you mean)"
+    )
     # the IRI picks one
     one = run_saved(store, "objections", {"proposal": b + "/proposal/sunset-clause"})
     assert column(one, "objection") == [b + "/objection/sunset-clause"]
@@ -409,41 +508,65 @@ def cli_run(*args: str) -> tuple[int, str, str]:
 
 
 def test_cli_objections_on_the_sunset_clause_as_csv(sample_store_dir: Path) -> None:
-    code, out, err = cli_run("--store", str(sample_store_dir), "query", "objections",
-                             "--param", "issue=sunset clause", "--format", "csv")
+    code, out, err = cli_run(
+        "--store",
+        str(sample_store_dir),
+        "query",
+        "objections",
+        "--param",
+        "issue=sunset clause",
+        "--format",
+        "csv",
+    )
     assert (code, err) == (0, "")
     assert out == (
         "objection,objector,kind,proposal,proposalSummary,issue,issueLabel,reason,reasonKind,"
         "source,mode,headline,review\r\n"
         f"{A}/objection/sunset-clause,Canada and Mexico,Objection,{A}/proposal/sunset-clause,"
         f"Add an expiration (sunset) clause to NAFTA.,{ID}issue/sunset-clause,sunset clause,,,,"
-        f"outlet-voice,{HEADLINE},curated\r\n")
+        f"outlet-voice,{HEADLINE},curated\r\n"
+    )
 
 
 def test_cli_objections_on_the_sunset_clause_as_json(sample_store_dir: Path) -> None:
-    code, out, err = cli_run("--store", str(sample_store_dir), "query", "objections",
-                             "--param", "issue=sunset clause", "--format", "json")
+    code, out, err = cli_run(
+        "--store",
+        str(sample_store_dir),
+        "query",
+        "objections",
+        "--param",
+        "issue=sunset clause",
+        "--format",
+        "json",
+    )
     assert (code, err) == (0, "")
     doc = json.loads(out)
     assert doc["head"]["vars"] == list(get_query("objections").columns)
-    assert doc["results"]["bindings"] == [{
-        "objection": {"type": "uri", "value": f"{A}/objection/sunset-clause"},
-        "objector": {"type": "literal", "value": "Canada and Mexico"},
-        "kind": {"type": "literal", "value": "Objection"},
-        "proposal": {"type": "uri", "value": f"{A}/proposal/sunset-clause"},
-        "proposalSummary": {"type": "literal",
-                            "value": "Add an expiration (sunset) clause to NAFTA."},
-        "issue": {"type": "uri", "value": f"{ID}issue/sunset-clause"},
-        "issueLabel": {"type": "literal", "value": "sunset clause"},
-        "mode": {"type": "literal", "value": "outlet-voice"},
-        "headline": {"type": "literal", "value": HEADLINE},
-        "review": {"type": "literal", "value": "curated"},
-    }]
+    assert doc["results"]["bindings"] == [
+        {
+            "objection": {"type": "uri", "value": f"{A}/objection/sunset-clause"},
+            "objector": {"type": "literal", "value": "Canada and Mexico"},
+            "kind": {"type": "literal", "value": "Objection"},
+            "proposal": {"type": "uri", "value": f"{A}/proposal/sunset-clause"},
+            "proposalSummary": {
+                "type": "literal",
+                "value": "Add an expiration (sunset) clause to NAFTA.",
+            },
+            "issue": {"type": "uri", "value": f"{ID}issue/sunset-clause"},
+            "issueLabel": {"type": "literal", "value": "sunset clause"},
+            "mode": {"type": "literal", "value": "outlet-voice"},
+            "headline": {"type": "literal", "value": HEADLINE},
+            "review": {"type": "literal", "value": "curated"},
+        }
+    ]
 
 
 def test_cli_unknown_name_is_exit_2(sample_store_dir: Path) -> None:
-    code, out, err = cli_run("--store", str(sample_store_dir), "query", "quotes",
-                             "--param", "speaker=Freelnd")
+    code, out, err = cli_run(
+        "--store", str(sample_store_dir), "query", "quotes", "--param", "speaker=Freelnd"
+    )
     assert (code, out) == (2, "")
-    assert err == ("Error: no actor matches 'Freelnd' (parameter 'speaker') "
-                   "(did you mean 'Freeland', 'Greenland', 'Ireland'?)\n")
+    assert err == (
+        "Error: no actor matches 'Freelnd' (parameter 'speaker') "
+        "(did you mean 'Freeland', 'Greenland', 'Ireland'?)\n"
+    )

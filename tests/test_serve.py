@@ -49,8 +49,10 @@ TKG = Namespace(PREFIXES["tkg"])
 FREELAND = URIRef(PREFIXES["id"] + "actor/freeland")
 QUOTE = "These are proposals we simply cannot agree to"
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-PERSONS = ("PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
-           "SELECT ?p WHERE { ?p a tkg:Person } ORDER BY ?p")
+PERSONS = (
+    "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+    "SELECT ?p WHERE { ?p a tkg:Person } ORDER BY ?p"
+)
 
 
 @dataclass
@@ -83,8 +85,15 @@ class Reply:
         return self.body.decode("utf-8")
 
 
-def request(served: Running, path: str, *, accept: str | None = None, method: str = "GET",
-            body: bytes | None = None, content_type: str | None = None) -> Reply:
+def request(
+    served: Running,
+    path: str,
+    *,
+    accept: str | None = None,
+    method: str = "GET",
+    body: bytes | None = None,
+    content_type: str | None = None,
+) -> Reply:
     """One request, redirects not followed."""
     parts = urlsplit(served.url)
     connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=30)
@@ -101,8 +110,7 @@ def request(served: Running, path: str, *, accept: str | None = None, method: st
         connection.close()
 
 
-def sparql(served: Running, query: str, accept: str = "application/sparql-results+json"
-           ) -> Reply:
+def sparql(served: Running, query: str, accept: str = "application/sparql-results+json") -> Reply:
     return request(served, "/sparql?" + urlencode({"query": query}), accept=accept)
 
 
@@ -115,6 +123,7 @@ def wrapper(served: Running, query: str, fmt: str) -> SPARQLWrapper:
 
 
 # --- the SPARQL endpoint, through SPARQLWrapper ---
+
 
 def test_select_as_json(served: Running) -> None:
     answer = wrapper(served, PERSONS, JSON).query().convert()
@@ -130,10 +139,13 @@ def test_select_as_xml(served: Running) -> None:
     assert uris == [str(r[0]) for r in served.store.select(PERSONS).rows]
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    (f"ASK {{ <{FREELAND}> ?p ?o }}", True),
-    ("ASK { <https://w3id.org/tradekg/id/actor/nobody> ?p ?o }", False),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        (f"ASK {{ <{FREELAND}> ?p ?o }}", True),
+        ("ASK { <https://w3id.org/tradekg/id/actor/nobody> ?p ?o }", False),
+    ],
+)
 def test_ask(served: Running, query: str, expected: bool) -> None:
     assert wrapper(served, query, JSON).query().convert() == {"head": {}, "boolean": expected}
 
@@ -155,8 +167,9 @@ def test_post_as_form_and_as_query(served: Running, method: str) -> None:
     assert len(answer["results"]["bindings"]) == 3  # type: ignore[index]
 
 
-@pytest.mark.parametrize(("accept", "fmt"), [("text/csv", "csv"),
-                                              ("text/tab-separated-values", "tsv")])
+@pytest.mark.parametrize(
+    ("accept", "fmt"), [("text/csv", "csv"), ("text/tab-separated-values", "tsv")]
+)
 def test_csv_and_tsv(served: Running, accept: str, fmt: str) -> None:
     reply = sparql(served, PERSONS, accept)
     expected = io.StringIO(newline="")
@@ -182,37 +195,60 @@ def test_from_a_graph_of_the_store(served: Running) -> None:
     assert int(n) == served.store.quad_count(URIRef(reference))
 
 
-@pytest.mark.parametrize(("query", "status", "message"), [
-    ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403, "updates are refused"),
-    ("DROP ALL", 403, "updates are refused"),
-    ("LOAD <http://example.org/data.ttl>", 403, "LOAD is refused"),
-    ("SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }", 403,
-     "SERVICE is refused"),
-    ("SELECT * WHERE { { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } } "
-     "UNION { ?s ?p ?o } }", 403, "SERVICE is refused"),
-    ("SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }", 403,
-     "FROM <http://example.org/remote.ttl> is not a graph of this store"),
-    ("SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }", 403,
-     "FROM NAMED <http://example.org/g> is not a graph of this store"),
-    # the words alone are not what is refused: a literal that says SERVICE is fine
-    ('SELECT * WHERE { ?s ?p "SERVICE <http://x> LOAD" }', 200, ""),
-    ("SELECT * WHERE { ?s ?p", 400, "the query does not parse"),
-])
-def test_what_the_endpoint_refuses(served: Running, query: str, status: int,
-                                   message: str) -> None:
+@pytest.mark.parametrize(
+    ("query", "status", "message"),
+    [
+        ("INSERT DATA { <urn:a> <urn:b> <urn:c> }", 403, "updates are refused"),
+        ("DROP ALL", 403, "updates are refused"),
+        ("LOAD <http://example.org/data.ttl>", 403, "LOAD is refused"),
+        (
+            "SELECT * WHERE { SERVICE <http://example.org/sparql> { ?s ?p ?o } }",
+            403,
+            "SERVICE is refused",
+        ),
+        (
+            "SELECT * WHERE { { SERVICE SILENT <http://example.org/sparql> { ?s ?p ?o } } "
+            "UNION { ?s ?p ?o } }",
+            403,
+            "SERVICE is refused",
+        ),
+        (
+            "SELECT * FROM <http://example.org/remote.ttl> WHERE { ?s ?p ?o }",
+            403,
+            "FROM <http://example.org/remote.ttl> is not a graph of this store",
+        ),
+        (
+            "SELECT * FROM NAMED <http://example.org/g> WHERE { GRAPH ?g { ?s ?p ?o } }",
+            403,
+            "FROM NAMED <http://example.org/g> is not a graph of this store",
+        ),
+        # the words alone are not what is refused: a literal that says SERVICE is fine
+        ('SELECT * WHERE { ?s ?p "SERVICE <http://x> LOAD" }', 200, ""),
+        ("SELECT * WHERE { ?s ?p", 400, "the query does not parse"),
+    ],
+)
+def test_what_the_endpoint_refuses(served: Running, query: str, status: int, message: str) -> None:
     reply = sparql(served, query)
     assert reply.status == status, reply.text
     assert message in reply.text
 
 
 def test_updates_by_post_are_refused(served: Running) -> None:
-    as_update = request(served, "/sparql", method="POST", body=b"DROP ALL",
-                        content_type="application/sparql-update")
-    as_form = request(served, "/sparql", method="POST", body=b"update=DROP+ALL",
-                      content_type="application/x-www-form-urlencoded")
+    as_update = request(
+        served, "/sparql", method="POST", body=b"DROP ALL", content_type="application/sparql-update"
+    )
+    as_form = request(
+        served,
+        "/sparql",
+        method="POST",
+        body=b"update=DROP+ALL",
+        content_type="application/x-www-form-urlencoded",
+    )
     for reply in (as_update, as_form):
         assert (reply.status, reply.text) == (
-            403, "updates are refused: this endpoint is read-only\n")
+            403,
+            "updates are refused: this endpoint is read-only\n",
+        )
     assert served.store.quad_count() > 0
 
 
@@ -228,8 +264,10 @@ def test_a_query_over_the_time_limit_is_stopped(served: Running) -> None:
     assert sparql(served, "ASK { ?s ?p ?o }").status == 200
     assert time.monotonic() - started < 0.5
     replies: list[int] = []
-    threads = [threading.Thread(target=lambda: replies.append(
-        sparql(served, PERSONS).status)) for _ in range(4)]
+    threads = [
+        threading.Thread(target=lambda: replies.append(sparql(served, PERSONS).status))
+        for _ in range(4)
+    ]
     for t in threads:
         t.start()
     for t in threads:
@@ -257,8 +295,10 @@ def test_describe(served: Running) -> None:
 
 
 def test_html_results_escape_what_the_query_makes(served: Running) -> None:
-    query = ('SELECT ?x ?y WHERE { BIND(IRI("javascript:alert(1)") AS ?x) '
-             'BIND("<script>alert(2)</script>" AS ?y) }')
+    query = (
+        'SELECT ?x ?y WHERE { BIND(IRI("javascript:alert(1)") AS ?x) '
+        'BIND("<script>alert(2)</script>" AS ?y) }'
+    )
     page = sparql(served, query, "text/html").text
     assert "<script>" not in page
     assert "&lt;script&gt;alert(2)&lt;/script&gt;" in page
@@ -279,12 +319,15 @@ def test_unacceptable_media_type(served: Running) -> None:
 
 # --- linked data: every minted IRI dereferences ---
 
+
 def test_an_entity_iri_is_a_303_to_its_document(served: Running) -> None:
     for accept, location in (
         ("text/turtle", "/doc/actor/freeland.ttl"),
         ("application/ld+json", "/doc/actor/freeland.jsonld"),
-        ("text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
-         "/doc/actor/freeland.html"),
+        (
+            "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8",
+            "/doc/actor/freeland.html",
+        ),
         ("application/n-triples", "/doc/actor/freeland.nt"),
     ):
         reply = request(served, "/id/actor/freeland", accept=accept)
@@ -306,9 +349,9 @@ def _subject_triples(graph: Graph, subject: URIRef) -> set[tuple[object, object,
 
 def test_entity_as_turtle_and_jsonld(served: Running) -> None:
     expected = served.store.construct(
-        f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}")
-    turtle = Graph().parse(data=request(served, "/doc/actor/freeland.ttl").body,
-                           format="turtle")
+        f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}"
+    )
+    turtle = Graph().parse(data=request(served, "/doc/actor/freeland.ttl").body, format="turtle")
     reply = request(served, "/doc/actor/freeland.jsonld")
     assert reply.headers["Content-Type"] == "application/ld+json"
     assert json.loads(reply.body)["@context"] == context()["@context"]
@@ -349,6 +392,7 @@ def test_ontology_and_context(served: Running) -> None:
 
 # --- the dataset description ---
 
+
 def _void(served: Running) -> Graph:
     reply = request(served, "/.well-known/void", accept="text/turtle")
     assert reply.status == 200
@@ -359,10 +403,16 @@ def test_void_counts_equal_the_stores(served: Running) -> None:
     graph = _void(served)
     dataset = URIRef("https://w3id.org/tradekg/.well-known/void#dataset")
     assert graph.value(dataset, VOID.triples) == Literal(served.store.quad_count())
-    partitions = {graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))  # type: ignore[arg-type]
-                  for p in graph.objects(dataset, VOID.classPartition)}
-    counts = {r[0]: int(r[1]) for r in served.store.select(  # type: ignore[arg-type]
-        "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c").rows}
+    partitions = {
+        graph.value(p, VOID["class"]): int(graph.value(p, VOID.entities))  # type: ignore[arg-type]
+        for p in graph.objects(dataset, VOID.classPartition)
+    }
+    counts = {
+        r[0]: int(r[1])
+        for r in served.store.select(  # type: ignore[arg-type]
+            "SELECT ?c (COUNT(DISTINCT ?x) AS ?n) WHERE { ?x a ?c } GROUP BY ?c"
+        ).rows
+    }
     assert partitions == counts
     assert partitions[TKG.Article] == 1
     assert graph.value(dataset, VOID.sparqlEndpoint) == URIRef("https://w3id.org/tradekg/sparql")
@@ -374,8 +424,9 @@ def test_void_counts_equal_the_stores(served: Running) -> None:
         assert request(served, path, accept="text/turtle").status == 303
 
 
-def test_export_void_is_the_served_description(served: Running, tmp_path: Path,
-                                               sample_store_dir: Path) -> None:
+def test_export_void_is_the_served_description(
+    served: Running, tmp_path: Path, sample_store_dir: Path
+) -> None:
     copy = tmp_path / "store"
     shutil.copytree(sample_store_dir, copy)
     result = CliRunner().invoke(cli, ["--store", str(copy), "export", "--format", "void"])
@@ -390,21 +441,27 @@ def test_export_void_is_the_served_description(served: Running, tmp_path: Path,
 def test_export_void_describes_the_whole_store(sample_store_dir: Path, tmp_path: Path) -> None:
     copy = tmp_path / "store"
     shutil.copytree(sample_store_dir, copy)
-    result = CliRunner().invoke(cli, ["--store", str(copy), "export", "--format", "void",
-                                      "--article", "11f0a1b12fa8bf03"])
+    result = CliRunner().invoke(
+        cli, ["--store", str(copy), "export", "--format", "void", "--article", "11f0a1b12fa8bf03"]
+    )
     assert result.exit_code == 2
-    assert result.stderr == ("Error: the VoID description covers the whole store, not one "
-                             "article (leave out --article)\n")
+    assert result.stderr == (
+        "Error: the VoID description covers the whole store, not one "
+        "article (leave out --article)\n"
+    )
 
 
 # --- saved queries ---
 
+
 def test_saved_query_results_are_those_of_the_library(served: Running) -> None:
-    reply = request(served, "/queries/objections?" + urlencode(
-        {"issue": "sunset clause", "format": "json"}))
+    reply = request(
+        served, "/queries/objections?" + urlencode({"issue": "sunset clause", "format": "json"})
+    )
     expected = io.StringIO()
-    write_results(run_saved(served.store, "objections", {"issue": "sunset clause"}), "json",
-                  expected)
+    write_results(
+        run_saved(served.store, "objections", {"issue": "sunset clause"}), "json", expected
+    )
     assert reply.status == 200
     assert json.loads(reply.body) == json.loads(expected.getvalue())
 
@@ -415,7 +472,9 @@ def test_saved_query_parameter_errors_are_400(served: Running) -> None:
     assert "no issue matches &#x27;nonsense&#x27; (parameter &#x27;issue&#x27;)" in reply.text
     unknown = request(served, "/queries/objections?colour=red&format=csv")
     assert (unknown.status, unknown.text) == (
-        400, "query 'objections' has no parameter 'colour' (its parameters: issue, proposal)\n")
+        400,
+        "query 'objections' has no parameter 'colour' (its parameters: issue, proposal)\n",
+    )
     assert request(served, "/queries/nothing").status == 404
 
 
@@ -460,10 +519,24 @@ def browse(url: str, tmp_path: Path) -> str:
     if CHROMIUM is None:
         pytest.skip("Chromium is not installed: apt-get install -y chromium (CI installs it)")
     done = subprocess.run(
-        [CHROMIUM, "--headless", "--no-sandbox", "--disable-gpu",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync",
-         "--no-first-run", f"--user-data-dir={tmp_path / 'chromium'}", "--dump-dom", url],
-        capture_output=True, text=True, timeout=120, check=False)
+        [
+            CHROMIUM,
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--no-first-run",
+            f"--user-data-dir={tmp_path / 'chromium'}",
+            "--dump-dom",
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
     assert done.returncode == 0, done.stderr[-2000:]
     return done.stdout
 
@@ -483,8 +556,11 @@ def test_browser_query_list(served: Running, tmp_path: Path) -> None:
 
 def test_browser_runs_a_saved_query(served: Running, tmp_path: Path) -> None:
     # the URL the form on /queries submits
-    url = served.url + "/queries/proposals?" + urlencode({"proposer": "united-states",
-                                                          "format": "html"})
+    url = (
+        served.url
+        + "/queries/proposals?"
+        + urlencode({"proposer": "united-states", "format": "html"})
+    )
     dom = browse(url, tmp_path)
     rows = re.findall(r"<tr>(.*?)</tr>", dom.split("<tbody>")[1], flags=re.S)
     expected = run_saved(served.store, "proposals", {"proposer": "united-states"}).rows
@@ -495,6 +571,7 @@ def test_browser_runs_a_saved_query(served: Running, tmp_path: Path) -> None:
 
 
 # --- the command ---
+
 
 def _sample_copy(tmp_path: Path, url: str) -> Path:
     """The sample article and its facts, as another article (another URL)."""
@@ -514,37 +591,54 @@ def test_the_serve_command_while_ingest_writes(sample_store_dir: Path, tmp_path:
     shutil.copytree(sample_store_dir, copy)
     process = subprocess.Popen(
         [sys.executable, "-m", "kg", "--store", str(copy), "serve", "--port", "0", "-q"],
-        stderr=subprocess.PIPE, text=True)
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert process.stderr is not None
         line = process.stderr.readline()
-        match = re.fullmatch(rf"Serving {re.escape(str(copy))} at (http://127\.0\.0\.1:\d+)/ "
-                             r"\(Ctrl-C to stop\)\n", line)
+        match = re.fullmatch(
+            rf"Serving {re.escape(str(copy))} at (http://127\.0\.0\.1:\d+)/ "
+            r"\(Ctrl-C to stop\)\n",
+            line,
+        )
         assert match, line
         running = Running(match.group(1), None, None)  # type: ignore[arg-type]
         assert request(running, "/").status == 200
-        assert json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0]["n"][
-            "value"] == "1"
+        assert (
+            json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0]["n"]["value"]
+            == "1"
+        )
         # the store stays writable while it is served; the server sees what was written
-        stats = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "stats"],
-                               capture_output=True, text=True, check=False)
+        stats = subprocess.run(
+            [sys.executable, "-m", "kg", "--store", str(copy), "stats"],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert stats.returncode == 0, stats.stderr
         another = _sample_copy(tmp_path, "https://example.org/news/another-round")
-        ingest = subprocess.run([sys.executable, "-m", "kg", "--store", str(copy), "ingest",
-                                 "-q", str(another)], capture_output=True, text=True,
-                                check=False)
+        ingest = subprocess.run(
+            [sys.executable, "-m", "kg", "--store", str(copy), "ingest", "-q", str(another)],
+            capture_output=True,
+            text=True,
+            check=False,
+        )
         assert ingest.returncode == 0, ingest.stderr
         seen = []
         for _ in range(200):  # a bounded wait for the snapshot the writer published
-            seen.append(json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0][
-                "n"]["value"])
+            seen.append(
+                json.loads(sparql(running, ARTICLES).body)["results"]["bindings"][0]["n"]["value"]
+            )
             if seen[-1] == "2":
                 break
             time.sleep(0.05)
         assert seen[-1] == "2" and set(seen) <= {"1", "2"}
         second = subprocess.Popen(
             [sys.executable, "-m", "kg", "--store", str(copy), "serve", "--port", "0"],
-            stderr=subprocess.PIPE, text=True)
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         _, err = second.communicate(timeout=60)
         assert second.returncode == 3
         assert f"the store at {copy} is already served by another process" in err
@@ -562,8 +656,7 @@ def test_readers_see_an_article_whole_while_it_is_rewritten(make_store: object) 
     graph's triples through the endpoint sees one of the two counts, never a mix or none."""
     store = make_store(sample_dir(), name="rewritten")  # type: ignore[operator]
     graph = next(g for g in store.graph_names() if "/graph/" in g and "reference" not in g)
-    lines = [line.removesuffix(" .") for line in
-             store_lines(store, graph)]
+    lines = [line.removesuffix(" .") for line in store_lines(store, graph)]
     versions = [lines, lines[: len(lines) // 2]]
     server = make_server(store, port=0, timeout=10, max_rows=MAX_ROWS, workers=2)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
@@ -607,6 +700,7 @@ def store_lines(store: Store, graph: URIRef) -> list[str]:
 
 # --- over a SPARQL server: the same pages and answers as over the embedded store ---
 
+
 @pytest.fixture(scope="module", params=["oxigraph", "virtuoso"])
 def served_remote(request: pytest.FixtureRequest, reference: object) -> Iterator[Running]:
     store = cleared(remote(request.getfixturevalue(request.param)))
@@ -624,15 +718,16 @@ def test_remote_sparql_select_and_construct(served_remote: Running, served: Runn
     client = wrapper(served_remote, PERSONS, JSON)
     bindings = client.queryAndConvert()["results"]["bindings"]  # type: ignore[index]
     assert [b["p"]["value"] for b in bindings] == [
-        str(r[0]) for r in served.store.select(PERSONS).rows]
+        str(r[0]) for r in served.store.select(PERSONS).rows
+    ]
     query = f"CONSTRUCT {{ <{FREELAND}> ?p ?o }} WHERE {{ <{FREELAND}> ?p ?o }}"
-    graph = Graph().parse(data=sparql(served_remote, query, "text/turtle").text,
-                          format="turtle")
+    graph = Graph().parse(data=sparql(served_remote, query, "text/turtle").text, format="turtle")
     assert len(graph) > 0 and isomorphic(graph, served.store.construct(query))
 
 
-def test_remote_entity_pages_equal_the_embedded_ones(served_remote: Running,
-                                                      served: Running) -> None:
+def test_remote_entity_pages_equal_the_embedded_ones(
+    served_remote: Running, served: Running
+) -> None:
     redirect = request(served_remote, "/id/actor/freeland", accept="text/turtle")
     assert redirect.status == 303
     assert redirect.headers["Location"] == "/doc/actor/freeland.ttl"
@@ -641,8 +736,10 @@ def test_remote_entity_pages_equal_the_embedded_ones(served_remote: Running,
         local_doc = request(served, f"/doc/actor/freeland.{suffix}")
         assert remote_doc.status == local_doc.status == 200
         fmt = "turtle" if suffix == "ttl" else "nt"
-        assert isomorphic(Graph().parse(data=remote_doc.text, format=fmt),
-                          Graph().parse(data=local_doc.text, format=fmt))
+        assert isomorphic(
+            Graph().parse(data=remote_doc.text, format=fmt),
+            Graph().parse(data=local_doc.text, format=fmt),
+        )
     page = request(served_remote, "/doc/actor/freeland.html")
     assert page.status == 200 and QUOTE in page.text
     assert request(served_remote, "/id/actor/nobody").status == 404
@@ -661,16 +758,25 @@ def test_remote_void_and_query_forms(served_remote: Running, served: Running) ->
 
 
 def test_remote_endpoint_stays_read_only(served_remote: Running) -> None:
-    refused = request(served_remote, "/sparql", method="POST", content_type=(
-        "application/sparql-update"), body=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }")
+    refused = request(
+        served_remote,
+        "/sparql",
+        method="POST",
+        content_type=("application/sparql-update"),
+        body=b"INSERT DATA { <urn:a> <urn:b> <urn:c> }",
+    )
     assert refused.status == 403
     assert refused.text == "updates are refused: this endpoint is read-only\n"
     elsewhere = sparql(served_remote, "SELECT * FROM <http://example.org/g> WHERE { ?s ?p ?o }")
     assert elsewhere.status == 403
     assert elsewhere.text.startswith("FROM <http://example.org/g> is not a graph of this store")
-    article = next(str(g) for g in served_remote.store.graph_names()
-                   if "reference" not in g and "ontology" not in g)
+    article = next(
+        str(g)
+        for g in served_remote.store.graph_names()
+        if "reference" not in g and "ontology" not in g
+    )
     own = sparql(served_remote, f"SELECT (COUNT(*) AS ?n) FROM <{article}> WHERE {{ ?s ?p ?o }}")
     assert own.status == 200
-    assert int(json.loads(own.body)["results"]["bindings"][0]["n"]["value"]) == \
-        served_remote.store.quad_count(URIRef(article))
+    assert int(
+        json.loads(own.body)["results"]["bindings"][0]["n"]["value"]
+    ) == served_remote.store.quad_count(URIRef(article))

@@ -37,47 +37,80 @@ Key = tuple[str, str, str, str]
 
 # --- the messages, exactly as a person fixing the facts file reads them ---------------------
 
-NO_REASON = ("This objection states no reason: add `reason:` (its `summary:`, `kind:` and "
-             "`evidence:`) if the article gives one.")
-NO_PROPOSAL = ("This objection names no proposal: add `proposal:` (the id of the proposal "
-               "objected to), recording the proposal first if needed.")
-NO_DATE = ("This time has no resolved date; add `date:` (YYYY-MM-DD, YYYY-MM or YYYY) if the "
-           "article and its publication date tell you when it is.")
-NAMES_NO_SOURCE = ("This report names no source: give `source:` (an actor id; for an unnamed "
-                   "source, define it under the article's `actors:`), or set `mode: outlet-voice` "
-                   "if the article says it in its own voice.")
-OUTLET_WITH_SOURCE = ("A report in the outlet's own voice credits no one, but this one names a "
-                      "source: remove `source:`, or set the `mode:` the article uses "
-                      "(direct-quote, partial-quote or paraphrase).")
-ROUND = ("A negotiation round needs exactly one `round:`, a whole number from 1 (e.g. `round: 5` "
-         "for the fifth round).")
-PUBLISHED = ("The article needs exactly one valid publication date: give `published:` as "
-             "YYYY-MM-DD (a real calendar date) in the article file's header.")
-START_BEFORE_END = ("An evidence span ends at or before its start (the value is the start "
-                    "offset): quote at least one word of the article as the fact's `evidence:`.")
-NEEDS_BY = ("This needs `by:`, the id of the actor who performs it (from the reference data or "
-            "the article's `actors:`).")
-STATEMENT_NEEDS_BY = ("This statement is credited to someone (its report is not in the outlet's "
-                      "voice) but names no one: add `by:`, the id of the actor who makes it.")
-PARTLY_RESOLVED = ("A time is only partly resolved (its value, precision, start and end must be "
-                   "all present or all absent). The loader derives them from `date:`, so this is "
-                   "a tradekg bug: please report it.")
-PRECISION = ("A time's precision does not match its `date:`: a YYYY-MM-DD date has day "
-             "precision, YYYY-MM month and YYYY year. The loader derives the precision from "
-             "`date:`, so this is a tradekg bug: please report it.")
-INTERVAL = ("A time's interval starts after it ends (the value is its start). The loader derives "
-            "start and end from `date:`, so this is a tradekg bug: please report it.")
-MEMBERS = ("A group of actors needs at least two `members:`, each an actor id (e.g. "
-           "`members: [canada, mexico]`).")
+NO_REASON = (
+    "This objection states no reason: add `reason:` (its `summary:`, `kind:` and "
+    "`evidence:`) if the article gives one."
+)
+NO_PROPOSAL = (
+    "This objection names no proposal: add `proposal:` (the id of the proposal "
+    "objected to), recording the proposal first if needed."
+)
+NO_DATE = (
+    "This time has no resolved date; add `date:` (YYYY-MM-DD, YYYY-MM or YYYY) if the "
+    "article and its publication date tell you when it is."
+)
+NAMES_NO_SOURCE = (
+    "This report names no source: give `source:` (an actor id; for an unnamed "
+    "source, define it under the article's `actors:`), or set `mode: outlet-voice` "
+    "if the article says it in its own voice."
+)
+OUTLET_WITH_SOURCE = (
+    "A report in the outlet's own voice credits no one, but this one names a "
+    "source: remove `source:`, or set the `mode:` the article uses "
+    "(direct-quote, partial-quote or paraphrase)."
+)
+ROUND = (
+    "A negotiation round needs exactly one `round:`, a whole number from 1 (e.g. `round: 5` "
+    "for the fifth round)."
+)
+PUBLISHED = (
+    "The article needs exactly one valid publication date: give `published:` as "
+    "YYYY-MM-DD (a real calendar date) in the article file's header."
+)
+START_BEFORE_END = (
+    "An evidence span ends at or before its start (the value is the start "
+    "offset): quote at least one word of the article as the fact's `evidence:`."
+)
+NEEDS_BY = (
+    "This needs `by:`, the id of the actor who performs it (from the reference data or "
+    "the article's `actors:`)."
+)
+STATEMENT_NEEDS_BY = (
+    "This statement is credited to someone (its report is not in the outlet's "
+    "voice) but names no one: add `by:`, the id of the actor who makes it."
+)
+PARTLY_RESOLVED = (
+    "A time is only partly resolved (its value, precision, start and end must be "
+    "all present or all absent). The loader derives them from `date:`, so this is "
+    "a tradekg bug: please report it."
+)
+PRECISION = (
+    "A time's precision does not match its `date:`: a YYYY-MM-DD date has day "
+    "precision, YYYY-MM month and YYYY year. The loader derives the precision from "
+    "`date:`, so this is a tradekg bug: please report it."
+)
+INTERVAL = (
+    "A time's interval starts after it ends (the value is its start). The loader derives "
+    "start and end from `date:`, so this is a tradekg bug: please report it."
+)
+MEMBERS = (
+    "A group of actors needs at least two `members:`, each an actor id (e.g. "
+    "`members: [canada, mexico]`)."
+)
 OBJECTION_TARGET = "An objection's `proposal:` must be the id of a proposal in this facts file."
-SOURCE = ("A report's `source:` must be the id of one actor, from the reference data or from the "
-          "article's own `actors:` (for an unnamed source, define one there).")
-MODE = ("A report needs exactly one `mode:`, one of direct-quote, partial-quote, paraphrase or "
-        "outlet-voice.")
-TITLE = ("The article needs exactly one non-empty title: give `title:` in the article file's "
-         "header.")
-OTHER_ARTICLE = ("A report's evidence must come from the article the report is in: quote words "
-                 "from this article's text in `evidence:`.")
+SOURCE = (
+    "A report's `source:` must be the id of one actor, from the reference data or from the "
+    "article's own `actors:` (for an unnamed source, define one there)."
+)
+MODE = (
+    "A report needs exactly one `mode:`, one of direct-quote, partial-quote, paraphrase or "
+    "outlet-voice."
+)
+TITLE = "The article needs exactly one non-empty title: give `title:` in the article file's header."
+OTHER_ARTICLE = (
+    "A report's evidence must come from the article the report is in: quote words "
+    "from this article's text in `evidence:`."
+)
 
 # The sample is valid: five warnings and one info, which every fixture below keeps unless it
 # says otherwise.
@@ -109,8 +142,13 @@ def paraphrase_without_source(g: Graph, a: URIRef) -> None:
 
 
 def outlet_voice_with_source(g: Graph, a: URIRef) -> None:
-    g.add((n(a, "statement/outlet-renegotiations-strained/report/1"), TKG.source,
-           DATA["actor/lighthizer"]))
+    g.add(
+        (
+            n(a, "statement/outlet-renegotiations-strained/report/1"),
+            TKG.source,
+            DATA["actor/lighthizer"],
+        )
+    )
 
 
 def outlet_voice_without_source(g: Graph, a: URIRef) -> None:
@@ -225,83 +263,194 @@ def on(message: str, node: str) -> str:
 
 FIXTURES: dict[str, tuple[Edit, set[Key]]] = {
     "sample": (sample_as_is, SAMPLE_FINDINGS),
-    "paraphrase without source": (paraphrase_without_source, added(
-        ("error", "A/statement/lighthizer-little-headway/report/1", "tkgsh:ReportNamesSource",
-         on(NAMES_NO_SOURCE, "statement/lighthizer-little-headway/report/1")),
-    )),
-    "outlet voice with source": (outlet_voice_with_source, added(
-        ("error", "A/statement/outlet-renegotiations-strained/report/1", "tkg:mode",
-         OUTLET_WITH_SOURCE + " (value: tkg:OutletVoice)"),
-    )),
+    "paraphrase without source": (
+        paraphrase_without_source,
+        added(
+            (
+                "error",
+                "A/statement/lighthizer-little-headway/report/1",
+                "tkgsh:ReportNamesSource",
+                on(NAMES_NO_SOURCE, "statement/lighthizer-little-headway/report/1"),
+            ),
+        ),
+    ),
+    "outlet voice with source": (
+        outlet_voice_with_source,
+        added(
+            (
+                "error",
+                "A/statement/outlet-renegotiations-strained/report/1",
+                "tkg:mode",
+                OUTLET_WITH_SOURCE + " (value: tkg:OutletVoice)",
+            ),
+        ),
+    ),
     "outlet voice without source": (outlet_voice_without_source, SAMPLE_FINDINGS),
-    "round numbered 0": (round_zero, added(
-        ("error", "A/event/round-5", "tkg:roundNumber", ROUND + " (value: 0)"),
-    )),
-    "impossible publication date": (impossible_publication_date, added(
-        ("error", "A", "schema:datePublished", PUBLISHED + " (value: 2017-13-45)"),
-    )),
-    "span ends at its start": (span_ends_at_its_start, added(
-        ("error", "A/span/914-957/position", "oa:start", START_BEFORE_END + " (value: 914)"),
-    )),
-    "span ends before its start": (span_ends_before_its_start, added(
-        ("error", "A/span/914-957/position", "oa:start", START_BEFORE_END + " (value: 5000)"),
-    )),
-    "demand without agent": (demand_without_agent, added(
-        ("error", "A/demand/radical-rewrite", "tkg:agent", NEEDS_BY),
-    )),
-    "quoted statement without agent": (quoted_statement_without_agent, added(
-        ("error", "A/statement/lighthizer-concerned", "tkgsh:StatementShape",
-         on(STATEMENT_NEEDS_BY, "statement/lighthizer-concerned")),
-    )),
-    "outlet statement with a quoted report": (outlet_statement_without_agent, added(
-        ("error", "A/statement/outlet-renegotiations-strained", "tkgsh:StatementShape",
-         on(STATEMENT_NEEDS_BY, "statement/outlet-renegotiations-strained")),
-    )),
-    "time value without precision": (time_value_without_precision, added(
-        ("error", "A/event/round-5/time", "tkgsh:TimeResolvedWhole",
-         on(PARTLY_RESOLVED, "event/round-5/time")),
-    )),
-    "time with a value only": (time_value_only, {
-        *(SAMPLE_FINDINGS - {("info", "A/threat/trump-withdrawal/time", "tkg:value", NO_DATE)}),
-        ("error", "A/threat/trump-withdrawal/time", "tkgsh:TimeResolvedWhole",
-         on(PARTLY_RESOLVED, "threat/trump-withdrawal/time")),
-    }),
-    "day date with month precision": (day_with_month_precision, added(
-        ("error", "A/event/round-5/time", "tkgsh:TimePrecisionFitsValue",
-         on(PRECISION, "event/round-5/time")),
-    )),
-    "month date with day precision": (month_with_day_precision, added(
-        ("error", "A/event/next-round/time", "tkgsh:TimePrecisionFitsValue",
-         on(PRECISION, "event/next-round/time")),
-    )),
-    "time starts after it ends": (time_starts_after_it_ends, added(
-        ("error", "A/event/next-round/time", "tkg:start", INTERVAL + " (value: 2018-01-01)"),
-    )),
-    "group of one": (group_of_one, added(
-        ("error", "A/actor/canada-and-mexico", "tkg:member", MEMBERS),
-    )),
-    "objection target not a proposal": (objection_target_not_a_proposal, added(
-        ("error", "A/objection/radical-rewrite", "tkg:target",
-         OBJECTION_TARGET + " (value: id:article/11f0a1b12fa8bf03/event/round-5)"),
-    )),
-    "source is a place": (source_is_a_place, added(
-        ("error", "A/statement/lighthizer-still-time/report/1", "tkg:source",
-         SOURCE + " (value: id:place/ottawa)"),
-    )),
-    "mode outside the four": (mode_outside_the_four, added(
-        ("error", "A/statement/lighthizer-still-time/report/1", "tkg:mode",
-         MODE + " (value: tkg:Occurred)"),
-    )),
-    "report without mode": (report_without_mode, added(
-        ("error", "A/statement/lighthizer-still-time/report/1", "tkg:mode", MODE),
-    )),
-    "missing headline": (missing_headline, added(
-        ("error", "A", "schema:headline", TITLE),
-    )),
-    "evidence from another article": (evidence_from_another_article, added(
-        ("error", "A/statement/lighthizer-still-time/report/1", "tkgsh:ReportEvidenceInArticle",
-         on(OTHER_ARTICLE, "statement/lighthizer-still-time/report/1")),
-    )),
+    "round numbered 0": (
+        round_zero,
+        added(
+            ("error", "A/event/round-5", "tkg:roundNumber", ROUND + " (value: 0)"),
+        ),
+    ),
+    "impossible publication date": (
+        impossible_publication_date,
+        added(
+            ("error", "A", "schema:datePublished", PUBLISHED + " (value: 2017-13-45)"),
+        ),
+    ),
+    "span ends at its start": (
+        span_ends_at_its_start,
+        added(
+            ("error", "A/span/914-957/position", "oa:start", START_BEFORE_END + " (value: 914)"),
+        ),
+    ),
+    "span ends before its start": (
+        span_ends_before_its_start,
+        added(
+            ("error", "A/span/914-957/position", "oa:start", START_BEFORE_END + " (value: 5000)"),
+        ),
+    ),
+    "demand without agent": (
+        demand_without_agent,
+        added(
+            ("error", "A/demand/radical-rewrite", "tkg:agent", NEEDS_BY),
+        ),
+    ),
+    "quoted statement without agent": (
+        quoted_statement_without_agent,
+        added(
+            (
+                "error",
+                "A/statement/lighthizer-concerned",
+                "tkgsh:StatementShape",
+                on(STATEMENT_NEEDS_BY, "statement/lighthizer-concerned"),
+            ),
+        ),
+    ),
+    "outlet statement with a quoted report": (
+        outlet_statement_without_agent,
+        added(
+            (
+                "error",
+                "A/statement/outlet-renegotiations-strained",
+                "tkgsh:StatementShape",
+                on(STATEMENT_NEEDS_BY, "statement/outlet-renegotiations-strained"),
+            ),
+        ),
+    ),
+    "time value without precision": (
+        time_value_without_precision,
+        added(
+            (
+                "error",
+                "A/event/round-5/time",
+                "tkgsh:TimeResolvedWhole",
+                on(PARTLY_RESOLVED, "event/round-5/time"),
+            ),
+        ),
+    ),
+    "time with a value only": (
+        time_value_only,
+        {
+            *(SAMPLE_FINDINGS - {("info", "A/threat/trump-withdrawal/time", "tkg:value", NO_DATE)}),
+            (
+                "error",
+                "A/threat/trump-withdrawal/time",
+                "tkgsh:TimeResolvedWhole",
+                on(PARTLY_RESOLVED, "threat/trump-withdrawal/time"),
+            ),
+        },
+    ),
+    "day date with month precision": (
+        day_with_month_precision,
+        added(
+            (
+                "error",
+                "A/event/round-5/time",
+                "tkgsh:TimePrecisionFitsValue",
+                on(PRECISION, "event/round-5/time"),
+            ),
+        ),
+    ),
+    "month date with day precision": (
+        month_with_day_precision,
+        added(
+            (
+                "error",
+                "A/event/next-round/time",
+                "tkgsh:TimePrecisionFitsValue",
+                on(PRECISION, "event/next-round/time"),
+            ),
+        ),
+    ),
+    "time starts after it ends": (
+        time_starts_after_it_ends,
+        added(
+            ("error", "A/event/next-round/time", "tkg:start", INTERVAL + " (value: 2018-01-01)"),
+        ),
+    ),
+    "group of one": (
+        group_of_one,
+        added(
+            ("error", "A/actor/canada-and-mexico", "tkg:member", MEMBERS),
+        ),
+    ),
+    "objection target not a proposal": (
+        objection_target_not_a_proposal,
+        added(
+            (
+                "error",
+                "A/objection/radical-rewrite",
+                "tkg:target",
+                OBJECTION_TARGET + " (value: id:article/11f0a1b12fa8bf03/event/round-5)",
+            ),
+        ),
+    ),
+    "source is a place": (
+        source_is_a_place,
+        added(
+            (
+                "error",
+                "A/statement/lighthizer-still-time/report/1",
+                "tkg:source",
+                SOURCE + " (value: id:place/ottawa)",
+            ),
+        ),
+    ),
+    "mode outside the four": (
+        mode_outside_the_four,
+        added(
+            (
+                "error",
+                "A/statement/lighthizer-still-time/report/1",
+                "tkg:mode",
+                MODE + " (value: tkg:Occurred)",
+            ),
+        ),
+    ),
+    "report without mode": (
+        report_without_mode,
+        added(
+            ("error", "A/statement/lighthizer-still-time/report/1", "tkg:mode", MODE),
+        ),
+    ),
+    "missing headline": (
+        missing_headline,
+        added(
+            ("error", "A", "schema:headline", TITLE),
+        ),
+    ),
+    "evidence from another article": (
+        evidence_from_another_article,
+        added(
+            (
+                "error",
+                "A/statement/lighthizer-still-time/report/1",
+                "tkgsh:ReportEvidenceInArticle",
+                on(OTHER_ARTICLE, "statement/lighthizer-still-time/report/1"),
+            ),
+        ),
+    ),
 }
 
 
@@ -334,9 +483,11 @@ def fixture_graph(sample: tuple[Graph, URIRef], name: str) -> Graph:
 
 def shape_messages() -> dict[str, str]:
     """The message of each named shape, to name the shape of a finding without a path."""
-    return {str(m): "tkgsh:" + str(s)[len(str(TKGSH)):]
-            for s, m in shapes_graph().subject_objects(SH.message)
-            if isinstance(s, URIRef) and str(s).startswith(str(TKGSH))}
+    return {
+        str(m): "tkgsh:" + str(s)[len(str(TKGSH)) :]
+        for s, m in shapes_graph().subject_objects(SH.message)
+        if isinstance(s, URIRef) and str(s).startswith(str(TKGSH))
+    }
 
 
 def keys(findings: list[Finding], article: URIRef) -> set[Key]:
@@ -344,8 +495,9 @@ def keys(findings: list[Finding], article: URIRef) -> set[Key]:
     found = set()
     for f in findings:
         node = f.node.replace(str(article), "A", 1).replace(str(DATA), "id:", 1)
-        where = f.path or next((shape for m, shape in by_message.items()
-                                if f.message.startswith(m)), "?")
+        where = f.path or next(
+            (shape for m, shape in by_message.items() if f.message.startswith(m)), "?"
+        )
         found.add((f.severity, node, where, f.message))
     return found
 
@@ -374,23 +526,30 @@ def raw_results(g: Graph, engine: str) -> set[RawResult]:
         from pyshacl import validate
     shapes = shapes_graph()
     _conforms, report, _text = validate(
-        g, shacl_graph=shapes, inference="none", advanced=True, allow_warnings=True,
-        allow_infos=True, inplace=True,
+        g,
+        shacl_graph=shapes,
+        inference="none",
+        advanced=True,
+        allow_warnings=True,
+        allow_infos=True,
+        inplace=True,
     )
     assert isinstance(report, Graph)
     found: set[RawResult] = set()
     for r in report.objects(None, SH.result):
         shape = report.value(r, SH.sourceShape)
         path = report.value(r, SH.resultPath)
-        found.add((
-            report.value(r, SH.resultSeverity),
-            report.value(r, SH.focusNode),
-            path if isinstance(path, URIRef) else None,
-            report.value(r, SH.sourceConstraintComponent),
-            shape if isinstance(shape, URIRef) else shapes.value(shape, SH.path),
-            report.value(r, SH.value),
-            report.value(r, SH.resultMessage),
-        ))
+        found.add(
+            (
+                report.value(r, SH.resultSeverity),
+                report.value(r, SH.focusNode),
+                path if isinstance(path, URIRef) else None,
+                report.value(r, SH.sourceConstraintComponent),
+                shape if isinstance(shape, URIRef) else shapes.value(shape, SH.path),
+                report.value(r, SH.value),
+                report.value(r, SH.resultMessage),
+            )
+        )
     assert len(found) == len(set(report.objects(None, SH.result)))
     return found
 
@@ -425,16 +584,23 @@ def test_engines_differ_only_on_values_that_cannot_be_compared(
     g_py, g_turbo = (fixture_graph(sample, "sample") for _ in range(2))
     article = sample[1]
     for g in (g_py, g_turbo):
-        g.set((n(article, "event/next-round/time"), TKG.end,
-               Literal("2018", datatype=XSD.gYear)))
+        g.set((n(article, "event/next-round/time"), TKG.end, Literal("2018", datatype=XSD.gYear)))
         g.set((still_time_position(g, article), OA.end, Literal("x", datatype=XSD.integer)))
     ill_typed = {
-        ("error", "A/event/next-round/time", "tkg:end",
-         "A time's end must be one valid date; it follows from `date:`. (value: 2018)"),
-        ("error", "A/span/914-957/position", "oa:end",
-         "A position selector needs exactly one end offset, a whole number of 0 or more. The "
-         "loader finds it from the words you quote, so this is a tradekg bug: please report it."
-         " (value: x)"),
+        (
+            "error",
+            "A/event/next-round/time",
+            "tkg:end",
+            "A time's end must be one valid date; it follows from `date:`. (value: 2018)",
+        ),
+        (
+            "error",
+            "A/span/914-957/position",
+            "oa:end",
+            "A position selector needs exactly one end offset, a whole number of 0 or more. The "
+            "loader finds it from the words you quote, so this is a tradekg bug: please report it."
+            " (value: x)",
+        ),
     }
     incomparable = {
         ("error", "A/event/next-round/time", "tkg:start", INTERVAL + " (value: 2017-12-01)"),
@@ -442,4 +608,5 @@ def test_engines_differ_only_on_values_that_cannot_be_compared(
     }
     assert keys(shacl_findings(g_py, "pyshacl"), article) == SAMPLE_FINDINGS | ill_typed
     assert keys(shacl_findings(g_turbo, "turbo"), article) == (
-        SAMPLE_FINDINGS | ill_typed | incomparable)
+        SAMPLE_FINDINGS | ill_typed | incomparable
+    )

@@ -1,4 +1,4 @@
-"""The one test command also runs the linters: ruff (lint) and mypy --strict on kg/."""
+"""The one test command also runs the linters: ruff (lint and format) and mypy --strict on kg/."""
 
 from __future__ import annotations
 
@@ -20,12 +20,24 @@ def tool(name: str) -> list[str]:
 
 def test_ruff() -> None:
     paths = [p for p in ("kg", "tests", "benchmarks") if (ROOT / p).is_dir()]
-    done = subprocess.run([*tool("ruff"), "check", *paths], cwd=ROOT,
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        [*tool("ruff"), "check", *paths], cwd=ROOT, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
+def test_ruff_format() -> None:
+    paths = [p for p in ("kg", "tests", "benchmarks") if (ROOT / p).is_dir()]
+    done = subprocess.run(
+        [*tool("ruff"), "format", "--check", *paths],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     assert done.returncode == 0, done.stdout + done.stderr
 
 
 def test_mypy_strict() -> None:
-    done = subprocess.run([*tool("mypy")], cwd=ROOT, capture_output=True, text=True,
-                          check=False)
+    done = subprocess.run([*tool("mypy")], cwd=ROOT, capture_output=True, text=True, check=False)
     assert done.returncode == 0, done.stdout + done.stderr

@@ -85,19 +85,35 @@ def _errors() -> Iterator[None]:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tradekg")
-@click.option("--store", "store", metavar="PATH|URL", envvar=ENV_STORE, show_envvar=True,
-              help="Directory of the embedded store, or the URL of a SPARQL server's query "
-                   "endpoint (credentials only from the environment; see README) "
-                   f"[default: {default_location()}].")
-@click.option("--reference", "reference", metavar="FILE", multiple=True, envvar=ENV_REFERENCE,
-              show_envvar=True, type=click.Path(dir_okay=False),
-              help="Extra reference data (YAML) that extends the bundled actors, posts, "
-                   "agreements, issues and places; repeatable.")
-@click.option("-v", "--verbose", is_flag=True,
-              help="Log requests to SPARQL servers, store writes and their timings to stderr.")
+@click.option(
+    "--store",
+    "store",
+    metavar="PATH|URL",
+    envvar=ENV_STORE,
+    show_envvar=True,
+    help="Directory of the embedded store, or the URL of a SPARQL server's query "
+    "endpoint (credentials only from the environment; see README) "
+    f"[default: {default_location()}].",
+)
+@click.option(
+    "--reference",
+    "reference",
+    metavar="FILE",
+    multiple=True,
+    envvar=ENV_REFERENCE,
+    show_envvar=True,
+    type=click.Path(dir_okay=False),
+    help="Extra reference data (YAML) that extends the bundled actors, posts, "
+    "agreements, issues and places; repeatable.",
+)
+@click.option(
+    "-v",
+    "--verbose",
+    is_flag=True,
+    help="Log requests to SPARQL servers, store writes and their timings to stderr.",
+)
 @click.pass_context
-def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...],
-        verbose: bool) -> None:
+def cli(ctx: click.Context, store: str | None, reference: tuple[str, ...], verbose: bool) -> None:
     """tradekg: a knowledge graph of trade claims, with their evidence.
 
     Load the facts of news articles about trade negotiations (who proposed what, who
@@ -136,8 +152,9 @@ def _log_to_stderr(ctx: click.Context) -> None:
     ctx.call_on_close(restore)
 
 
-def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool,
-            warnings: bool | None = None) -> None:
+def _report(
+    verdicts: list[Verdict], *, wrote: bool, quiet: bool, warnings: bool | None = None
+) -> None:
     """One line per input on stderr (with --quiet: rejected ones only) and its findings."""
     warnings = not quiet if warnings is None else warnings
     for v in verdicts:
@@ -146,14 +163,18 @@ def _report(verdicts: list[Verdict], *, wrote: bool, quiet: bool,
             if quiet:
                 continue
             verb = "loaded" if wrote else "ok"
-            extra = ", ".join(f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items()
-                              if n and k != "error")
+            extra = ", ".join(
+                f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n and k != "error"
+            )
             line = f"{verb}: {v.name} ({v.size} triples{', ' + extra if extra else ''})"
             shown = [f for f in v.findings if f.severity == "warning"] if warnings else []
         else:
-            line = f"rejected: {v.name} ({counts['error']} error"\
-                   f"{'s' if counts['error'] != 1 else ''}; nothing of it was written)" \
-                if wrote else f"does not conform: {v.name}"
+            line = (
+                f"rejected: {v.name} ({counts['error']} error"
+                f"{'s' if counts['error'] != 1 else ''}; nothing of it was written)"
+                if wrote
+                else f"does not conform: {v.name}"
+            )
             shown = [f for f in v.findings if f.severity == "error" or not quiet]
         _echo_err(line)
         for f in shown:
@@ -169,8 +190,9 @@ def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
         tmp.replace(path)
     except OSError as e:
         tmp.unlink(missing_ok=True)
-        raise StoreError(f"cannot write {path}: {e.strerror}",
-                         hint="no part of it was left behind") from None
+        raise StoreError(
+            f"cannot write {path}: {e.strerror}", hint="no part of it was left behind"
+        ) from None
     except BaseException:
         tmp.unlink(missing_ok=True)
         raise

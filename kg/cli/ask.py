@@ -49,15 +49,33 @@ def queries_cmd() -> None:
 
 @cli.command("query")
 @click.argument("name", required=False)
-@click.option("-p", "--param", "params", multiple=True, metavar="NAME=VALUE",
-              help="A parameter: an id, an IRI, or a name or alias (case-insensitive).")
-@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
-              show_default=True, help="table for people; csv, tsv, json (SPARQL 1.1 results).")
-@click.option("-c", "--columns", metavar="A,B,...",
-              help="Only these columns, in this order (see 'tradekg queries').")
+@click.option(
+    "-p",
+    "--param",
+    "params",
+    multiple=True,
+    metavar="NAME=VALUE",
+    help="A parameter: an id, an IRI, or a name or alias (case-insensitive).",
+)
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS),
+    default="table",
+    show_default=True,
+    help="table for people; csv, tsv, json (SPARQL 1.1 results).",
+)
+@click.option(
+    "-c",
+    "--columns",
+    metavar="A,B,...",
+    help="Only these columns, in this order (see 'tradekg queries').",
+)
 @pass_context
-def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str,
-              columns: str | None) -> None:
+def query_cmd(
+    obj: Context, name: str | None, params: tuple[str, ...], fmt: str, columns: str | None
+) -> None:
     """Run a saved query; without NAME, list the catalogue.
 
     \b
@@ -81,15 +99,26 @@ def query_cmd(obj: Context, name: str | None, params: tuple[str, ...], fmt: str,
 
 @cli.command("sparql")
 @click.argument("query", required=False)
-@click.option("--file", "file", type=click.File("r", encoding="utf-8"),
-              help="Read the query from a file ('-' for stdin).")
-@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
-              show_default=True)
-@click.option("--timeout", type=click.FloatRange(min=0.001, min_open=False),
-              default=QUERY_TIMEOUT, show_default=True, envvar=ENV_QUERY_TIMEOUT,
-              show_envvar=True, metavar="SECONDS",
-              help="Stop the query after this many seconds (exit 3). On a SPARQL server "
-                   "TRADEKG_TIMEOUT applies instead.")
+@click.option(
+    "--file",
+    "file",
+    type=click.File("r", encoding="utf-8"),
+    help="Read the query from a file ('-' for stdin).",
+)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True
+)
+@click.option(
+    "--timeout",
+    type=click.FloatRange(min=0.001, min_open=False),
+    default=QUERY_TIMEOUT,
+    show_default=True,
+    envvar=ENV_QUERY_TIMEOUT,
+    show_envvar=True,
+    metavar="SECONDS",
+    help="Stop the query after this many seconds (exit 3). On a SPARQL server "
+    "TRADEKG_TIMEOUT applies instead.",
+)
 @pass_context
 def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: float) -> None:
     """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
@@ -106,11 +135,15 @@ def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: fl
     with _errors():
         if query is not None and file is not None:
             raise KgUsageError("give the query as an argument or with --file, not both")
-        text = query if query is not None and query != "-" else (
-            file.read() if file is not None else sys.stdin.read())
+        text = (
+            query
+            if query is not None and query != "-"
+            else (file.read() if file is not None else sys.stdin.read())
+        )
         if not text.strip():
-            raise KgUsageError("the query is empty",
-                               hint="give it as an argument, with --file, or on stdin")
+            raise KgUsageError(
+                "the query is empty", hint="give it as an argument, with --file, or on stdin"
+            )
         with obj.store(create=False) as store:
             if isinstance(store, EmbeddedStore):
                 results: Any = select_within(store, text, timeout)
@@ -120,8 +153,9 @@ def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: fl
 
 
 @cli.command("stats")
-@click.option("-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table",
-              show_default=True)
+@click.option(
+    "-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True
+)
 @pass_context
 def stats_cmd(obj: Context, fmt: str) -> None:
     """Count what the store holds: articles, graphs, triples, facts by type."""
@@ -156,9 +190,11 @@ def demo_cmd(obj: Context) -> None:
                 q = get_query(name)
                 shown = ", ".join(f"{k}={v}" for k, v in params.items())
                 click.echo(f"\n== {q.title}{' (' + shown + ')' if shown else ''} ==")
-                click.echo(f"   tradekg query {name}"
-                           + "".join(f" --param {k}={v}" for k, v in params.items())
-                           + f" --columns {','.join(columns)}")
+                click.echo(
+                    f"   tradekg query {name}"
+                    + "".join(f" --param {k}={v}" for k, v in params.items())
+                    + f" --columns {','.join(columns)}"
+                )
                 results = run_saved(store, name, params).project(columns)
                 write_results(results, "table", sys.stdout, width=90)
         click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")

@@ -19,27 +19,52 @@ F = TypeVar("F", bound=Callable[..., Any])
 
 def _lexicon_option(f: F) -> F:
     f = click.option(
-        "--nlp", "nlp", metavar="PIPELINE", envvar="TRADEKG_NLP", show_envvar=True,
+        "--nlp",
+        "nlp",
+        metavar="PIPELINE",
+        envvar="TRADEKG_NLP",
+        show_envvar=True,
         help="An installed spaCy pipeline (e.g. en_core_web_sm; pip install "
-             "'tradekg[nlp]') for people and organisations the reference data lacks.")(f)
+        "'tradekg[nlp]') for people and organisations the reference data lacks.",
+    )(f)
     return click.option(
-        "--lexicon", "lexicon", metavar="FILE", multiple=True, type=click.Path(path_type=Path),
+        "--lexicon",
+        "lexicon",
+        metavar="FILE",
+        multiple=True,
+        type=click.Path(path_type=Path),
         help="More speech-act words (the format of data/lexicon/speech.yaml); also "
-             "TRADEKG_LEXICON.")(f)
+        "TRADEKG_LEXICON.",
+    )(f)
 
 
 @cli.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
-              help="Where to write the draft of one article ('-' for stdout).")
-@click.option("--write", is_flag=True,
-              help="Write each draft next to its article as NAME.facts.yaml.")
-@click.option("--force", is_flag=True,
-              help="Replace an existing facts file (it may hold a person's review).")
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write the draft of one article ('-' for stdout).",
+)
+@click.option(
+    "--write", is_flag=True, help="Write each draft next to its article as NAME.facts.yaml."
+)
+@click.option(
+    "--force", is_flag=True, help="Replace an existing facts file (it may hold a person's review)."
+)
 @_lexicon_option
 @pass_context
-def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bool,
-                force: bool, lexicon: tuple[Path, ...], nlp: str | None) -> None:
+def extract_cmd(
+    obj: Context,
+    articles: tuple[Path, ...],
+    output: str,
+    write: bool,
+    force: bool,
+    lexicon: tuple[Path, ...],
+    nlp: str | None,
+) -> None:
     """Draft the facts of articles for review, in the facts format people write.
 
     The extractor reads the text with rules and the reference data (no model, no network):
@@ -61,21 +86,21 @@ def extract_cmd(obj: Context, articles: tuple[Path, ...], output: str, write: bo
 
     with _errors():
         if len(articles) > 1 and not write:
-            raise KgUsageError("several articles need --write (each draft goes next to "
-                               "its article)")
+            raise KgUsageError(
+                "several articles need --write (each draft goes next to its article)"
+            )
         if write and output != "-":
             raise KgUsageError("give --write or --output, not both")
         words = load_lexicon(obj.reference(), lexicon, nlp)
         for path in articles:
             article = read_article(path)
             draft = extract(article, words)
-            target = (facts_path_of(path) if write
-                      else None if output == "-" else Path(output))
+            target = facts_path_of(path) if write else None if output == "-" else Path(output)
             if target is not None and target.exists() and not force:
-                raise KgUsageError(f"{target} exists; it may hold reviewed facts "
-                                   "(give --force to replace it)")
-            text = draft_yaml(draft, target or facts_path_of(path),
-                              path)
+                raise KgUsageError(
+                    f"{target} exists; it may hold reviewed facts (give --force to replace it)"
+                )
+            text = draft_yaml(draft, target or facts_path_of(path), path)
             if target is None:
                 click.echo(text, nl=False)
             else:
@@ -98,8 +123,13 @@ def _writing(data: bytes) -> Callable[[BinaryIO], object]:
 @click.option("--per-article", is_flag=True, help="Also print the scores of each article.")
 @_lexicon_option
 @pass_context
-def eval_cmd(obj: Context, gold: tuple[Path, ...], per_article: bool,
-             lexicon: tuple[Path, ...], nlp: str | None) -> None:
+def eval_cmd(
+    obj: Context,
+    gold: tuple[Path, ...],
+    per_article: bool,
+    lexicon: tuple[Path, ...],
+    nlp: str | None,
+) -> None:
     """Score the extractor against curated facts files: precision and recall per type.
 
     GOLD are facts files written by people (or directories of them); each one's article is
@@ -122,8 +152,10 @@ def eval_cmd(obj: Context, gold: tuple[Path, ...], per_article: bool,
     with _errors():
         reference = obj.reference()
         report = evaluate(gold_files(gold), reference, load_lexicon(reference, lexicon, nlp))
-        click.echo(f"{'articles':24} {'type':11} {'gold':>5} {'drafted':>7} {'matched':>7} "
-                   f"{'precision':>9} {'recall':>6}")
+        click.echo(
+            f"{'articles':24} {'type':11} {'gold':>5} {'drafted':>7} {'matched':>7} "
+            f"{'precision':>9} {'recall':>6}"
+        )
         if per_article:
             for name, scores in report.per_article.items():
                 for kind in TYPES:

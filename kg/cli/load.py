@@ -32,36 +32,63 @@ def _progress(total: int, label: str) -> Iterator[Callable[[int], None]]:
 def _inputs(paths: tuple[Path, ...], fmt: str | None) -> list[Path | RdfSource]:
     """PATHS with ``-`` read from stdin as RDF in ``fmt``."""
     if fmt is not None and Path("-") not in paths:
-        raise KgUsageError("--format is for RDF read from standard input ('-')",
-                           hint="RDF files are known by their suffix")
+        raise KgUsageError(
+            "--format is for RDF read from standard input ('-')",
+            hint="RDF files are known by their suffix",
+        )
     if Path("-") in paths and fmt is None:
-        raise KgUsageError("reading RDF from standard input ('-') needs --format",
-                           hint="e.g. --format trig; facts files cannot come from stdin, "
-                           "they name their article file relative to themselves")
-    return [RdfSource("<stdin>", sys.stdin.buffer.read(), fmt) if p == Path("-") and fmt
-            else p for p in paths]
+        raise KgUsageError(
+            "reading RDF from standard input ('-') needs --format",
+            hint="e.g. --format trig; facts files cannot come from stdin, "
+            "they name their article file relative to themselves",
+        )
+    return [
+        RdfSource("<stdin>", sys.stdin.buffer.read(), fmt) if p == Path("-") and fmt else p
+        for p in paths
+    ]
 
 
 _RDF_FORMAT = click.option(
-    "-f", "--format", "fmt", type=click.Choice(list(RDF_FORMATS)), default=None,
-    help="The RDF syntax of standard input, given as '-'.")
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(RDF_FORMATS)),
+    default=None,
+    help="The RDF syntax of standard input, given as '-'.",
+)
 
 
 @cli.command("ingest")
 @click.argument("paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @_RDF_FORMAT
-@click.option("--batch", default=100, show_default=True,
-              help="Articles written per store transaction.")
-@click.option("--workers", type=click.IntRange(min=1), default=None,
-              help="Processes that check articles while this one writes the store "
-                   "[default: the number of CPUs, at most 4].")
-@click.option("--extract", "extract", is_flag=True,
-              help="Also load articles that have no facts file, with facts drafted by the "
-                   "extractor (each marked as a draft, with its rule and confidence).")
+@click.option(
+    "--batch", default=100, show_default=True, help="Articles written per store transaction."
+)
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=None,
+    help="Processes that check articles while this one writes the store "
+    "[default: the number of CPUs, at most 4].",
+)
+@click.option(
+    "--extract",
+    "extract",
+    is_flag=True,
+    help="Also load articles that have no facts file, with facts drafted by the "
+    "extractor (each marked as a draft, with its rule and confidence).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
 @pass_context
-def ingest_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, batch: int,
-               workers: int | None, extract: bool, quiet: bool) -> None:
+def ingest_cmd(
+    obj: Context,
+    paths: tuple[Path, ...],
+    fmt: str | None,
+    batch: int,
+    workers: int | None,
+    extract: bool,
+    quiet: bool,
+) -> None:
     """Check articles' facts and load those that conform into the store.
 
     PATHS are facts files (*.facts.yaml), article files with a facts file next to them,
@@ -88,12 +115,21 @@ def ingest_cmd(obj: Context, paths: tuple[Path, ...], fmt: str | None, batch: in
             workers = min(4, os.cpu_count() or 1)
         reference = obj.reference()  # a bad reference file is reported before the store opens
         with obj.store() as store, _progress(total, "ingesting") as progress:
-            outcome: Outcome = ingest(store, inputs, reference, batch=batch,
-                                      workers=workers, progress=progress, extract=extract)
+            outcome: Outcome = ingest(
+                store,
+                inputs,
+                reference,
+                batch=batch,
+                workers=workers,
+                progress=progress,
+                extract=extract,
+            )
         _report(outcome.verdicts, wrote=True, quiet=quiet)
         rejected = len(outcome.rejected)
-        _echo_err(f"{outcome.written} article(s) loaded, {rejected} rejected"
-                  f" into {store_location(obj.store_location)}")
+        _echo_err(
+            f"{outcome.written} article(s) loaded, {rejected} rejected"
+            f" into {store_location(obj.store_location)}"
+        )
         if rejected:
             sys.exit(EXIT_DATA)
 

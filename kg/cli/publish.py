@@ -22,12 +22,25 @@ SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to p
 
 
 @cli.command("export")
-@click.option("-f", "--format", "fmt", type=click.Choice(list(EXPORT_FORMATS)),
-              default="trig", show_default=True)
-@click.option("--article", metavar="ARTICLE",
-              help="Only this article's graph: its key, IRI, URL or title.")
-@click.option("-o", "--output", default="-", show_default=True, metavar="FILE",
-              help="Where to write ('-' for stdout).")
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(list(EXPORT_FORMATS)),
+    default="trig",
+    show_default=True,
+)
+@click.option(
+    "--article", metavar="ARTICLE", help="Only this article's graph: its key, IRI, URL or title."
+)
+@click.option(
+    "-o",
+    "--output",
+    default="-",
+    show_default=True,
+    metavar="FILE",
+    help="Where to write ('-' for stdout).",
+)
 @pass_context
 def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None:
     """Export the store (or one article) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or
@@ -63,22 +76,47 @@ def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
 
 
 @cli.command("serve")
-@click.option("--host", default="127.0.0.1", show_default=True,
-              help="Address to listen on (0.0.0.0 for every interface).")
-@click.option("--port", default=8080, show_default=True, type=click.IntRange(0, 65535),
-              help="Port to listen on (0 picks a free one).")
-@click.option("--timeout", default=10.0, show_default=True, type=click.FloatRange(min=0.001),
-              help="Seconds a query may run before it is stopped (HTTP 503); over a SPARQL "
-                   "server, the time to wait for its answer.")
-@click.option("--max-rows", default=10000, show_default=True, type=click.IntRange(min=1),
-              help="Rows (or triples) a query may return; more are cut, and the response "
-                   "says so (X-Truncated: true).")
-@click.option("--workers", default=2, show_default=True, type=click.IntRange(min=1),
-              help="Query worker processes (queries that run at the same time).")
+@click.option(
+    "--host",
+    default="127.0.0.1",
+    show_default=True,
+    help="Address to listen on (0.0.0.0 for every interface).",
+)
+@click.option(
+    "--port",
+    default=8080,
+    show_default=True,
+    type=click.IntRange(0, 65535),
+    help="Port to listen on (0 picks a free one).",
+)
+@click.option(
+    "--timeout",
+    default=10.0,
+    show_default=True,
+    type=click.FloatRange(min=0.001),
+    help="Seconds a query may run before it is stopped (HTTP 503); over a SPARQL "
+    "server, the time to wait for its answer.",
+)
+@click.option(
+    "--max-rows",
+    default=10000,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Rows (or triples) a query may return; more are cut, and the response "
+    "says so (X-Truncated: true).",
+)
+@click.option(
+    "--workers",
+    default=2,
+    show_default=True,
+    type=click.IntRange(min=1),
+    help="Query worker processes (queries that run at the same time).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @pass_context
-def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
-              workers: int, quiet: bool) -> None:
+def serve_cmd(
+    obj: Context, host: str, port: int, timeout: float, max_rows: int, workers: int, quiet: bool
+) -> None:
     """Serve the store as linked data, with a read-only SPARQL endpoint.
 
     \b
@@ -111,12 +149,20 @@ def serve_cmd(obj: Context, host: str, port: int, timeout: float, max_rows: int,
         raise KeyboardInterrupt  # SIGTERM stops the server as Ctrl-C does: cleanly
 
     signal.signal(signal.SIGTERM, stop)
-    logging.basicConfig(level=logging.WARNING if quiet else logging.INFO,
-                        format="%(message)s", stream=sys.stderr)
+    logging.basicConfig(
+        level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr
+    )
     where = store_location(obj.store_location)
-    with _errors(), (obj.store() if is_remote(where) else nullcontext(Path(where))) as store:
-        server = make_server(store, host=host, port=port, timeout=timeout,
-                             max_rows=max_rows, workers=workers, wait=SERVE_WAIT)
+    with _errors(), obj.store() if is_remote(where) else nullcontext(Path(where)) as store:
+        server = make_server(
+            store,
+            host=host,
+            port=port,
+            timeout=timeout,
+            max_rows=max_rows,
+            workers=workers,
+            wait=SERVE_WAIT,
+        )
         try:
             _echo_err(f"Serving {where} at {server.url}/ (Ctrl-C to stop)")
             server.serve_forever()

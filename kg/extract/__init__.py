@@ -51,8 +51,9 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
     draft = Draft(article)
     text = article.text
     if len(text) > MAX_CHARS:
-        draft.notes.append(f"the text has {len(text):,} characters; only the first "
-                           f"{MAX_CHARS:,} were read")
+        draft.notes.append(
+            f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were read"
+        )
         text = text[:MAX_CHARS]
     mentions = find_mentions(text, lexicon)
     acts = ActFinder(text, mentions, lexicon)
@@ -67,8 +68,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         spans = [(q.inner_start, q.inner_end) for q in quotes]
         times_of: dict[tuple[int, int], list[TimeMatch]] = {}
         for s in sents:
-            times = times_of[s.start, s.end] = find_times(text, s.start, s.end,
-                                                          article.published)
+            times = times_of[s.start, s.end] = find_times(text, s.start, s.end, article.published)
             acts.sentence(s, spans)
             events.extend(find_events(text, s, times, mentions))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
@@ -80,11 +80,22 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             mode = "direct-quote" if q.direct else "partial-quote"
             fields: dict[str, object] = {"by": q.speaker.key, "mode": mode, "verb": q.verb}
             times = times_of.get((q.sentence.start, q.sentence.end)) or find_times(
-                text, q.sentence.start, q.sentence.end, article.published)
+                text, q.sentence.start, q.sentence.end, article.published
+            )
             outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
-            statements.append(Drafted("statements", q.speaker.key + "-quote", q.rule,
-                                      q.confidence, q.quote.inner_start, end, fields,
-                                      when=_day(outside), actors=(q.speaker,)))
+            statements.append(
+                Drafted(
+                    "statements",
+                    q.speaker.key + "-quote",
+                    q.rule,
+                    q.confidence,
+                    q.quote.inner_start,
+                    end,
+                    fields,
+                    when=_day(outside),
+                    actors=(q.speaker,),
+                )
+            )
             acts.quoted(q.speaker, q.quote.inner_start, end, mode, q.verb)
     facts = [*acts.proposals, *acts.facts, *statements, *events]
     # never a fact without evidence: words with at least one letter or digit
@@ -100,8 +111,14 @@ def _day(times: list[TimeMatch]) -> TimeMatch | None:
 _THAT = re.compile(r"\s*(?:that\s+|on\s+\w+\s+that\s+)?")
 
 
-def _paraphrase(text: str, s: Sentence, spans: list[tuple[int, int]], mentions: Mentions,
-                lexicon: Lexicon, times: list[TimeMatch]) -> list[Drafted]:
+def _paraphrase(
+    text: str,
+    s: Sentence,
+    spans: list[tuple[int, int]],
+    mentions: Mentions,
+    lexicon: Lexicon,
+    times: list[TimeMatch],
+) -> list[Drafted]:
     """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
     if any(s.start <= a < s.end for a, _ in spans):
         return []
@@ -115,10 +132,20 @@ def _paraphrase(text: str, s: Sentence, spans: list[tuple[int, int]], mentions: 
     end = s.end
     while end > s.start and text[end - 1] in " .":
         end -= 1
-    fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase",
-                                 "verb": verb[2]}
-    return [Drafted("statements", speaker.actor.key + "-said", "paraphrase-said", 0.7,
-                    speaker.start, end, fields, when=_day(times), actors=(speaker.actor,))]
+    fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase", "verb": verb[2]}
+    return [
+        Drafted(
+            "statements",
+            speaker.actor.key + "-said",
+            "paraphrase-said",
+            0.7,
+            speaker.start,
+            end,
+            fields,
+            when=_day(times),
+            actors=(speaker.actor,),
+        )
+    ]
 
 
 _OUTLET = re.compile(
@@ -126,17 +153,20 @@ _OUTLET = re.compile(
     r"(?:talks|negotiations|renegotiations?|relations|dispute|standoff|tensions|situation|"
     r"trade\s+war|deal|agreement|relationship)\s+(?:ha(?:ve|s|d)\s+(?:been|become|grown|"
     r"remained)|(?:are|is|was|were)\s+(?:now\s+)?(?:strained|stalled|deadlocked|stuck|"
-    r"fraught|tense|at\s+an\s+impasse|in\s+trouble))\b")
+    r"fraught|tense|at\s+an\s+impasse|in\s+trouble))\b"
+)
 
 
-def _outlet_voice(text: str, s: Sentence, spans: list[tuple[int, int]], lexicon: Lexicon
-                  ) -> list[Drafted]:
+def _outlet_voice(
+    text: str, s: Sentence, spans: list[tuple[int, int]], lexicon: Lexicon
+) -> list[Drafted]:
     """ "The NAFTA renegotiations have been strained.": the outlet's own assessment of the
     talks, in a sentence that quotes and credits no one."""
     if any(s.start <= a < s.end for a, _ in spans) or not _OUTLET.match(text, s.start):
         return []
     if lexicon.speech["say"].find(text, s.start, s.end) or re.search(
-            r"according\s+to", text[s.start : s.end]):
+        r"according\s+to", text[s.start : s.end]
+    ):
         return []
     end = s.end
     while end > s.start and text[end - 1] in " ":

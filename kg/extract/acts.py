@@ -23,34 +23,81 @@ from kg.extract.lexicon import Lexicon, Phrases
 from kg.extract.mentions import Actor, Mention, Mentions
 from kg.extract.text import Sentence
 
-_CLAUSE_END = re.compile(r";|(?:,[\"”]?|[\"”],?)?\s+(?:arguing|saying|citing|according\s+to)\b|"
-                         r",[\"”]?\s+(?:which|who|while|but|as\s+(?!well)|changes|a\s+move|"
-                         r"in\s+a\s+)\b|,\s+and\s+(?!to\b)|\s+because\b|[.!?]?[\"”]?\s*$")
+_CLAUSE_END = re.compile(
+    r";|(?:,[\"”]?|[\"”],?)?\s+(?:arguing|saying|citing|according\s+to)\b|"
+    r",[\"”]?\s+(?:which|who|while|but|as\s+(?!well)|changes|a\s+move|"
+    r"in\s+a\s+)\b|,\s+and\s+(?!to\b)|\s+because\b|[.!?]?[\"”]?\s*$"
+)
 _SPLIT_PROPOSALS = re.compile(r",?\s+as\s+well\s+as\s+(?=to\s)|,?\s+and\s+(?=to\s)|;\s+")
-_REASON = re.compile(r"(?:,[\"”]?|[\"”],?)\s+(arguing|saying|citing|warning)\s+(?:that\s+)?|"
-                     r"\s+(because)\s+")
-_HARM = re.compile(r"\b(?:damage|harm|hurt|cost|jobs?|losses|devastat\w*|cripple|undermine)\b",
-                   re.IGNORECASE)
+_REASON = re.compile(
+    r"(?:,[\"”]?|[\"”],?)\s+(arguing|saying|citing|warning)\s+(?:that\s+)?|"
+    r"\s+(because)\s+"
+)
+_HARM = re.compile(
+    r"\b(?:damage|harm|hurt|cost|jobs?|losses|devastat\w*|cripple|undermine)\b", re.IGNORECASE
+)
 _SOVEREIGNTY = re.compile(r"\bsovereign\w*|\bautonomy\b", re.IGNORECASE)
-_LEGAL = re.compile(r"\b(?:illegal|unlawful|violat\w+|breach\w*|WTO rules|inconsistent)\b",
-                    re.IGNORECASE)
-_ANAPHORIC = re.compile(r"^\s*(?:(?:the|that|this|those|these|such|its|their)\s+(?:[a-z.-]+\s+)?"
-                        r"(?:proposal|proposals|demand|demands|idea|plan|plans|request|offer|"
-                        r"changes|measure|measures|move|decision|duties|tariffs|rates|clause|"
-                        r"bill|policy|scheme)|it|them)\b", re.IGNORECASE)
-_ASIDE = re.compile(r"(?:[Ww]hich|[Ww]ho|[Ww]hose|[Ww]here|including|however|meanwhile|though|"
-                    r"too|also|(?:a|an|the)\s+[a-z])\b")
-_VERBISH = frozenset({"has", "have", "had", "is", "are", "was", "were", "will", "would", "said",
-                      "says", "also", "and", "could", "should", "may", "might", "must", "did",
-                      "does", "on", "in", "at", "to", "for", "of", "as", "after", "before"})
-_MEASURE_FUTURE = re.compile(r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
-                             r"is\s+going\s+to|are\s+going\s+to)\s+$")
-_A_CLAIM = re.compile(r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
-                      r"accusation|report|reports)\s+that\b", re.IGNORECASE)
-_PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$",
-                      re.IGNORECASE)
-_RELATIVE_HEAD = re.compile(r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
-                            r"moves?|suggestions?)\s+(?:that\s+|which\s+)?$")
+_LEGAL = re.compile(
+    r"\b(?:illegal|unlawful|violat\w+|breach\w*|WTO rules|inconsistent)\b", re.IGNORECASE
+)
+_ANAPHORIC = re.compile(
+    r"^\s*(?:(?:the|that|this|those|these|such|its|their)\s+(?:[a-z.-]+\s+)?"
+    r"(?:proposal|proposals|demand|demands|idea|plan|plans|request|offer|"
+    r"changes|measure|measures|move|decision|duties|tariffs|rates|clause|"
+    r"bill|policy|scheme)|it|them)\b",
+    re.IGNORECASE,
+)
+_ASIDE = re.compile(
+    r"(?:[Ww]hich|[Ww]ho|[Ww]hose|[Ww]here|including|however|meanwhile|though|"
+    r"too|also|(?:a|an|the)\s+[a-z])\b"
+)
+_VERBISH = frozenset(
+    {
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "will",
+        "would",
+        "said",
+        "says",
+        "also",
+        "and",
+        "could",
+        "should",
+        "may",
+        "might",
+        "must",
+        "did",
+        "does",
+        "on",
+        "in",
+        "at",
+        "to",
+        "for",
+        "of",
+        "as",
+        "after",
+        "before",
+    }
+)
+_MEASURE_FUTURE = re.compile(
+    r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
+    r"is\s+going\s+to|are\s+going\s+to)\s+$"
+)
+_A_CLAIM = re.compile(
+    r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
+    r"accusation|report|reports)\s+that\b",
+    re.IGNORECASE,
+)
+_PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
+_RELATIVE_HEAD = re.compile(
+    r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
+    r"moves?|suggestions?)\s+(?:that\s+|which\s+)?$"
+)
 _WE = re.compile(r"\b(?:we|I)\b")
 REASON_WORDS = 40
 
@@ -59,16 +106,40 @@ class ActFinder:
     def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon) -> None:
         self.text, self.mentions, self.lexicon = text, mentions, lexicon
         self.proposals: list[Drafted] = []
-        self._verbs_first = {p.split()[0] for name in ("say", "characterise", "demand",
-                                                       "demand_object", "object", "reject",
-                                                       "threaten", "support", "measure")
-                             for group in lexicon.speech[name].by_length.values()
-                             for p in group}
+        self._verbs_first = {
+            p.split()[0]
+            for name in (
+                "say",
+                "characterise",
+                "demand",
+                "demand_object",
+                "object",
+                "reject",
+                "threaten",
+                "support",
+                "measure",
+            )
+            for group in lexicon.speech[name].by_length.values()
+            for p in group
+        }
         # words that are verbs and nouns alike: "U.S. demands", "Canada's support"
-        self._nouns = {*lexicon.speech["demand_nouns"].by_length.get(1, ()),
-                       *lexicon.speech["threat_nouns"].by_length.get(1, ()),
-                       "support", "supports", "backing", "protest", "protests", "challenge",
-                       "challenges", "fight", "push", "call", "calls", "demand", "demands"}
+        self._nouns = {
+            *lexicon.speech["demand_nouns"].by_length.get(1, ()),
+            *lexicon.speech["threat_nouns"].by_length.get(1, ()),
+            "support",
+            "supports",
+            "backing",
+            "protest",
+            "protests",
+            "challenge",
+            "challenges",
+            "fight",
+            "push",
+            "call",
+            "calls",
+            "demand",
+            "demands",
+        }
         self.facts: list[Drafted] = []
 
     # --- helpers -------------------------------------------------------------------------
@@ -76,11 +147,17 @@ class ActFinder:
         """The subject of a verb: the last actor of the nearest comma-separated part before
         it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
         rejected" -> X). Unnamed sources are reported as sources, not agents."""
-        if re.search(r"(?:^|\s)and\s+(?:also\s+)?(?:(?:would|will|could|should|may|might|"
-                     r"must)\s+)?$", self.text[start:at]):
+        if re.search(
+            r"(?:^|\s)and\s+(?:also\s+)?(?:(?:would|will|could|should|may|might|"
+            r"must)\s+)?$",
+            self.text[start:at],
+        ):
             # "X said Canada should act and urged ...": the subject of the first verb
-            first = [m for m in self.mentions.within(start, at)
-                     if m.actor.kind != "UnnamedSource" and not self._modifier(m)]
+            first = [
+                m
+                for m in self.mentions.within(start, at)
+                if m.actor.kind != "UnnamedSource" and not self._modifier(m)
+            ]
             if first and not re.search(r"[,;]", self.text[first[0].end : first[0].end + 2]):
                 return first[0]
         bounds = [start] + [m.end() for m in re.finditer(r",\s*", self.text[start:at])]
@@ -88,14 +165,20 @@ class ActFinder:
         ends = bounds[1:] + [at]
         for seg_start, seg_end in reversed(list(zip(bounds, ends, strict=True))):
             words = self.text[seg_start:seg_end].strip()
-            found = [m for m in self.mentions.within(seg_start, seg_end)
-                     if not self._modifier(m) and not self._reported_by(m)]
+            found = [
+                m
+                for m in self.mentions.within(seg_start, seg_end)
+                if not self._modifier(m) and not self._reported_by(m)
+            ]
             if seg_start != start and _ASIDE.match(words):
                 continue
             if found:
                 return found[-1]
-            if re.match(r"(?:[Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
-                        r"ministry|department|office|administration)\b", words):
+            if re.match(
+                r"(?:[Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
+                r"ministry|department|office|administration)\b",
+                words,
+            ):
                 # "Her team has proposed ...": the last person named acts for the same party
                 return self.mentions.last_person(seg_start, max(0, seg_start - 1500))
             if len(words.split()) > 3:
@@ -104,8 +187,11 @@ class ActFinder:
 
     def _reported_by(self, m: Mention) -> bool:
         """ "according to an official": the source of a report, not an agent."""
-        return m.actor.kind == "UnnamedSource" and re.search(
-            r"according\s+to\s+$", self.text[max(0, m.start - 14) : m.start]) is not None
+        return (
+            m.actor.kind == "UnnamedSource"
+            and re.search(r"according\s+to\s+$", self.text[max(0, m.start - 14) : m.start])
+            is not None
+        )
 
     def _modifier(self, m: Mention) -> bool:
         """ "U.S. lawmakers", "Canadian producers": a country naming other people, who are not
@@ -113,8 +199,12 @@ class ActFinder:
         if m.actor.kind != "Country" or m.via == "demonym":
             return False
         nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
-        return nxt is not None and nxt.group(1) not in self.lexicon.speech["officials"] and \
-            nxt.group(1) not in _VERBISH and nxt.group(1) not in self._verbs_first
+        return (
+            nxt is not None
+            and nxt.group(1) not in self.lexicon.speech["officials"]
+            and nxt.group(1) not in _VERBISH
+            and nxt.group(1) not in self._verbs_first
+        )
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
         m = _CLAUSE_END.search(self.text, start, end)
@@ -164,18 +254,23 @@ class ActFinder:
 
     def _noun_use(self, start: int, at: int) -> bool:
         before = self.text[start:at].rstrip()
-        if re.search(r"\b(?:the|a|an|its|their|his|her|our|these|those|such|any|new)$", before,
-                     re.IGNORECASE):
+        if re.search(
+            r"\b(?:the|a|an|its|their|his|her|our|these|those|such|any|new)$", before, re.IGNORECASE
+        ):
             return True
         owner = self.mentions.within(max(start, at - 40), at)
-        return bool(owner) and owner[-1].end >= len(before) + start - 2 and \
-            self.text[owner[-1].end : at].strip() in ("", "'s", "’s")
+        return (
+            bool(owner)
+            and owner[-1].end >= len(before) + start - 2
+            and self.text[owner[-1].end : at].strip() in ("", "'s", "’s")
+        )
 
     def _inside(self, at: int, quote_spans: list[tuple[int, int]]) -> bool:
         return any(a <= at < b for a, b in quote_spans)
 
-    def _report(self, fields: dict[str, object], source: Mention | None,
-                actors: list[Actor]) -> None:
+    def _report(
+        self, fields: dict[str, object], source: Mention | None, actors: list[Actor]
+    ) -> None:
         """ "..., according to an official": the act is that source's report of it."""
         if source is not None:
             fields["source"] = source.actor.key
@@ -183,17 +278,21 @@ class ActFinder:
             fields["verb"] = "according to"
             actors.append(source.actor)
 
-    def _proposal(self, agent: Actor, start: int, end: int, rule: str, confidence: float
-                  ) -> Drafted:
+    def _proposal(
+        self, agent: Actor, start: int, end: int, rule: str, confidence: float
+    ) -> Drafted:
         issue = self._issue(start, end)
         for existing in self.proposals:
             if existing.fields["proposer"] == self._party(agent).key and (
-                    (issue and existing.fields.get("issue") == issue) or
-                    self.text[existing.start : existing.end] == self.text[start:end]):
+                (issue and existing.fields.get("issue") == issue)
+                or self.text[existing.start : existing.end] == self.text[start:end]
+            ):
                 return existing
         party = self._party(agent)
-        fields: dict[str, object] = {"proposer": party.key,
-                                     "summary": _summary(self.text[start:end])}
+        fields: dict[str, object] = {
+            "proposer": party.key,
+            "summary": _summary(self.text[start:end]),
+        }
         if issue:
             fields["issue"] = issue
         agreement = self._agreement(start, end)
@@ -201,22 +300,26 @@ class ActFinder:
             fields["agreement"] = agreement
         key = issue or _key_words(self.text[start:end])
         taken = {p.key for p in self.proposals}
-        key = next(k for k in (key if n == 1 else f"{key}-{n}" for n in range(1, 999))
-                   if k not in taken)
-        drafted = Drafted("proposals", key, rule,
-                          confidence, start, end, fields, actors=(party,))
+        key = next(
+            k for k in (key if n == 1 else f"{key}-{n}" for n in range(1, 999)) if k not in taken
+        )
+        drafted = Drafted("proposals", key, rule, confidence, start, end, fields, actors=(party,))
         self.proposals.append(drafted)
         return drafted
 
-    def _demand_nouns(self, s: Sentence, source: Mention | None,
-                      quote_spans: list[tuple[int, int]]) -> None:
+    def _demand_nouns(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
         nouns = self.lexicon.speech["demand_nouns"]
         for m in re.finditer(r"\b([\w’'-]+)\s+(to|for)\s+", self.text[s.start : s.end]):
             at = s.start + m.start(1)
             if m.group(1).lower() not in nouns or self._inside(at, quote_spans):
                 continue
-            owner = [x for x in self.mentions.within(max(s.start, at - 30), at)
-                     if x.end >= at - 4 and x.actor.kind != "UnnamedSource"]
+            owner = [
+                x
+                for x in self.mentions.within(max(s.start, at - 30), at)
+                if x.end >= at - 4 and x.actor.kind != "UnnamedSource"
+            ]
             if not owner:
                 continue
             agent = owner[-1]
@@ -228,11 +331,22 @@ class ActFinder:
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
             actors = [agent.actor]
             self._report(fields, source, actors)
-            self.facts.append(Drafted("demands", proposal.key, "demand-noun", 0.75,
-                                      evidence_start, end, fields, actors=tuple(actors)))
+            self.facts.append(
+                Drafted(
+                    "demands",
+                    proposal.key,
+                    "demand-noun",
+                    0.75,
+                    evidence_start,
+                    end,
+                    fields,
+                    actors=tuple(actors),
+                )
+            )
 
-    def _verbs(self, s: Sentence, kind: str, source: Mention | None,
-               quote_spans: list[tuple[int, int]]) -> None:
+    def _verbs(
+        self, s: Sentence, kind: str, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
         phrases: Phrases = self.lexicon.speech[kind]
         at = s.start
         while True:
@@ -251,7 +365,8 @@ class ActFinder:
             if agent is None:
                 continue
             if not first.endswith("ing") and _PASSIVE.search(
-                    self.text[max(s.start, verb[0] - 20) : verb[0]]):
+                self.text[max(s.start, verb[0] - 20) : verb[0]]
+            ):
                 continue  # passive: "was rejected by ...", "had been asked to ..."
             obj = self._clause(verb[1], s.end)
             if kind in ("object", "reject") and self._relative(s, agent, verb, kind, source):
@@ -260,8 +375,14 @@ class ActFinder:
                 continue
             getattr(self, "_" + kind)(s, agent, verb, obj, source)
 
-    def _relative(self, s: Sentence, agent: Mention, verb: tuple[int, int, str], kind: str,
-                  source: Mention | None) -> bool:
+    def _relative(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        kind: str,
+        source: Mention | None,
+    ) -> bool:
         """ "..., changes Canada and Mexico also object to", "an idea a senior official
         dismissed as ...": the thing objected to comes before its objector."""
         head = _RELATIVE_HEAD.search(self.text[max(s.start, agent.start - 40) : agent.start])
@@ -269,9 +390,12 @@ class ActFinder:
             return False
         at = max(s.start, agent.start - 40) + head.start()
         targets = [p for p in self.proposals if s.start <= p.start < at] or [
-            p for p in self.proposals if p.end <= s.start][-1:]
-        fields: dict[str, object] = {"kind": "rejection" if kind == "reject" else "objection",
-                                     "by": agent.actor.key}
+            p for p in self.proposals if p.end <= s.start
+        ][-1:]
+        fields: dict[str, object] = {
+            "kind": "rejection" if kind == "reject" else "objection",
+            "by": agent.actor.key,
+        }
         if len(targets) == 1:
             fields["proposal"] = targets[0].key
         elif targets:
@@ -279,8 +403,18 @@ class ActFinder:
         actors = [agent.actor]
         self._report(fields, source, actors)
         key = targets[0].key if targets else "objection"
-        self.facts.append(Drafted("objections", key, "objection-relative", 0.65, at, verb[1],
-                                  fields, actors=tuple(actors)))
+        self.facts.append(
+            Drafted(
+                "objections",
+                key,
+                "objection-relative",
+                0.65,
+                at,
+                verb[1],
+                fields,
+                actors=tuple(actors),
+            )
+        )
         return True
 
     def _demand_object(self, verb: tuple[int, int, str], s: Sentence) -> bool:
@@ -292,17 +426,23 @@ class ActFinder:
             return True
         end = self._clause(verb[1], s.end)[1]
         if verb[2].lower() in self.lexicon.speech["demand_object"] and re.match(
-                r"\s+(?:[\w.’'$%,-]+\s+){1,16}?to\s+[a-z]", self.text[verb[1] : end]):
+            r"\s+(?:[\w.’'$%,-]+\s+){1,16}?to\s+[a-z]", self.text[verb[1] : end]
+        ):
             return True  # "wants Canada to open ...", "wants half of the value ... to come"
-        if re.match(r"\s+[a-z]+ing\b", after) and \
-                verb[2].lower().split()[-1].startswith("propos"):
+        if re.match(r"\s+[a-z]+ing\b", after) and verb[2].lower().split()[-1].startswith("propos"):
             return True  # "proposed counting the value of ..."
         # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
         near = _clip_words(self.text, verb[1], end, 10)
         return bool(self.mentions.issues_in(verb[1], near))
 
-    def _demand(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                obj: tuple[int, int], source: Mention | None) -> None:
+    def _demand(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         start, end = obj
         pieces = _SPLIT_PROPOSALS.split(self.text[start:end])
         offset = start
@@ -318,37 +458,67 @@ class ActFinder:
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
             actors = [agent.actor]
             self._report(fields, source, actors)
-            self.facts.append(Drafted("demands", proposal.key, "demand-verb", 0.8, ev_start,
-                                      p_end, fields, actors=tuple(actors)))
+            self.facts.append(
+                Drafted(
+                    "demands",
+                    proposal.key,
+                    "demand-verb",
+                    0.8,
+                    ev_start,
+                    p_end,
+                    fields,
+                    actors=tuple(actors),
+                )
+            )
 
-    def _measure(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                 obj: tuple[int, int], source: Mention | None) -> None:
+    def _measure(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         """X will impose / raised tariffs ...: a measure, recorded as X's proposal so that
         objections and support can target it."""
         start, end = obj
         if not self.mentions.issues_in(start, min(end, start + 60)) or not re.search(
-                _MEASURE_FUTURE, self.text[max(s.start, verb[0] - 30) : verb[0]]):
+            _MEASURE_FUTURE, self.text[max(s.start, verb[0] - 30) : verb[0]]
+        ):
             return  # only a measure announced for the future is a proposal others react to
         self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
 
     def _targets(self, start: int, end: int) -> list[Drafted]:
-        named = [p for p in self.proposals if start <= p.start < end or
-                 (p.start <= start and end <= p.end)]
+        named = [
+            p
+            for p in self.proposals
+            if start <= p.start < end or (p.start <= start and end <= p.end)
+        ]
         if named:
             return named
         issue = self._issue(start, end)
         if issue:
             return [p for p in self.proposals if p.fields.get("issue") == issue][-1:]
         anaphor = _ANAPHORIC.match(self.text[start:end])
-        if anaphor and self.proposals and not re.match(r"\s+(?:that|of|to)\b",
-                                                        self.text[start + anaphor.end() :]):
+        if (
+            anaphor
+            and self.proposals
+            and not re.match(r"\s+(?:that|of|to)\b", self.text[start + anaphor.end() :])
+        ):
             earlier = [p for p in self.proposals if p.end <= start]
             return earlier[-1:]
         return []
 
-    def _objection(self, kind: str, rule: str, s: Sentence, agent: Mention,
-                   verb: tuple[int, int, str], obj: tuple[int, int],
-                   source: Mention | None) -> None:
+    def _objection(
+        self,
+        kind: str,
+        rule: str,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         start, end = obj
         if _A_CLAIM.match(self.text[start:end]):
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
@@ -362,9 +532,16 @@ class ActFinder:
                 fields["proposals"] = [t.key for t in targets]
         actors = [agent.actor]
         self._report(fields, source, actors)
-        drafted = Drafted("objections", (targets[0].key if targets else _key_words(
-            self.text[start:end])), rule, 0.8 if targets else 0.7, agent.start, end, fields,
-            actors=tuple(actors))
+        drafted = Drafted(
+            "objections",
+            (targets[0].key if targets else _key_words(self.text[start:end])),
+            rule,
+            0.8 if targets else 0.7,
+            agent.start,
+            end,
+            fields,
+            actors=tuple(actors),
+        )
         reason = _REASON.search(self.text, end, s.end)
         if reason and reason.start() - end < 3:
             r_start = reason.end() if reason.group(1) != "citing" else reason.start(1)
@@ -374,31 +551,64 @@ class ActFinder:
                 drafted.reason = (r_start, r_end, _reason_kind(self.text[r_start:r_end]))
         self.facts.append(drafted)
 
-    def _object(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                obj: tuple[int, int], source: Mention | None) -> None:
+    def _object(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         self._objection("objection", "objection-verb", s, agent, verb, obj, source)
 
-    def _reject(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                obj: tuple[int, int], source: Mention | None) -> None:
+    def _reject(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         self._objection("rejection", "rejection-verb", s, agent, verb, obj, source)
 
-    def _threaten(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                  obj: tuple[int, int], source: Mention | None) -> None:
+    def _threaten(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         start, end = obj
         to = re.match(r"\s*to\s+", self.text[start:end])
         if to is None:
             return
-        fields: dict[str, object] = {"by": agent.actor.key,
-                                     "action": _summary(self.text[start + to.end() : end])}
+        fields: dict[str, object] = {
+            "by": agent.actor.key,
+            "action": _summary(self.text[start + to.end() : end]),
+        }
         actors = [agent.actor]
         self._report(fields, source, actors)
-        self.facts.append(Drafted("threats", _key_words(self.text[start:end]), "threat-verb",
-                                  0.8, agent.start, end, fields, actors=tuple(actors)))
+        self.facts.append(
+            Drafted(
+                "threats",
+                _key_words(self.text[start:end]),
+                "threat-verb",
+                0.8,
+                agent.start,
+                end,
+                fields,
+                actors=tuple(actors),
+            )
+        )
 
     def _threat_nouns(self, s: Sentence, source: Mention | None) -> None:
         nouns = self.lexicon.speech["threat_nouns"]
-        for m in re.finditer(r"\b(his|her|its|their|[\w.’'-]+)\s+(?:earlier\s+|repeated\s+|"
-                             r"latest\s+|new\s+)?([\w]+)\s+to\s+", self.text[s.start : s.end]):
+        for m in re.finditer(
+            r"\b(his|her|its|their|[\w.’'-]+)\s+(?:earlier\s+|repeated\s+|"
+            r"latest\s+|new\s+)?([\w]+)\s+to\s+",
+            self.text[s.start : s.end],
+        ):
             if m.group(2).lower() not in nouns:
                 continue
             at = s.start + m.start(1)
@@ -408,23 +618,41 @@ class ActFinder:
                 person = self.mentions.last_person(at, max(0, at - 1500))
                 agent = person.actor if person else None
             else:
-                owner = [x for x in self.mentions.within(max(s.start, at - 30), at + len(
-                    m.group(1))) if x.end >= at - 1]
+                owner = [
+                    x
+                    for x in self.mentions.within(max(s.start, at - 30), at + len(m.group(1)))
+                    if x.end >= at - 1
+                ]
                 agent = owner[-1].actor if owner else None
             if agent is None:
                 continue
             start, end = self._clause(s.start + m.end(), s.end)
             if end - start < 8:
                 continue
-            fields: dict[str, object] = {"by": agent.key, "action": _summary(
-                self.text[start:end])}
+            fields: dict[str, object] = {"by": agent.key, "action": _summary(self.text[start:end])}
             actors = [agent]
             self._report(fields, source, actors)
-            self.facts.append(Drafted("threats", _key_words(self.text[start:end]),
-                                      "threat-noun", 0.7, at, end, fields, actors=tuple(actors)))
+            self.facts.append(
+                Drafted(
+                    "threats",
+                    _key_words(self.text[start:end]),
+                    "threat-noun",
+                    0.7,
+                    at,
+                    end,
+                    fields,
+                    actors=tuple(actors),
+                )
+            )
 
-    def _support(self, s: Sentence, agent: Mention, verb: tuple[int, int, str],
-                 obj: tuple[int, int], source: Mention | None) -> None:
+    def _support(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        obj: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
         start, end = obj
         targets = self._targets(start, end)
         if not targets:
@@ -432,8 +660,18 @@ class ActFinder:
         fields: dict[str, object] = {"by": agent.actor.key, "proposal": targets[0].key}
         actors = [agent.actor]
         self._report(fields, source, actors)
-        self.facts.append(Drafted("supports", targets[0].key, "support-verb", 0.7,
-                                  agent.start, end, fields, actors=tuple(actors)))
+        self.facts.append(
+            Drafted(
+                "supports",
+                targets[0].key,
+                "support-verb",
+                0.7,
+                agent.start,
+                end,
+                fields,
+                actors=tuple(actors),
+            )
+        )
 
     def quoted(self, speaker: Actor, q_start: int, q_end: int, mode: str, verb: str) -> None:
         """ "... we cannot agree to ..." in a quotation: a rejection by its speaker."""
@@ -447,14 +685,27 @@ class ActFinder:
                 s_start += 1
             s_end = self.text.find(". ", hit[1], q_end)
             s_end = q_end if s_end == -1 else s_end + 1
-            fields: dict[str, object] = {"kind": "rejection" if kind == "reject" else
-                                         "objection", "by": speaker.key,
-                                         "mode": "partial-quote", "verb": verb}
+            fields: dict[str, object] = {
+                "kind": "rejection" if kind == "reject" else "objection",
+                "by": speaker.key,
+                "mode": "partial-quote",
+                "verb": verb,
+            }
             targets = self._targets(hit[1], s_end)
             if targets:
                 fields["proposal"] = targets[0].key
-            self.facts.append(Drafted("objections", speaker.key + "-" + kind, rule, 0.7,
-                                      s_start, s_end, fields, actors=(speaker,)))
+            self.facts.append(
+                Drafted(
+                    "objections",
+                    speaker.key + "-" + kind,
+                    rule,
+                    0.7,
+                    s_start,
+                    s_end,
+                    fields,
+                    actors=(speaker,),
+                )
+            )
             return
 
 
@@ -465,8 +716,11 @@ def _summary(words: str) -> str:
 
 
 def _key_words(words: str) -> str:
-    picked = [w for w in re.findall(r"[a-z0-9]+", words.lower())
-              if w not in ("the", "a", "an", "to", "of", "and", "its", "their", "for", "in")]
+    picked = [
+        w
+        for w in re.findall(r"[a-z0-9]+", words.lower())
+        if w not in ("the", "a", "an", "to", "of", "and", "its", "their", "for", "in")
+    ]
     return "-".join(picked[:4]) or "fact"
 
 

@@ -20,8 +20,9 @@ from kg.model import ArticleFacts
 SECTIONS = ("proposals", "demands", "objections", "statements", "threats", "supports", "events")
 
 
-def draft_document(draft: Draft, facts_path: Path, article_path: Path,
-                   now: dt.datetime | None = None) -> dict[str, Any]:
+def draft_document(
+    draft: Draft, facts_path: Path, article_path: Path, now: dt.datetime | None = None
+) -> dict[str, Any]:
     """The facts-file mapping of a draft; evidence is quoted so the loader finds it again."""
     finder = Finder(draft.article.text)
     when = (now or dt.datetime.now(dt.UTC)).replace(microsecond=0)
@@ -91,8 +92,9 @@ def _entry(fact: Drafted, key: str, finder: Finder, renamed: dict[str, str]) -> 
     entry.update(_evidence(finder, fact.start, fact.end))
     if fact.when is not None:
         phrase = " ".join(fact.when.phrase.split())
-        entry["when"] = ({"phrase": phrase, "date": fact.when.value}
-                         if fact.when.value else {"phrase": phrase})
+        entry["when"] = (
+            {"phrase": phrase, "date": fact.when.value} if fact.when.value else {"phrase": phrase}
+        )
     if fact.reason is not None:
         r_start, r_end, kind = fact.reason
         reason: dict[str, Any] = {"summary": _sentence_case(finder.text[r_start:r_end])}
@@ -120,23 +122,35 @@ def _str(dumper: yaml.SafeDumper, value: str) -> yaml.Node:
 _Dumper.add_representer(str, _str)
 
 
-def draft_yaml(draft: Draft, facts_path: Path, article_path: Path,
-               now: dt.datetime | None = None) -> str:
+def draft_yaml(
+    draft: Draft, facts_path: Path, article_path: Path, now: dt.datetime | None = None
+) -> str:
     doc = draft_document(draft, facts_path, article_path, now)
-    head = (f"# Facts drafted by tradekg {__version__} from {doc['article']}: review every fact, "
-            "correct it, and set\n# 'review: reviewed' (or delete the fact) before relying on "
-            "it. Each fact names the rule that drafted it.\n")
+    head = (
+        f"# Facts drafted by tradekg {__version__} from {doc['article']}: review every fact, "
+        "correct it, and set\n# 'review: reviewed' (or delete the fact) before relying on "
+        "it. Each fact names the rule that drafted it.\n"
+    )
     for note in draft.notes:
         head += f"# Note: {note}\n"
     return head + yaml.dump(doc, Dumper=_Dumper, sort_keys=False, allow_unicode=True, width=100)
 
 
-def draft_facts(article_path: Path, reference: Reference, lexicon: Lexicon | None = None,
-                now: dt.datetime | None = None) -> ArticleFacts:
+def draft_facts(
+    article_path: Path,
+    reference: Reference,
+    lexicon: Lexicon | None = None,
+    now: dt.datetime | None = None,
+) -> ArticleFacts:
     """Draft an article's facts and read them back as the loader reads a facts file (so a
     draft is checked exactly like a file a person wrote)."""
     article = read_article(article_path)
     draft = extract(article, lexicon or load_lexicon(reference))
     path = article_path.with_name(article_path.stem + ".draft.facts.yaml")  # never written
-    return load_facts(path, reference, shown_as=f"{article_path} (draft)",
-                      text=draft_yaml(draft, path, article_path, now), article=article)
+    return load_facts(
+        path,
+        reference,
+        shown_as=f"{article_path} (draft)",
+        text=draft_yaml(draft, path, article_path, now),
+        article=article,
+    )

@@ -82,8 +82,12 @@ def gold_files(paths: Iterable[Path]) -> list[Path]:
     return found
 
 
-def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
-             on_article: Callable[[str, dict[str, Score]], None] | None = None) -> Report:
+def evaluate(
+    gold: list[Path],
+    reference: Reference,
+    lexicon: Lexicon,
+    on_article: Callable[[str, dict[str, Score]], None] | None = None,
+) -> Report:
     report = Report()
     for path in gold:
         name = path.name.removesuffix(".facts.yaml")
@@ -95,8 +99,9 @@ def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
             report.seconds += time.perf_counter() - started
             report.articles += 1
             out = article_path.with_name(f"{name}.draft.facts.yaml")  # never written
-            drafted = load_facts(out, reference, text=draft_yaml(draft, out, article_path),
-                                 article=truth.article)
+            drafted = load_facts(
+                out, reference, text=draft_yaml(draft, out, article_path), article=truth.article
+            )
         except KgError as e:
             report.failures[name] = str(e)
             continue
@@ -109,8 +114,7 @@ def evaluate(gold: list[Path], reference: Reference, lexicon: Lexicon,
     return report
 
 
-def compare(gold: ArticleFacts, drafted: ArticleFacts, reference: Reference
-            ) -> dict[str, Score]:
+def compare(gold: ArticleFacts, drafted: ArticleFacts, reference: Reference) -> dict[str, Score]:
     (g, g_actors), (d, d_actors) = _items(gold, reference), _items(drafted, reference)
     scores = {"actors": Score(len(g_actors), len(d_actors), len(g_actors & d_actors))}
     for kind in TYPES[1:]:
@@ -148,8 +152,7 @@ def _same_target(a: object, b: object) -> bool:
     return any(_overlap(x, y) for x in a for y in b)
 
 
-def _items(facts: ArticleFacts, reference: Reference
-           ) -> tuple[dict[str, list[Item]], set[str]]:
+def _items(facts: ArticleFacts, reference: Reference) -> tuple[dict[str, list[Item]], set[str]]:
     local = _local_actors(facts)
     who = _identities(local)
     proposals = {p.key: p for p in facts.proposals}
@@ -163,8 +166,9 @@ def _items(facts: ArticleFacts, reference: Reference
         return who[iri]
 
     for p in facts.proposals:  # the right proposer: the actor, or the country it acts for
-        items["proposals"].append((_span(p.reports[0].span), actor(p.proposer),
-                                   _party(p.proposer, local, reference)))
+        items["proposals"].append(
+            (_span(p.reports[0].span), actor(p.proposer), _party(p.proposer, local, reference))
+        )
     seen_quotes: set[tuple[tuple[int, int], str]] = set()
     for act in facts.acts:
         agent = actor(act.agent)

@@ -22,35 +22,99 @@ from kg.extract.mentions import (
     slug,
 )
 
-_GROUP_HEADS = frozenset([
-    "Coalition", "Association", "Federation", "Council", "Chamber", "Alliance", "Farmers",
-    "Producers", "Manufacturers", "Exporters", "Importers", "Growers", "Workers", "Lobby",
-    "Roundtable", "Union", "Institute", "Society", "Confederation", "Forum", "Foundation",
-])
-_BODY_HEADS = frozenset([
-    "Ministry", "Department", "Agency", "Office", "Commission", "Parliament", "Congress",
-    "Senate", "Secretariat", "Court", "Tribunal", "Committee", "Board",
-])
-_COMPANY_HEADS = frozenset([
-    "Corporation", "Company", "Bank", "Fund", "Group", "Inc", "Ltd", "LLC", "Corp", "Motors",
-])
+_GROUP_HEADS = frozenset(
+    [
+        "Coalition",
+        "Association",
+        "Federation",
+        "Council",
+        "Chamber",
+        "Alliance",
+        "Farmers",
+        "Producers",
+        "Manufacturers",
+        "Exporters",
+        "Importers",
+        "Growers",
+        "Workers",
+        "Lobby",
+        "Roundtable",
+        "Union",
+        "Institute",
+        "Society",
+        "Confederation",
+        "Forum",
+        "Foundation",
+    ]
+)
+_BODY_HEADS = frozenset(
+    [
+        "Ministry",
+        "Department",
+        "Agency",
+        "Office",
+        "Commission",
+        "Parliament",
+        "Congress",
+        "Senate",
+        "Secretariat",
+        "Court",
+        "Tribunal",
+        "Committee",
+        "Board",
+    ]
+)
+_COMPANY_HEADS = frozenset(
+    [
+        "Corporation",
+        "Company",
+        "Bank",
+        "Fund",
+        "Group",
+        "Inc",
+        "Ltd",
+        "LLC",
+        "Corp",
+        "Motors",
+    ]
+)
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)"
 _ORG = re.compile(r"\b(" + _CAP + r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?" + _CAP + r")+)")
 _ORG_HEADS = _GROUP_HEADS | _BODY_HEADS | _COMPANY_HEADS
-_GROUP_NOUNS = ("groups|farmers|producers|manufacturers|exporters|importers|growers|automakers|"
-                "carmakers|steelmakers|industry|industries|businesses|companies|firms|unions|"
-                "lobby|lobbies|provinces|sawmills|users|fishermen|fishers|retailers")
-_INTEREST = re.compile(r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2}?)(" + _GROUP_NOUNS
-                       + r")\b")
-_SOURCE_ALONE = frozenset({"official", "officials", "source", "sources", "diplomat", "diplomats",
-                           "negotiator", "negotiators", "spokesman", "spokeswoman",
-                           "spokesperson", "aide", "aides", "lawmakers", "legislators"})
-_SOURCE_AGAIN = re.compile(r"\b(?:[Tt]he\s+(?:official|source|spokesman|spokeswoman|spokesperson|"
-                           r"diplomat|person|negotiator|aide)|[Oo]ne\s+of\s+them)\b")
+_GROUP_NOUNS = (
+    "groups|farmers|producers|manufacturers|exporters|importers|growers|automakers|"
+    "carmakers|steelmakers|industry|industries|businesses|companies|firms|unions|"
+    "lobby|lobbies|provinces|sawmills|users|fishermen|fishers|retailers"
+)
+_INTEREST = re.compile(
+    r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2}?)(" + _GROUP_NOUNS + r")\b"
+)
+_SOURCE_ALONE = frozenset(
+    {
+        "official",
+        "officials",
+        "source",
+        "sources",
+        "diplomat",
+        "diplomats",
+        "negotiator",
+        "negotiators",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "aide",
+        "aides",
+        "lawmakers",
+        "legislators",
+    }
+)
+_SOURCE_AGAIN = re.compile(
+    r"\b(?:[Tt]he\s+(?:official|source|spokesman|spokeswoman|spokesperson|"
+    r"diplomat|person|negotiator|aide)|[Oo]ne\s+of\s+them)\b"
+)
 
 
-def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
-                   found: Mentions) -> int:
+def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentions) -> int:
     """ "Canadian officials" -> Canada; "Canadian and Mexican officials" -> both, a group."""
     countries: list[str] = []
     j = i
@@ -59,8 +123,12 @@ def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
         if word in lexicon.demonyms:
             countries.append(lexicon.demonyms[word])
             j += 1
-            if j < len(toks) and toks[j].text == "and" and j + 1 < len(toks) and \
-                    POSSESSIVE.sub("", toks[j + 1].text) in lexicon.demonyms:
+            if (
+                j < len(toks)
+                and toks[j].text == "and"
+                and j + 1 < len(toks)
+                and POSSESSIVE.sub("", toks[j + 1].text) in lexicon.demonyms
+            ):
                 j += 1
             continue
         break
@@ -72,19 +140,30 @@ def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon,
             start, end = toks[i].start, toks[j + n - 1].end
             if len(countries) == 1:
                 ref = lexicon.reference.get("actors", countries[0])
-                actor = Actor(countries[0], ref.kind if ref else "Country",
-                              ref.name if ref else countries[0], False)
+                actor = Actor(
+                    countries[0],
+                    ref.kind if ref else "Country",
+                    ref.name if ref else countries[0],
+                    False,
+                )
             else:
                 label = text[start:end]
-                actor = Actor(slug(label), "ActorGroup", label, True,
-                              members=tuple(dict.fromkeys(countries)), found_by="demonym-group")
+                actor = Actor(
+                    slug(label),
+                    "ActorGroup",
+                    label,
+                    True,
+                    members=tuple(dict.fromkeys(countries)),
+                    found_by="demonym-group",
+                )
             found.add(Mention(start, end, actor, "demonym"))
             return j + n - i
     return 0
 
 
-def country_group(text: str, toks: list[Token], i: int, n: int, entries: list[Entry],
-                   lexicon: Lexicon) -> tuple[Mention, int] | None:
+def country_group(
+    text: str, toks: list[Token], i: int, n: int, entries: list[Entry], lexicon: Lexicon
+) -> tuple[Mention, int] | None:
     """ "Canada and Mexico" as the subject of one act: a group of the two countries."""
     if not any(e.kind == "Country" for e in entries) or i + n + 1 >= len(toks):
         return None
@@ -97,15 +176,24 @@ def country_group(text: str, toks: list[Token], i: int, n: int, entries: list[En
             first = next(e for e in entries if e.kind == "Country")
             start, end = toks[i].start, toks[i + n + m].end
             label = text[start:end]
-            actor = Actor(slug(label), "ActorGroup", label, True,
-                          members=(first.key, other[0].key), found_by="country-group")
+            actor = Actor(
+                slug(label),
+                "ActorGroup",
+                label,
+                True,
+                members=(first.key, other[0].key),
+                found_by="country-group",
+            )
             return Mention(start, end, actor, "demonym"), n + 1 + m
     return None
 
 
-_WHEN_TAIL = re.compile(r"\s+(?:on|for|and|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
-                        r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
-                        r"August|September|October|November|December)\b.*$", re.DOTALL)
+_WHEN_TAIL = re.compile(
+    r"\s+(?:on|for|and|of)\s+(?:the\s+)?(?:Monday|Tuesday|Wednesday|Thursday|"
+    r"Friday|Saturday|Sunday|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December)\b.*$",
+    re.DOTALL,
+)
 
 
 def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
@@ -114,8 +202,12 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
     for m in _ORG.finditer(text):
         bare = POSSESSIVE.sub("", _WHEN_TAIL.sub("", m.group(1)))
         lead = re.match(r"(\S+)\s+", bare)
-        offset = lead.end() if lead and lead.group(1) in (
-            "The", "A", "An", "In", "On", "At", "But", "And", "As", "For") else 0
+        offset = (
+            lead.end()
+            if lead
+            and lead.group(1) in ("The", "A", "An", "In", "On", "At", "But", "And", "As", "For")
+            else 0
+        )
         start, end = m.start(1) + offset, m.start(1) + len(bare)
         words = text[start:end].split()
         name = " ".join(words)  # the name with one space between words, as text wraps it
@@ -131,12 +223,25 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         country = None
         first = POSSESSIVE.sub("", words[0])
         country = lexicon.demonyms.get(first) or next(
-            (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None)
-        kind = ("GovernmentBody" if head in _BODY_HEADS else
-                "InterestGroup" if head in _GROUP_HEADS else "Organization")
-        found.add(Mention(start, end, Actor(
-            slug(name), kind, name, True, affiliation=country, found_by="organisation-name"),
-            "organisation"))
+            (e.key for e in lexicon.lookup(first) if e.kind == "Country"), None
+        )
+        kind = (
+            "GovernmentBody"
+            if head in _BODY_HEADS
+            else "InterestGroup"
+            if head in _GROUP_HEADS
+            else "Organization"
+        )
+        found.add(
+            Mention(
+                start,
+                end,
+                Actor(
+                    slug(name), kind, name, True, affiliation=country, found_by="organisation-name"
+                ),
+                "organisation",
+            )
+        )
 
 
 def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
@@ -147,17 +252,42 @@ def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
         if country is None or any(w in lexicon.speech["officials"] for w in m.group(2).split()):
             continue
         name = " ".join(text[m.start() : m.end()].split())
-        found.add(Mention(m.start(), m.end(), Actor(
-            slug(name), "InterestGroup", name, True, affiliation=country,
-            found_by="interest-group"), "group"))
+        found.add(
+            Mention(
+                m.start(),
+                m.end(),
+                Actor(
+                    slug(name),
+                    "InterestGroup",
+                    name,
+                    True,
+                    affiliation=country,
+                    found_by="interest-group",
+                ),
+                "group",
+            )
+        )
 
 
 def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
-    nouns = "|".join(sorted((re.escape(n) for n in lexicon.speech["sources"].by_length.get(1, ())),
-                            key=len, reverse=True))
-    cues = "|".join(sorted((re.escape(c).replace("\\ ", r"\s+")
-                            for length in lexicon.speech["source_cues"].by_length.values()
-                            for c in length), key=len, reverse=True))
+    nouns = "|".join(
+        sorted(
+            (re.escape(n) for n in lexicon.speech["sources"].by_length.get(1, ())),
+            key=len,
+            reverse=True,
+        )
+    )
+    cues = "|".join(
+        sorted(
+            (
+                re.escape(c).replace("\\ ", r"\s+")
+                for length in lexicon.speech["source_cues"].by_length.values()
+                for c in length
+            ),
+            key=len,
+            reverse=True,
+        )
+    )
     if not nouns:
         return
     pattern = re.compile(
@@ -170,19 +300,27 @@ def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
     person_ends = {m.end for m in found.found if m.actor.kind == "Person"}
     for m in pattern.finditer(text):
         comma = re.search(r",\s*$", text[max(0, m.start() - 4) : m.start()])
-        if comma and (m.start() - 4 + comma.start() if m.start() >= 4 else comma.start()) in \
-                person_ends:
+        if (
+            comma
+            and (m.start() - 4 + comma.start() if m.start() >= 4 else comma.start()) in person_ends
+        ):
             continue  # "Pieter de Wolf, a spokesman for ...": a named person's role
         modifiers, noun, cue = m.group(1).strip(), m.group(2).lower(), m.group(3)
-        if modifiers and any(w.lower() in ("of", "the", "and", "said", "to") for w in
-                             modifiers.split()):
+        if modifiers and any(
+            w.lower() in ("of", "the", "and", "said", "to") for w in modifiers.split()
+        ):
             continue
         if not cue and noun not in _SOURCE_ALONE:
             continue  # "two people" alone is not a source; "two people familiar with ..." is
         end = m.end(3) if cue else m.end(2)
         description = " ".join(text[m.start() : end].split()).rstrip(",")
-        actor = Actor("source-" + slug(description)[:48].strip("-"), "UnnamedSource",
-                      description, True, found_by="unnamed-source")
+        actor = Actor(
+            "source-" + slug(description)[:48].strip("-"),
+            "UnnamedSource",
+            description,
+            True,
+            found_by="unnamed-source",
+        )
         found.add(Mention(m.start(), end, actor, "source"))
 
 

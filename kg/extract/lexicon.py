@@ -16,9 +16,23 @@ from kg.loaders.reference import Reference
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.resources import resource
 
-SPEECH_LISTS = ("say", "characterise", "demand", "demand_object", "demand_nouns", "object",
-                "reject", "threaten", "threat_nouns", "measure",
-                "support", "scare_cues", "officials", "sources", "source_cues")
+SPEECH_LISTS = (
+    "say",
+    "characterise",
+    "demand",
+    "demand_object",
+    "demand_nouns",
+    "object",
+    "reject",
+    "threaten",
+    "threat_nouns",
+    "measure",
+    "support",
+    "scare_cues",
+    "officials",
+    "sources",
+    "source_cues",
+)
 
 
 def fold(words: str) -> str:
@@ -52,19 +66,24 @@ class Phrases:
     def pattern(self) -> re.Pattern[str]:
         """Any phrase, longest first, on whole words, in any case, apostrophes either way."""
         if self._pattern is None:
-            alternatives = sorted((p for group in self.by_length.values() for p in group),
-                                  key=len, reverse=True)
-            body = "|".join(re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]")
-                            for p in alternatives) or "(?!)"
-            self._pattern = re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])",
-                                       re.IGNORECASE)
+            alternatives = sorted(
+                (p for group in self.by_length.values() for p in group), key=len, reverse=True
+            )
+            body = (
+                "|".join(
+                    re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]") for p in alternatives
+                )
+                or "(?!)"
+            )
+            self._pattern = re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
         return self._pattern
 
     def __contains__(self, phrase: str) -> bool:
         return phrase in self.by_length.get(len(phrase.split()), ())
 
-    def find(self, text: str, start: int, end: int, first: bool = True
-             ) -> tuple[int, int, str] | None:
+    def find(
+        self, text: str, start: int, end: int, first: bool = True
+    ) -> tuple[int, int, str] | None:
         """(start, end, words) of the first (or last) phrase in text[start:end]."""
         if first:
             m = self.pattern.search(text, start, end)
@@ -119,8 +138,9 @@ class Lexicon:
         known = self._longest.get(word)
         if known is None:
             folded = fold(word)
-            known = self._longest[word] = max(self.starts.get(folded, 0),
-                                               self.starts.get(folded.lower(), 0))
+            known = self._longest[word] = max(
+                self.starts.get(folded, 0), self.starts.get(folded.lower(), 0)
+            )
         return known
 
     def lookup(self, words: str) -> list[Entry]:
@@ -128,8 +148,9 @@ class Lexicon:
         return self.names.get(folded) or self.lower_names.get(folded.lower(), [])
 
 
-def load_lexicon(reference: Reference, extra: Iterable[Path] = (),
-                 nlp: str | None = None) -> Lexicon:
+def load_lexicon(
+    reference: Reference, extra: Iterable[Path] = (), nlp: str | None = None
+) -> Lexicon:
     """The word lists, the reference names, and (with ``nlp`` or TRADEKG_NLP, the name of an
     installed spaCy pipeline) a pipeline for names the data lacks."""
     lexicon = _load(reference, extra)
@@ -146,16 +167,24 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
     for path in lexicon_files(extra):
         doc = parse_yaml(read_text(path), path)
         if not isinstance(doc, Node):
-            raise InputError("a lexicon file must be a mapping of list names to word lists",
-                             path=path, line=1, hint="see data/lexicon/speech.yaml")
+            raise InputError(
+                "a lexicon file must be a mapping of list names to word lists",
+                path=path,
+                line=1,
+                hint="see data/lexicon/speech.yaml",
+            )
         for key, value in doc.items():
             if key not in speech:
-                raise InputError(f"unknown word list {key!r}", path=path,
-                                 line=doc.key_lines.get(key),
-                                 hint="use one of " + ", ".join(SPEECH_LISTS))
+                raise InputError(
+                    f"unknown word list {key!r}",
+                    path=path,
+                    line=doc.key_lines.get(key),
+                    hint="use one of " + ", ".join(SPEECH_LISTS),
+                )
             if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
-                raise InputError(f"{key!r} must be a list of words", path=path,
-                                 line=doc.key_lines.get(key))
+                raise InputError(
+                    f"{key!r} must be a list of words", path=path, line=doc.key_lines.get(key)
+                )
             for phrase in value:
                 speech[key].add(phrase)
     titles = Phrases()

@@ -120,8 +120,7 @@ def entry_actor(entry: Entry, lexicon: Lexicon) -> Actor:
     """The actor a reference-data entry names."""
     ref = lexicon.reference.get("actors", entry.key)
     name = ref.name if ref else entry.key
-    return Actor(entry.key, entry.kind, name, False,
-                 affiliation=ref.affiliation if ref else None)
+    return Actor(entry.key, entry.kind, name, False, affiliation=ref.affiliation if ref else None)
 
 
 def slug(name: str) -> str:

@@ -51,8 +51,25 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
 
 
 _ADMINISTRATION = re.compile(r"\b([A-Z][a-z]+)(?:['’]s)?\s+[Aa]dministration\b")
-_NOT_PRESIDENTS = frozenset({"The", "This", "That", "New", "Previous", "Current", "Last", "Next",
-                             "Former", "Federal", "Trade", "Customs", "Food", "Drug", "Energy"})
+_NOT_PRESIDENTS = frozenset(
+    {
+        "The",
+        "This",
+        "That",
+        "New",
+        "Previous",
+        "Current",
+        "Last",
+        "Next",
+        "Former",
+        "Federal",
+        "Trade",
+        "Customs",
+        "Food",
+        "Drug",
+        "Energy",
+    }
+)
 
 
 def _administrations(text: str, lexicon: Lexicon, found: Mentions) -> None:
@@ -62,9 +79,21 @@ def _administrations(text: str, lexicon: Lexicon, found: Mentions) -> None:
         name = f"{m.group(1)} administration"
         if m.group(1) in _NOT_PRESIDENTS or lexicon.lookup(name) or lexicon.lookup(m.group(1)):
             continue
-        found.add(Mention(m.start(), m.end(), Actor(
-            slug(name), "GovernmentBody", name, True, affiliation="united-states",
-            found_by="administration"), "name"))
+        found.add(
+            Mention(
+                m.start(),
+                m.end(),
+                Actor(
+                    slug(name),
+                    "GovernmentBody",
+                    name,
+                    True,
+                    affiliation="united-states",
+                    found_by="administration",
+                ),
+                "name",
+            )
+        )
 
 
 def _generic_names(text: str, found: Mentions) -> None:
@@ -81,8 +110,9 @@ def _generic_names(text: str, found: Mentions) -> None:
             kept.append(m)
             continue
         head = m.actor.name.split()[-1].lower()  # "administration", "union" ...
-        earlier = [e for e in explicit if e.end <= m.start and
-                   e.actor.name.split()[-1].lower() == head]
+        earlier = [
+            e for e in explicit if e.end <= m.start and e.actor.name.split()[-1].lower() == head
+        ]
         if earlier:
             kept.append(Mention(m.start, m.end, earlier[-1].actor, "generic"))
         elif m.actor.key in named or m.actor.name.split()[0] in persons:
@@ -95,8 +125,7 @@ def _generic(text: str, m: Mention) -> bool:
     return m.via == "name" and words[:4] in ("the ", "The ") and words[4:] == words[4:].lower()
 
 
-def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon,
-                          found: Mentions) -> None:
+def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon, found: Mentions) -> None:
     starts, titles = lexicon.starts, lexicon.title_starts
     i = 0
     while i < len(toks):
@@ -106,8 +135,11 @@ def _reference_and_titles(text: str, toks: list[Token], lexicon: Lexicon,
         if not word[0].isupper() and lower not in starts and lower not in titles:
             i += 1
             continue
-        step = title_person(text, toks, i, lexicon, found) or demonym_group(
-            text, toks, i, lexicon, found) or _named(text, toks, i, lexicon, found)
+        step = (
+            title_person(text, toks, i, lexicon, found)
+            or demonym_group(text, toks, i, lexicon, found)
+            or _named(text, toks, i, lexicon, found)
+        )
         i += step or 1
 
 
@@ -119,8 +151,10 @@ def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentio
         if words is None:
             continue
         entries = lexicon.lookup(words) or (
-            lexicon.lookup(POSSESSIVE.sub("", words)) if n == 1 or words[-2:] in ("'s", "’s")
-            else [])
+            lexicon.lookup(POSSESSIVE.sub("", words))
+            if n == 1 or words[-2:] in ("'s", "’s")
+            else []
+        )
         if not entries:
             continue
         start, end = toks[i].start, toks[i + n - 1].end
@@ -137,8 +171,11 @@ def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentio
                 found.add(Mention(start, end, entry_actor(entry, lexicon), "name"))
                 break
         else:
-            target = {"issues": found.issues, "agreements": found.agreements,
-                      "places": found.places}.get(entries[0].section)
+            target = {
+                "issues": found.issues,
+                "agreements": found.agreements,
+                "places": found.places,
+            }.get(entries[0].section)
             if target is not None:
                 target.append((start, end, entries[0].key))
         return n
@@ -154,6 +191,9 @@ def _pipeline_names(text: str, lexicon: Lexicon, found: Mentions) -> None:
         if any(a < end and start < b for a, b in taken):
             continue
         name = text[start:end]
-        actor = (person(name, None, lexicon, found, "nlp") if kind == "Person" else
-                 Actor(slug(name), kind, name, True, found_by="nlp"))
+        actor = (
+            person(name, None, lexicon, found, "nlp")
+            if kind == "Person"
+            else Actor(slug(name), kind, name, True, found_by="nlp")
+        )
         found.add(Mention(start, end, actor, "nlp"))

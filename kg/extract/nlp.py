@@ -26,14 +26,17 @@ def load_pipeline(name: str) -> Pipeline:
     try:
         import spacy
     except ImportError:
-        raise UsageError("--nlp needs spaCy, which is not installed",
-                         hint="pip install 'tradekg[nlp]', then python -m spacy download "
-                         f"{name}") from None
+        raise UsageError(
+            "--nlp needs spaCy, which is not installed",
+            hint=f"pip install 'tradekg[nlp]', then python -m spacy download {name}",
+        ) from None
     try:
         return spacy.load(name, exclude=["lemmatizer", "textcat"])  # type: ignore[no-any-return]
     except OSError as e:
-        raise UsageError(f"the spaCy pipeline {name!r} is not installed ({e})",
-                         hint=f"python -m spacy download {name}") from None
+        raise UsageError(
+            f"the spaCy pipeline {name!r} is not installed ({e})",
+            hint=f"python -m spacy download {name}",
+        ) from None
 
 
 def names(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:

@@ -20,34 +20,129 @@ from kg.extract.mentions import (
     slug,
 )
 
-_NAME_WORD = re.compile(r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|"
-                        r"O['’][A-Z][a-z]+)$")
+_NAME_WORD = re.compile(
+    r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|"
+    r"O['’][A-Z][a-z]+)$"
+)
 _NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "al", "bin", "le", "la"})
-_NOT_NAMES = frozenset([
-    "the", "a", "an", "in", "on", "at", "of", "for", "and", "but", "or", "said", "says",
-    "told", "according", "monday", "tuesday", "wednesday", "thursday", "friday", "saturday",
-    "sunday", "january", "february", "march", "april", "may", "june", "july", "august",
-    "september", "october", "november", "december", "he", "she", "they", "we", "it", "his",
-    "her", "their", "this", "that", "these", "those", "there", "here", "while", "when",
-    "after", "before", "during", "minister", "secretary", "president", "premier",
-    "chancellor", "ambassador", "commissioner", "trade", "foreign", "economy", "deputy",
-    "vice", "chief", "representative", "spokesman", "spokeswoman", "spokesperson",
-    "senator", "governor", "mr", "ms", "mrs", "dr", "prime", "general", "director",
-    "negotiator",
-])
+_NOT_NAMES = frozenset(
+    [
+        "the",
+        "a",
+        "an",
+        "in",
+        "on",
+        "at",
+        "of",
+        "for",
+        "and",
+        "but",
+        "or",
+        "said",
+        "says",
+        "told",
+        "according",
+        "monday",
+        "tuesday",
+        "wednesday",
+        "thursday",
+        "friday",
+        "saturday",
+        "sunday",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "he",
+        "she",
+        "they",
+        "we",
+        "it",
+        "his",
+        "her",
+        "their",
+        "this",
+        "that",
+        "these",
+        "those",
+        "there",
+        "here",
+        "while",
+        "when",
+        "after",
+        "before",
+        "during",
+        "minister",
+        "secretary",
+        "president",
+        "premier",
+        "chancellor",
+        "ambassador",
+        "commissioner",
+        "trade",
+        "foreign",
+        "economy",
+        "deputy",
+        "vice",
+        "chief",
+        "representative",
+        "spokesman",
+        "spokeswoman",
+        "spokesperson",
+        "senator",
+        "governor",
+        "mr",
+        "ms",
+        "mrs",
+        "dr",
+        "prime",
+        "general",
+        "director",
+        "negotiator",
+    ]
+)
 _SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
 _COMMA = re.compile(r",\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
-_APPOSITIVE_TAIL = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
-                              r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in)\b|\s+said\b)")
-_NAME_COMMA = re.compile(r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
-                         r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),")
-_NOT_APPOSITIVE = frozenset({"which", "who", "whom", "whose", "that", "where", "when", "while",
-                             "and", "but", "as", "said", "says", "told", "if", "because"})
+_APPOSITIVE_TAIL = re.compile(
+    r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
+    r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in)\b|\s+said\b)"
+)
+_NAME_COMMA = re.compile(
+    r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
+    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),"
+)
+_NOT_APPOSITIVE = frozenset(
+    {
+        "which",
+        "who",
+        "whom",
+        "whose",
+        "that",
+        "where",
+        "when",
+        "while",
+        "and",
+        "but",
+        "as",
+        "said",
+        "says",
+        "told",
+        "if",
+        "because",
+    }
+)
 
 
-def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon,
-                  found: Mentions) -> int:
+def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentions) -> int:
     """[Country] Title Firstname Lastname: "U.S. Trade Representative Robert Lighthizer"."""
     longest = lexicon.title_starts.get(toks[i].text.lower(), 0)
     for n in range(min(longest, len(toks) - i), 0, -1):
@@ -104,8 +199,9 @@ def _name_at(text: str, toks: list[Token], i: int) -> int:
     return n if 2 <= n <= 3 else 0
 
 
-def _country_before(text: str, toks: list[Token], i: int, lexicon: Lexicon
-                    ) -> tuple[str | None, int]:
+def _country_before(
+    text: str, toks: list[Token], i: int, lexicon: Lexicon
+) -> tuple[str | None, int]:
     """A country/demonym/possessive just before token i: ("canada", its token index)."""
     if i == 0:
         return None, i
@@ -120,14 +216,18 @@ def _country_before(text: str, toks: list[Token], i: int, lexicon: Lexicon
         if bare in lexicon.demonyms:
             return lexicon.demonyms[bare], j
         for entry in lexicon.lookup(bare):
-            if entry.section == "actors" and entry.kind in ("Country", "Organization",
-                                                            "GovernmentBody"):
+            if entry.section == "actors" and entry.kind in (
+                "Country",
+                "Organization",
+                "GovernmentBody",
+            ):
                 return entry.key, j
     return None, i
 
 
-def person(name: str, country: str | None, lexicon: Lexicon, found: Mentions,
-            found_by: str = "title") -> Actor:
+def person(
+    name: str, country: str | None, lexicon: Lexicon, found: Mentions, found_by: str = "title"
+) -> Actor:
     for entry in lexicon.lookup(name):
         if entry.section == "actors" and entry.kind == "Person":
             return entry_actor(entry, lexicon)
@@ -144,8 +244,7 @@ def appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
         name = m.group(1)
         if any(w.lower() in _NOT_NAMES for w in name.split()) or lexicon.lookup(name):
             continue
-        if re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start() - 5) : m.start()],
-                     re.IGNORECASE):
+        if re.search(r"\b(?:the|a|an)\s+$", text[max(0, m.start() - 5) : m.start()], re.IGNORECASE):
             continue  # "the Federal Register, which ..." names a thing, not a person
         tail = _APPOSITIVE_TAIL.match(text, m.end() - 1)
         if tail is None:
@@ -153,15 +252,13 @@ def appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
         words = fold(tail.group(1)).lower().split()
         if not words or words[0] in _NOT_APPOSITIVE:
             continue
-        title = next((k for k in range(len(words)) if " ".join(words[k:]) in lexicon.titles),
-                     None)
+        title = next((k for k in range(len(words)) if " ".join(words[k:]) in lexicon.titles), None)
         if title is None:
             continue
         country = None
         for w in tail.group(1).split()[:title]:
             country = country or country_key(POSSESSIVE.sub("", w), lexicon)
-        found.add(Mention(m.start(1), m.end(1), person(name, country, lexicon, found),
-                          "title"))
+        found.add(Mention(m.start(1), m.end(1), person(name, country, lexicon, found), "title"))
 
 
 def surnames(text: str, toks: list[Token], found: Mentions) -> None:

@@ -38,9 +38,14 @@ class Attributed:
     direct: bool
 
 
-def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
-              sentences: list[Sentence], mentions: Mentions, lexicon: Lexicon
-              ) -> list[Attributed]:
+def attribute(
+    text: str,
+    paragraph: Paragraph,
+    quotes: list[Quotation],
+    sentences: list[Sentence],
+    mentions: Mentions,
+    lexicon: Lexicon,
+) -> list[Attributed]:
     out: list[Attributed] = []
     say = lexicon.speech["say"]
     last: Attributed | None = None
@@ -50,12 +55,20 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
         if n_words == 0 or _scare(text, q, paragraph, lexicon):
             continue
         found = _after(text, q, sentence, mentions, say, paragraph) or _before(
-            text, q, sentence, mentions, say, paragraph, quotes)
-        if found is None and last is not None and n_words >= MIN_STATEMENT_WORDS and \
-                _starts_sentence(text, q, paragraph):
+            text, q, sentence, mentions, say, paragraph, quotes
+        )
+        if (
+            found is None
+            and last is not None
+            and n_words >= MIN_STATEMENT_WORDS
+            and _starts_sentence(text, q, paragraph)
+        ):
             found = (last.speaker, last.verb, "quote-continued", 0.8)
-        if found is None and n_words >= MIN_STATEMENT_WORDS and _starts_sentence(
-                text, q, paragraph):
+        if (
+            found is None
+            and n_words >= MIN_STATEMENT_WORDS
+            and _starts_sentence(text, q, paragraph)
+        ):
             found = _previous_sayer(text, q, sentences, mentions, say, paragraph)
         if found is None:
             found = _in_said_sentence(text, q, sentence, mentions, lexicon, paragraph)
@@ -64,9 +77,16 @@ def attribute(text: str, paragraph: Paragraph, quotes: list[Quotation],
         speaker, verb, rule, confidence = found
         if n_words < 2 and rule != "quote-partial":
             continue  # one word needs its speaker right there: X called it “unfair”
-        item = Attributed(q, speaker, verb, rule, confidence, sentence,
-                          _starts_sentence(text, q, paragraph) and
-                          text[q.inner_start : q.inner_start + 1].isupper())
+        item = Attributed(
+            q,
+            speaker,
+            verb,
+            rule,
+            confidence,
+            sentence,
+            _starts_sentence(text, q, paragraph)
+            and text[q.inner_start : q.inner_start + 1].isupper(),
+        )
         out.append(item)
         last = item
     return out
@@ -84,8 +104,9 @@ def _scare(text: str, q: Quotation, paragraph: Paragraph, lexicon: Lexicon) -> b
     return any(len(tail) >= n and " ".join(tail[-n:]) in cues for n in (3, 2, 1))
 
 
-def _speaker_at(text: str, start: int, end: int, mentions: Mentions, paragraph: Paragraph,
-                last: bool) -> Actor | None:
+def _speaker_at(
+    text: str, start: int, end: int, mentions: Mentions, paragraph: Paragraph, last: bool
+) -> Actor | None:
     """A speaker named in text[start:end]: a person or unnamed source first (the first one
     after a quotation, the last one before a verb), else another actor; he/she resolves to
     the last person named before."""
@@ -103,19 +124,26 @@ def _speaker_at(text: str, start: int, end: int, mentions: Mentions, paragraph: 
     return None
 
 
-def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say: Phrases,
-           paragraph: Paragraph) -> tuple[Actor, str, str, float] | None:
-    """ “...,” he said / said X / X said / according to X, right after the quotation."""
+def _after(
+    text: str,
+    q: Quotation,
+    sentence: Sentence,
+    mentions: Mentions,
+    say: Phrases,
+    paragraph: Paragraph,
+) -> tuple[Actor, str, str, float] | None:
+    """“...,” he said / said X / X said / according to X, right after the quotation."""
     if not q.closed:
         return None
     window_end = min(sentence.end, paragraph.end, q.end + 160)
     gap = text[q.end : window_end]
-    if not gap.strip() or gap.lstrip()[:1] in "“\"‘":
+    if not gap.strip() or gap.lstrip()[:1] in '“"‘':
         return None
     according = re.match(r"\s*,?\s*according to\b", gap)
     if according:
-        speaker = _speaker_at(text, q.end + according.end(), window_end, mentions, paragraph,
-                              last=False)
+        speaker = _speaker_at(
+            text, q.end + according.end(), window_end, mentions, paragraph, last=False
+        )
         return (speaker, "according to", "quote-said-after", 0.85) if speaker else None
     verb = say.find(text, q.end, window_end)
     if verb is None:
@@ -126,15 +154,23 @@ def _after(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say:
     speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, last=False)
     if speaker is None and not before_verb.strip(" ,"):
         # “...,” said X, ...
-        speaker = _speaker_at(text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph,
-                              last=False)
+        speaker = _speaker_at(
+            text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph, last=False
+        )
     if speaker is None:
         return None
     return speaker, verb[2], "quote-said-after", 0.9
 
 
-def _before(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say: Phrases,
-            paragraph: Paragraph, quotes: list[Quotation]) -> tuple[Actor, str, str, float] | None:
+def _before(
+    text: str,
+    q: Quotation,
+    sentence: Sentence,
+    mentions: Mentions,
+    say: Phrases,
+    paragraph: Paragraph,
+    quotes: list[Quotation],
+) -> tuple[Actor, str, str, float] | None:
     """X said: “...” / X told reporters, “...”: a speech verb right before the quotation."""
     start = max(sentence.start, max((o.end for o in quotes if o.end <= q.start), default=0))
     lead = text[start : q.start]
@@ -150,14 +186,25 @@ def _before(text: str, q: Quotation, sentence: Sentence, mentions: Mentions, say
     return speaker, verb[2], "quote-said-before", 0.9
 
 
-def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Mentions,
-                      lexicon: Lexicon, paragraph: Paragraph
-                      ) -> tuple[Actor, str, str, float] | None:
+def _in_said_sentence(
+    text: str,
+    q: Quotation,
+    sentence: Sentence,
+    mentions: Mentions,
+    lexicon: Lexicon,
+    paragraph: Paragraph,
+) -> tuple[Actor, str, str, float] | None:
     """X said the bill would "never" pass / X called the decision "unfair": a quotation inside
     what the sentence's speaker says; the speaker is named right before the verb."""
     start = sentence.start
-    verbs = [v for v in (lexicon.speech[name].find(text, start, q.start, first=False)
-                         for name in ("say", "characterise")) if v is not None]
+    verbs = [
+        v
+        for v in (
+            lexicon.speech[name].find(text, start, q.start, first=False)
+            for name in ("say", "characterise")
+        )
+        if v is not None
+    ]
     verb = max(verbs) if verbs else None
     if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
         return None
@@ -173,13 +220,18 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
     if not subject:
         return None
     people = [m for m in subject if m.actor.kind in _SPEAKERS]
-    if people and people[-1] is not subject[-1] and not re.search(
-            r"[.;:]\s", text[people[-1].end : verb[0]]) and len(
-            text[people[-1].end : verb[0]].split()) <= 12:
+    if (
+        people
+        and people[-1] is not subject[-1]
+        and not re.search(r"[.;:]\s", text[people[-1].end : verb[0]])
+        and len(text[people[-1].end : verb[0]].split()) <= 12
+    ):
         subject = people  # "Lindqvist, the EU's deputy negotiator, who added that ..."
     gap = text[subject[-1].end : verb[0]]
-    if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and lexicon.speech["say"].find(
-            text, subject[-1].end, verb[0]) is not None:
+    if (
+        re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap)
+        and lexicon.speech["say"].find(text, subject[-1].end, verb[0]) is not None
+    ):
         # "X said ... and called the deadline “artificial”": the same speaker
         return subject[-1].actor, verb[2], "quote-partial", 0.7
     if len(gap.split()) > 8 or (len(gap.split()) > 2 and "," not in gap):
@@ -187,8 +239,14 @@ def _in_said_sentence(text: str, q: Quotation, sentence: Sentence, mentions: Men
     return subject[-1].actor, verb[2], "quote-partial", 0.75
 
 
-def _previous_sayer(text: str, q: Quotation, sentences: list[Sentence], mentions: Mentions,
-                    say: Phrases, paragraph: Paragraph) -> tuple[Actor, str, str, float] | None:
+def _previous_sayer(
+    text: str,
+    q: Quotation,
+    sentences: list[Sentence],
+    mentions: Mentions,
+    say: Phrases,
+    paragraph: Paragraph,
+) -> tuple[Actor, str, str, float] | None:
     """A quotation right after a sentence in which someone says something: that speaker."""
     previous = [s for s in sentences if s.end <= q.start]
     if not previous:

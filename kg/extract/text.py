@@ -6,16 +6,61 @@ import re
 from dataclasses import dataclass
 
 # Words ending in a full stop that do not end a sentence.
-_ABBREVIATIONS = frozenset([
-    "mr", "mrs", "ms", "dr", "prof", "sen", "rep", "gov", "gen", "lt", "col", "sgt", "st",
-    "jr", "sr", "inc", "co", "corp", "ltd", "plc", "bros", "vs", "no", "nos", "jan", "feb",
-    "mar", "apr", "jun", "jul", "aug", "sep", "sept", "oct", "nov", "dec", "mt", "ft",
-    "dept", "est", "approx", "fig", "op", "cf", "ca", "al", "etc",
-])
+_ABBREVIATIONS = frozenset(
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "sen",
+        "rep",
+        "gov",
+        "gen",
+        "lt",
+        "col",
+        "sgt",
+        "st",
+        "jr",
+        "sr",
+        "inc",
+        "co",
+        "corp",
+        "ltd",
+        "plc",
+        "bros",
+        "vs",
+        "no",
+        "nos",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "mt",
+        "ft",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "op",
+        "cf",
+        "ca",
+        "al",
+        "etc",
+    ]
+)
 _INITIALS = re.compile(r"(?:[A-Za-z]\.){1,3}$")  # U.S.  U.K.  E.U.  a.m.  J.
 _SENTENCE_END = re.compile(r"[.!?…]+[\"”’')\]]*(?=\s+|$)")
 
-OPENING = "“\"«„"
+OPENING = '“"«„'
 
 
 @dataclass(frozen=True)
@@ -76,7 +121,7 @@ def sentences(text: str, paragraph: Paragraph, quotes: list[Quotation]) -> list[
             continue
         mark = text[match.start()]
         if mark == "." and match.end() < paragraph.end:
-            following = text[end:paragraph.end].lstrip()
+            following = text[end : paragraph.end].lstrip()
             if following and following[0].islower():
                 continue  # "the U.S. delegation", "Inc. said"
         inside = next((q for q in quotes if q.inner_start <= match.start() < q.inner_end), None)
@@ -101,8 +146,12 @@ def _is_abbreviation(text: str, stop: int) -> bool:
     if _INITIALS.fullmatch(token):
         following = text[stop + 1 : stop + 3]
         # "the U.S. Trade Representative" is not a sentence end; "pulled out of the U.S." may be
-        return not (following.startswith(" ") and following[1:2].isupper() and
-                    token.count(".") == 1 and len(token) > 2)
+        return not (
+            following.startswith(" ")
+            and following[1:2].isupper()
+            and token.count(".") == 1
+            and len(token) > 2
+        )
     return token.rstrip(".").lower() in _ABBREVIATIONS
 
 
@@ -116,14 +165,19 @@ def quotations(text: str, paragraph: Paragraph, single: bool = False) -> list[Qu
     at = paragraph.start
     while at < paragraph.end:
         ch = text[at]
-        opens = (_opens_single(text, at, paragraph) if single else
-                 ch in OPENING and _opens(text, at, paragraph))
+        opens = (
+            _opens_single(text, at, paragraph)
+            if single
+            else ch in OPENING and _opens(text, at, paragraph)
+        )
         if opens:
-            close = (_closing_single(text, at, paragraph) if single else
-                     _closing(text, at, paragraph))
+            close = (
+                _closing_single(text, at, paragraph) if single else _closing(text, at, paragraph)
+            )
             if close is None:
-                found.append(Quotation(at, paragraph.end, at + 1, paragraph.end,
-                                       paragraph.index, False))
+                found.append(
+                    Quotation(at, paragraph.end, at + 1, paragraph.end, paragraph.index, False)
+                )
                 break
             found.append(Quotation(at, close + 1, at + 1, close, paragraph.index, True))
             at = close + 1
@@ -134,7 +188,7 @@ def quotations(text: str, paragraph: Paragraph, single: bool = False) -> list[Qu
 
 def single_quoted(text: str) -> bool:
     """True when the text quotes with single marks only (no double quotation mark at all)."""
-    return not any(c in text for c in "“”\"«»„") and ("‘" in text or "'" in text)
+    return not any(c in text for c in '“”"«»„') and ("‘" in text or "'" in text)
 
 
 def _opens(text: str, at: int, paragraph: Paragraph) -> bool:

@@ -16,44 +16,91 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
-_MONTH = (r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
-          r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)")
-_FULL_MONTH = ("(?:January|February|March|April|May|June|July|August|September|October|"
-               "November|December)")
+_MONTH = (
+    r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
+    r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
+)
+_FULL_MONTH = (
+    "(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+)
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
-    ("month-day", re.compile(r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b"
-                             r"(?:,?\s+(\d{4})\b)?")),
-    ("day-month", re.compile(r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _FULL_MONTH +
-                             r")\b(?:,?\s+(\d{4})\b)?")),
+    (
+        "month-day",
+        re.compile(
+            r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b"
+            r"(?:,?\s+(\d{4})\b)?"
+        ),
+    ),
+    (
+        "day-month",
+        re.compile(
+            r"\b(\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?(" + _FULL_MONTH + r")\b(?:,?\s+(\d{4})\b)?"
+        ),
+    ),
     ("month-year", re.compile(r"\b(" + _FULL_MONTH + r")\s+(\d{4})\b")),
-    ("in-month", re.compile(r"\b(?:in|by|until|since|from|early|late|mid-|next)\s*(" + _FULL_MONTH +
-                            r")\b(?!\s+\d)")),
-    ("end-of", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+end\s+of\s+"
-                          r"(?:the|this|next|last)\s+(year|month)\b", re.IGNORECASE)),
-    ("end-of-month", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
-                                r"start|middle|(?:first|second)\s+half)\s+of\s+(" + _FULL_MONTH +
-                                r")\b(?:\s+(\d{4})\b)?")),
-    ("end-of-year", re.compile(r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
-                               r"start|middle|(?:first|second)\s+half)\s+of\s+((?:19|20)\d{2})\b")),
+    (
+        "in-month",
+        re.compile(
+            r"\b(?:in|by|until|since|from|early|late|mid-|next)\s*(" + _FULL_MONTH + r")\b(?!\s+\d)"
+        ),
+    ),
+    (
+        "end-of",
+        re.compile(
+            r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+end\s+of\s+"
+            r"(?:the|this|next|last)\s+(year|month)\b",
+            re.IGNORECASE,
+        ),
+    ),
+    (
+        "end-of-month",
+        re.compile(
+            r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
+            r"start|middle|(?:first|second)\s+half)\s+of\s+("
+            + _FULL_MONTH
+            + r")\b(?:\s+(\d{4})\b)?"
+        ),
+    ),
+    (
+        "end-of-year",
+        re.compile(
+            r"\b(?:(?:by|before|until|at|towards?)\s+)?the\s+(?:end|beginning|"
+            r"start|middle|(?:first|second)\s+half)\s+of\s+((?:19|20)\d{2})\b"
+        ),
+    ),
     ("year-end", re.compile(r"\b(?:by|before|until)\s+(?:the\s+)?year[- ]end\b", re.IGNORECASE)),
-    ("relative", re.compile(r"\b(?:(earlier|later)\s+this|(last|next|this|early\s+next|"
-                            r"late\s+last|early\s+last|late\s+next))\s+(week|month|year)\b",
-                            re.IGNORECASE)),
+    (
+        "relative",
+        re.compile(
+            r"\b(?:(earlier|later)\s+this|(last|next|this|early\s+next|"
+            r"late\s+last|early\s+last|late\s+next))\s+(week|month|year)\b",
+            re.IGNORECASE,
+        ),
+    ),
     ("ago", re.compile(r"\b(?:a|one|two|three|\d+)\s+(year|month)s?\s+ago\b", re.IGNORECASE)),
     ("in-year", re.compile(r"\b(?:in|by|until|since|before|from|during)\s+((?:19|20)\d{2})\b")),
     ("deictic", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
-    ("weekday", re.compile(r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
-                           r"Friday|Saturday|Sunday)(?:['’]s)?\b")),
+    (
+        "weekday",
+        re.compile(
+            r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
+            r"Friday|Saturday|Sunday)(?:['’]s)?\b"
+        ),
+    ),
 ]
-_FUTURE = re.compile(r"\b(?:will|would|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
-                     r"are\s+(?:scheduled|set|due|expected)|scheduled\s+to|set\s+to|due\s+to|"
-                     r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
-                     r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",
-                     re.IGNORECASE)
-_ANY_TIME = re.compile(r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-                       r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
-                       re.IGNORECASE)
+_FUTURE = re.compile(
+    r"\b(?:will|would|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
+    r"are\s+(?:scheduled|set|due|expected)|scheduled\s+to|set\s+to|due\s+to|"
+    r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
+    r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",
+    re.IGNORECASE,
+)
+_ANY_TIME = re.compile(
+    r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
+    r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
+    re.IGNORECASE,
+)
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -78,24 +125,28 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
         for m in pattern.finditer(text, start, end):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            value, precision = _resolve(kind, m, published, _future_near(text, m, start, end,
-                                                                          future))
+            value, precision = _resolve(
+                kind, m, published, _future_near(text, m, start, end, future)
+            )
             phrase = text[m.start() : m.end()]
             lead = re.match(r"(?:on|in|by|until|since|from|during|before|at)\s+", phrase)
-            s = m.start() + (lead.end() if lead and not kind.startswith(("end-of", "year-end"))
-                             else 0)
+            s = m.start() + (
+                lead.end() if lead and not kind.startswith(("end-of", "year-end")) else 0
+            )
             found.append(TimeMatch(s, m.end(), text[s : m.end()], value, precision))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
     return found
 
 
-_PAST = re.compile(r"\b(?:was|were|had|did|said|met|held|took|made|began|sent|won|lost|"
-                   r"ago|last|earlier|[a-z]{3,}ed)\b", re.IGNORECASE)
+_PAST = re.compile(
+    r"\b(?:was|were|had|did|said|met|held|took|made|began|sent|won|lost|"
+    r"ago|last|earlier|[a-z]{3,}ed)\b",
+    re.IGNORECASE,
+)
 
 
-def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool
-                 ) -> bool | None:
+def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool) -> bool | None:
     """Tense of the clause around a match (the words between the commas/semicolons around
     it): True future, False past, None when the words do not say."""
     left = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()), start)
@@ -111,23 +162,26 @@ def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bo
     return None
 
 
-def _resolve(kind: str, m: re.Match[str], published: dt.date, future: bool | None
-             ) -> tuple[str | None, str | None]:
+def _resolve(
+    kind: str, m: re.Match[str], published: dt.date, future: bool | None
+) -> tuple[str | None, str | None]:
     try:
         return _resolve_or_raise(kind, m, published, future)
     except (ValueError, OverflowError, calendar.IllegalMonthError):
         return None, None
 
 
-def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: bool | None
-                      ) -> tuple[str | None, str | None]:
+def _resolve_or_raise(
+    kind: str, m: re.Match[str], published: dt.date, future: bool | None
+) -> tuple[str | None, str | None]:
     if kind == "iso":
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
     if kind in ("month-day", "day-month"):
         month_day = f"{m[1]} {m[2]}"
         year = m[3]
-        day = dateparser.parse(month_day.replace(".", ""), default=dt.datetime(
-            published.year, 1, 1)).date()
+        day = dateparser.parse(
+            month_day.replace(".", ""), default=dt.datetime(published.year, 1, 1)
+        ).date()
         if year:
             day = day.replace(year=int(year))
         else:
@@ -138,8 +192,12 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
         return f"{int(m[2]):04d}-{month:02d}", "month"
     if kind == "in-month":
         month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
-        first = _nearest(dt.date(published.year, month, 1),
-                         published.replace(day=1), future, relativedelta(years=1))
+        first = _nearest(
+            dt.date(published.year, month, 1),
+            published.replace(day=1),
+            future,
+            relativedelta(years=1),
+        )
         return f"{first.year:04d}-{first.month:02d}", "month"
     if kind == "end-of":
         which = m.group(0).lower()
@@ -152,8 +210,12 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
         month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
         if m[2]:
             return f"{int(m[2]):04d}-{month:02d}", "month"
-        first = _nearest(dt.date(published.year, month, 1), published.replace(day=1), future,
-                         relativedelta(years=1))
+        first = _nearest(
+            dt.date(published.year, month, 1),
+            published.replace(day=1),
+            future,
+            relativedelta(years=1),
+        )
         return f"{first.year:04d}-{first.month:02d}", "month"
     if kind == "end-of-year":
         return m[1], "year"
@@ -164,8 +226,7 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
         word = (m[2] or m[1] or "").lower()
         shift = 1 if "next" in word else -1 if "last" in word else 0
         if unit == "week":  # Monday to Sunday: its month if it has one, else its year
-            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(
-                weeks=shift)
+            monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
             sunday = monday + dt.timedelta(days=6)
             if (monday.year, monday.month) == (sunday.year, sunday.month):
                 return f"{monday.year:04d}-{monday.month:02d}", "month"
@@ -199,8 +260,7 @@ def _resolve_or_raise(kind: str, m: re.Match[str], published: dt.date, future: b
     return None, None
 
 
-def _nearest(day: dt.date, published: dt.date, future: bool | None,
-             step: relativedelta) -> dt.date:
+def _nearest(day: dt.date, published: dt.date, future: bool | None, step: relativedelta) -> dt.date:
     """A date given without its year: the past one for the past tense, the next one for the
     future, else the one nearest the publication date."""
     before = day if day <= published else day - step

@@ -42,7 +42,9 @@ def read_article(path: Path) -> Article:
     lines = raw.split("\n")
     if not lines or lines[0].strip() != "---":
         raise InputError(
-            "no front-matter header", path=path, line=1,
+            "no front-matter header",
+            path=path,
+            line=1,
             hint="start the file with a '---' line, then url, title, published, language, "
             "then a closing '---' line",
         )
@@ -50,23 +52,34 @@ def read_article(path: Path) -> Article:
         close = next(i for i in range(1, len(lines)) if lines[i].strip() == "---")
     except StopIteration:
         raise InputError(
-            "front-matter header is not closed", path=path, line=1,
+            "front-matter header is not closed",
+            path=path,
+            line=1,
             hint="add a '---' line after the header",
         ) from None
     meta = parse_yaml("\n".join(lines[1:close]), path, line_offset=1)
     if not isinstance(meta, Node):
-        raise InputError("front-matter header must be a mapping of keys to values",
-                         path=path, line=2)
+        raise InputError(
+            "front-matter header must be a mapping of keys to values", path=path, line=2
+        )
     for key in REQUIRED:
         if meta.get(key) in (None, ""):
-            raise InputError(f"front matter lacks {key!r}", path=path, line=close + 1,
-                             hint=f"add '{key}: ...' to the header")
+            raise InputError(
+                f"front matter lacks {key!r}",
+                path=path,
+                line=close + 1,
+                hint=f"add '{key}: ...' to the header",
+            )
     url = str(meta["url"])
     try:
         check_iri(url)
     except InputError as e:
-        raise InputError(f"url {url!r} is not an absolute URL", path=path,
-                         line=meta.key_lines["url"] + 1, hint=e.hint) from None
+        raise InputError(
+            f"url {url!r} is not an absolute URL",
+            path=path,
+            line=meta.key_lines["url"] + 1,
+            hint=e.hint,
+        ) from None
     published = meta["published"]
     if isinstance(published, dt.datetime):
         published = published.date()
@@ -74,9 +87,12 @@ def read_article(path: Path) -> Article:
         try:
             published = dt.date.fromisoformat(str(published))
         except ValueError:
-            raise InputError(f"published {published!r} is not a date", path=path,
-                             line=meta.key_lines["published"] + 1,
-                             hint="write it as an ISO date, YYYY-MM-DD") from None
+            raise InputError(
+                f"published {published!r} is not a date",
+                path=path,
+                line=meta.key_lines["published"] + 1,
+                hint="write it as an ISO date, YYYY-MM-DD",
+            ) from None
     text = "\n".join(lines[close + 1 :])
     if not text.strip():
         raise InputError("the article has no text after its header", path=path, line=close + 1)

@@ -11,13 +11,31 @@ CONTEXT = 32  # characters of prefix and suffix kept with each quote selector
 
 # Typographic variants a person may type differently from the article; every mapping is
 # one character to one character, so offsets in the folded text are offsets in the original.
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
-    "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-})
+_FOLD = str.maketrans(
+    {
+        "\u2018": "'",
+        "\u2019": "'",
+        "\u201a": "'",
+        "\u201b": "'",
+        "\u2032": "'",
+        "\u201c": '"',
+        "\u201d": '"',
+        "\u201e": '"',
+        "\u201f": '"',
+        "\u2033": '"',
+        "\u00ab": '"',
+        "\u00bb": '"',
+        "\u2010": "-",
+        "\u2011": "-",
+        "\u2012": "-",
+        "\u2013": "-",
+        "\u2014": "-",
+        "\u2212": "-",
+        "\u00a0": " ",
+        "\u202f": " ",
+        "\u2009": " ",
+    }
+)
 
 
 class Finder:
@@ -77,15 +95,19 @@ class Finder:
     ) -> Span:
         """The span of ``words``; ambiguous matches need ``occurrence`` or a ``near`` span."""
         if not isinstance(words, str) or not words.strip():
-            raise InputError(f"{what} must be the exact words of the article, as text",
-                             path=where.path, line=where.line)
+            raise InputError(
+                f"{what} must be the exact words of the article, as text",
+                path=where.path,
+                line=where.line,
+            )
         if words != words.strip():
             words = words.strip()
         hits = self._occurrences(words)
         if not hits:
             raise InputError(
                 f"{what} is not in the article text: {_short(words)!r}",
-                path=where.path, line=where.line,
+                path=where.path,
+                line=where.line,
                 hint="copy the words exactly from the article; quotes, dashes and spaces may "
                 "differ only in their typographic form",
             )
@@ -93,7 +115,9 @@ class Finder:
             if not 1 <= occurrence <= len(hits):
                 raise InputError(
                     f"{what} occurs {len(hits)} time(s), so occurrence {occurrence} does not exist",
-                    path=where.path, line=where.line)
+                    path=where.path,
+                    line=where.line,
+                )
             start, end = hits[occurrence - 1]
         elif len(hits) == 1:
             start, end = hits[0]
@@ -105,7 +129,8 @@ class Finder:
             raise InputError(
                 f"{what} occurs {len(hits)} times in the article (text lines {shown}): "
                 f"{_short(words)!r}",
-                path=where.path, line=where.line,
+                path=where.path,
+                line=where.line,
                 hint="quote more words so they occur once, or add 'occurrence: N'",
             )
         return self.span(start, end)

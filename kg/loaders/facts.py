@@ -39,33 +39,98 @@ from kg.model import (
     Where,
 )
 
-TOP_KEYS = ("article", "draft", "actors", "proposals", "demands", "objections", "statements",
-            "threats", "supports", "events")
+TOP_KEYS = (
+    "article",
+    "draft",
+    "actors",
+    "proposals",
+    "demands",
+    "objections",
+    "statements",
+    "threats",
+    "supports",
+    "events",
+)
 REPORT_KEYS = {"evidence", "source", "mode", "verb", "edited", "occurrence"}
 DRAFT_KEYS = {"rule", "confidence", "review"}  # on any fact an extractor drafted
-ACT_SECTIONS = {"demands": "Demand", "objections": "Objection", "statements": "Statement",
-                "threats": "Threat", "supports": "Support"}
-ACT_KEYS = REPORT_KEYS | {"id", "by", "proposal", "proposals", "summary", "when", "where",
-                          "reports", "kind", "reason", "action", "condition"} | DRAFT_KEYS
-PROPOSAL_KEYS = REPORT_KEYS | DRAFT_KEYS | {"id", "proposer", "issue", "agreement", "summary",
-                                            "reports"}
-EVENT_KEYS = REPORT_KEYS | DRAFT_KEYS | {"id", "type", "name", "round", "part_of",
-                                         "participants", "where", "when", "status", "agreement",
-                                         "issue", "reports"}
+ACT_SECTIONS = {
+    "demands": "Demand",
+    "objections": "Objection",
+    "statements": "Statement",
+    "threats": "Threat",
+    "supports": "Support",
+}
+ACT_KEYS = (
+    REPORT_KEYS
+    | {
+        "id",
+        "by",
+        "proposal",
+        "proposals",
+        "summary",
+        "when",
+        "where",
+        "reports",
+        "kind",
+        "reason",
+        "action",
+        "condition",
+    }
+    | DRAFT_KEYS
+)
+PROPOSAL_KEYS = (
+    REPORT_KEYS | DRAFT_KEYS | {"id", "proposer", "issue", "agreement", "summary", "reports"}
+)
+EVENT_KEYS = (
+    REPORT_KEYS
+    | DRAFT_KEYS
+    | {
+        "id",
+        "type",
+        "name",
+        "round",
+        "part_of",
+        "participants",
+        "where",
+        "when",
+        "status",
+        "agreement",
+        "issue",
+        "reports",
+    }
+)
 ACTOR_KEYS = {"id", "type", "name", "description", "members", "affiliation"} | DRAFT_KEYS
-LOCAL_ACTOR_TYPES = ("UnnamedSource", "ActorGroup", "Person", "Organization", "GovernmentBody",
-                     "InterestGroup", "Country")
+LOCAL_ACTOR_TYPES = (
+    "UnnamedSource",
+    "ActorGroup",
+    "Person",
+    "Organization",
+    "GovernmentBody",
+    "InterestGroup",
+    "Country",
+)
 EVENT_TYPES = ("Negotiation", "NegotiationRound", "Meeting", "PressConference", "Milestone")
 STATUSES = {"occurred": "Occurred", "scheduled": "Scheduled", "expected": "Expected"}
-REASON_KINDS = {"economic-harm": "EconomicHarm", "sovereignty": "Sovereignty",
-                "legal": "LegalConcern", "imbalance": "Imbalance",
-                "procedural": "Procedural", "other": "OtherReason"}
+REASON_KINDS = {
+    "economic-harm": "EconomicHarm",
+    "sovereignty": "Sovereignty",
+    "legal": "LegalConcern",
+    "imbalance": "Imbalance",
+    "procedural": "Procedural",
+    "other": "OtherReason",
+}
 ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
 
-def load_facts(path: Path, reference: Reference, *, shown_as: str | None = None,
-               text: str | None = None, article: Article | None = None) -> ArticleFacts:
+def load_facts(
+    path: Path,
+    reference: Reference,
+    *,
+    shown_as: str | None = None,
+    text: str | None = None,
+    article: Article | None = None,
+) -> ArticleFacts:
     """Read a facts file and the article it names; every reference is resolved or an error.
 
     ``shown_as`` is the name messages give the file. ``text`` (the file's content) and
@@ -74,14 +139,24 @@ def load_facts(path: Path, reference: Reference, *, shown_as: str | None = None,
     path = Path(path)
     doc = parse_yaml(read_text(path) if text is None else text, path)
     if not isinstance(doc, Node):
-        raise InputError("a facts file must be a mapping with an 'article' key", path=path,
-                         line=1, hint="see 'Facts format' in README.md")
+        raise InputError(
+            "a facts file must be a mapping with an 'article' key",
+            path=path,
+            line=1,
+            hint="see 'Facts format' in README.md",
+        )
     return _FactsReader(path, doc, reference, shown_as, article).read()
 
 
 class _FactsReader:
-    def __init__(self, path: Path, doc: Node, reference: Reference,
-                 shown_as: str | None = None, article: Article | None = None) -> None:
+    def __init__(
+        self,
+        path: Path,
+        doc: Node,
+        reference: Reference,
+        shown_as: str | None = None,
+        article: Article | None = None,
+    ) -> None:
         self.path = path
         self.shown = shown_as or str(path)
         self.doc = doc
@@ -98,8 +173,9 @@ class _FactsReader:
         line = node.key_lines.get(key, node.line) if key else node.line
         return Where(self.shown, line)
 
-    def fail(self, message: str, node: Node, key: str | None = None,
-             hint: str | None = None) -> InputError:
+    def fail(
+        self, message: str, node: Node, key: str | None = None, hint: str | None = None
+    ) -> InputError:
         w = self.where(node, key)
         return InputError(message, path=w.path, line=w.line, hint=hint)
 
@@ -120,8 +196,11 @@ class _FactsReader:
         for key in node:
             if key not in allowed:
                 close = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"did you mean '{close[0]}'?" if close else (
-                    "allowed keys: " + ", ".join(sorted(allowed)))
+                hint = (
+                    f"did you mean '{close[0]}'?"
+                    if close
+                    else ("allowed keys: " + ", ".join(sorted(allowed)))
+                )
                 raise self.fail(f"unknown key {key!r} in {what}", node, key, hint)
 
     def items(self, section: str) -> list[Node]:
@@ -136,8 +215,9 @@ class _FactsReader:
             if not isinstance(key, str):
                 continue  # not an id: self.key() says so when the item is read
             if key in seen:
-                raise self.fail(f"duplicate id {key!r} in '{section}' (first at line "
-                                f"{seen[key]})", item, "id")
+                raise self.fail(
+                    f"duplicate id {key!r} in '{section}' (first at line {seen[key]})", item, "id"
+                )
             seen[key] = item.line
         return value
 
@@ -155,11 +235,13 @@ class _FactsReader:
             return self.local[value]
         if self.ref.get(section, value) is not None:
             return self.ref.iri(section, value)
-        known = list(self.ref.entities[section]) + (list(self.local) if section == "actors"
-                                                     else [])
+        known = list(self.ref.entities[section]) + (list(self.local) if section == "actors" else [])
         close = difflib.get_close_matches(value, known, n=3)
-        hint = ("did you mean " + " or ".join(repr(c) for c in close) + "?") if close else (
-            f"add it to 'actors:' in this file or to the reference data ({section})")
+        hint = (
+            ("did you mean " + " or ".join(repr(c) for c in close) + "?")
+            if close
+            else (f"add it to 'actors:' in this file or to the reference data ({section})")
+        )
         raise self.fail(f"unknown {section[:-1]} {value!r}", node, key, hint)
 
     def resolve_many(self, section: str, node: Node, key: str) -> tuple[URIRef, ...]:
@@ -174,19 +256,24 @@ class _FactsReader:
         self.check_keys(self.doc, set(TOP_KEYS), "a facts file")
         name = self.text_of(self.doc, "article", required=True)
         assert name is not None
-        article_path = (self.path.parent / name)
+        article_path = self.path.parent / name
         try:
             self.article = self.given_article or read_article(article_path)
         except InputError as e:
             if e.message == "file not found":
-                raise self.fail(f"article file {name!r} not found", self.doc, "article",
-                                "give the path of the article relative to this file") from None
+                raise self.fail(
+                    f"article file {name!r} not found",
+                    self.doc,
+                    "article",
+                    "give the path of the article relative to this file",
+                ) from None
             raise
         self.finder = Finder(self.article.text)
         self.article_iri = article_iri(self.article.url)
         self.extraction = self.draft_header()
-        facts = ArticleFacts(article=self.article, where=Where(self.shown),
-                             extraction=self.extraction)
+        facts = ArticleFacts(
+            article=self.article, where=Where(self.shown), extraction=self.extraction
+        )
         for node in self.items("actors"):
             actor = self.local_actor(node)
             facts.actors.append(actor)
@@ -209,15 +296,19 @@ class _FactsReader:
         if header is None:
             return None
         if not isinstance(header, Node):
-            raise self.fail("'draft' must be a mapping with 'extractor' and 'extracted'",
-                            self.doc, "draft")
+            raise self.fail(
+                "'draft' must be a mapping with 'extractor' and 'extracted'", self.doc, "draft"
+            )
         self.check_keys(header, {"extractor", "extracted"}, "'draft'")
         extractor = self.text_of(header, "extractor", required=True)
         match = EXTRACTOR.fullmatch(extractor or "")
         if match is None:
-            raise self.fail(f"extractor {extractor!r} is not a name and a version", header,
-                            "extractor", "write the software's name and its version, e.g. "
-                            "'tradekg 0.1.0'")
+            raise self.fail(
+                f"extractor {extractor!r} is not a name and a version",
+                header,
+                "extractor",
+                "write the software's name and its version, e.g. 'tradekg 0.1.0'",
+            )
         started = header.get("extracted")
         if started is None:
             raise self.fail("'extracted' is required here", header)
@@ -226,12 +317,15 @@ class _FactsReader:
                 started = dt.datetime.fromisoformat(started.strip())
         if not isinstance(started, dt.datetime) or started.utcoffset() is None:
             shown = started.isoformat() if isinstance(started, dt.date) else str(started)
-            raise self.fail(f"extracted {shown!r} is not a date and time with a UTC "
-                            "offset", header, "extracted",
-                            "write when the extractor ran in ISO 8601, e.g. "
-                            "2026-11-28T05:00:00+00:00")
-        return Extraction(software=match[1], version=match[2], started=started,
-                          where=self.where(header))
+            raise self.fail(
+                f"extracted {shown!r} is not a date and time with a UTC offset",
+                header,
+                "extracted",
+                "write when the extractor ran in ISO 8601, e.g. 2026-11-28T05:00:00+00:00",
+            )
+        return Extraction(
+            software=match[1], version=match[2], started=started, where=self.where(header)
+        )
 
     def drafted(self, node: Node) -> Drafted | None:
         """How the extractor drafted a fact (``rule``, ``confidence``, ``review``); None for a
@@ -240,37 +334,60 @@ class _FactsReader:
         if rule is None:
             for key in ("confidence", "review"):
                 if key in node:
-                    raise self.fail(f"'{key}' is only for drafted facts, and this one has no "
-                                    "'rule'", node, key,
-                                    "give the extractor 'rule' that drafted it, or remove "
-                                    f"'{key}' if a person wrote this fact")
+                    raise self.fail(
+                        f"'{key}' is only for drafted facts, and this one has no 'rule'",
+                        node,
+                        key,
+                        "give the extractor 'rule' that drafted it, or remove "
+                        f"'{key}' if a person wrote this fact",
+                    )
             return None
         if self.extraction is None:
-            raise self.fail("'rule' marks a drafted fact, but this file has no 'draft:' header",
-                            node, "rule", "add 'draft:' with 'extractor:' and 'extracted:' at "
-                            "the top of the file, or remove 'rule' if a person wrote this fact")
+            raise self.fail(
+                "'rule' marks a drafted fact, but this file has no 'draft:' header",
+                node,
+                "rule",
+                "add 'draft:' with 'extractor:' and 'extracted:' at "
+                "the top of the file, or remove 'rule' if a person wrote this fact",
+            )
         try:
             check_id(rule, "rule")
         except InputError as e:
-            raise self.fail(e.message, node, "rule", "use the extractor rule's id: lower-case "
-                            "letters, digits and hyphens, e.g. 'proposal-verb'") from None
+            raise self.fail(
+                e.message,
+                node,
+                "rule",
+                "use the extractor rule's id: lower-case "
+                "letters, digits and hyphens, e.g. 'proposal-verb'",
+            ) from None
         review_text = node.get("review", Review.DRAFT.value)
         try:
             review = Review(review_text)
         except ValueError:
-            raise self.fail(f"review {review_text!r} is not known", node, "review",
-                            "use draft, as the extractor drafted it, or reviewed, once a "
-                            "person has checked it") from None
+            raise self.fail(
+                f"review {review_text!r} is not known",
+                node,
+                "review",
+                "use draft, as the extractor drafted it, or reviewed, once a person has checked it",
+            ) from None
         confidence = node.get("confidence")
         if confidence is None:
             return Drafted(rule=rule, review=review)
         if not isinstance(confidence, int | float) or isinstance(confidence, bool):
-            raise self.fail("'confidence' must be a number", node, "confidence",
-                            "give a number greater than 0 and at most 1, e.g. 0.85")
+            raise self.fail(
+                "'confidence' must be a number",
+                node,
+                "confidence",
+                "give a number greater than 0 and at most 1, e.g. 0.85",
+            )
         value = Decimal(str(confidence))
         if value.is_nan() or not 0 < value <= 1:
-            raise self.fail(f"confidence {confidence!r} is outside (0, 1]", node, "confidence",
-                            "give a number greater than 0 and at most 1, e.g. 0.85")
+            raise self.fail(
+                f"confidence {confidence!r} is outside (0, 1]",
+                node,
+                "confidence",
+                "give a number greater than 0 and at most 1, e.g. 0.85",
+            )
         return Drafted(rule=rule, review=review, confidence=value)
 
     def local_actor(self, node: Node) -> LocalActor:
@@ -278,26 +395,44 @@ class _FactsReader:
         key = self.key(node)
         kind = self.text_of(node, "type", required=True)
         if kind not in LOCAL_ACTOR_TYPES:
-            raise self.fail(f"actor type {kind!r} is not known", node, "type",
-                            "use one of " + ", ".join(LOCAL_ACTOR_TYPES))
+            raise self.fail(
+                f"actor type {kind!r} is not known",
+                node,
+                "type",
+                "use one of " + ", ".join(LOCAL_ACTOR_TYPES),
+            )
         description = self.text_of(node, "description")
         label = self.text_of(node, "name") or description
         if label is None:
-            raise self.fail(f"actor {key!r} needs a name (or, for an unnamed source, a "
-                            "description)", node)
+            raise self.fail(
+                f"actor {key!r} needs a name (or, for an unnamed source, a description)", node
+            )
         if kind == "UnnamedSource" and description is None:
-            raise self.fail(f"unnamed source {key!r} needs 'description': the words the "
-                            "article uses for it", node)
+            raise self.fail(
+                f"unnamed source {key!r} needs 'description': the words the article uses for it",
+                node,
+            )
         if description is not None and kind == "UnnamedSource":  # the words are there (the
             # same words may describe it more than once: "an official ... the official")
-            self.finder.find(description, self.where(node, "description"),
-                             "the description", occurrence=1)
+            self.finder.find(
+                description, self.where(node, "description"), "the description", occurrence=1
+            )
         members = self.resolve_many("actors", node, "members")
-        affiliation = (self.resolve("actors", node["affiliation"], node, "affiliation")
-                       if node.get("affiliation") is not None else None)
-        actor = LocalActor(key=key, kind=kind, label=label, where=self.where(node),
-                           description=description, members=members, affiliation=affiliation,
-                           drafted=self.drafted(node))
+        affiliation = (
+            self.resolve("actors", node["affiliation"], node, "affiliation")
+            if node.get("affiliation") is not None
+            else None
+        )
+        actor = LocalActor(
+            key=key,
+            kind=kind,
+            label=label,
+            where=self.where(node),
+            description=description,
+            members=members,
+            affiliation=affiliation,
+            drafted=self.drafted(node),
+        )
         self.local[key] = child(self.article_iri, "actor", key)
         return actor
 
@@ -305,49 +440,68 @@ class _FactsReader:
         listed = node.get("reports")
         if listed is not None:
             if node.get("evidence") is not None:
-                raise self.fail("give either 'evidence' or 'reports', not both", node,
-                                "reports")
-            if not isinstance(listed, list) or not listed or not all(
-                    isinstance(r, Node) for r in listed):
+                raise self.fail("give either 'evidence' or 'reports', not both", node, "reports")
+            if (
+                not isinstance(listed, list)
+                or not listed
+                or not all(isinstance(r, Node) for r in listed)
+            ):
                 raise self.fail("'reports' must be a list of mappings", node, "reports")
             for r in listed:
                 self.check_keys(r, REPORT_KEYS, "a report")
             return tuple(self.report(r, default_source) for r in listed)
         if node.get("evidence") is None:
-            raise self.fail("this fact has no evidence", node,
-                            hint="add 'evidence:' with the exact words of the article")
+            raise self.fail(
+                "this fact has no evidence",
+                node,
+                hint="add 'evidence:' with the exact words of the article",
+            )
         return (self.report(node, default_source),)
 
     def report(self, node: Node, default_source: URIRef | None) -> Report:
         mode_text = self.text_of(node, "mode")
-        source = (self.resolve("actors", node["source"], node, "source")
-                  if node.get("source") is not None else None)
+        source = (
+            self.resolve("actors", node["source"], node, "source")
+            if node.get("source") is not None
+            else None
+        )
         if mode_text is None:
             mode = Mode.PARAPHRASE if source is not None else Mode.OUTLET_VOICE
         else:
             try:
                 mode = Mode(mode_text)
             except ValueError:
-                raise self.fail(f"mode {mode_text!r} is not known", node, "mode",
-                                "use one of " + ", ".join(m.value for m in Mode)) from None
+                raise self.fail(
+                    f"mode {mode_text!r} is not known",
+                    node,
+                    "mode",
+                    "use one of " + ", ".join(m.value for m in Mode),
+                ) from None
         if mode is Mode.OUTLET_VOICE and source is not None:
-            raise self.fail("a report in the outlet's own voice has no source", node, "source",
-                            "remove 'source' or set 'mode' to paraphrase or a quote mode")
+            raise self.fail(
+                "a report in the outlet's own voice has no source",
+                node,
+                "source",
+                "remove 'source' or set 'mode' to paraphrase or a quote mode",
+            )
         if mode is not Mode.OUTLET_VOICE and source is None:
             source = default_source
         occurrence = node.get("occurrence")
-        if occurrence is not None and (not isinstance(occurrence, int) or isinstance(
-                occurrence, bool)):
+        if occurrence is not None and (
+            not isinstance(occurrence, int) or isinstance(occurrence, bool)
+        ):
             raise self.fail("'occurrence' must be a whole number", node, "occurrence")
-        span = self.finder.find(node.get("evidence"), self.where(node, "evidence"),
-                                "evidence", occurrence=occurrence)
+        span = self.finder.find(
+            node.get("evidence"), self.where(node, "evidence"), "evidence", occurrence=occurrence
+        )
         edited = node.get("edited", False)
         if not isinstance(edited, bool):
             raise self.fail("'edited' must be true or false", node, "edited")
         if mode in (Mode.DIRECT_QUOTE, Mode.PARTIAL_QUOTE) and ELISION.search(span.exact):
             edited = True
-        return Report(mode=mode, source=source, verb=self.text_of(node, "verb"), span=span,
-                      edited=edited)
+        return Report(
+            mode=mode, source=source, verb=self.text_of(node, "verb"), span=span, edited=edited
+        )
 
     def time(self, node: Node, near: Span) -> Time | None:
         value = node.get("when")
@@ -358,8 +512,9 @@ class _FactsReader:
             value = Node(phrase=value)
             value.line, value.key_lines = where.line or 0, {}
         if not isinstance(value, Node):
-            raise self.fail("'when' must be a phrase or a mapping with 'phrase' and 'date'",
-                            node, "when")
+            raise self.fail(
+                "'when' must be a phrase or a mapping with 'phrase' and 'date'", node, "when"
+            )
         self.check_keys(value, {"phrase", "date"}, "'when'")
         phrase = self.text_of(value, "phrase", required=True)
         span = self.finder.find(phrase, where, "the time phrase", near=near)
@@ -375,17 +530,25 @@ class _FactsReader:
         summary = self.text_of(node, "summary", required=True)
         assert summary is not None
         return Proposal(
-            key=key, proposer=proposer, summary=summary,
-            reports=self.reports(node, default_source=None), where=self.where(node),
-            issue=(self.resolve("issues", node["issue"], node, "issue")
-                   if node.get("issue") is not None else None),
-            agreement=(self.resolve("agreements", node["agreement"], node, "agreement")
-                       if node.get("agreement") is not None else None),
+            key=key,
+            proposer=proposer,
+            summary=summary,
+            reports=self.reports(node, default_source=None),
+            where=self.where(node),
+            issue=(
+                self.resolve("issues", node["issue"], node, "issue")
+                if node.get("issue") is not None
+                else None
+            ),
+            agreement=(
+                self.resolve("agreements", node["agreement"], node, "agreement")
+                if node.get("agreement") is not None
+                else None
+            ),
             drafted=self.drafted(node),
         )
 
-    def act(self, node: Node, section: str, kind: str, proposals: dict[str, Proposal]
-            ) -> SpeechAct:
+    def act(self, node: Node, section: str, kind: str, proposals: dict[str, Proposal]) -> SpeechAct:
         self.check_keys(node, ACT_KEYS, f"an entry of '{section}'")
         key = self.key(node)
         agent = None
@@ -393,19 +556,28 @@ class _FactsReader:
             agent = self.resolve("actors", node.get("by"), node, "by")
         if "kind" in node:
             if section != "objections" or node["kind"] not in ("objection", "rejection"):
-                raise self.fail("'kind' is only for objections: objection or rejection",
-                                node, "kind")
+                raise self.fail(
+                    "'kind' is only for objections: objection or rejection", node, "kind"
+                )
             kind = "Rejection" if node["kind"] == "rejection" else "Objection"
         targets: list[str] = []
         for field_name in ("proposal", "proposals"):
             value = node.get(field_name)
-            for target in (value if isinstance(value, list) else [value] if value else []):
+            for target in value if isinstance(value, list) else [value] if value else []:
                 if not isinstance(target, str):
-                    raise self.fail(f"'{field_name}' must name proposals by their ids", node,
-                                    field_name, "write the id of a proposal in this file")
+                    raise self.fail(
+                        f"'{field_name}' must name proposals by their ids",
+                        node,
+                        field_name,
+                        "write the id of a proposal in this file",
+                    )
                 if target not in proposals:
-                    raise self.fail(f"proposal {target!r} is not defined in this file",
-                                    node, field_name, "define it under 'proposals:'")
+                    raise self.fail(
+                        f"proposal {target!r} is not defined in this file",
+                        node,
+                        field_name,
+                        "define it under 'proposals:'",
+                    )
                 targets.append(target)
         if targets and section in ("statements", "threats"):
             raise self.fail(f"'{section}' do not target proposals", node, "proposal")
@@ -419,27 +591,45 @@ class _FactsReader:
         if section != "threats" and (action or node.get("condition")):
             raise self.fail("'action' and 'condition' are for threats", node)
         return SpeechAct(
-            kind=kind, key=key, agent=agent, reports=reports, where=self.where(node),
-            targets=tuple(targets), reason=reason, summary=self.text_of(node, "summary"),
+            kind=kind,
+            key=key,
+            agent=agent,
+            reports=reports,
+            where=self.where(node),
+            targets=tuple(targets),
+            reason=reason,
+            summary=self.text_of(node, "summary"),
             time=self.time(node, reports[0].span),
-            place=(self.resolve("places", node["where"], node, "where")
-                   if node.get("where") is not None else None),
-            action=action, condition=self.text_of(node, "condition"),
+            place=(
+                self.resolve("places", node["where"], node, "where")
+                if node.get("where") is not None
+                else None
+            ),
+            action=action,
+            condition=self.text_of(node, "condition"),
             drafted=self.drafted(node),
         )
 
     def reason(self, value: object, parent: Node, near: Span) -> Reason:
         if not isinstance(value, Node):
-            raise self.fail("'reason' must be a mapping with 'summary', 'evidence' and "
-                            "optionally 'kind'", parent, "reason")
+            raise self.fail(
+                "'reason' must be a mapping with 'summary', 'evidence' and optionally 'kind'",
+                parent,
+                "reason",
+            )
         self.check_keys(value, {"summary", "kind", "evidence", "occurrence"}, "a reason")
         summary = self.text_of(value, "summary", required=True)
         kind = self.text_of(value, "kind")
         if kind is not None and kind not in REASON_KINDS:
-            raise self.fail(f"reason kind {kind!r} is not known", value, "kind",
-                            "use one of " + ", ".join(REASON_KINDS))
-        span = self.finder.find(value.get("evidence"), self.where(value, "evidence"),
-                                "the reason's evidence", near=near)
+            raise self.fail(
+                f"reason kind {kind!r} is not known",
+                value,
+                "kind",
+                "use one of " + ", ".join(REASON_KINDS),
+            )
+        span = self.finder.find(
+            value.get("evidence"), self.where(value, "evidence"), "the reason's evidence", near=near
+        )
         assert summary is not None
         return Reason(summary=summary, kind=REASON_KINDS[kind] if kind else None, span=span)
 
@@ -448,36 +638,59 @@ class _FactsReader:
         key = self.key(node)
         kind = self.text_of(node, "type", required=True)
         if kind not in EVENT_TYPES:
-            raise self.fail(f"event type {kind!r} is not known", node, "type",
-                            "use one of " + ", ".join(EVENT_TYPES))
+            raise self.fail(
+                f"event type {kind!r} is not known",
+                node,
+                "type",
+                "use one of " + ", ".join(EVENT_TYPES),
+            )
         label = self.text_of(node, "name", required=True)
         round_number = node.get("round")
-        if round_number is not None and (not isinstance(round_number, int)
-                                         or isinstance(round_number, bool)):
+        if round_number is not None and (
+            not isinstance(round_number, int) or isinstance(round_number, bool)
+        ):
             raise self.fail("'round' must be a whole number", node, "round")
         part_of = node.get("part_of")
         if part_of is not None and not isinstance(part_of, str):
-            raise self.fail("'part_of' must be the id of an event in this file", node,
-                            "part_of")
+            raise self.fail("'part_of' must be the id of an event in this file", node, "part_of")
         if part_of is not None and part_of not in events:
             raise self.fail(f"event {part_of!r} is not defined in this file", node, "part_of")
         status = self.text_of(node, "status")
         if status is not None and status not in STATUSES:
-            raise self.fail(f"status {status!r} is not known", node, "status",
-                            "use one of " + ", ".join(STATUSES))
+            raise self.fail(
+                f"status {status!r} is not known",
+                node,
+                "status",
+                "use one of " + ", ".join(STATUSES),
+            )
         reports = self.reports(node, default_source=None)
         assert label is not None
         return Event(
-            kind=kind, key=key, label=label, reports=reports, where=self.where(node),
-            status=STATUSES[status] if status else None, round_number=round_number,
-            part_of=part_of, participants=self.resolve_many("actors", node, "participants"),
-            place=(self.resolve("places", node["where"], node, "where")
-                   if node.get("where") is not None else None),
+            kind=kind,
+            key=key,
+            label=label,
+            reports=reports,
+            where=self.where(node),
+            status=STATUSES[status] if status else None,
+            round_number=round_number,
+            part_of=part_of,
+            participants=self.resolve_many("actors", node, "participants"),
+            place=(
+                self.resolve("places", node["where"], node, "where")
+                if node.get("where") is not None
+                else None
+            ),
             time=self.time(node, reports[0].span),
-            agreement=(self.resolve("agreements", node["agreement"], node, "agreement")
-                       if node.get("agreement") is not None else None),
-            issue=(self.resolve("issues", node["issue"], node, "issue")
-                   if node.get("issue") is not None else None),
+            agreement=(
+                self.resolve("agreements", node["agreement"], node, "agreement")
+                if node.get("agreement") is not None
+                else None
+            ),
+            issue=(
+                self.resolve("issues", node["issue"], node, "issue")
+                if node.get("issue") is not None
+                else None
+            ),
             drafted=self.drafted(node),
         )
 
@@ -496,13 +709,24 @@ def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = int(text[:4]), int(text[5:])
             last = calendar.monthrange(year, month)[1]
-            return Time(phrase, span, text, Precision.MONTH, dt.date(year, month, 1),
-                        dt.date(year, month, last))
+            return Time(
+                phrase,
+                span,
+                text,
+                Precision.MONTH,
+                dt.date(year, month, 1),
+                dt.date(year, month, last),
+            )
         if re.fullmatch(r"\d{4}", text):
             year = int(text)
-            return Time(phrase, span, text, Precision.YEAR, dt.date(year, 1, 1),
-                        dt.date(year, 12, 31))
+            return Time(
+                phrase, span, text, Precision.YEAR, dt.date(year, 1, 1), dt.date(year, 12, 31)
+            )
     except (ValueError, calendar.IllegalMonthError):
         pass
-    raise InputError(f"date {text!r} does not parse", path=where.path, line=where.line,
-                     hint="write YYYY-MM-DD for a day, YYYY-MM for a month or YYYY for a year")
+    raise InputError(
+        f"date {text!r} does not parse",
+        path=where.path,
+        line=where.line,
+        hint="write YYYY-MM-DD for a day, YYYY-MM for a month or YYYY for a year",
+    )

@@ -18,18 +18,30 @@ def load_titles(path: Path | None = None) -> tuple[str, ...]:
     text = read_text(path)
     doc = parse_yaml(text, path)
     if not isinstance(doc, Node) or not isinstance(doc.get("titles"), list):
-        raise InputError("a titles lexicon is a mapping with a list `titles:`", path=path,
-                         line=1, hint="titles: [trade minister, chief negotiator, ...]")
+        raise InputError(
+            "a titles lexicon is a mapping with a list `titles:`",
+            path=path,
+            line=1,
+            hint="titles: [trade minister, chief negotiator, ...]",
+        )
     seen: dict[str, int] = {}
     for title, line in zip(doc["titles"], _item_lines(text), strict=True):
         if not isinstance(title, str) or not title.strip():
             raise InputError(f"title {title!r} is not text", path=path, line=line)
         if title != " ".join(title.lower().split()):
-            raise InputError(f"title {title!r} is not lower case with single spaces", path=path,
-                             line=line, hint=f"write {' '.join(title.lower().split())!r}")
+            raise InputError(
+                f"title {title!r} is not lower case with single spaces",
+                path=path,
+                line=line,
+                hint=f"write {' '.join(title.lower().split())!r}",
+            )
         if title in seen:
-            raise InputError(f"title {title!r} is listed twice", path=path, line=line,
-                             hint=f"it is already on line {seen[title]}")
+            raise InputError(
+                f"title {title!r} is listed twice",
+                path=path,
+                line=line,
+                hint=f"it is already on line {seen[title]}",
+            )
         seen[title] = line
     return tuple(seen)
 

@@ -46,8 +46,15 @@ FORMATS = {
     "jsonld": (ox.RdfFormat.JSON_LD, "JSON-LD"),
     "rdfxml": (ox.RdfFormat.RDF_XML, "RDF/XML"),
 }
-SUFFIXES = {".ttl": "turtle", ".trig": "trig", ".nt": "ntriples", ".nq": "nquads",
-            ".jsonld": "jsonld", ".rdf": "rdfxml", ".owl": "rdfxml"}
+SUFFIXES = {
+    ".ttl": "turtle",
+    ".trig": "trig",
+    ".nt": "ntriples",
+    ".nq": "nquads",
+    ".jsonld": "jsonld",
+    ".rdf": "rdfxml",
+    ".owl": "rdfxml",
+}
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
@@ -80,13 +87,13 @@ def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
         name, fmt = str(source), rdf_format(source) or ""
         data = read_bytes(source)
     if fmt not in FORMATS:
-        raise InputError(f"unknown RDF format {fmt!r}", path=name,
-                         hint="use one of " + ", ".join(FORMATS))
+        raise InputError(
+            f"unknown RDF format {fmt!r}", path=name, hint="use one of " + ", ".join(FORMATS)
+        )
     text = decode_text(data, name, normalize=False)  # UTF-8 or a clear error
     groups = _split(_parse(text, fmt, name), reference, name)
     if not groups:
-        raise InputError(f"no article in this {FORMATS[fmt][1]} input", path=name,
-                         hint=HINT)
+        raise InputError(f"no article in this {FORMATS[fmt][1]} input", path=name, hint=HINT)
     return [_article(graph, triples, name) for graph, triples in groups.items()]
 
 
@@ -103,8 +110,9 @@ def _parse(text: str, fmt: str, name: str) -> Iterable[tuple[Node, Node, Node, N
         if message.startswith("No LoadDocumentCallback"):
             message = "it names a remote @context, which tradekg does not fetch"
         column = f" (column {e.offset})" if e.lineno is not None and e.offset else ""
-        raise InputError(f"malformed {label}: {message}{column}", path=name,
-                         line=e.lineno) from None
+        raise InputError(
+            f"malformed {label}: {message}{column}", path=name, line=e.lineno
+        ) from None
     for q in quads:
         graph = None if isinstance(q.graph_name, ox.DefaultGraph) else from_ox(q.graph_name)
         s, p, o = from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)
@@ -119,9 +127,10 @@ def _check_xml(text: str, name: str) -> None:
     def refuse(*_: object) -> None:
         raise InputError(
             "RDF/XML with a document type declaration (<!DOCTYPE ...>) is not accepted",
-            path=name, line=parser.CurrentLineNumber,
+            path=name,
+            line=parser.CurrentLineNumber,
             hint="entities could read local files or expand without bound; remove the "
-                 "declaration and write the values out",
+            "declaration and write the values out",
         )
 
     parser.StartDoctypeDeclHandler = refuse
@@ -129,8 +138,11 @@ def _check_xml(text: str, name: str) -> None:
     try:
         parser.Parse(text.encode("utf-8"), True)
     except xml.parsers.expat.ExpatError as e:
-        raise InputError(f"malformed RDF/XML: {xml.parsers.expat.errors.messages[e.code]}",
-                         path=name, line=e.lineno) from None
+        raise InputError(
+            f"malformed RDF/XML: {xml.parsers.expat.errors.messages[e.code]}",
+            path=name,
+            line=e.lineno,
+        ) from None
 
 
 def _check_json(text: str, name: str) -> None:
@@ -138,8 +150,9 @@ def _check_json(text: str, name: str) -> None:
     try:
         json.loads(text)
     except json.JSONDecodeError as e:
-        raise InputError(f"malformed JSON-LD: {e.msg} (column {e.colno})", path=name,
-                         line=e.lineno) from None
+        raise InputError(
+            f"malformed JSON-LD: {e.msg} (column {e.colno})", path=name, line=e.lineno
+        ) from None
     except RecursionError:
         raise InputError("malformed JSON-LD: nested too deeply", path=name) from None
 
@@ -150,14 +163,15 @@ def _owner(node: Node) -> URIRef | None:
         return None
     for prefix in (_ARTICLE, _GRAPH):
         if node.startswith(prefix):
-            key = node[len(prefix):].split("/", 1)[0]
+            key = node[len(prefix) :].split("/", 1)[0]
             if key:
                 return mint("graph", key)
     return None
 
 
-def _split(quads: Iterable[tuple[Node, Node, Node, Node | None]], reference: Graph,
-           name: str) -> dict[URIRef, list[Triple]]:
+def _split(
+    quads: Iterable[tuple[Node, Node, Node, Node | None]], reference: Graph, name: str
+) -> dict[URIRef, list[Triple]]:
     groups: dict[URIRef, list[Triple]] = {}
     ontology = ontology_graph()
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
@@ -173,25 +187,36 @@ def _split(quads: Iterable[tuple[Node, Node, Node, Node | None]], reference: Gra
                 continue  # the ontology or the reference data, as an export merges them
             raise InputError(
                 f"the triple <{s}> <{p}> {o.n3()} belongs to no article",
-                path=name, node=str(s),
+                path=name,
+                node=str(s),
                 hint="only articles are loaded from RDF; reference data goes in a "
-                     "--reference YAML file; " + HINT)
+                "--reference YAML file; " + HINT,
+            )
         blank = o if isinstance(o, BNode) else graph
         if isinstance(blank, BNode):
-            raise InputError(f"blank node {blank.n3()}: tradekg article graphs have none",
-                             path=name, node=str(s),
-                             hint="give the node an IRI under its article; " + HINT)
+            raise InputError(
+                f"blank node {blank.n3()}: tradekg article graphs have none",
+                path=name,
+                node=str(s),
+                hint="give the node an IRI under its article; " + HINT,
+            )
         if graph is not None and owner != graph:
             raise InputError(
-                f"<{s}> does not belong in graph <{graph}>", path=name, node=str(s),
+                f"<{s}> does not belong in graph <{graph}>",
+                path=name,
+                node=str(s),
                 hint="an article's graph holds the article, its graph and the nodes under "
-                     "the article's IRI only")
+                "the article's IRI only",
+            )
         assert isinstance(s, URIRef) and isinstance(p, URIRef)
         assert isinstance(o, URIRef | Literal) and owner is not None
         groups.setdefault(owner, []).append((s, p, o))
     if len(loose) and not isomorphic(loose, _ontology_blank_part()):
-        raise InputError("blank nodes outside any article that are not the ontology's",
-                         path=name, hint="tradekg article graphs have no blank nodes; " + HINT)
+        raise InputError(
+            "blank nodes outside any article that are not the ontology's",
+            path=name,
+            hint="tradekg article graphs have no blank nodes; " + HINT,
+        )
     return groups
 
 
@@ -209,24 +234,34 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
     if len(articles) != 1:
         raise InputError(
             f"graph <{graph}> holds {len(articles)} articles (tkg:Article), not 1",
-            path=name, hint=HINT)
+            path=name,
+            hint=HINT,
+        )
     article = articles[0]
     urls = [o for s, p, o in triples if s == article and p == SCHEMA.url]
     if len(urls) != 1 or not isinstance(urls[0], Literal):
-        raise InputError(f"article <{article}> needs exactly one schema:url literal",
-                         path=name, node=str(article))
+        raise InputError(
+            f"article <{article}> needs exactly one schema:url literal",
+            path=name,
+            node=str(article),
+        )
     url = str(urls[0])
     try:
         check_iri(url)
     except InputError as e:
-        raise InputError(f"article <{article}> has url {url!r}, which is not an absolute URL",
-                         path=name, hint=e.hint) from None
+        raise InputError(
+            f"article <{article}> has url {url!r}, which is not an absolute URL",
+            path=name,
+            hint=e.hint,
+        ) from None
     if article != article_iri(url) or graph != article_graph(url):
         raise InputError(
             f"article <{article}> in graph <{graph}> has url {url!r}, from which tradekg "
             f"derives <{article_iri(url)}> in graph <{article_graph(url)}>",
-            path=name, node=str(article),
-            hint="IRIs are derived from the URL; export the article again, or fix its url")
+            path=name,
+            node=str(article),
+            hint="IRIs are derived from the URL; export the article again, or fix its url",
+        )
     bodies = [o for s, p, o in triples if s == article and p == SCHEMA.articleBody]
     hashes = [o for s, p, o in triples if s == article and p == TKG.contentHash]
     if len(bodies) == 1 and len(hashes) == 1:
@@ -234,7 +269,9 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
         if str(hashes[0]) != digest:
             raise InputError(
                 f"the content hash of article <{article}> is not that of its text",
-                path=name, node=str(article),
-                hint=f"the text was changed after export; its SHA-256 is {digest}")
+                path=name,
+                node=str(article),
+                hint=f"the text was changed after export; its SHA-256 is {digest}",
+            )
     unique = list(dict.fromkeys(triples))
     return ArticleRDF(graph, article, unique, {article: Where(name)})

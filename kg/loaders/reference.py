@@ -31,8 +31,20 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "issues": ("issue", ("Issue",), "Issue"),
     "places": ("place", ("Place",), "Place"),
 }
-_KEYS = {"id", "type", "name", "aliases", "wikidata", "affiliation", "posts", "in",
-         "definition", "members", "demonyms", "iso"}
+_KEYS = {
+    "id",
+    "type",
+    "name",
+    "aliases",
+    "wikidata",
+    "affiliation",
+    "posts",
+    "in",
+    "definition",
+    "members",
+    "demonyms",
+    "iso",
+}
 _ISO = re.compile(r"[A-Z]{2}")
 
 
@@ -71,19 +83,26 @@ def _load_into(ref: Reference, path: Path) -> None:
     if doc is None:
         return
     if not isinstance(doc, Node):
-        raise InputError("reference data must be a mapping of sections", path=path, line=1,
-                         hint="sections: " + ", ".join(SECTIONS))
+        raise InputError(
+            "reference data must be a mapping of sections",
+            path=path,
+            line=1,
+            hint="sections: " + ", ".join(SECTIONS),
+        )
     ref.files.append(str(path))
     for section, items in doc.items():
         line = doc.key_lines[section]
         if section not in SECTIONS:
-            raise InputError(f"unknown section {section!r}", path=path, line=line,
-                             hint="sections are " + ", ".join(SECTIONS))
+            raise InputError(
+                f"unknown section {section!r}",
+                path=path,
+                line=line,
+                hint="sections are " + ", ".join(SECTIONS),
+            )
         if items is None:
             continue
         if not isinstance(items, list):
-            raise InputError(f"section {section!r} must be a list of entries", path=path,
-                             line=line)
+            raise InputError(f"section {section!r} must be a list of entries", path=path, line=line)
         for item in items:
             entity = _entity(section, item, path, line)
             ref.entities[section][entity.key] = entity
@@ -97,8 +116,12 @@ def _strings(item: Node, key: str, path: Path) -> tuple[str, ...]:
         return (value,)
     if isinstance(value, list) and all(isinstance(v, str | int | float) for v in value):
         return tuple(str(v) for v in value)
-    raise InputError(f"{key} must be a list of strings", path=path,
-                     line=item.key_lines.get(key, item.line), hint=f"e.g. {key}: [a, b]")
+    raise InputError(
+        f"{key} must be a list of strings",
+        path=path,
+        line=item.key_lines.get(key, item.line),
+        hint=f"e.g. {key}: [a, b]",
+    )
 
 
 def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
@@ -108,8 +131,12 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
     unknown = set(item) - _KEYS
     if unknown:
         key = sorted(unknown)[0]
-        raise InputError(f"unknown key {key!r}", path=path, line=item.key_lines[key],
-                         hint="keys are " + ", ".join(sorted(_KEYS)))
+        raise InputError(
+            f"unknown key {key!r}",
+            path=path,
+            line=item.key_lines[key],
+            hint="keys are " + ", ".join(sorted(_KEYS)),
+        )
     try:
         key = check_id(item.get("id"), "id")
     except InputError as e:
@@ -118,32 +145,50 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
     _, kinds, default = SECTIONS[section]
     kind = str(item.get("type") or default)
     if kind not in kinds:
-        raise InputError(f"{section[:-1]} {key!r} has type {kind!r}", path=path,
-                         line=item.key_lines.get("type", item.line),
-                         hint="use one of " + ", ".join(kinds))
+        raise InputError(
+            f"{section[:-1]} {key!r} has type {kind!r}",
+            path=path,
+            line=item.key_lines.get("type", item.line),
+            hint="use one of " + ", ".join(kinds),
+        )
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise InputError(f"{section[:-1]} {key!r} needs a name", path=path, line=item.line)
     wikidata = item.get("wikidata")
-    if wikidata is not None and not (isinstance(wikidata, str) and wikidata[:1] == "Q"
-                                     and wikidata[1:].isdigit()):
-        raise InputError(f"wikidata id {wikidata!r} is not of the form Q123", path=path,
-                         line=item.key_lines["wikidata"])
+    if wikidata is not None and not (
+        isinstance(wikidata, str) and wikidata[:1] == "Q" and wikidata[1:].isdigit()
+    ):
+        raise InputError(
+            f"wikidata id {wikidata!r} is not of the form Q123",
+            path=path,
+            line=item.key_lines["wikidata"],
+        )
     iso = item.get("iso")
     if iso is not None:
         line = item.key_lines["iso"]
         if kind != "Country":
-            raise InputError(f"{section[:-1]} {key!r} has an iso code but is not a Country",
-                             path=path, line=line,
-                             hint="only countries have ISO 3166-1 codes: remove `iso:`")
+            raise InputError(
+                f"{section[:-1]} {key!r} has an iso code but is not a Country",
+                path=path,
+                line=line,
+                hint="only countries have ISO 3166-1 codes: remove `iso:`",
+            )
         if not (isinstance(iso, str) and _ISO.fullmatch(iso)):
             hint = "write the ISO 3166-1 alpha-2 code, e.g. iso: CA"
             if isinstance(iso, bool):
                 hint = "quote the code: YAML reads NO, YES, ON and OFF as true/false (iso: 'NO')"
-            raise InputError(f"iso code {iso!r} of {key!r} is not two capital letters",
-                             path=path, line=line, hint=hint)
+            raise InputError(
+                f"iso code {iso!r} of {key!r} is not two capital letters",
+                path=path,
+                line=line,
+                hint=hint,
+            )
     return RefEntity(
-        section=section, key=key, kind=kind, name=name.strip(), where=where,
+        section=section,
+        key=key,
+        kind=kind,
+        name=name.strip(),
+        where=where,
         aliases=_strings(item, "aliases", path),
         wikidata=wikidata,
         affiliation=item.get("affiliation"),
@@ -159,19 +204,24 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
 def _check_links(ref: Reference) -> None:
     def need(section: str, key: object, what: str, entity: RefEntity) -> None:
         if not isinstance(key, str) or key not in ref.entities[section]:
-            raise InputError(f"{what} {key!r} of {entity.key!r} is not a known {section[:-1]}",
-                             path=entity.where.path, line=entity.where.line)
+            raise InputError(
+                f"{what} {key!r} of {entity.key!r} is not a known {section[:-1]}",
+                path=entity.where.path,
+                line=entity.where.line,
+            )
 
     countries: dict[str, RefEntity] = {}
     for entity in ref.all():
         if entity.iso is not None:
             other = countries.setdefault(entity.iso, entity)
             if other is not entity:
-                raise InputError(f"iso code {entity.iso!r} of {entity.key!r} is already that of "
-                                 f"{other.key!r} ({other.where})", path=entity.where.path,
-                                 line=entity.where.line,
-                                 hint="give each country its own code, or use the same id to "
-                                      "replace the entry")
+                raise InputError(
+                    f"iso code {entity.iso!r} of {entity.key!r} is already that of "
+                    f"{other.key!r} ({other.where})",
+                    path=entity.where.path,
+                    line=entity.where.line,
+                    hint="give each country its own code, or use the same id to replace the entry",
+                )
         if entity.affiliation is not None:
             need("actors", entity.affiliation, "affiliation", entity)
         for post in entity.posts:

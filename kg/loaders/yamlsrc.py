@@ -39,7 +39,8 @@ def _construct_mapping(loader: yaml.SafeLoader, node: yaml.MappingNode) -> Node:
             key = str(key)
         if key in result:
             raise InputError(
-                f"duplicate key {key!r}", line=key_node.start_mark.line + 1,
+                f"duplicate key {key!r}",
+                line=key_node.start_mark.line + 1,
                 hint="each key may appear once in a mapping",
             )
         result[key] = loader.construct_object(value_node, deep=True)
@@ -52,7 +53,8 @@ def _construct_timestamp(loader: yaml.SafeLoader, node: yaml.ScalarNode) -> dt.d
         value: dt.date = yaml.constructor.SafeConstructor.construct_yaml_timestamp(loader, node)
     except ValueError as e:
         raise InputError(
-            f"{node.value!r} is not a date that exists ({e})", line=node.start_mark.line + 1,
+            f"{node.value!r} is not a date that exists ({e})",
+            line=node.start_mark.line + 1,
             hint="check the day and month; quote the value if it is not meant as a date",
         ) from None
     return value
@@ -75,7 +77,9 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
         mark = e.problem_mark or e.context_mark
         line = mark.line + 1 + line_offset if mark is not None else None
         raise InputError(
-            f"malformed YAML: {e.problem or e.context}", path=path, line=line,
+            f"malformed YAML: {e.problem or e.context}",
+            path=path,
+            line=line,
             hint="check indentation and quoting on that line",
         ) from None
     except yaml.YAMLError as e:
@@ -112,10 +116,11 @@ def check_controls(text: str, path: str | Path, line_offset: int = 0) -> None:
         line = text.count("\n", 0, start) + 1
         column = start - (text.rfind("\n", 0, start) + 1) + 1
         raise InputError(
-            f"control character U+{ord(found.group()):04X} at column {column}", path=path,
+            f"control character U+{ord(found.group()):04X} at column {column}",
+            path=path,
             line=line + line_offset,
             hint="tradekg keeps no control characters other than tab and line ends (RDF/XML "
-                 "cannot carry them); remove it",
+            "cannot carry them); remove it",
         )
 
 
@@ -127,7 +132,9 @@ def decode_text(data: bytes, path: str | Path, *, normalize: bool = True) -> str
     except UnicodeDecodeError as e:
         line = data[: e.start].count(b"\n") + 1
         raise InputError(
-            f"not UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}", path=path, line=line,
+            f"not UTF-8: byte 0x{data[e.start]:02x} at offset {e.start}",
+            path=path,
+            line=line,
             hint="save the file as UTF-8",
         ) from None
     text = text.removeprefix("\ufeff")

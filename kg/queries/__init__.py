@@ -5,5 +5,13 @@ from kg.queries.formats import FORMATS, write_results
 from kg.queries.params import resolve_params
 from kg.queries.run import run_saved
 
-__all__ = ["FORMATS", "Param", "SavedQuery", "catalogue", "get_query", "resolve_params",
-           "run_saved", "write_results"]
+__all__ = [
+    "FORMATS",
+    "Param",
+    "SavedQuery",
+    "catalogue",
+    "get_query",
+    "resolve_params",
+    "run_saved",
+    "write_results",
+]

@@ -22,8 +22,18 @@ import yaml
 from kg.errors import InputError, UsageError
 from kg.resources import queries_dir
 
-PARAM_TYPES = ("actor", "issue", "agreement", "place", "proposal", "article", "fact",
-               "string", "date", "integer")
+PARAM_TYPES = (
+    "actor",
+    "issue",
+    "agreement",
+    "place",
+    "proposal",
+    "article",
+    "fact",
+    "string",
+    "date",
+    "integer",
+)
 
 
 @dataclass(frozen=True)
@@ -47,8 +57,11 @@ class SavedQuery:
 
 def parse_query_file(path: Path) -> SavedQuery:
     text = path.read_text(encoding="utf-8")
-    header = "\n".join(line[3:] if line.startswith("#+ ") else line[2:]
-                       for line in text.splitlines() if line.startswith("#+"))
+    header = "\n".join(
+        line[3:] if line.startswith("#+ ") else line[2:]
+        for line in text.splitlines()
+        if line.startswith("#+")
+    )
     try:
         meta = yaml.safe_load(header) or {}
     except yaml.YAMLError as e:
@@ -59,21 +72,37 @@ def parse_query_file(path: Path) -> SavedQuery:
     params = []
     for p in meta.get("params") or []:
         if p.get("type") not in PARAM_TYPES:
-            raise InputError(f"parameter {p.get('name')!r} has unknown type {p.get('type')!r}",
-                             path=path, hint="types: " + ", ".join(PARAM_TYPES))
-        params.append(Param(str(p["name"]), str(p["type"]), str(p.get("description", "")),
-                            bool(p.get("required", False))))
+            raise InputError(
+                f"parameter {p.get('name')!r} has unknown type {p.get('type')!r}",
+                path=path,
+                hint="types: " + ", ".join(PARAM_TYPES),
+            )
+        params.append(
+            Param(
+                str(p["name"]),
+                str(p["type"]),
+                str(p.get("description", "")),
+                bool(p.get("required", False)),
+            )
+        )
     columns = tuple(str(c) for c in meta["columns"])
     for p in params:
         if p.name not in columns:
             raise InputError(
-                f"parameter {p.name!r} is not among the columns", path=path, line=1,
+                f"parameter {p.name!r} is not among the columns",
+                path=path,
+                line=1,
                 hint="select the parameter's variable: values are bound by substitution, "
                 "which applies to projected variables only",
             )
     return SavedQuery(
-        name=path.stem, title=str(meta["title"]), description=str(meta["description"]).strip(),
-        params=tuple(params), columns=columns, text=text, path=path,
+        name=path.stem,
+        title=str(meta["title"]),
+        description=str(meta["description"]).strip(),
+        params=tuple(params),
+        columns=columns,
+        text=text,
+        path=path,
     )
 
 

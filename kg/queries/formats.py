@@ -29,7 +29,7 @@ def compact(term: Node | None) -> str:
         text = str(term)
         for prefix, ns in PREFIXES.items():
             if text.startswith(ns) and prefix != "id":
-                return f"{prefix}:{text[len(ns):]}"
+                return f"{prefix}:{text[len(ns) :]}"
         return text.removeprefix(PREFIXES["id"])
     return " ".join(str(term).split())
 
@@ -57,9 +57,19 @@ def write_results(results: Results, fmt: str, out: TextIO, *, width: int = 60) -
             out.write(("true" if results.boolean else "false") + "\n")
         return
     if fmt == "json":
-        doc = {"head": {"vars": results.variables}, "results": {"bindings": [
-            {v: json_term(t) for v, t in zip(results.variables, row, strict=True)
-             if t is not None} for row in results.rows]}}
+        doc = {
+            "head": {"vars": results.variables},
+            "results": {
+                "bindings": [
+                    {
+                        v: json_term(t)
+                        for v, t in zip(results.variables, row, strict=True)
+                        if t is not None
+                    }
+                    for row in results.rows
+                ]
+            },
+        }
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
     elif fmt == "csv":
@@ -76,14 +86,12 @@ def write_results(results: Results, fmt: str, out: TextIO, *, width: int = 60) -
 
 def _table(results: Results, out: TextIO, width: int) -> None:
     cells = [[_clip(compact(t), width) for t in row] for row in results.rows]
-    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(
-        results.variables)]
+    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(results.variables)]
     line = "  ".join(v.ljust(w) for v, w in zip(results.variables, widths, strict=True))
     out.write(line.rstrip() + "\n")
     out.write("  ".join("-" * w for w in widths) + "\n")
     for row in cells:
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip()
-                  + "\n")
+        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
     out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
 
 

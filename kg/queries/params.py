@@ -37,8 +37,15 @@ TOPS: dict[str, tuple[URIRef, ...]] = {
     "fact": (TKG.Proposal, TKG.SpeechAct, TKG.Event),
 }
 # the IRI segment before an id: id/actor/freeland, id/article/<key>/proposal/sunset-clause
-SEGMENT = {"actor": "actor", "issue": "issue", "agreement": "agreement", "place": "place",
-           "proposal": "proposal", "article": "article", "fact": ""}
+SEGMENT = {
+    "actor": "actor",
+    "issue": "issue",
+    "agreement": "agreement",
+    "place": "place",
+    "proposal": "proposal",
+    "article": "article",
+    "fact": "",
+}
 
 # Lookups, each a fixed query; values are bound by substitution. (pyoxigraph substitutes only
 # variables that are projected, hence the extra columns.) Classes are bound one at a time:
@@ -46,21 +53,30 @@ SEGMENT = {"actor": "actor", "issue": "issue", "agreement": "agreement", "place"
 _PREFIXES = SPARQL_PREFIXES
 _TYPES = "SELECT ?x ?type WHERE { ?x a ?type }"
 _BY_URL = _PREFIXES + "SELECT ?x ?url WHERE { ?x schema:url ?url }"
-_BY_LABEL = _PREFIXES + """
+_BY_LABEL = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?x ?label WHERE {
   ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?label
 }"""
+)
 _BY_SUFFIX = "SELECT ?x ?cls ?suffix WHERE { ?x a ?cls . FILTER(STRENDS(STR(?x), ?suffix)) }"
-_BY_NAME = _PREFIXES + """
+_BY_NAME = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?x ?cls ?needle WHERE {
   ?x a ?cls ; rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
   FILTER(LCASE(STR(?l)) = ?needle)
 }"""
-_LABEL = _PREFIXES + """
+)
+_LABEL = (
+    _PREFIXES
+    + """
 SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
   OPTIONAL { ?x rdfs:label|schema:headline|tkg:summary ?name }
 } GROUP BY ?x
 """
+)
 _NAMES = _PREFIXES + "SELECT DISTINCT ?l ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
 
 
@@ -77,8 +93,11 @@ def classes(kind: str) -> tuple[URIRef, ...]:
 
 def _typed(store: Store, kind: str, candidates: dict[URIRef, None]) -> list[URIRef]:
     allowed = set(classes(kind))
-    return sorted(x for x in candidates if any(
-        row[1] in allowed for row in store.select(_TYPES, {"x": x}).rows))
+    return sorted(
+        x
+        for x in candidates
+        if any(row[1] in allowed for row in store.select(_TYPES, {"x": x}).rows)
+    )
 
 
 def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
@@ -133,27 +152,34 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
         try:
             return Literal(dt.date.fromisoformat(value), datatype=XSD.date)
         except ValueError:
-            raise UsageError(f"parameter {name!r} must be a date (YYYY-MM-DD), not {raw!r}"
-                             ) from None
+            raise UsageError(
+                f"parameter {name!r} must be a date (YYYY-MM-DD), not {raw!r}"
+            ) from None
     if not value:
         raise UsageError(f"parameter {name!r} is empty")
     found = _matches(store, kind, value)
     if len(found) == 1:
         return found[0]
     if not found:
-        names = {str(r[0]) for cls in classes(kind)
-                 for r in store.select(_NAMES, {"cls": cls}).rows}
+        names = {
+            str(r[0]) for cls in classes(kind) for r in store.select(_NAMES, {"cls": cls}).rows
+        }
         close = difflib.get_close_matches(value, sorted(names), n=3, cutoff=0.6)
-        hint = ("did you mean " + ", ".join(repr(c) for c in close) + "?") if close else (
-            f"give an id, an IRI, or a name or alias of {_a(kind)} in the store")
+        hint = (
+            ("did you mean " + ", ".join(repr(c) for c in close) + "?")
+            if close
+            else (f"give an id, an IRI, or a name or alias of {_a(kind)} in the store")
+        )
         raise UsageError(f"no {kind} matches {raw!r} (parameter {name!r})", hint=hint)
     listed = []
     for iri in found[:6]:
         rows = store.select(_LABEL, {"x": iri}).rows
         label = rows[0][1] if rows else None
         listed.append(f"{iri} ({label})" if label is not None else str(iri))
-    raise UsageError(f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): "
-                     + "; ".join(listed), hint="give the id or the IRI of the one you mean")
+    raise UsageError(
+        f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): " + "; ".join(listed),
+        hint="give the id or the IRI of the one you mean",
+    )
 
 
 def _a(noun: str) -> str:
@@ -166,10 +192,13 @@ def resolve_params(store: Store, query: SavedQuery, raw: Mapping[str, str]) -> d
     for key in raw:
         if key not in declared:
             known = ", ".join(declared) or "none"
-            raise UsageError(f"query {query.name!r} has no parameter {key!r}",
-                             hint=f"its parameters: {known}")
+            raise UsageError(
+                f"query {query.name!r} has no parameter {key!r}", hint=f"its parameters: {known}"
+            )
     for p in query.params:
         if p.required and p.name not in raw:
-            raise UsageError(f"query {query.name!r} needs parameter {p.name!r}",
-                             hint=f"add --param {p.name}=VALUE ({p.description})")
+            raise UsageError(
+                f"query {query.name!r} needs parameter {p.name!r}",
+                hint=f"add --param {p.name}=VALUE ({p.description})",
+            )
     return {k: resolve(store, declared[k].type, v, k) for k, v in raw.items()}

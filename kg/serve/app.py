@@ -54,13 +54,29 @@ INTERNAL_ROWS = 1_000_000
 FOLLOW_EVERY = 0.05  # seconds between looks for a newly published snapshot
 REMOTE_STATE = 10.0  # seconds the VoID description and labels of a SPARQL server are kept
 _HAS_GRAPH = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
-DOC_TYPES = {"text/html": "html", "text/turtle": "ttl", "application/ld+json": "jsonld",
-             "application/n-triples": "nt", "application/x-turtle": "ttl"}
+DOC_TYPES = {
+    "text/html": "html",
+    "text/turtle": "ttl",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "nt",
+    "application/x-turtle": "ttl",
+}
 EXTENSIONS = {"html": "html", "ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
-RDF_OFFERED = {"text/turtle": "turtle", "application/ld+json": "jsonld",
-               "application/n-triples": "ntriples", "text/html": "html"}
-FORMAT_PARAM = {"turtle": "turtle", "ttl": "turtle", "jsonld": "jsonld", "json-ld": "jsonld",
-                "nt": "ntriples", "ntriples": "ntriples", "html": "html"}
+RDF_OFFERED = {
+    "text/turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "ntriples",
+    "text/html": "html",
+}
+FORMAT_PARAM = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "jsonld": "jsonld",
+    "json-ld": "jsonld",
+    "nt": "ntriples",
+    "ntriples": "ntriples",
+    "html": "html",
+}
 
 
 class Graphs(Set[str]):
@@ -102,7 +118,9 @@ class View:
             if "vocabulary" not in self._cache:
                 self._cache["vocabulary"] = {
                     str(r[0]): str(r[1])
-                    for r in self.internal.select(entity.ONTOLOGY_LABELS).rows if r[1]}
+                    for r in self.internal.select(entity.ONTOLOGY_LABELS).rows
+                    if r[1]
+                }
             vocabulary: dict[str, str] = self._cache["vocabulary"]
             return vocabulary
 
@@ -143,33 +161,34 @@ class SnapshotSite(Site):
     """An embedded store: published snapshots read by a pool of workers; a thread follows
     the snapshots a writer publishes (kg.store.snapshots) and deletes those no longer read."""
 
-    def __init__(self, location: str, subscription: Subscription, pool: WorkerPool, *,
-                 max_rows: int) -> None:
+    def __init__(
+        self, location: str, subscription: Subscription, pool: WorkerPool, *, max_rows: int
+    ) -> None:
         super().__init__(max_rows)
         self.location = location
         self.subscription = subscription
         self.pool = pool
         self._stop = threading.Event()
-        self._follower = threading.Thread(target=self._follow, name="tradekg-snapshots",
-                                          daemon=True)
+        self._follower = threading.Thread(
+            target=self._follow, name="tradekg-snapshots", daemon=True
+        )
         self._follower.start()
 
     @contextlib.contextmanager
     def view(self) -> Iterator[View]:
         with self.pool.lease() as snapshot:
-            yield View(PooledStore(self.location, self.pool, snapshot,
-                                   max_rows=self.max_rows),
-                       PooledStore(self.location, self.pool, snapshot,
-                                   max_rows=INTERNAL_ROWS),
-                       self._cache(snapshot))
+            yield View(
+                PooledStore(self.location, self.pool, snapshot, max_rows=self.max_rows),
+                PooledStore(self.location, self.pool, snapshot, max_rows=INTERNAL_ROWS),
+                self._cache(snapshot),
+            )
 
     def _follow(self) -> None:
         while not self._stop.wait(FOLLOW_EVERY):
             newest = self.subscription.fresh()
             if newest is not None and newest.name > self.pool.snapshot.name:
                 self.pool.move_to(newest)
-                log.info("answering from the snapshot published at %s",
-                         _published_at(newest.name))
+                log.info("answering from the snapshot published at %s", _published_at(newest.name))
             self.subscription.remove_older(self.pool.snapshot, self.pool.in_use())
 
     def close(self) -> None:
@@ -188,9 +207,11 @@ class RemoteSite(Site):
 
     @contextlib.contextmanager
     def view(self) -> Iterator[View]:
-        yield View(RemoteEngine(self.store, max_rows=self.max_rows),
-                   RemoteEngine(self.store, max_rows=INTERNAL_ROWS),
-                   self._cache(int(time.monotonic() // REMOTE_STATE)))
+        yield View(
+            RemoteEngine(self.store, max_rows=self.max_rows),
+            RemoteEngine(self.store, max_rows=INTERNAL_ROWS),
+            self._cache(int(time.monotonic() // REMOTE_STATE)),
+        )
 
     def close(self) -> None:
         self.store.close()
@@ -218,19 +239,29 @@ def route(view: View, method: str, target: str, headers: Any, body: bytes) -> Re
     path, query = parts.path, parse_qs(parts.query, keep_blank_values=True)
     accept = headers.get("Accept")
     if path == "/sparql":
-        return sparql.handle(view.pstore, view.graphs, method, parts.query,
-                             headers.get("Content-Type", ""), body, accept)
+        return sparql.handle(
+            view.pstore,
+            view.graphs,
+            method,
+            parts.query,
+            headers.get("Content-Type", ""),
+            body,
+            accept,
+        )
     if method == "POST":
-        return Response(405, "text/plain; charset=utf-8", b"only /sparql accepts POST\n",
-                        {"Allow": "GET, HEAD"})
+        return Response(
+            405, "text/plain; charset=utf-8", b"only /sparql accepts POST\n", {"Allow": "GET, HEAD"}
+        )
     if path.startswith("/id/"):
         return _thing(view, path, accept)
     if path.startswith("/doc/"):
         return _document(view, path)
     if path == "/":
         stats = run_saved(view.pstore, "stats")
-        examples = sorted((str(o), entity.term_name(str(o), {})) for o in view.void().objects(
-            None, URIRef("http://rdfs.org/ns/void#exampleResource")))
+        examples = sorted(
+            (str(o), entity.term_name(str(o), {}))
+            for o in view.void().objects(None, URIRef("http://rdfs.org/ns/void#exampleResource"))
+        )
         return Response(200, pages.QUERY_FORMATS["html"], pages.home(stats, examples))
     if path == "/queries":
         return Response(200, pages.QUERY_FORMATS["html"], pages.query_list())
@@ -247,10 +278,12 @@ def route(view: View, method: str, target: str, headers: Any, body: bytes) -> Re
         if fmt is None:
             return _not_acceptable(accept)
         if fmt == "turtle":
-            return Response(200, pages.RDF_TYPES["turtle"], ontology_file().read_bytes(),
-                            {"Vary": "Accept"})
-        return pages.rdf_response(ontology_graph(), fmt,
-                                  pages.ontology_page() if fmt == "html" else None)
+            return Response(
+                200, pages.RDF_TYPES["turtle"], ontology_file().read_bytes(), {"Vary": "Accept"}
+            )
+        return pages.rdf_response(
+            ontology_graph(), fmt, pages.ontology_page() if fmt == "html" else None
+        )
     if path == "/context.jsonld":
         return Response(200, "application/ld+json", pages.context_bytes())
     return Response(404, "text/plain; charset=utf-8", f"nothing at {path}\n".encode())
@@ -268,42 +301,55 @@ def _thing(view: View, path: str, accept: str | None) -> Response:
     """303 See Other from a thing's IRI to the document about it that the client prefers."""
     iri = _iri(path, "/id/")
     # browsers name text/html; a client that says nothing (or */*) gets the page too
-    chosen = (choose(accept, list(DOC_TYPES)) if accept and accept.strip() != "*/*"
-              else "text/html")
+    chosen = choose(accept, list(DOC_TYPES)) if accept and accept.strip() != "*/*" else "text/html"
     if chosen is None:
         return _not_acceptable(accept)
     if not view.internal.select("SELECT ?x WHERE { ?x ?p ?o } LIMIT 1", {"x": iri}).rows:
-        return Response(404, "text/plain; charset=utf-8",
-                        f"the graph says nothing about <{iri}>\n".encode())
+        return Response(
+            404, "text/plain; charset=utf-8", f"the graph says nothing about <{iri}>\n".encode()
+        )
     location = "/doc/" + path.removeprefix("/id/") + "." + DOC_TYPES[chosen]
-    return Response(303, "text/plain; charset=utf-8", f"See {location}\n".encode(),
-                    {"Location": location, "Vary": "Accept"})
+    return Response(
+        303,
+        "text/plain; charset=utf-8",
+        f"See {location}\n".encode(),
+        {"Location": location, "Vary": "Accept"},
+    )
 
 
 def _document(view: View, path: str) -> Response:
     stem, _, extension = path.rpartition(".")
     if extension not in EXTENSIONS or not stem.startswith("/doc/"):
-        return Response(404, "text/plain; charset=utf-8",
-                        f"nothing at {path}: documents end in .html, .ttl, .jsonld or .nt\n"
-                        .encode())
+        return Response(
+            404,
+            "text/plain; charset=utf-8",
+            f"nothing at {path}: documents end in .html, .ttl, .jsonld or .nt\n".encode(),
+        )
     iri = _iri(stem, "/doc/")
     fmt = EXTENSIONS[extension]
     if fmt == "html":
         found = entity.load(view.internal, iri)
         if found is None:
-            return Response(404, pages.QUERY_FORMATS["html"], html.error_page(
-                404, f"The graph says nothing about {iri}."))
+            return Response(
+                404,
+                pages.QUERY_FORMATS["html"],
+                html.error_page(404, f"The graph says nothing about {iri}."),
+            )
         return Response(200, pages.QUERY_FORMATS["html"], entity.render(found, view.vocabulary))
     graph = entity.document(view.internal, iri)
     if not len(graph):
-        return Response(404, "text/plain; charset=utf-8",
-                        f"the graph says nothing about <{iri}>\n".encode())
+        return Response(
+            404, "text/plain; charset=utf-8", f"the graph says nothing about <{iri}>\n".encode()
+        )
     return Response(200, pages.RDF_TYPES[fmt], entity.serialize(graph, fmt))
 
 
 def _not_acceptable(accept: str | None) -> Response:
-    return Response(406, "text/plain; charset=utf-8",
-                    f"none of the media types in Accept ({accept}) is offered here\n".encode())
+    return Response(
+        406,
+        "text/plain; charset=utf-8",
+        f"none of the media types in Accept ({accept}) is offered here\n".encode(),
+    )
 
 
 def _status(error: KgError) -> int:
@@ -335,23 +381,26 @@ class Handler(BaseHTTPRequestHandler):
         try:
             body = self._body() if method == "POST" else b""
             with self.server.site.view() as view:
-                response = route(view, "GET" if method == "HEAD" else method, self.path,
-                                 self.headers, body)
+                response = route(
+                    view, "GET" if method == "HEAD" else method, self.path, self.headers, body
+                )
         except KgError as e:
             status = _status(e)
             if status == 500:
                 log.error("%s %s: %s", method, self.path, e)
             if prefers_html(accept):
-                response = Response(status, "text/html; charset=utf-8",
-                                    html.error_page(status, str(e)))
+                response = Response(
+                    status, "text/html; charset=utf-8", html.error_page(status, str(e))
+                )
             else:
                 response = Response(status, "text/plain; charset=utf-8", f"{e}\n".encode())
             if isinstance(e, Busy):
                 response.headers["Retry-After"] = "1"
         except Exception:
             log.error("%s %s failed:\n%s", method, self.path, traceback.format_exc())
-            response = Response(500, "text/plain; charset=utf-8",
-                                b"the server failed to answer; see its log\n")
+            response = Response(
+                500, "text/plain; charset=utf-8", b"the server failed to answer; see its log\n"
+            )
         self._send(response, head=method == "HEAD")
 
     def _body(self) -> bytes:
@@ -365,8 +414,10 @@ class Handler(BaseHTTPRequestHandler):
         self.send_header("Content-Type", response.content_type)
         self.send_header("Content-Length", str(len(response.body)))
         self.send_header("X-Content-Type-Options", "nosniff")
-        self.send_header("Content-Security-Policy",
-                         "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'")
+        self.send_header(
+            "Content-Security-Policy",
+            "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'",
+        )
         for name, value in response.headers.items():
             self.send_header(name, value)
         self.end_headers()
@@ -399,9 +450,16 @@ class Server(ThreadingHTTPServer):
         self.site.close()
 
 
-def make_server(store: Store | str | Path, *, host: str = "127.0.0.1", port: int = 8080,
-                timeout: float = 10.0, max_rows: int = 10000, workers: int = 2,
-                wait: float = 0.0) -> Server:
+def make_server(
+    store: Store | str | Path,
+    *,
+    host: str = "127.0.0.1",
+    port: int = 8080,
+    timeout: float = 10.0,
+    max_rows: int = 10000,
+    workers: int = 2,
+    wait: float = 0.0,
+) -> Server:
     """A server over ``store``, listening but not yet serving.
 
     ``store`` is an open store, or the directory of an embedded store. An embedded store is
@@ -425,21 +483,23 @@ def make_server(store: Store | str | Path, *, host: str = "127.0.0.1", port: int
         store.timeout = timeout
         site = RemoteSite(store, max_rows=max_rows)
     else:
-        site = _snapshot_site(store, timeout=timeout, max_rows=max_rows, workers=workers,
-                              wait=wait)
+        site = _snapshot_site(store, timeout=timeout, max_rows=max_rows, workers=workers, wait=wait)
     try:
         return Server((host, port), site)
     except OSError as e:
         site.close()
-        raise StoreError(f"cannot listen on {host}:{port}: {e.strerror}",
-                         hint="choose another --port, or stop what uses it") from None
+        raise StoreError(
+            f"cannot listen on {host}:{port}: {e.strerror}",
+            hint="choose another --port, or stop what uses it",
+        ) from None
     except BaseException:
         site.close()
         raise
 
 
-def _snapshot_site(store: Store | str | Path, *, timeout: float, max_rows: int, workers: int,
-                   wait: float) -> SnapshotSite:
+def _snapshot_site(
+    store: Store | str | Path, *, timeout: float, max_rows: int, workers: int, wait: float
+) -> SnapshotSite:
     if not isinstance(store, EmbeddedStore | str | Path):
         raise StoreError(f"tradekg serve cannot serve a {type(store).__name__}")
     location = store.location if isinstance(store, EmbeddedStore) else str(store)
@@ -455,8 +515,7 @@ def _snapshot_site(store: Store | str | Path, *, timeout: float, max_rows: int, 
     return SnapshotSite(location, subscription, pool, max_rows=max_rows)
 
 
-def _first_snapshot(store: Store | str | Path, subscription: Subscription, wait: float
-                    ) -> Path:
+def _first_snapshot(store: Store | str | Path, subscription: Subscription, wait: float) -> Path:
     if isinstance(store, EmbeddedStore):
         return store.publish()
     deadline = time.monotonic() + wait

@@ -31,8 +31,12 @@ from kg.store.faults import TimedOut
 from kg.store.remote import RemoteStore
 from kg.terms import PREFIXES
 
-WIRE_FORMATS = {"turtle": ox.RdfFormat.TURTLE, "ntriples": ox.RdfFormat.N_TRIPLES,
-                "jsonld": ox.RdfFormat.JSON_LD, "rdfxml": ox.RdfFormat.RDF_XML}
+WIRE_FORMATS = {
+    "turtle": ox.RdfFormat.TURTLE,
+    "ntriples": ox.RdfFormat.N_TRIPLES,
+    "jsonld": ox.RdfFormat.JSON_LD,
+    "rdfxml": ox.RdfFormat.RDF_XML,
+}
 
 
 @dataclass
@@ -80,10 +84,16 @@ class ReadOnly:
     location: str
     max_rows: int
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
-              fmt: str = "rows", default_graph: Sequence[str] | None = None,
-              named_graphs: Sequence[str] | None = None,
-              limit: int | None = None) -> Rows | GraphText | Graph:
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        fmt: str = "rows",
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> Rows | GraphText | Graph:
         raise NotImplementedError
 
     # --- the read side of kg.store.Store ---
@@ -108,14 +118,18 @@ class ReadOnly:
         if graph is None:
             rows = self.select("SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }").rows
         else:
-            rows = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } "
-                               "GROUP BY ?g", {"g": graph}).rows
+            rows = self.select(
+                "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g",
+                {"g": graph},
+            ).rows
         return int(str(rows[0][-1])) if rows else 0
 
     def graph_digest(self, graph: URIRef) -> str | None:
-        rows = self.select("SELECT ?g ?hash WHERE { GRAPH ?g { ?g "
-                           "<https://w3id.org/tradekg/ontology#contentHash> ?hash } }",
-                           {"g": graph}).rows
+        rows = self.select(
+            "SELECT ?g ?hash WHERE { GRAPH ?g { ?g "
+            "<https://w3id.org/tradekg/ontology#contentHash> ?hash } }",
+            {"g": graph},
+        ).rows
         return str(rows[0][1]) if rows and rows[0][1] is not None else None
 
     def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
@@ -134,29 +148,36 @@ class ReadOnly:
 class PooledStore(ReadOnly):
     """Read-only access to one store snapshot through a pool of query workers."""
 
-    def __init__(self, location: str, pool: WorkerPool, snapshot: Path, *, max_rows: int
-                 ) -> None:
+    def __init__(self, location: str, pool: WorkerPool, snapshot: Path, *, max_rows: int) -> None:
         self.location = location
         self.pool = pool
         self.snapshot = snapshot
         self.max_rows = max_rows
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
-              fmt: str = "rows", default_graph: Sequence[str] | None = None,
-              named_graphs: Sequence[str] | None = None,
-              limit: int | None = None) -> Rows | GraphText | Graph:
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        fmt: str = "rows",
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> Rows | GraphText | Graph:
         """Run any query: Rows for SELECT/ASK; for CONSTRUCT/DESCRIBE a Graph when ``fmt``
         is "rows", else GraphText in ``fmt`` (one of WIRE_FORMATS)."""
-        reply = self.pool.run({
-            "snapshot": str(self.snapshot),
-            "query": text,
-            "bindings": {k: to_wire(v) for k, v in (bindings or {}).items()},
-            "limit": self.max_rows if limit is None else limit,
-            "format": fmt,
-            "default_graph": list(default_graph) if default_graph is not None else None,
-            "named_graphs": list(named_graphs) if named_graphs is not None else None,
-            "prefixes": {k: v for k, v in PREFIXES.items() if k != "id"},
-        })
+        reply = self.pool.run(
+            {
+                "snapshot": str(self.snapshot),
+                "query": text,
+                "bindings": {k: to_wire(v) for k, v in (bindings or {}).items()},
+                "limit": self.max_rows if limit is None else limit,
+                "format": fmt,
+                "default_graph": list(default_graph) if default_graph is not None else None,
+                "named_graphs": list(named_graphs) if named_graphs is not None else None,
+                "prefixes": {k: v for k, v in PREFIXES.items() if k != "id"},
+            }
+        )
         kind = reply["kind"]
         if kind == "error":
             if reply["error"] == "syntax":
@@ -167,9 +188,11 @@ class PooledStore(ReadOnly):
         if kind == "boolean":
             return Rows([], [], boolean=bool(reply["value"]))
         if kind == "rows":
-            return Rows(list(reply["vars"]),
-                        [tuple(from_wire(t) for t in row) for row in reply["rows"]],
-                        truncated=bool(reply["truncated"]))
+            return Rows(
+                list(reply["vars"]),
+                [tuple(from_wire(t) for t in row) for row in reply["rows"]],
+                truncated=bool(reply["truncated"]),
+            )
         if kind == "graph":
             return GraphText(reply["data"], int(reply["count"]), bool(reply["truncated"]))
         graph = Graph()
@@ -187,10 +210,16 @@ class RemoteEngine(ReadOnly):
         self.store = store
         self.max_rows = max_rows
 
-    def query(self, text: str, bindings: Mapping[str, Node] | None = None, *,
-              fmt: str = "rows", default_graph: Sequence[str] | None = None,
-              named_graphs: Sequence[str] | None = None,
-              limit: int | None = None) -> Rows | GraphText | Graph:
+    def query(
+        self,
+        text: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        fmt: str = "rows",
+        default_graph: Sequence[str] | None = None,
+        named_graphs: Sequence[str] | None = None,
+        limit: int | None = None,
+    ) -> Rows | GraphText | Graph:
         limit = self.max_rows if limit is None else limit
         dataset = None
         if default_graph is not None or named_graphs is not None:
@@ -201,10 +230,15 @@ class RemoteEngine(ReadOnly):
                 return _graph_answer(triples, fmt, limit)
             answer = self.store.select(text, bindings, dataset=dataset)
         except TimedOut as e:
-            raise QueryTimeout(e.message, hint="make the query more selective, or add a "
-                               "LIMIT") from None
-        return Rows(answer.variables, answer.rows[:limit], boolean=answer.boolean,
-                    truncated=len(answer.rows) > limit)
+            raise QueryTimeout(
+                e.message, hint="make the query more selective, or add a LIMIT"
+            ) from None
+        return Rows(
+            answer.variables,
+            answer.rows[:limit],
+            boolean=answer.boolean,
+            truncated=len(answer.rows) > limit,
+        )
 
     # tradekg's own graphs (the server's system graphs are left out), as the CLI counts them
     def graph_names(self) -> list[URIRef]:
@@ -224,8 +258,9 @@ def _graph_answer(triples: list[ox.Triple], fmt: str, limit: int) -> GraphText |
         return graph
     out = io.BytesIO()
     prefixes = {k: v for k, v in PREFIXES.items() if k != "id"}
-    ox.serialize(triples, out, WIRE_FORMATS[fmt],
-                 prefixes=prefixes if fmt in ("turtle", "rdfxml") else None)
+    ox.serialize(
+        triples, out, WIRE_FORMATS[fmt], prefixes=prefixes if fmt in ("turtle", "rdfxml") else None
+    )
     return GraphText(out.getvalue().decode("utf-8"), len(triples), truncated)
 
 

@@ -24,13 +24,18 @@ from kg.terms import PREFIXES, SCHEMA, SKOS, SPARQL_PREFIXES, TKG
 _PREFIXES = SPARQL_PREFIXES
 # ?c: the nodes minted under ?x that ?x links to (<fact>/time, <fact>/report/1)
 _OUT = "SELECT DISTINCT ?x ?p ?o WHERE { ?x ?p ?o } ORDER BY ?p ?o LIMIT 2000"
-_CHILDREN = _PREFIXES + """
+_CHILDREN = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?x ?c ?p ?o WHERE {
   ?x ?link ?c . FILTER(isIRI(?c) && STRSTARTS(STR(?c), CONCAT(STR(?x), "/")))
   ?c ?p ?o
 } ORDER BY ?c ?p LIMIT 2000
 """
-_LABELS = _PREFIXES + """
+)
+_LABELS = (
+    _PREFIXES
+    + """
 SELECT ?x ?o (SAMPLE(COALESCE(?l1, ?l2, ?l3, ?l4)) AS ?label) WHERE {
   { ?x ?p ?o }
   UNION { ?x ?link ?c . FILTER(isIRI(?c) && STRSTARTS(STR(?c), CONCAT(STR(?x), "/"))) ?c ?cp ?o }
@@ -40,15 +45,21 @@ SELECT ?x ?o (SAMPLE(COALESCE(?l1, ?l2, ?l3, ?l4)) AS ?label) WHERE {
   OPTIONAL { ?o tkg:summary ?l3 } OPTIONAL { ?o tkg:printedDescription ?l4 }
 } GROUP BY ?x ?o LIMIT 5000
 """
-_INCOMING = _PREFIXES + """
+)
+_INCOMING = (
+    _PREFIXES
+    + """
 SELECT DISTINCT ?x ?s ?p WHERE {
   ?s ?p ?x .
   FILTER(?p NOT IN (rdf:type, oa:hasSource, tkg:inArticle, tkg:source, tkg:report))
   FILTER(!STRSTARTS(STR(?s), CONCAT(STR(?x), "/")))
 } ORDER BY ?p ?s LIMIT 300
 """
+)
 # every report about ?x: of ?x itself, crediting ?x, of a fact that names ?x, in article ?x
-_EVIDENCE = _PREFIXES + """
+_EVIDENCE = (
+    _PREFIXES
+    + """
 SELECT ?x ?fact ?report ?quote ?mode ?source ?article ?headline WHERE {
   { ?x tkg:report ?report . BIND(?x AS ?fact) }
   UNION { ?report tkg:source ?x . ?fact tkg:report ?report }
@@ -61,7 +72,10 @@ SELECT ?x ?fact ?report ?quote ?mode ?source ?article ?headline WHERE {
 } GROUP BY ?x ?fact ?report ?quote ?mode ?source ?article ?headline
 ORDER BY ?article ?fact ?report LIMIT 500
 """
-_DOCUMENT = _PREFIXES + """
+)
+_DOCUMENT = (
+    _PREFIXES
+    + """
 CONSTRUCT { ?x ?p ?o . ?c ?cp ?co . ?o rdfs:label ?l } WHERE {
   { ?x ?p ?o }
   UNION {
@@ -71,13 +85,22 @@ CONSTRUCT { ?x ?p ?o . ?c ?cp ?co . ?o rdfs:label ?l } WHERE {
   UNION { ?x ?p ?o . ?o rdfs:label ?l }
 }
 """
-ONTOLOGY_LABELS = _PREFIXES + """
+)
+ONTOLOGY_LABELS = (
+    _PREFIXES
+    + """
 SELECT ?t (SAMPLE(?l) AS ?label) WHERE {
   GRAPH <https://w3id.org/tradekg/ontology> { ?t rdfs:label ?l }
 } GROUP BY ?t
 """
-NAME_PREDICATES = (URIRef(PREFIXES["rdfs"] + "label"), SCHEMA.headline, SKOS.prefLabel,
-                   TKG.summary, TKG.printedDescription)
+)
+NAME_PREDICATES = (
+    URIRef(PREFIXES["rdfs"] + "label"),
+    SCHEMA.headline,
+    SKOS.prefLabel,
+    TKG.summary,
+    TKG.printedDescription,
+)
 HIDDEN = {str(RDF.type), str(TKG.report), str(SCHEMA.articleBody)}
 
 
@@ -107,19 +130,30 @@ class Entity:
 def load(pstore: ReadOnly, iri: URIRef) -> Entity | None:
     """Everything the page shows, or None when the store says nothing about ``iri``."""
     bind = {"x": iri}
-    facts = [(r[1], r[2]) for r in pstore.select(_OUT, bind).rows
-             if isinstance(r[1], URIRef) and r[2] is not None]
+    facts = [
+        (r[1], r[2])
+        for r in pstore.select(_OUT, bind).rows
+        if isinstance(r[1], URIRef) and r[2] is not None
+    ]
     if not facts:
         return None
     children: dict[URIRef, list[tuple[URIRef, Node]]] = defaultdict(list)
     for row in pstore.select(_CHILDREN, bind).rows:
         if isinstance(row[1], URIRef) and isinstance(row[2], URIRef) and row[3] is not None:
             children[row[1]].append((row[2], row[3]))
-    labels = {str(r[1]): str(r[2]) for r in pstore.select(_LABELS, bind).rows
-              if r[1] is not None and r[2] is not None}
-    found = Entity(iri, facts, dict(children), labels,
-                   [r[1:] for r in pstore.select(_EVIDENCE, bind).rows],
-                   [r[1:] for r in pstore.select(_INCOMING, bind).rows])
+    labels = {
+        str(r[1]): str(r[2])
+        for r in pstore.select(_LABELS, bind).rows
+        if r[1] is not None and r[2] is not None
+    }
+    found = Entity(
+        iri,
+        facts,
+        dict(children),
+        labels,
+        [r[1:] for r in pstore.select(_EVIDENCE, bind).rows],
+        [r[1:] for r in pstore.select(_INCOMING, bind).rows],
+    )
     labels[str(iri)] = found.label
     return found
 
@@ -134,8 +168,9 @@ def document(pstore: ReadOnly, iri: URIRef) -> Graph:
 def serialize(graph: Graph, fmt: str) -> bytes:
     """Turtle, N-Triples or JSON-LD (compacted with the published context)."""
     if fmt == "jsonld":
-        return graph.serialize(format="json-ld", context=context()["@context"],
-                               auto_compact=True, encoding="utf-8")
+        return graph.serialize(
+            format="json-ld", context=context()["@context"], auto_compact=True, encoding="utf-8"
+        )
     return graph.serialize(format="nt" if fmt == "ntriples" else "turtle", encoding="utf-8")
 
 
@@ -146,23 +181,26 @@ def term_name(iri: str, vocabulary: Mapping[str, str]) -> str:
     return iri.rstrip("/#").replace("#", "/").rsplit("/", 1)[-1]
 
 
-def _rows(pairs: list[tuple[URIRef, Node]], labels: Mapping[str, str],
-          vocabulary: Mapping[str, str]) -> list[list[str]]:
+def _rows(
+    pairs: list[tuple[URIRef, Node]], labels: Mapping[str, str], vocabulary: Mapping[str, str]
+) -> list[list[str]]:
     grouped: dict[str, list[str]] = defaultdict(list)
     for p, o in pairs:
         if str(p) in HIDDEN:
             continue
         shown = labels.get(str(o)) or vocabulary.get(str(o))
         grouped[term_name(str(p), vocabulary)].append(
-            html.link(str(o), shown) if isinstance(o, URIRef) else html.term(o))
+            html.link(str(o), shown) if isinstance(o, URIRef) else html.term(o)
+        )
     return [[html.esc(name), "<br>".join(values)] for name, values in sorted(grouped.items())]
 
 
 def render(entity: Entity, vocabulary: Mapping[str, str]) -> bytes:
     """The HTML page of an entity."""
     labels = entity.labels
-    types = ", ".join(html.link(str(t), term_name(str(t), vocabulary))
-                      for t in entity.values(RDF.type))
+    types = ", ".join(
+        html.link(str(t), term_name(str(t), vocabulary)) for t in entity.values(RDF.type)
+    )
     path = html.local(str(entity.iri)) or ""
     doc = "/doc/" + path.removeprefix("/id/")
     parts = [
@@ -187,18 +225,24 @@ def render(entity: Entity, vocabulary: Mapping[str, str]) -> bytes:
             if isinstance(source, URIRef):
                 who = " by " + html.link(str(source), labels.get(str(source)))
             kind = term_name(str(mode), vocabulary) if mode is not None else "report"
-            about = (f" · about {html.link(str(fact), labels.get(str(fact)))}"
-                     if isinstance(fact, URIRef) and fact != entity.iri else "")
+            about = (
+                f" · about {html.link(str(fact), labels.get(str(fact)))}"
+                if isinstance(fact, URIRef) and fact != entity.iri
+                else ""
+            )
             parts.append(
                 f"<blockquote>{html.esc(quote)}</blockquote>"
                 f'<p class="note">{html.esc(kind)}{who}, in '
-                f"{html.link(str(article), str(headline) if headline else None)}{about}</p>")
+                f"{html.link(str(article), str(headline) if headline else None)}{about}</p>"
+            )
     if entity.incoming:
         parts.append("<h2>Referred to by</h2><ul>")
         for subject, predicate in entity.incoming:
-            parts.append(f"<li>{html.link(str(subject), labels.get(str(subject)))} "
-                         f'<span class="note">({html.esc(term_name(str(predicate), vocabulary))}'
-                         ")</span></li>")
+            parts.append(
+                f"<li>{html.link(str(subject), labels.get(str(subject)))} "
+                f'<span class="note">({html.esc(term_name(str(predicate), vocabulary))}'
+                ")</span></li>"
+            )
         parts.append("</ul>")
     for body in entity.values(SCHEMA.articleBody):
         parts.append("<h2>Text</h2>" + html.paragraphs(str(body)))

@@ -29,8 +29,12 @@ from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import UsageError
 
-FORMS = {"SelectQuery": "SELECT", "AskQuery": "ASK", "ConstructQuery": "CONSTRUCT",
-         "DescribeQuery": "DESCRIBE"}
+FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
 _PARSER = threading.Lock()  # pyparsing grammars are not documented as thread-safe
 
 
@@ -67,21 +71,26 @@ def _refuse_update(text: str, error: ParseException) -> None:
         with _PARSER:
             update = parseUpdate(text)
     except ParseException:
-        raise Malformed(f"the query does not parse: {error}",
-                        hint="the endpoint runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE "
-                        "queries") from None
+        raise Malformed(
+            f"the query does not parse: {error}",
+            hint="the endpoint runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE queries",
+        ) from None
     operations = [op.name for op in update.request or []]
     if "Load" in operations:
         raise Refused("LOAD is refused: this endpoint is read-only and fetches nothing")
-    raise Refused("updates are refused: this endpoint is read-only",
-                  hint="it answers SELECT, ASK, CONSTRUCT and DESCRIBE queries")
+    raise Refused(
+        "updates are refused: this endpoint is read-only",
+        hint="it answers SELECT, ASK, CONSTRUCT and DESCRIBE queries",
+    )
 
 
 def check_graphs(iris: tuple[str, ...], known: Set[str], clause: str) -> None:
     for iri in iris:
         if iri not in known:
-            raise Refused(f"{clause} <{iri}> is not a graph of this store: the endpoint reads "
-                          "only its own graphs and fetches nothing")
+            raise Refused(
+                f"{clause} <{iri}> is not a graph of this store: the endpoint reads "
+                "only its own graphs and fetches nothing"
+            )
 
 
 def check(text: str, known_graphs: Set[str]) -> Checked:
@@ -92,8 +101,9 @@ def check(text: str, known_graphs: Set[str]) -> Checked:
     except ParseException as e:
         _refuse_update(text, e)
         raise AssertionError("unreachable") from None
-    return _check_parsed(parsed, known_graphs,
-                         "SERVICE is refused: this endpoint does not query other endpoints")
+    return _check_parsed(
+        parsed, known_graphs, "SERVICE is refused: this endpoint does not query other endpoints"
+    )
 
 
 def check_local(text: str, known_graphs: Set[str]) -> None:
@@ -109,12 +119,14 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
             with _PARSER:
                 parseUpdate(text)
         except ParseException:
-            raise Malformed(f"the query does not parse: {e}",
-                            hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused"
-                            ) from None
+            raise Malformed(
+                f"the query does not parse: {e}",
+                hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
+            ) from None
         return
-    _check_parsed(parsed, known_graphs,
-                  "SERVICE is refused: tradekg does not query other endpoints")
+    _check_parsed(
+        parsed, known_graphs, "SERVICE is refused: tradekg does not query other endpoints"
+    )
 
 
 def _check_parsed(parsed: Any, known_graphs: Set[str], service: str) -> Checked:

@@ -36,7 +36,7 @@ def esc(text: object) -> str:
 def local(iri: str) -> str | None:
     """The path on this server that publishes ``iri``, if it is under the tradekg base."""
     if iri.startswith(BASE):
-        return "/" + iri[len(BASE):]
+        return "/" + iri[len(BASE) :]
     return None
 
 
@@ -44,12 +44,12 @@ def page(title: str, body: str, *, status_note: str = "") -> bytes:
     """A whole HTML document."""
     note = f'<p class="warning">{esc(status_note)}</p>' if status_note else ""
     return (
-        "<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">"
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
         f"<title>{esc(title)} · tradekg</title><style>{STYLE}</style></head><body>"
-        "<nav><a href=\"/\">tradekg</a><a href=\"/queries\">Saved queries</a>"
-        "<a href=\"/sparql\">SPARQL</a><a href=\"/.well-known/void\">Dataset</a>"
-        "<a href=\"/ontology\">Ontology</a></nav>"
+        '<nav><a href="/">tradekg</a><a href="/queries">Saved queries</a>'
+        '<a href="/sparql">SPARQL</a><a href="/.well-known/void">Dataset</a>'
+        '<a href="/ontology">Ontology</a></nav>'
         f"<main><h1>{esc(title)}</h1>{note}{body}</main></body></html>\n"
     ).encode()
 
@@ -78,8 +78,10 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
     """A table; the cells are HTML already (escape them with esc or term)."""
     head = "".join(f"<th>{esc(h)}</th>" for h in headers)
     body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in rows)
-    return (f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
-            "</table></div>")
+    return (
+        f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
+        "</table></div>"
+    )
 
 
 def paragraphs(text: str) -> str:
@@ -87,7 +89,14 @@ def paragraphs(text: str) -> str:
 
 
 def error_page(status: int, message: str) -> bytes:
-    titles = {400: "Bad request", 403: "Refused", 404: "Not found", 405: "Not allowed",
-              406: "Not acceptable", 413: "Too large", 500: "Server error",
-              503: "Unavailable"}
+    titles = {
+        400: "Bad request",
+        403: "Refused",
+        404: "Not found",
+        405: "Not allowed",
+        406: "Not acceptable",
+        413: "Too large",
+        500: "Server error",
+        503: "Unavailable",
+    }
     return page(titles.get(status, "Error"), f'<p class="error">{esc(message)}</p>')

@@ -81,5 +81,8 @@ def choose(accept: str | None, offered: Sequence[str]) -> str | None:
 
 def prefers_html(accept: str | None) -> bool:
     """A browser: it asks for HTML explicitly, ahead of plain text."""
-    return bool(accept) and "text/html" in (accept or "") and choose(
-        accept, ["text/plain", "text/html"]) == "text/html"
+    return (
+        bool(accept)
+        and "text/html" in (accept or "")
+        and choose(accept, ["text/plain", "text/html"]) == "text/html"
+    )

@@ -19,27 +19,37 @@ from kg.serve.negotiate import Response
 from kg.store import Results
 from kg.terms import ONTOLOGY_IRI, SKOS
 
-QUERY_FORMATS = {"html": "text/html; charset=utf-8", "csv": "text/csv; charset=utf-8",
-                 "tsv": "text/tab-separated-values; charset=utf-8",
-                 "json": "application/sparql-results+json"}
-RDF_TYPES = {"turtle": "text/turtle; charset=utf-8", "jsonld": "application/ld+json",
-             "ntriples": "application/n-triples", "html": "text/html; charset=utf-8"}
+QUERY_FORMATS = {
+    "html": "text/html; charset=utf-8",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "json": "application/sparql-results+json",
+}
+RDF_TYPES = {
+    "turtle": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
+    "html": "text/html; charset=utf-8",
+}
 
 
 def home(stats: Results, examples: list[tuple[str, str]]) -> bytes:
-    counts = html.table(["what", "count"], [[html.esc(r[0]), html.esc(r[1])]
-                                            for r in stats.rows])
+    counts = html.table(["what", "count"], [[html.esc(r[0]), html.esc(r[1])] for r in stats.rows])
     links = "".join(f"<li>{html.link(iri, label)}</li>" for iri, label in examples)
-    return html.page("tradekg", (
-        "<p>Claims about trade negotiations drawn from news articles: who proposed what, who "
-        "objected and why, who said what, when and where, each resting on the exact words of "
-        "its article.</p><ul>"
-        '<li><a href="/queries">Saved queries</a>: the standing questions, with forms</li>'
-        '<li><a href="/sparql">SPARQL endpoint</a>: read-only SPARQL 1.1</li>'
-        '<li><a href="/.well-known/void">The dataset</a>: a VoID/DCAT description</li>'
-        '<li><a href="/ontology">The ontology</a> and its '
-        '<a href="/context.jsonld">JSON-LD context</a></li></ul>'
-        f"<h2>Examples</h2><ul>{links}</ul><h2>What the store holds</h2>{counts}"))
+    return html.page(
+        "tradekg",
+        (
+            "<p>Claims about trade negotiations drawn from news articles: who proposed what, who "
+            "objected and why, who said what, when and where, each resting on the exact words of "
+            "its article.</p><ul>"
+            '<li><a href="/queries">Saved queries</a>: the standing questions, with forms</li>'
+            '<li><a href="/sparql">SPARQL endpoint</a>: read-only SPARQL 1.1</li>'
+            '<li><a href="/.well-known/void">The dataset</a>: a VoID/DCAT description</li>'
+            '<li><a href="/ontology">The ontology</a> and its '
+            '<a href="/context.jsonld">JSON-LD context</a></li></ul>'
+            f"<h2>Examples</h2><ul>{links}</ul><h2>What the store holds</h2>{counts}"
+        ),
+    )
 
 
 def _form(query: SavedQuery, values: Mapping[str, str]) -> str:
@@ -51,26 +61,35 @@ def _form(query: SavedQuery, values: Mapping[str, str]) -> str:
             f'<label for="{html.esc(field_id)}"><code>{html.esc(p.name)}</code> '
             f"({html.esc(p.type)}, {need}): {html.esc(p.description)}</label>"
             f'<input id="{html.esc(field_id)}" name="{html.esc(p.name)}" '
-            f'value="{html.esc(values.get(p.name, ""))}"{" required" if p.required else ""}>')
+            f'value="{html.esc(values.get(p.name, ""))}"{" required" if p.required else ""}>'
+        )
     formats = "".join(f'<option value="{f}">{f}</option>' for f in QUERY_FORMATS)
-    return (f'<form method="get" action="/queries/{html.esc(query.name)}">{"".join(fields)}'
-            f'<label for="{html.esc(query.name)}-format">Results as</label>'
-            f'<select id="{html.esc(query.name)}-format" name="format">{formats}</select> '
-            '<button type="submit">Run</button></form>')
+    return (
+        f'<form method="get" action="/queries/{html.esc(query.name)}">{"".join(fields)}'
+        f'<label for="{html.esc(query.name)}-format">Results as</label>'
+        f'<select id="{html.esc(query.name)}-format" name="format">{formats}</select> '
+        '<button type="submit">Run</button></form>'
+    )
 
 
 def query_list() -> bytes:
-    parts = ["<p>Each saved query answers one standing question. Parameters take an id, an "
-             "IRI, or a name or alias (case-insensitive); leave them empty to see every "
-             "row.</p><ul>"]
-    parts.extend(f'<li><a href="#{html.esc(q.name)}">{html.esc(q.title)}</a></li>'
-                 for q in catalogue().values())
+    parts = [
+        "<p>Each saved query answers one standing question. Parameters take an id, an "
+        "IRI, or a name or alias (case-insensitive); leave them empty to see every "
+        "row.</p><ul>"
+    ]
+    parts.extend(
+        f'<li><a href="#{html.esc(q.name)}">{html.esc(q.title)}</a></li>'
+        for q in catalogue().values()
+    )
     parts.append("</ul>")
     for q in catalogue().values():
-        parts.append(f'<section id="{html.esc(q.name)}"><h2>{html.esc(q.title)}</h2>'
-                     f"<p>{html.esc(q.description)}</p>"
-                     f'<p class="note">columns: {html.esc(", ".join(q.columns))}</p>'
-                     f"{_form(q, {})}</section>")
+        parts.append(
+            f'<section id="{html.esc(q.name)}"><h2>{html.esc(q.title)}</h2>'
+            f"<p>{html.esc(q.description)}</p>"
+            f'<p class="note">columns: {html.esc(", ".join(q.columns))}</p>'
+            f"{_form(q, {})}</section>"
+        )
     return html.page("Saved queries", "".join(parts))
 
 
@@ -78,8 +97,9 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     """``/queries/NAME?param=...&format=html|csv|tsv|json``: parameters bound by run_saved."""
     queries = catalogue()
     if name not in queries:
-        return Response(404, QUERY_FORMATS["html"],
-                        html.error_page(404, f"no saved query named {name!r}"))
+        return Response(
+            404, QUERY_FORMATS["html"], html.error_page(404, f"no saved query named {name!r}")
+        )
     query = queries[name]
     fmt = (args.get("format") or ["html"])[-1]
     if fmt not in QUERY_FORMATS:
@@ -97,8 +117,11 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     except UsageError as e:
         if fmt != "html":
             raise
-        return Response(400, QUERY_FORMATS["html"], html.page(query.title, (
-            f'<p class="error">{html.esc(e)}</p>{_form(query, values)}')))
+        return Response(
+            400,
+            QUERY_FORMATS["html"],
+            html.page(query.title, (f'<p class="error">{html.esc(e)}</p>{_form(query, values)}')),
+        )
     headers = {}
     truncated = isinstance(rows, Rows) and rows.truncated
     if truncated:
@@ -109,25 +132,38 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
         return Response(200, QUERY_FORMATS[fmt], out.getvalue().encode("utf-8"), headers)
     other = " · ".join(
         f'<a href="/queries/{html.esc(name)}?{html.esc(urlencode({**values, "format": f}))}">'
-        f"{f.upper()}</a>" for f in ("csv", "tsv", "json"))
+        f"{f.upper()}</a>"
+        for f in ("csv", "tsv", "json")
+    )
     table = html.table(rows.variables, [[html.term(t) for t in row] for row in rows.rows])
     n = len(rows.rows)
     shown = ", ".join(f"{k} = {v}" for k, v in values.items())
-    body = (f"<p>{html.esc(query.description)}</p>{_form(query, values)}"
-            f"<h2>Results{' for ' + html.esc(shown) if shown else ''}</h2>"
-            f'<p class="note">{n} row{"s" if n != 1 else ""} · as {other}</p>{table}')
-    note = (f"Truncated: only the first {pstore.max_rows} rows are shown (the server's "
-            "--max-rows limit)." if truncated else "")
-    return Response(200, QUERY_FORMATS["html"], html.page(query.title, body,
-                                                          status_note=note), headers)
+    body = (
+        f"<p>{html.esc(query.description)}</p>{_form(query, values)}"
+        f"<h2>Results{' for ' + html.esc(shown) if shown else ''}</h2>"
+        f'<p class="note">{n} row{"s" if n != 1 else ""} · as {other}</p>{table}'
+    )
+    note = (
+        f"Truncated: only the first {pstore.max_rows} rows are shown (the server's "
+        "--max-rows limit)."
+        if truncated
+        else ""
+    )
+    return Response(
+        200, QUERY_FORMATS["html"], html.page(query.title, body, status_note=note), headers
+    )
 
 
 def void_page(graph: Graph) -> bytes:
     turtle = graph.serialize(format="turtle")
-    return html.page("The dataset", (
-        "<p>A VoID/DCAT description of this dataset (also produced by "
-        "<code>tradekg export --format void</code>). As Turtle:</p>"
-        f"<pre>{html.esc(turtle)}</pre>"))
+    return html.page(
+        "The dataset",
+        (
+            "<p>A VoID/DCAT description of this dataset (also produced by "
+            "<code>tradekg export --format void</code>). As Turtle:</p>"
+            f"<pre>{html.esc(turtle)}</pre>"
+        ),
+    )
 
 
 def rdf_response(graph: Graph, fmt: str, html_page: bytes | None = None) -> Response:
@@ -142,25 +178,38 @@ def ontology_page() -> bytes:
     iri = URIRef(ONTOLOGY_IRI)
     title = str(graph.value(iri, URIRef("http://purl.org/dc/terms/title")) or "Ontology")
     description = str(graph.value(iri, URIRef("http://purl.org/dc/terms/description")) or "")
-    parts = [f"<p>{html.esc(description)}</p>",
-             '<p class="note">As <a href="/ontology?format=turtle">Turtle</a>, '
-             '<a href="/ontology?format=jsonld">JSON-LD</a>.</p>']
-    sections = (("Classes", OWL.Class), ("Object properties", OWL.ObjectProperty),
-                ("Data properties", OWL.DatatypeProperty),
-                ("Individuals", OWL.NamedIndividual))
+    parts = [
+        f"<p>{html.esc(description)}</p>",
+        '<p class="note">As <a href="/ontology?format=turtle">Turtle</a>, '
+        '<a href="/ontology?format=jsonld">JSON-LD</a>.</p>',
+    ]
+    sections = (
+        ("Classes", OWL.Class),
+        ("Object properties", OWL.ObjectProperty),
+        ("Data properties", OWL.DatatypeProperty),
+        ("Individuals", OWL.NamedIndividual),
+    )
     prefix = ONTOLOGY_IRI + "#"
     for heading, kind in sections:
-        terms = sorted(t for t in graph.subjects(RDF.type, kind)
-                       if isinstance(t, URIRef) and str(t).startswith(prefix))
+        terms = sorted(
+            t
+            for t in graph.subjects(RDF.type, kind)
+            if isinstance(t, URIRef) and str(t).startswith(prefix)
+        )
         if not terms:
             continue
         rows = []
         for term in terms:
-            name = str(term)[len(prefix):]
+            name = str(term)[len(prefix) :]
             label = graph.value(term, RDFS.label)
             definition = graph.value(term, SKOS.definition) or graph.value(term, RDFS.comment)
-            rows.append([f'<code id="{html.esc(name)}">tkg:{html.esc(name)}</code>',
-                         html.esc(label or ""), html.esc(definition or "")])
+            rows.append(
+                [
+                    f'<code id="{html.esc(name)}">tkg:{html.esc(name)}</code>',
+                    html.esc(label or ""),
+                    html.esc(definition or ""),
+                ]
+            )
         parts.append(f"<h2>{heading}</h2>" + html.table(["term", "label", "definition"], rows))
     return html.page(title, "".join(parts))
 

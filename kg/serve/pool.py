@@ -53,11 +53,14 @@ class Worker:
 
     def __init__(self, snapshot: Path) -> None:
         # the worker imports kg.guard from this very checkout
-        path = os.pathsep.join(p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH"))
-                               if p)
+        path = os.pathsep.join(p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), str(snapshot)], env={**os.environ, "PYTHONPATH": path},
-            stdin=subprocess.PIPE, stdout=subprocess.PIPE, bufsize=0)
+            [sys.executable, str(WORKER), str(snapshot)],
+            env={**os.environ, "PYTHONPATH": path},
+            stdin=subprocess.PIPE,
+            stdout=subprocess.PIPE,
+            bufsize=0,
+        )
         assert self.process.stdin is not None and self.process.stdout is not None
         self._in = self.process.stdin.fileno()
         self._out = self.process.stdout.fileno()
@@ -197,18 +200,20 @@ class WorkerPool:
         try:
             worker = self._idle.get(timeout=QUEUE_WAIT)
         except queue.Empty:
-            raise Busy(f"all query workers stayed busy for {QUEUE_WAIT:g} s",
-                       hint="try again later") from None
+            raise Busy(
+                f"all query workers stayed busy for {QUEUE_WAIT:g} s", hint="try again later"
+            ) from None
         try:
             reply = worker.ask(request, time.monotonic() + limit)
         except (WorkerDied, OSError, ValueError):
             self._retire(worker)
-            raise WorkerDied("the query worker ended while answering; it was replaced"
-                             ) from None
+            raise WorkerDied("the query worker ended while answering; it was replaced") from None
         if reply is None:
             self._retire(worker)
-            raise QueryTimeout(f"the query ran past the time limit of {limit:g} s and was "
-                               "stopped", hint="make it more selective, or add a LIMIT")
+            raise QueryTimeout(
+                f"the query ran past the time limit of {limit:g} s and was stopped",
+                hint="make it more selective, or add a LIMIT",
+            )
         self._idle.put(worker)
         return reply
 

@@ -25,29 +25,56 @@ from kg.serve.guard import Refused, check, check_graphs
 from kg.serve.negotiate import Response, choose
 
 RESULT_TYPES = {
-    "application/sparql-results+json": "json", "application/sparql-results+xml": "xml",
-    "text/csv": "csv", "text/tab-separated-values": "tsv", "text/html": "html",
-    "application/json": "json", "application/xml": "xml", "text/xml": "xml",
+    "application/sparql-results+json": "json",
+    "application/sparql-results+xml": "xml",
+    "text/csv": "csv",
+    "text/tab-separated-values": "tsv",
+    "text/html": "html",
+    "application/json": "json",
+    "application/xml": "xml",
+    "text/xml": "xml",
 }
 GRAPH_TYPES = {
-    "text/turtle": "turtle", "application/ld+json": "jsonld",
-    "application/n-triples": "ntriples", "application/rdf+xml": "rdfxml", "text/html": "html",
-    "application/turtle": "turtle", "application/x-turtle": "turtle", "text/n3": "turtle",
-    "application/json": "jsonld", "text/plain": "ntriples",
+    "text/turtle": "turtle",
+    "application/ld+json": "jsonld",
+    "application/n-triples": "ntriples",
+    "application/rdf+xml": "rdfxml",
+    "text/html": "html",
+    "application/turtle": "turtle",
+    "application/x-turtle": "turtle",
+    "text/n3": "turtle",
+    "application/json": "jsonld",
+    "text/plain": "ntriples",
 }
 CONTENT_TYPES = {
-    "json": "application/sparql-results+json", "xml": "application/sparql-results+xml",
-    "csv": "text/csv; charset=utf-8", "tsv": "text/tab-separated-values; charset=utf-8",
-    "html": "text/html; charset=utf-8", "turtle": "text/turtle; charset=utf-8",
-    "jsonld": "application/ld+json", "ntriples": "application/n-triples",
+    "json": "application/sparql-results+json",
+    "xml": "application/sparql-results+xml",
+    "csv": "text/csv; charset=utf-8",
+    "tsv": "text/tab-separated-values; charset=utf-8",
+    "html": "text/html; charset=utf-8",
+    "turtle": "text/turtle; charset=utf-8",
+    "jsonld": "application/ld+json",
+    "ntriples": "application/n-triples",
     "rdfxml": "application/rdf+xml",
 }
 # the ``format`` parameter, per query form
 RESULT_PARAM = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "html": "html"}
-GRAPH_PARAM = {"turtle": "turtle", "ttl": "turtle", "n3": "turtle", "json-ld": "jsonld",
-               "jsonld": "jsonld", "json": "jsonld", "nt": "ntriples", "ntriples": "ntriples",
-               "n-triples": "ntriples", "xml": "rdfxml", "rdf": "rdfxml", "rdfxml": "rdfxml",
-               "rdf+xml": "rdfxml", "html": "html"}
+GRAPH_PARAM = {
+    "turtle": "turtle",
+    "ttl": "turtle",
+    "n3": "turtle",
+    "json-ld": "jsonld",
+    "jsonld": "jsonld",
+    "json": "jsonld",
+    "nt": "ntriples",
+    "ntriples": "ntriples",
+    "n-triples": "ntriples",
+    "xml": "rdfxml",
+    "rdf": "rdfxml",
+    "rdfxml": "rdfxml",
+    "rdf+xml": "rdfxml",
+    "html": "html",
+}
 EXAMPLE = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?proposal ?summary ?proposer WHERE {
@@ -64,8 +91,9 @@ def _one(params: Mapping[str, list[str]], name: str) -> str | None:
     return values[0] if values else None
 
 
-def request_params(method: str, query_string: str, content_type: str, body: bytes
-                   ) -> tuple[str | None, dict[str, list[str]]]:
+def request_params(
+    method: str, query_string: str, content_type: str, body: bytes
+) -> tuple[str | None, dict[str, list[str]]]:
     """The query text and the other parameters of a protocol request."""
     params = parse_qs(query_string, keep_blank_values=True)
     media = content_type.split(";")[0].strip().lower()
@@ -79,22 +107,35 @@ def request_params(method: str, query_string: str, content_type: str, body: byte
         elif media == "application/sparql-update":
             raise Refused("updates are refused: this endpoint is read-only")
         else:
-            raise UsageError(f"a POST to the endpoint is application/sparql-query or a form, "
-                             f"not {media or 'without a Content-Type'}")
+            raise UsageError(
+                f"a POST to the endpoint is application/sparql-query or a form, "
+                f"not {media or 'without a Content-Type'}"
+            )
     if "update" in params:
         raise Refused("updates are refused: this endpoint is read-only")
     return _one(params, "query"), params
 
 
-def handle(pstore: ReadOnly, known_graphs: Set[str], method: str, query_string: str,
-           content_type: str, body: bytes, accept: str | None) -> Response:
+def handle(
+    pstore: ReadOnly,
+    known_graphs: Set[str],
+    method: str,
+    query_string: str,
+    content_type: str,
+    body: bytes,
+    accept: str | None,
+) -> Response:
     text, params = request_params(method, query_string, content_type, body)
     if text is None or not text.strip():
-        if method == "GET" and choose(accept, ["application/sparql-results+json",
-                                               "text/html"]) == "text/html":
+        if (
+            method == "GET"
+            and choose(accept, ["application/sparql-results+json", "text/html"]) == "text/html"
+        ):
             return Response(200, CONTENT_TYPES["html"], form_page())
-        raise UsageError("no query: give one as ?query=... or POST it",
-                         hint="see https://www.w3.org/TR/sparql11-protocol/")
+        raise UsageError(
+            "no query: give one as ?query=... or POST it",
+            hint="see https://www.w3.org/TR/sparql11-protocol/",
+        )
     checked = check(text, known_graphs)
     defaults = tuple(params.get("default-graph-uri", []))
     named = tuple(params.get("named-graph-uri", []))
@@ -107,12 +148,20 @@ def handle(pstore: ReadOnly, known_graphs: Set[str], method: str, query_string: 
     fmt = _format(params, accept, graph_form)
     if fmt is None:
         wanted = GRAPH_TYPES if graph_form else RESULT_TYPES
-        return Response(406, "text/plain; charset=utf-8", (
-            f"none of the media types in Accept ({accept}) is offered for a "
-            f"{checked.form} query; offered: {', '.join(wanted)}\n").encode())
-    answer = pstore.query(text, fmt=("turtle" if fmt == "html" else fmt) if graph_form
-                          else "rows", default_graph=defaults if dataset else None,
-                          named_graphs=named if dataset else None)
+        return Response(
+            406,
+            "text/plain; charset=utf-8",
+            (
+                f"none of the media types in Accept ({accept}) is offered for a "
+                f"{checked.form} query; offered: {', '.join(wanted)}\n"
+            ).encode(),
+        )
+    answer = pstore.query(
+        text,
+        fmt=("turtle" if fmt == "html" else fmt) if graph_form else "rows",
+        default_graph=defaults if dataset else None,
+        named_graphs=named if dataset else None,
+    )
     headers = {"Vary": "Accept"}
     if not isinstance(answer, Rows | GraphText):
         raise AssertionError("a graph answer is always serialised here")
@@ -122,15 +171,16 @@ def handle(pstore: ReadOnly, known_graphs: Set[str], method: str, query_string: 
     if isinstance(answer, GraphText):
         data = answer.data.encode("utf-8")
         if fmt == "html":
-            data = html.page("Query results", _truncation_note(answer.truncated, pstore)
-                             + f"<pre>{html.esc(answer.data)}</pre>")
+            data = html.page(
+                "Query results",
+                _truncation_note(answer.truncated, pstore) + f"<pre>{html.esc(answer.data)}</pre>",
+            )
         return Response(200, CONTENT_TYPES[fmt], data, headers)
     assert isinstance(answer, Rows)
     return Response(200, CONTENT_TYPES[fmt], write_rows(answer, fmt, pstore.max_rows), headers)
 
 
-def _format(params: Mapping[str, list[str]], accept: str | None, graph_form: bool
-            ) -> str | None:
+def _format(params: Mapping[str, list[str]], accept: str | None, graph_form: bool) -> str | None:
     by_param = GRAPH_PARAM if graph_form else RESULT_PARAM
     for name in ("format", "output"):
         value = _one(params, name)
@@ -154,18 +204,29 @@ def write_rows(rows: Rows, fmt: str, max_rows: int) -> bytes:
 def _truncation_note(truncated: bool, pstore: ReadOnly) -> str:
     if not truncated:
         return ""
-    return (f'<p class="warning">Truncated: only the first {pstore.max_rows} results are '
-            "shown (the server's --max-rows limit).</p>")
+    return (
+        f'<p class="warning">Truncated: only the first {pstore.max_rows} results are '
+        "shown (the server's --max-rows limit).</p>"
+    )
 
 
 def results_html(rows: Rows, max_rows: int) -> str:
     if rows.boolean is not None:
         return f"<p>The answer is <strong>{'yes' if rows.boolean else 'no'}</strong>.</p>"
-    note = (f'<p class="warning">Truncated: only the first {max_rows} rows are shown (the '
-            "server's --max-rows limit).</p>") if rows.truncated else ""
-    count = f"<p class=\"note\">{len(rows.rows)} row{'s' if len(rows.rows) != 1 else ''}</p>"
-    return note + html.table(rows.variables, [[html.term(t) for t in row]
-                                              for row in rows.rows]) + count
+    note = (
+        (
+            f'<p class="warning">Truncated: only the first {max_rows} rows are shown (the '
+            "server's --max-rows limit).</p>"
+        )
+        if rows.truncated
+        else ""
+    )
+    count = f'<p class="note">{len(rows.rows)} row{"s" if len(rows.rows) != 1 else ""}</p>'
+    return (
+        note
+        + html.table(rows.variables, [[html.term(t) for t in row] for row in rows.rows])
+        + count
+    )
 
 
 def _xml_text(text: str) -> str:
@@ -175,8 +236,10 @@ def _xml_text(text: str) -> str:
 
 def results_xml(rows: Rows) -> str:
     """The SPARQL Query Results XML Format."""
-    out = ['<?xml version="1.0" encoding="utf-8"?>\n'
-           '<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>']
+    out = [
+        '<?xml version="1.0" encoding="utf-8"?>\n'
+        '<sparql xmlns="http://www.w3.org/2005/sparql-results#">\n<head>'
+    ]
     out.extend(f"<variable name={quoteattr(v)}/>" for v in rows.variables)
     out.append("</head>\n")
     if rows.boolean is not None:
@@ -211,15 +274,19 @@ def _xml_term(value: object) -> str:
 
 def form_page(query: str = EXAMPLE, message: str = "") -> bytes:
     error = f'<p class="error">{html.esc(message)}</p>' if message else ""
-    return html.page("SPARQL endpoint", error + (
-        "<p>A read-only SPARQL 1.1 endpoint over the whole dataset (the default graph is the "
-        "union of all graphs). Programs send <code>GET /sparql?query=...</code> or POST; "
-        "updates, <code>SERVICE</code> and <code>LOAD</code> are refused.</p>"
-        '<form method="get" action="/sparql"><label for="query">Query</label>'
-        f'<textarea id="query" name="query" rows="12">{html.esc(query)}</textarea>'
-        '<label for="format">Results as</label><select id="format" name="format">'
-        '<option value="html">a table</option><option value="json">JSON</option>'
-        '<option value="xml">XML</option><option value="csv">CSV</option>'
-        '<option value="tsv">TSV</option></select> '
-        '<button type="submit">Run</button></form>'))
-
+    return html.page(
+        "SPARQL endpoint",
+        error
+        + (
+            "<p>A read-only SPARQL 1.1 endpoint over the whole dataset (the default graph is the "
+            "union of all graphs). Programs send <code>GET /sparql?query=...</code> or POST; "
+            "updates, <code>SERVICE</code> and <code>LOAD</code> are refused.</p>"
+            '<form method="get" action="/sparql"><label for="query">Query</label>'
+            f'<textarea id="query" name="query" rows="12">{html.esc(query)}</textarea>'
+            '<label for="format">Results as</label><select id="format" name="format">'
+            '<option value="html">a table</option><option value="json">JSON</option>'
+            '<option value="xml">XML</option><option value="csv">CSV</option>'
+            '<option value="tsv">TSV</option></select> '
+            '<button type="submit">Run</button></form>'
+        ),
+    )

@@ -140,14 +140,22 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         return {"kind": "error", "error": "store", "message": str(e)}
     fmt = request.get("format", "rows")
     if fmt == "rows":
-        return {"kind": "triples", "truncated": truncated,
-                "triples": [[from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)]
-                            for t in triples]}
+        return {
+            "kind": "triples",
+            "truncated": truncated,
+            "triples": [
+                [from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)] for t in triples
+            ],
+        }
     out = io.BytesIO()
     prefixes = request.get("prefixes") if fmt in ("turtle", "rdfxml") else None
     ox.serialize(triples, out, RDF_FORMATS[fmt], prefixes=prefixes)
-    return {"kind": "graph", "data": out.getvalue().decode("utf-8"), "count": len(triples),
-            "truncated": truncated}
+    return {
+        "kind": "graph",
+        "data": out.getvalue().decode("utf-8"),
+        "count": len(triples),
+        "truncated": truncated,
+    }
 
 
 def main(snapshot: str) -> None:

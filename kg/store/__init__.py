@@ -32,8 +32,10 @@ class Results:
         if missing:
             from kg.errors import UsageError
 
-            raise UsageError(f"no column {missing[0]!r} in the results",
-                             hint="columns: " + ", ".join(self.variables))
+            raise UsageError(
+                f"no column {missing[0]!r} in the results",
+                hint="columns: " + ", ".join(self.variables),
+            )
         index = [self.variables.index(c) for c in columns]
         return Results(list(columns), [tuple(row[i] for i in index) for row in self.rows])
 
@@ -107,5 +109,13 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
     return EmbeddedStore(Path(where), create=create)
 
 
-__all__ = ["ENV_STORE", "RenderedGraph", "Results", "Store", "default_location", "is_remote",
-           "open_store", "remote_urls"]
+__all__ = [
+    "ENV_STORE",
+    "RenderedGraph",
+    "Results",
+    "Store",
+    "default_location",
+    "is_remote",
+    "open_store",
+    "remote_urls",
+]

@@ -102,34 +102,45 @@ def _from_file(url: str, path: Path) -> dict[str, str]:
     if not path.is_file():
         return {}
     if os.name == "posix" and path.stat().st_mode & (stat.S_IRWXG | stat.S_IRWXO):
-        raise StoreError(f"the credentials file {path} can be read by other users",
-                         hint=f"chmod 600 {path}")
+        raise StoreError(
+            f"the credentials file {path} can be read by other users", hint=f"chmod 600 {path}"
+        )
     try:
         doc = tomllib.loads(path.read_text(encoding="utf-8"))
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError) as e:
         # the parser's message can quote a line of the file: say where, not what
         line = getattr(e, "lineno", None)
-        raise StoreError("the credentials file is not valid TOML", path=path, line=line
-                         ) from None
-    matches = [prefix for prefix, table in doc.items()
-               if isinstance(table, dict) and url.startswith(prefix)]
+        raise StoreError("the credentials file is not valid TOML", path=path, line=line) from None
+    matches = [
+        prefix
+        for prefix, table in doc.items()
+        if isinstance(table, dict) and url.startswith(prefix)
+    ]
     if not matches:
         return {}
     table = doc[max(matches, key=len)]
     unknown = sorted(set(table) - {"auth", "user", "password", "token"})
     if unknown:
-        raise StoreError(f"unknown key {unknown[0]!r} in the credentials file", path=path,
-                         hint="keys: auth, user, password, token")
+        raise StoreError(
+            f"unknown key {unknown[0]!r} in the credentials file",
+            path=path,
+            hint="keys: auth, user, password, token",
+        )
     return {k: str(v) for k, v in table.items()}
 
 
-def load_credentials(url: str, environ: Mapping[str, str] | None = None, *,
-                     virtuoso: bool = False) -> Credentials:
+def load_credentials(
+    url: str, environ: Mapping[str, str] | None = None, *, virtuoso: bool = False
+) -> Credentials:
     """The credentials for the server at ``url``: the environment, else the config file."""
     env = os.environ if environ is None else environ
     if env.get(ENV_USER) or env.get(ENV_TOKEN):
-        values = {"auth": env.get(ENV_AUTH, ""), "user": env.get(ENV_USER, ""),
-                  "password": env.get(ENV_PASSWORD, ""), "token": env.get(ENV_TOKEN, "")}
+        values = {
+            "auth": env.get(ENV_AUTH, ""),
+            "user": env.get(ENV_USER, ""),
+            "password": env.get(ENV_PASSWORD, ""),
+            "token": env.get(ENV_TOKEN, ""),
+        }
     else:
         values = _from_file(url, config_path(env))
         if env.get(ENV_AUTH) and values:
@@ -138,10 +149,13 @@ def load_credentials(url: str, environ: Mapping[str, str] | None = None, *,
     if user is None and token is None:
         return Credentials()
     scheme = (values.get("auth") or "").lower() or (
-        "bearer" if token else "digest" if virtuoso else "basic")
+        "bearer" if token else "digest" if virtuoso else "basic"
+    )
     if scheme not in SCHEMES:
-        raise UsageError(f"unknown authentication scheme {scheme!r} ({ENV_AUTH})",
-                         hint="use basic, digest or bearer")
+        raise UsageError(
+            f"unknown authentication scheme {scheme!r} ({ENV_AUTH})",
+            hint="use basic, digest or bearer",
+        )
     if scheme == "bearer" and token is None:
         raise UsageError(f"bearer authentication needs a token ({ENV_TOKEN})")
     if scheme != "bearer" and user is None:

@@ -70,9 +70,11 @@ class EmbeddedStore:
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.location = str(path)
         if not create and not path.exists():
-            raise StoreError(f"no store at {path}",
-                             hint="ingest something first (tradekg ingest or tradekg demo) "
-                             "or choose the store with --store")
+            raise StoreError(
+                f"no store at {path}",
+                hint="ingest something first (tradekg ingest or tradekg demo) "
+                "or choose the store with --store",
+            )
         try:
             path.mkdir(parents=True, exist_ok=True)
             self._store = ox.Store(str(path))
@@ -94,30 +96,45 @@ class EmbeddedStore:
         if not graphs:
             return
         names = [(render(name), lines) for name, lines in graphs]
-        exists = any(self._store.contains_named_graph(ox.NamedNode(str(name)))
-                     for name, _ in graphs)
+        exists = any(
+            self._store.contains_named_graph(ox.NamedNode(str(name))) for name, _ in graphs
+        )
         try:
             if not exists:
                 self._store.load(
-                    input="".join(f"{line} {name} .\n" for name, lines in names
-                                  for line in lines),
-                    format=ox.RdfFormat.N_QUADS)
+                    input="".join(f"{line} {name} .\n" for name, lines in names for line in lines),
+                    format=ox.RdfFormat.N_QUADS,
+                )
             else:
-                self._store.update("".join(
-                    [*(f"DROP SILENT GRAPH {name} ;\n" for name, _ in names),
-                     "INSERT DATA {\n",
-                     *(f"GRAPH {name} {{\n" + "".join(f"{line} .\n" for line in lines) + "}\n"
-                       for name, lines in names),
-                     "}"]))
+                self._store.update(
+                    "".join(
+                        [
+                            *(f"DROP SILENT GRAPH {name} ;\n" for name, _ in names),
+                            "INSERT DATA {\n",
+                            *(
+                                f"GRAPH {name} {{\n"
+                                + "".join(f"{line} .\n" for line in lines)
+                                + "}\n"
+                                for name, lines in names
+                            ),
+                            "}",
+                        ]
+                    )
+                )
         except (OSError, SyntaxError) as e:
-            raise StoreError(f"could not write to the store at {self.location}: {e}",
-                             hint="nothing of this transaction was written") from None
+            raise StoreError(
+                f"could not write to the store at {self.location}: {e}",
+                hint="nothing of this transaction was written",
+            ) from None
         if snapshots.served(self.location):
             try:
                 self.publish()
             except StoreError as e:  # the graphs are written; only the server lags behind
-                log.warning("the graphs are written, but the server reading this store "
-                            "will not see them until the next write: %s", e)
+                log.warning(
+                    "the graphs are written, but the server reading this store "
+                    "will not see them until the next write: %s",
+                    e,
+                )
 
     def publish(self) -> Path:
         """Publish a snapshot of the store for ``tradekg serve`` (see kg.store.snapshots)."""
@@ -129,19 +146,24 @@ class EmbeddedStore:
 
     def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
-            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()}
+            ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
+        }
         try:
-            answer = self._store.query(query, use_default_graph_as_union=True,
-                                       substitutions=subs or None)
+            answer = self._store.query(
+                query, use_default_graph_as_union=True, substitutions=subs or None
+            )
         except SyntaxError as e:
-            raise UsageError(f"the query does not parse: {e}",
-                             hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused"
-                             ) from None
+            raise UsageError(
+                f"the query does not parse: {e}",
+                hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
+            ) from None
         except OSError as e:
             raise StoreError(f"the query failed: {e}") from None
         except RuntimeError as e:  # e.g. a substituted variable that is not projected
-            raise UsageError(f"the query cannot bind its parameters: {e}",
-                             hint="a saved query must SELECT every parameter variable") from None
+            raise UsageError(
+                f"the query cannot bind its parameters: {e}",
+                hint="a saved query must SELECT every parameter variable",
+            ) from None
         if isinstance(answer, ox.QueryBoolean):
             return Results([], [], boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
@@ -173,15 +195,19 @@ class EmbeddedStore:
         return g
 
     def graph_names(self) -> list[URIRef]:
-        return sorted(URIRef(g.value) for g in self._store.named_graphs()
-                      if isinstance(g, ox.NamedNode))
+        return sorted(
+            URIRef(g.value) for g in self._store.named_graphs() if isinstance(g, ox.NamedNode)
+        )
 
     def quad_count(self, graph: URIRef | None = None) -> int:
         """Quads in one named graph, or in all of them."""
         bindings = {"g": graph} if graph is not None else {}
-        row = self.select("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-                          if graph is not None else
-                          "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }", bindings).rows
+        row = self.select(
+            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
+            if graph is not None
+            else "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
+            bindings,
+        ).rows
         return int(str(row[0][-1])) if row else 0
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
@@ -192,8 +218,9 @@ class EmbeddedStore:
                 quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
                 ox.serialize(quads, output, rdf_format, prefixes=prefixes)
             else:
-                self._store.dump(output, rdf_format, from_graph=ox.NamedNode(str(graph)),
-                                 prefixes=prefixes)
+                self._store.dump(
+                    output, rdf_format, from_graph=ox.NamedNode(str(graph)), prefixes=prefixes
+                )
         elif rdf_format.supports_datasets:
             self._store.dump(output, rdf_format, prefixes=prefixes)
         else:

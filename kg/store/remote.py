@@ -62,25 +62,36 @@ Dataset = tuple[Sequence[str], Sequence[str]] | None  # (default graphs, named g
 
 # Fixed queries; values are bound by VALUES blocks (kg.sparql_terms.bind_values).
 _PROV = "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-_GRAPHS = _PROV + """SELECT ?g WHERE {
+_GRAPHS = (
+    _PROV
+    + """SELECT ?g WHERE {
   GRAPH ?g { ?g a prov:Bundle } FILTER(STR(?g) > ?after)
-} ORDER BY STR(?g) LIMIT """ + str(PAGE)
-_COUNT = _PROV + """SELECT (COUNT(*) AS ?n) WHERE {
+} ORDER BY STR(?g) LIMIT """
+    + str(PAGE)
+)
+_COUNT = (
+    _PROV
+    + """SELECT (COUNT(*) AS ?n) WHERE {
   GRAPH ?g { ?g a prov:Bundle } GRAPH ?g { ?s ?p ?o }
 }"""
+)
 _COUNT_EACH = """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"""
 _DIGEST = """SELECT ?g ?hash WHERE {
   GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
 }"""
 _NO_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/none")  # for a digest challenge
 # 10^5 rows, LIMIT 20001: more than Virtuoso's default cap (10000), so it shows the cap
-_CAP_PROBE = "SELECT ?a WHERE { " + " ".join(
-    f"VALUES ?{v} {{ 0 1 2 3 4 5 6 7 8 9 }}" for v in "abcde") + " } LIMIT 20001"
+_CAP_PROBE = (
+    "SELECT ?a WHERE { "
+    + " ".join(f"VALUES ?{v} {{ 0 1 2 3 4 5 6 7 8 9 }}" for v in "abcde")
+    + " } LIMIT 20001"
+)
 _TRIPLES = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
 
-def endpoints(location: str, env: Mapping[str, str], *, credentials: bool
-              ) -> tuple[str | None, str | None, bool]:
+def endpoints(
+    location: str, env: Mapping[str, str], *, credentials: bool
+) -> tuple[str | None, str | None, bool]:
     """The update URL, the GSP URL and whether to ask for Oxigraph's union default graph."""
     parts = urlsplit(location)
     path = parts.path.rstrip("/")
@@ -157,16 +168,19 @@ class RemoteStore:
         env = os.environ if environ is None else environ
         parts = urlsplit(location)
         if parts.username is not None or parts.password is not None:
-            raise UsageError("the store URL must not contain credentials",
-                             hint="set TRADEKG_USER and TRADEKG_PASSWORD (or TRADEKG_TOKEN) "
-                                  "in the environment, or use the credentials file")
+            raise UsageError(
+                "the store URL must not contain credentials",
+                hint="set TRADEKG_USER and TRADEKG_PASSWORD (or TRADEKG_TOKEN) "
+                "in the environment, or use the credentials file",
+            )
         if parts.scheme not in ("http", "https") or not parts.netloc:
             raise UsageError(f"{location!r} is not an http(s) URL")
         if parts.path.rstrip("/") == "":
             raise UsageError(
                 f"give the query endpoint of the server, not just {location}",
                 hint="e.g. http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql "
-                     "(Virtuoso), http://HOST:3030/DATASET/query (Fuseki)")
+                "(Virtuoso), http://HOST:3030/DATASET/query (Fuseki)",
+            )
         self.location = location
         virtuoso = parts.path.rstrip("/") in ("/sparql", "/sparql-auth")
         # Virtuoso's row cap (ResultSetMaxRows), once seen; None: not looked for yet
@@ -174,7 +188,8 @@ class RemoteStore:
         self._probe_cap = virtuoso
         self._credentials: Credentials = load_credentials(location, env, virtuoso=virtuoso)
         self.update_url, self.gsp_url, self._union = endpoints(
-            location, env, credentials=self._credentials.scheme is not None)
+            location, env, credentials=self._credentials.scheme is not None
+        )
         self.timeout = _timeout(env)
         self._session = requests.Session()
         self._session.auth = self._credentials.requests_auth()
@@ -191,8 +206,7 @@ class RemoteStore:
 
     # --- reading -------------------------------------------------------------------------
 
-    def _wrapper(self, query: str, fmt: str, form: str, dataset: Dataset = None
-                 ) -> SPARQLWrapper:
+    def _wrapper(self, query: str, fmt: str, form: str, dataset: Dataset = None) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.location, agent="tradekg")
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
@@ -221,8 +235,13 @@ class RemoteStore:
             response = wrapper.query().response
             headers = response.headers if hasattr(response, "headers") else response.info()
             body = response.read()
-            log.debug("POST %s (query) -> %s, %d bytes in %.3f s", url,
-                      getattr(response, "status", "?"), len(body), time.monotonic() - started)
+            log.debug(
+                "POST %s (query) -> %s, %d bytes in %.3f s",
+                url,
+                getattr(response, "status", "?"),
+                len(body),
+                time.monotonic() - started,
+            )
         except SPARQLWrapperException as e:
             raise self._error(http_error(url, *_sent_back(e), query=True)) from None
         except urllib.error.HTTPError as e:
@@ -235,8 +254,12 @@ class RemoteStore:
             raise self._error(unreachable(url, e)) from None
         return body, headers
 
-    def _select(self, query: str, bindings: Mapping[str, Node] | Sequence[Row] | None,
-                dataset: Dataset = None) -> Results:
+    def _select(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | Sequence[Row] | None,
+        dataset: Dataset = None,
+    ) -> Results:
         form = query_form(query) or "SELECT"  # not a query: the server will say why
         if form == "UPDATE":
             raise UsageError("updates are refused: this runs read-only queries")
@@ -260,8 +283,9 @@ class RemoteStore:
         ``size`` rows at a time in one total order (kg.sparql_terms.page)."""
         rows: list[tuple[Node | None, ...]] = []
         while True:
-            body, headers = self._ask(self._wrapper(page(text, variables, size, len(rows)),
-                                                    JSON, "SELECT", dataset))
+            body, headers = self._ask(
+                self._wrapper(page(text, variables, size, len(rows)), JSON, "SELECT", dataset)
+            )
             got = self._results(body, headers)
             if got.variables != variables or len(got.rows) > size:
                 raise self._error(row_cap(self.location, str(size)))
@@ -275,22 +299,27 @@ class RemoteStore:
             if "boolean" in doc:
                 return Results([], [], boolean=bool(doc["boolean"]))
             variables = [str(v) for v in doc["head"]["vars"]]
-            rows = [tuple(_term(b.get(v), self.location) for v in variables)
-                    for b in doc["results"]["bindings"]]
+            rows = [
+                tuple(_term(b.get(v), self.location) for v in variables)
+                for b in doc["results"]["bindings"]
+            ]
         except (ValueError, KeyError, TypeError, AttributeError):
-            raise self._error(bad_body(self.location, body,
-                                       headers.get("Content-Type", ""))) from None
+            raise self._error(
+                bad_body(self.location, body, headers.get("Content-Type", ""))
+            ) from None
         return Results(variables, rows)
 
-    def select(self, query: str, bindings: Mapping[str, Node] | None = None, *,
-               dataset: Dataset = None) -> Results:
+    def select(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, dataset: Dataset = None
+    ) -> Results:
         """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block. ``dataset``
         is the protocol's (default graphs, named graphs) instead of the union default graph.
         An answer the server cut at its row cap is fetched again page by page."""
         return self._select(query, bindings, dataset)
 
-    def triples(self, query: str, bindings: Mapping[str, Node] | None = None, *,
-                dataset: Dataset = None) -> list[ox.Triple]:
+    def triples(
+        self, query: str, bindings: Mapping[str, Node] | None = None, *, dataset: Dataset = None
+    ) -> list[ox.Triple]:
         """The triples a CONSTRUCT or DESCRIBE query answers. Virtuoso cuts such an answer at
         its row cap + 1 without saying so, and it cannot be paged in a total order: an answer
         longer than the cap is an error (the cap is learnt once, by a SELECT longer than the
@@ -308,8 +337,9 @@ class RemoteStore:
         try:
             triples = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
         except SyntaxError:
-            raise self._error(bad_body(self.location, body,
-                                       headers.get("Content-Type", ""))) from None
+            raise self._error(
+                bad_body(self.location, body, headers.get("Content-Type", ""))
+            ) from None
         said = headers.get("X-SPARQL-MaxRows")
         if said is not None or (self._cap is not None and len(triples) > self._cap):
             raise self._error(row_cap(self.location, said or str(self._cap)))
@@ -353,17 +383,22 @@ class RemoteStore:
             try:
                 fetched = set(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
             except SyntaxError:
-                raise self._error(bad_body(self.gsp_url or self.location, text,
-                                           "application/n-triples")) from None
+                raise self._error(
+                    bad_body(self.gsp_url or self.location, text, "application/n-triples")
+                ) from None
             expected = self.quad_count(name)
             if len(fetched) != expected:  # Virtuoso cuts a graph at its row cap, silently
-                raise self._error(StoreError(
-                    f"the server at {self.gsp_url or self.location} sent {len(fetched)} of "
-                    f"the {expected} triples of <{name}>, so the export would be incomplete",
-                    hint="Virtuoso cuts answers at ResultSetMaxRows: raise it in the [SPARQL] "
-                         "section of virtuoso.ini"))
-            data.extend(ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name))
-                        for t in fetched)
+                raise self._error(
+                    StoreError(
+                        f"the server at {self.gsp_url or self.location} sent {len(fetched)} of "
+                        f"the {expected} triples of <{name}>, so the export would be incomplete",
+                        hint="Virtuoso cuts answers at ResultSetMaxRows: raise it in the [SPARQL] "
+                        "section of virtuoso.ini",
+                    )
+                )
+            data.extend(
+                ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in fetched
+            )
         prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
         if rdf_format.supports_datasets:
             data.dump(output, rdf_format, prefixes=prefixes)
@@ -379,19 +414,34 @@ class RemoteStore:
 
     # --- writing -------------------------------------------------------------------------
 
-    def _http(self, method: str, url: str, graph: URIRef | None, *, body: bytes | None = None,
-              content_type: str | None = None, accept: str | None = None,
-              allow: tuple[int, ...] = ()) -> bytes:
+    def _http(
+        self,
+        method: str,
+        url: str,
+        graph: URIRef | None,
+        *,
+        body: bytes | None = None,
+        content_type: str | None = None,
+        accept: str | None = None,
+        allow: tuple[int, ...] = (),
+    ) -> bytes:
         headers = {k: v for k, v in (("Content-Type", content_type), ("Accept", accept)) if v}
         params = {"graph": str(graph)} if graph is not None else None
         started = time.monotonic()
         try:
-            response = self._session.request(method, url, params=params, data=body,
-                                             headers=headers, timeout=self.timeout)
+            response = self._session.request(
+                method, url, params=params, data=body, headers=headers, timeout=self.timeout
+            )
             content = response.content
-            log.debug("%s %s%s -> %d, %d bytes in %.3f s", method, url,
-                      f" (graph <{graph}>)" if graph is not None else "",
-                      response.status_code, len(content), time.monotonic() - started)
+            log.debug(
+                "%s %s%s -> %d, %d bytes in %.3f s",
+                method,
+                url,
+                f" (graph <{graph}>)" if graph is not None else "",
+                response.status_code,
+                len(content),
+                time.monotonic() - started,
+            )
         except requests.Timeout:
             raise self._error(timed_out(url, self.timeout)) from None
         except requests.RequestException as e:
@@ -412,18 +462,25 @@ class RemoteStore:
         body = "".join(f"{line} .\n" for line in lines).encode("utf-8")
         self._prime(self.gsp_url or self.update_url or self.location)
         if self.gsp_url is not None:
-            self._http("PUT", self.gsp_url, name, body=body,
-                       content_type="application/n-triples")
+            self._http("PUT", self.gsp_url, name, body=body, content_type="application/n-triples")
             return
         if self.update_url is None:
-            raise StoreError(f"tradekg does not know where to write on {self.location}",
-                             hint="set TRADEKG_GSP_URL (Graph Store Protocol) or "
-                                  "TRADEKG_UPDATE_URL (SPARQL Update)")
+            raise StoreError(
+                f"tradekg does not know where to write on {self.location}",
+                hint="set TRADEKG_GSP_URL (Graph Store Protocol) or "
+                "TRADEKG_UPDATE_URL (SPARQL Update)",
+            )
         iri = render(name)
-        update = (f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode()
-                  + body + b"} }")
-        self._http("POST", self.update_url, None, body=update,
-                   content_type="application/sparql-update; charset=utf-8")
+        update = (
+            f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode() + body + b"} }"
+        )
+        self._http(
+            "POST",
+            self.update_url,
+            None,
+            body=update,
+            content_type="application/sparql-update; charset=utf-8",
+        )
 
     def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
         """Replace each graph with its own request (GSP PUT: idempotent, atomic per graph on
@@ -437,10 +494,13 @@ class RemoteStore:
             try:
                 self._put(name, lines)
             except StoreError as e:
-                e.message += (f"; {len(done)} of the {len(graphs)} graphs of this batch were "
-                              f"replaced before <{name}> failed")
+                e.message += (
+                    f"; {len(done)} of the {len(graphs)} graphs of this batch were "
+                    f"replaced before <{name}> failed"
+                )
                 e.hint = (f"{e.hint}; then " if e.hint else "") + (
-                    "run the same command again: it rewrites every graph of the batch")
+                    "run the same command again: it rewrites every graph of the batch"
+                )
                 raise
             done.append(name)
         self._check_written(graphs)
@@ -449,7 +509,7 @@ class RemoteStore:
         expected = {str(name): len(set(lines)) for name, lines in graphs}
         found: dict[str, int] = {}
         for i in range(0, len(graphs), PAGE):
-            rows = self._select(_COUNT_EACH, [{"g": name} for name, _ in graphs[i:i + PAGE]])
+            rows = self._select(_COUNT_EACH, [{"g": name} for name, _ in graphs[i : i + PAGE]])
             found.update({str(r[0]): int(str(r[1])) for r in rows.rows})
         wrong = [g for g, n in expected.items() if found.get(g, 0) != n]
         if wrong:
@@ -457,7 +517,8 @@ class RemoteStore:
                 f"the server at {self.location} did not store {len(wrong)} of the "
                 f"{len(graphs)} graphs written (first: <{wrong[0]}> holds "
                 f"{found.get(wrong[0], 0)} triples, {expected[wrong[0]]} were sent)",
-                hint="run the same command again: it rewrites every graph of the batch")
+                hint="run the same command again: it rewrites every graph of the batch",
+            )
 
     def drop_graphs(self, names: Sequence[URIRef]) -> None:
         """Remove these graphs (a graph that does not exist is no error)."""

@@ -75,9 +75,10 @@ class Subscription:
             fcntl.flock(self._fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             os.close(self._fd)
-            raise StoreError(f"the store at {store_dir} is already served by another process",
-                             hint="stop that server first, or serve a copy of the store"
-                             ) from None
+            raise StoreError(
+                f"the store at {store_dir} is already served by another process",
+                hint="stop that server first, or serve a copy of the store",
+            ) from None
         # what was published before this server started may be older than the store
         self.started = self.current()
 
@@ -97,8 +98,12 @@ class Subscription:
     def remove_older(self, than: Path, keep: set[Path]) -> None:
         """Delete the snapshots older than ``than``, except those in ``keep``."""
         for path in self.folder.iterdir():
-            if (path.is_dir() and not path.name.startswith(".") and path.name < than.name
-                    and path not in keep):
+            if (
+                path.is_dir()
+                and not path.name.startswith(".")
+                and path.name < than.name
+                and path not in keep
+            ):
                 shutil.rmtree(path, ignore_errors=True)
 
     def close(self, last: Path | None) -> None:

@@ -22,13 +22,20 @@ ARTICLES = 1000
 BATCH = 50
 
 
-def tradekg(*args: str, env: dict[str, str] | None = None, timeout: float = 300,
-            input: str | None = None) -> subprocess.CompletedProcess[str]:
+def tradekg(
+    *args: str, env: dict[str, str] | None = None, timeout: float = 300, input: str | None = None
+) -> subprocess.CompletedProcess[str]:
     """``python -m kg ARGS`` in its own process, as a user runs it."""
     clean = {k: v for k, v in os.environ.items() if not k.startswith("TRADEKG_")}
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          env={**clean, **(env or {})}, timeout=timeout, input=input,
-                          check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        env={**clean, **(env or {})},
+        timeout=timeout,
+        input=input,
+        check=False,
+    )
 
 
 def command(*args: str) -> list[str]:

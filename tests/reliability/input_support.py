@@ -23,9 +23,14 @@ A = "https://w3id.org/tradekg/id/article/11f0a1b12fa8bf03"  # the sample article
 G = "https://w3id.org/tradekg/id/graph/11f0a1b12fa8bf03"  # its graph
 
 
-def sample_copy(dest: Path, *, facts: tuple[str, str] | None = None,
-                article: tuple[str, str] | None = None, text: str = "",
-                statement: str = "") -> Path:
+def sample_copy(
+    dest: Path,
+    *,
+    facts: tuple[str, str] | None = None,
+    article: tuple[str, str] | None = None,
+    text: str = "",
+    statement: str = "",
+) -> Path:
     """The sample article and facts in ``dest``: ``facts``/``article`` replace once,
     ``text`` is appended to the article as a paragraph, ``statement`` (YAML lines) is added
     as the first entry of ``statements:``. Returns the facts file."""
@@ -79,6 +84,7 @@ def dump(store_dir: Path, fmt: str = "nquads") -> bytes:
 
 def same_dataset(a: bytes, b: bytes) -> bool:
     """Two N-Quads documents hold isomorphic graphs under the same names."""
+
     def graphs(data: bytes) -> dict[str, Graph]:
         ds = Dataset()
         ds.parse(data=data, format="nquads")
@@ -91,22 +97,28 @@ def same_dataset(a: bytes, b: bytes) -> bool:
     return ga.keys() == gb.keys() and all(isomorphic(ga[k], gb[k]) for k in ga)
 
 
-_MEASURE = ("import resource, subprocess, sys\n"
-            "done = subprocess.run(sys.argv[1:])\n"
-            "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
-            "sys.stderr.write(f'\\npeak-rss-kib={peak}\\n')\n"
-            "sys.exit(done.returncode)\n")
+_MEASURE = (
+    "import resource, subprocess, sys\n"
+    "done = subprocess.run(sys.argv[1:])\n"
+    "peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss\n"
+    "sys.stderr.write(f'\\npeak-rss-kib={peak}\\n')\n"
+    "sys.exit(done.returncode)\n"
+)
 
 
-def measured(*args: str, stdin: Path | None = None, timeout: float = 300
-             ) -> tuple[int, str, int]:
+def measured(*args: str, stdin: Path | None = None, timeout: float = 300) -> tuple[int, str, int]:
     """``tradekg ARGS`` in a child process: exit code, stderr, and the peak resident memory
     (KiB) of that process alone, from getrusage in a parent that runs nothing else."""
     tradekg = shutil.which("tradekg", path=str(Path(sys.executable).parent))
     assert tradekg is not None
     data = stdin.read_bytes() if stdin is not None else b""
-    done = subprocess.run([sys.executable, "-c", _MEASURE, tradekg, *args], input=data,
-                          capture_output=True, timeout=timeout, check=False)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURE, tradekg, *args],
+        input=data,
+        capture_output=True,
+        timeout=timeout,
+        check=False,
+    )
     err = done.stderr.decode()
     body, _, last = err.rstrip("\n").rpartition("\n")
     assert last.startswith("peak-rss-kib="), err

@@ -17,18 +17,32 @@ import pytest
 from conftest import BATCH, ONTOLOGY, command, comparable, nquads, tradekg
 
 KILL_POINTS = [
-    "wrote batch 1:",                       # early
-    "wrote batch 10:",                      # the middle (20 batches of 50)
-    "flushing the store after batch 8",     # during a flush
+    "wrote batch 1:",  # early
+    "wrote batch 10:",  # the middle (20 batches of 50)
+    "flushing the store after batch 8",  # during a flush
 ]
 
 
 def ingest_until(store: Path, corpus: Path, marker: str) -> list[str]:
     """Run the ingest and SIGKILL it (and its worker processes) when ``marker`` appears."""
     process = subprocess.Popen(
-        command("--verbose", "--store", str(store), "ingest", "-q", "--batch", str(BATCH),
-                "--workers", "2", str(corpus)),
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+        command(
+            "--verbose",
+            "--store",
+            str(store),
+            "ingest",
+            "-q",
+            "--batch",
+            str(BATCH),
+            "--workers",
+            "2",
+            str(corpus),
+        ),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     assert process.stderr is not None
     lines = []
     for line in process.stderr:
@@ -48,15 +62,15 @@ def assert_only_whole_articles(store: Path, full: dict[str, set[str]]) -> int:
         assert graphs[g] == full[g], f"{g} is not whole"
     if articles:  # the shared graphs come with the first article, whole
         shared = {g: q for g, q in comparable(graphs).items() if g not in articles}
-        assert shared == {g: q for g, q in comparable(full).items()
-                          if g in shared}
+        assert shared == {g: q for g, q in comparable(full).items() if g in shared}
         assert len(shared) == 2
     return len(articles)
 
 
 @pytest.mark.slow
 def test_sigkill_during_ingest_loses_nothing_and_converges(
-        tmp_path: Path, corpus: Path, full_quads: dict[str, set[str]]) -> None:
+    tmp_path: Path, corpus: Path, full_quads: dict[str, set[str]]
+) -> None:
     store = tmp_path / "store"
     seen = []
     for marker in KILL_POINTS:

@@ -16,21 +16,43 @@ from kg.resources import sample_dir
 
 
 def test_a_second_process_waits_for_nothing_and_says_in_use(
-        tmp_path: Path, corpus: Path, full_quads: dict[str, set[str]]) -> None:
+    tmp_path: Path, corpus: Path, full_quads: dict[str, set[str]]
+) -> None:
     store = tmp_path / "store"
     writer = subprocess.Popen(
-        command("--verbose", "--store", str(store), "ingest", "-q", "--batch", str(BATCH),
-                "--workers", "1", str(corpus)),
-        stderr=subprocess.PIPE, stdout=subprocess.DEVNULL, text=True, start_new_session=True)
+        command(
+            "--verbose",
+            "--store",
+            str(store),
+            "ingest",
+            "-q",
+            "--batch",
+            str(BATCH),
+            "--workers",
+            "1",
+            str(corpus),
+        ),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
     assert writer.stderr is not None
     try:
         for line in writer.stderr:
             if "wrote batch 1:" in line:
                 break
-        in_use = (f"Error: the store at {store} is in use by another process (wait for the "
-                  "other tradekg command to finish, or use another --store)\n")
-        for args in (["ingest", str(sample_dir())], ["stats"], ["export"],
-                     ["query", "proposals"], ["sparql", "ASK {}"]):
+        in_use = (
+            f"Error: the store at {store} is in use by another process (wait for the "
+            "other tradekg command to finish, or use another --store)\n"
+        )
+        for args in (
+            ["ingest", str(sample_dir())],
+            ["stats"],
+            ["export"],
+            ["query", "proposals"],
+            ["sparql", "ASK {}"],
+        ):
             done = tradekg("--store", str(store), *args)
             assert (done.returncode, done.stdout, done.stderr) == (3, "", in_use), args
     finally:

@@ -36,9 +36,14 @@ REQUIRED = {"provenance": {"fact": "freeland-differences"}}
 
 def test_the_catalogue_has_parameters_to_attack() -> None:
     assert [(q, p) for q, p, _ in PARAMETERS] == [
-        ("actors", "actor"), ("article-audit", "article"), ("objections", "issue"),
-        ("objections", "proposal"), ("proposals", "proposer"), ("provenance", "fact"),
-        ("quotes", "speaker")]
+        ("actors", "actor"),
+        ("article-audit", "article"),
+        ("objections", "issue"),
+        ("objections", "proposal"),
+        ("proposals", "proposer"),
+        ("provenance", "fact"),
+        ("quotes", "speaker"),
+    ]
 
 
 def quads(store: Store) -> bytes:
@@ -58,21 +63,26 @@ def attack(store: Store, query: str, param: str, kind: str, value: str) -> None:
     harmless = usage_error(store, query, {param: HARMLESS})
     attempt = usage_error(store, query, {param: value})
     assert attempt.startswith(f"no {kind} matches {value!r} (parameter {param!r})")
-    assert attempt.split(" (did you mean")[0] == \
-        harmless.replace(repr(HARMLESS), repr(value)).split(" (did you mean")[0]
+    assert (
+        attempt.split(" (did you mean")[0]
+        == harmless.replace(repr(HARMLESS), repr(value)).split(" (did you mean")[0]
+    )
     assert same_dataset(quads(store), before)  # blank-node ids differ between dumps
 
 
 @pytest.mark.parametrize(("query", "param", "kind"), PARAMETERS)
 @pytest.mark.parametrize("value", INJECTIONS)
-def test_injection_on_the_embedded_store(sample_store: Store, query: str, param: str,
-                                         kind: str, value: str) -> None:
+def test_injection_on_the_embedded_store(
+    sample_store: Store, query: str, param: str, kind: str, value: str
+) -> None:
     attack(sample_store, query, param, kind, value)
 
 
 @pytest.fixture(scope="module")
-def server_store(oxigraph: tuple[str, dict[str, str]],  # noqa: F811
-                 reference: Reference) -> Iterator[Store]:
+def server_store(
+    oxigraph: tuple[str, dict[str, str]],  # noqa: F811
+    reference: Reference,
+) -> Iterator[Store]:
     store = cleared(remote(oxigraph))
     assert ingest(store, [sample_dir()], reference).ok
     yield store
@@ -81,8 +91,9 @@ def server_store(oxigraph: tuple[str, dict[str, str]],  # noqa: F811
 
 @pytest.mark.parametrize(("query", "param", "kind"), PARAMETERS)
 @pytest.mark.parametrize("value", INJECTIONS)
-def test_injection_on_an_oxigraph_server(server_store: Store, query: str, param: str,
-                                         kind: str, value: str) -> None:
+def test_injection_on_an_oxigraph_server(
+    server_store: Store, query: str, param: str, kind: str, value: str
+) -> None:
     attack(server_store, query, param, kind, value)
 
 

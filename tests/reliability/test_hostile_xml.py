@@ -16,16 +16,20 @@ from support import ingest_sample
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 A = "https://w3id.org/tradekg/id/article/x"
-REFUSED = ("error: RDF/XML with a document type declaration (<!DOCTYPE ...>) is not accepted "
-           "(entities could read local files or expand without bound; remove the declaration "
-           "and write the values out)")
+REFUSED = (
+    "error: RDF/XML with a document type declaration (<!DOCTYPE ...>) is not accepted "
+    "(entities could read local files or expand without bound; remove the declaration "
+    "and write the values out)"
+)
 
 
 def rdfxml(doctype: str, value: str) -> bytes:
-    return (f'<?xml version="1.0"?>\n{doctype}\n'
-            f'<rdf:RDF xmlns:rdf="{RDF_NS}" xmlns:schema="https://schema.org/">\n'
-            f'  <rdf:Description rdf:about="{A}"><schema:headline>{value}</schema:headline>'
-            "</rdf:Description>\n</rdf:RDF>\n").encode()
+    return (
+        f'<?xml version="1.0"?>\n{doctype}\n'
+        f'<rdf:RDF xmlns:rdf="{RDF_NS}" xmlns:schema="https://schema.org/">\n'
+        f'  <rdf:Description rdf:about="{A}"><schema:headline>{value}</schema:headline>'
+        "</rdf:Description>\n</rdf:RDF>\n"
+    ).encode()
 
 
 @pytest.fixture
@@ -66,14 +70,18 @@ def test_a_file_entity_reads_nothing(tmp_path: Path, store: Path) -> None:
     assert b"TOP-SECRET" not in dump(store) and "TOP-SECRET" not in err
 
 
-@pytest.mark.parametrize("doctype", [
-    '<!DOCTYPE r [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/entity">]>',
-    '<!DOCTYPE r SYSTEM "http://127.0.0.1:{port}/dtd">',
-    '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:{port}/p"> %p;]>',
-], ids=["entity", "external-dtd", "parameter-entity"])
-def test_an_http_entity_connects_nowhere(tmp_path: Path, store: Path,
-                                         listener: tuple[int, socket.socket],
-                                         doctype: str) -> None:
+@pytest.mark.parametrize(
+    "doctype",
+    [
+        '<!DOCTYPE r [<!ENTITY x SYSTEM "http://127.0.0.1:{port}/entity">]>',
+        '<!DOCTYPE r SYSTEM "http://127.0.0.1:{port}/dtd">',
+        '<!DOCTYPE r [<!ENTITY % p SYSTEM "http://127.0.0.1:{port}/p"> %p;]>',
+    ],
+    ids=["entity", "external-dtd", "parameter-entity"],
+)
+def test_an_http_entity_connects_nowhere(
+    tmp_path: Path, store: Path, listener: tuple[int, socket.socket], doctype: str
+) -> None:
     port, sock = listener
     path = tmp_path / "remote.rdf"
     path.write_bytes(rdfxml(doctype.format(port=port), "&x;" if "ENTITY x" in doctype else "t"))
@@ -85,17 +93,22 @@ def test_an_http_entity_connects_nowhere(tmp_path: Path, store: Path,
     assert dump(store) == before
 
 
-def test_a_remote_jsonld_context_is_not_fetched(tmp_path: Path, store: Path,
-                                                listener: tuple[int, socket.socket]) -> None:
+def test_a_remote_jsonld_context_is_not_fetched(
+    tmp_path: Path, store: Path, listener: tuple[int, socket.socket]
+) -> None:
     port, sock = listener
     path = tmp_path / "remote.jsonld"
-    path.write_text(f'{{"@context": "http://127.0.0.1:{port}/context.jsonld", '
-                    f'"@id": "{A}", "headline": "t"}}', encoding="utf-8")
+    path.write_text(
+        f'{{"@context": "http://127.0.0.1:{port}/context.jsonld", "@id": "{A}", "headline": "t"}}',
+        encoding="utf-8",
+    )
     before = dump(store)
     code, _, err = run("--store", str(store), "ingest", str(path))
     assert code == 1
-    assert (f"  {path}: error: malformed JSON-LD: it names a remote @context, which tradekg "
-            "does not fetch\n") in err
+    assert (
+        f"  {path}: error: malformed JSON-LD: it names a remote @context, which tradekg "
+        "does not fetch\n"
+    ) in err
     assert connections(sock) == 0
     assert dump(store) == before
 

@@ -16,9 +16,19 @@ from kg.errors import InputError
 from kg.iris import article_graph, article_iri, check_iri, mint
 
 URL = "https://w3id.org/tradekg/sample/nafta-round5"
-BAD_URLS = [URL + "/a b", URL + "/<x>", URL + '/"q"', URL + "/{x}", URL + "/a|b",
-            URL + "/a^b", URL + "/a`b", URL + "/a\\b", "nafta-round5", "/news/nafta",
-            "//example.org/x"]
+BAD_URLS = [
+    URL + "/a b",
+    URL + "/<x>",
+    URL + '/"q"',
+    URL + "/{x}",
+    URL + "/a|b",
+    URL + "/a^b",
+    URL + "/a`b",
+    URL + "/a\\b",
+    "nafta-round5",
+    "/news/nafta",
+    "//example.org/x",
+]
 
 
 @pytest.mark.parametrize("url", BAD_URLS)
@@ -26,16 +36,21 @@ def test_an_article_url_that_is_not_an_iri(tmp_path: Path, url: str) -> None:
     facts = sample_copy(tmp_path / "in", article=(f"url: {URL}", f"url: '{url}'"))
     code, _, err = run("validate", str(facts))
     assert code == 1
-    assert (f"  {tmp_path / 'in' / 'nafta-round5.md'}:2: error: url {url!r} is not an "
-            "absolute URL (IRIs need a scheme such as https: and no spaces or "
-            "<>\"{}|^`\\ characters)\n") in err
+    assert (
+        f"  {tmp_path / 'in' / 'nafta-round5.md'}:2: error: url {url!r} is not an "
+        "absolute URL (IRIs need a scheme such as https: and no spaces or "
+        '<>"{}|^`\\ characters)\n'
+    ) in err
 
 
-@pytest.mark.parametrize(("iri", "message"), [
-    ("https://w3id.org/tradekg/id/article/a b", "Invalid IRI code point ' '"),
-    ("article/x", "No scheme found in an absolute IRI"),
-    ("https://w3id.org/tradekg/id/article/a{b}", "Invalid IRI code point '{'"),
-])
+@pytest.mark.parametrize(
+    ("iri", "message"),
+    [
+        ("https://w3id.org/tradekg/id/article/a b", "Invalid IRI code point ' '"),
+        ("article/x", "No scheme found in an absolute IRI"),
+        ("https://w3id.org/tradekg/id/article/a{b}", "Invalid IRI code point '{'"),
+    ],
+)
 def test_an_rdf_input_with_a_bad_iri(tmp_path: Path, iri: str, message: str) -> None:
     path = tmp_path / "bad.nt"
     path.write_text(f'<{iri}> <https://schema.org/headline> "t" .\n', encoding="utf-8")
@@ -44,13 +59,18 @@ def test_an_rdf_input_with_a_bad_iri(tmp_path: Path, iri: str, message: str) -> 
     assert f"  {path}:1: error: malformed N-Triples: {message}" in err
 
 
-@pytest.mark.parametrize("value", ["https://w3id.org/tradekg/id/actor/a b",
-                                   "https://w3id.org/tradekg/id/actor/freeland>",
-                                   "actor/freeland"])
-def test_a_parameter_that_is_not_an_iri_names_nothing(sample_store_dir: Path, value: str
-                                                      ) -> None:
-    code, out, err = run("--store", str(sample_store_dir), "query", "quotes", "--param",
-                         f"speaker={value}")
+@pytest.mark.parametrize(
+    "value",
+    [
+        "https://w3id.org/tradekg/id/actor/a b",
+        "https://w3id.org/tradekg/id/actor/freeland>",
+        "actor/freeland",
+    ],
+)
+def test_a_parameter_that_is_not_an_iri_names_nothing(sample_store_dir: Path, value: str) -> None:
+    code, out, err = run(
+        "--store", str(sample_store_dir), "query", "quotes", "--param", f"speaker={value}"
+    )
     assert (code, out) == (2, b"")
     assert err.startswith(f"Error: no actor matches {value!r} (parameter 'speaker')")
 

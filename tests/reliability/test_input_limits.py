@@ -23,8 +23,9 @@ def test_a_10_mb_article_text(tmp_path: Path) -> None:
 
 def test_a_10_mb_literal_in_turtle(tmp_path: Path) -> None:
     path = tmp_path / "big.ttl"
-    path.write_text(f'<{G}> <https://w3id.org/tradekg/ontology#note> "{TEN_MB}" .\n',
-                    encoding="utf-8")
+    path.write_text(
+        f'<{G}> <https://w3id.org/tradekg/ontology#note> "{TEN_MB}" .\n', encoding="utf-8"
+    )
     code, err, peak = measured("validate", str(path))
     assert code == 1
     assert f"  {path}: error: graph <{G}> holds 0 articles (tkg:Article), not 1" in err
@@ -33,8 +34,13 @@ def test_a_10_mb_literal_in_turtle(tmp_path: Path) -> None:
 
 def test_deeply_nested_jsonld(tmp_path: Path) -> None:
     path = tmp_path / "deep.jsonld"
-    path.write_text('{"@id": "https://w3id.org/tradekg/id/article/x", "https://schema.org/x": '
-                    + "[" * 200_000 + "]" * 200_000 + "}", encoding="utf-8")
+    path.write_text(
+        '{"@id": "https://w3id.org/tradekg/id/article/x", "https://schema.org/x": '
+        + "[" * 200_000
+        + "]" * 200_000
+        + "}",
+        encoding="utf-8",
+    )
     code, err, peak = measured("validate", str(path))
     assert code == 1
     assert f"  {path}: error: malformed JSON-LD: nested too deeply\n" in err
@@ -43,8 +49,9 @@ def test_deeply_nested_jsonld(tmp_path: Path) -> None:
 
 def test_deeply_nested_yaml(tmp_path: Path) -> None:
     facts = sample_copy(tmp_path / "in")
-    facts.write_text("article: nafta-round5.md\nproposals: " + "[" * 1_000_000 + "\n",
-                     encoding="utf-8")
+    facts.write_text(
+        "article: nafta-round5.md\nproposals: " + "[" * 1_000_000 + "\n", encoding="utf-8"
+    )
     code, err, peak = measured("validate", str(facts))
     assert code == 1
     assert f"  {facts}:2: error: malformed YAML: exceeded maximum nesting depth" in err

@@ -28,35 +28,48 @@ def run_limited(args: list[str], limit: int | None = None) -> subprocess.Complet
             resource.setrlimit(resource.RLIMIT_FSIZE, (limit, limit))
 
     env = {k: v for k, v in os.environ.items() if not k.startswith("TRADEKG_")}
-    return subprocess.run([sys.executable, "-m", "kg", *args], capture_output=True, text=True,
-                          preexec_fn=cap, env=env, timeout=600, check=False)
+    return subprocess.run(
+        [sys.executable, "-m", "kg", *args],
+        capture_output=True,
+        text=True,
+        preexec_fn=cap,
+        env=env,
+        timeout=600,
+        check=False,
+    )
 
 
 @pytest.fixture
 def tmpfs(tmp_path: Path) -> Iterator[Path]:
     if os.geteuid() != 0:
-        pytest.skip("mounting a tmpfs needs root (CI runs as root); the RLIMIT_FSIZE "
-                    "variant covers the same code")
+        pytest.skip(
+            "mounting a tmpfs needs root (CI runs as root); the RLIMIT_FSIZE "
+            "variant covers the same code"
+        )
     where = tmp_path / "small"
     where.mkdir()
-    done = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(where)],
-                          capture_output=True, text=True, check=False)
+    done = subprocess.run(
+        ["mount", "-t", "tmpfs", "-o", "size=5m", "tmpfs", str(where)],
+        capture_output=True,
+        text=True,
+        check=False,
+    )
     if done.returncode != 0:
         pytest.skip(f"cannot mount a tmpfs here: {done.stderr.strip()}")
     yield where
     subprocess.run(["umount", "-l", str(where)], check=False)
 
 
-def assert_ingest_fails_whole(store: Path, corpus: Path, limit: int | None,
-                              room: Path) -> None:
+def assert_ingest_fails_whole(store: Path, corpus: Path, limit: int | None, room: Path) -> None:
     before = comparable(nquads(store))
-    done = run_limited(["--store", str(store), "ingest", "-q", "--batch", "50", str(corpus)],
-                       limit)
+    done = run_limited(["--store", str(store), "ingest", "-q", "--batch", "50", str(corpus)], limit)
     assert (done.returncode, done.stdout) == (3, "")
     last = done.stderr.splitlines()[-1]
     assert last.startswith(f"Error: could not write to the store at {store}: IO error: ")
-    assert last.endswith("(nothing of this transaction was written; 0 article(s) of this run "
-                         "were written before this batch)")
+    assert last.endswith(
+        "(nothing of this transaction was written; 0 article(s) of this run "
+        "were written before this batch)"
+    )
     copy = room / "reopened"  # reopen on a disk with room
     shutil.copytree(store, copy)
     assert comparable(nquads(copy)) == before
@@ -73,12 +86,14 @@ def test_file_too_large_during_ingest(tmp_path: Path, corpus: Path) -> None:
 
 
 def _assert_export_fails_cleanly(store: Path, target: Path, limit: int | None) -> None:
-    done = run_limited(["--store", str(store), "export", "--format", "nquads", "-o",
-                        str(target)], limit)
+    done = run_limited(
+        ["--store", str(store), "export", "--format", "nquads", "-o", str(target)], limit
+    )
     assert (done.returncode, done.stdout) == (3, "")
     reason = "File too large" if limit else "No space left on device"
-    assert done.stderr == (f"Error: cannot write {target}: {reason} (no part of it was left "
-                           "behind)\n")
+    assert done.stderr == (
+        f"Error: cannot write {target}: {reason} (no part of it was left behind)\n"
+    )
     assert list(target.parent.iterdir()) == []  # neither the file nor its temporary
 
 

@@ -24,23 +24,32 @@ RSS_GROWTH_MB = 40  # the export of 950 more articles is 20-60 MB of text
 
 
 def piped(store: Path, args: str, reader: str) -> subprocess.CompletedProcess[str]:
-    script = (f"{sys.executable} -m kg --store {store} {args} | {reader} >/dev/null; "
-              "echo \"exit ${PIPESTATUS[0]}\" >&2")
-    return subprocess.run(["bash", "-c", script], capture_output=True, text=True, check=False,
-                          timeout=300, env={k: v for k, v in os.environ.items()
-                                            if not k.startswith("TRADEKG_")})
+    script = (
+        f"{sys.executable} -m kg --store {store} {args} | {reader} >/dev/null; "
+        'echo "exit ${PIPESTATUS[0]}" >&2'
+    )
+    return subprocess.run(
+        ["bash", "-c", script],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=300,
+        env={k: v for k, v in os.environ.items() if not k.startswith("TRADEKG_")},
+    )
 
 
-@pytest.mark.parametrize("args,reader", [
-    ("export --format nquads", "head -n 1"),
-    ("export --format turtle", "head -n 1"),
-    ("export --format jsonld", "head -c 10"),
-    ("query statements", "head"),
-    ("query statements --format csv", "head -n 1"),
-    ("sparql 'SELECT * WHERE { ?s ?p ?o }'", "head -n 2"),
-])
-def test_a_reader_that_stops_early_is_no_error(full_store: Path, args: str,
-                                               reader: str) -> None:
+@pytest.mark.parametrize(
+    "args,reader",
+    [
+        ("export --format nquads", "head -n 1"),
+        ("export --format turtle", "head -n 1"),
+        ("export --format jsonld", "head -c 10"),
+        ("query statements", "head"),
+        ("query statements --format csv", "head -n 1"),
+        ("sparql 'SELECT * WHERE { ?s ?p ?o }'", "head -n 2"),
+    ],
+)
+def test_a_reader_that_stops_early_is_no_error(full_store: Path, args: str, reader: str) -> None:
     done = piped(full_store, args, reader)
     assert done.stderr == "exit 0\n"
 
@@ -52,8 +61,9 @@ def test_dash_is_stdin_and_stdout(tmp_path: Path) -> None:
         done = tradekg("--store", store, *args, "--format", "csv", input=query)
         assert (done.returncode, done.stdout, done.stderr) == (0, "n\n1\n", ""), args
     to_stdout = tradekg("--store", store, "export", "--format", "nquads", "-o", "-")
-    to_file = tradekg("--store", store, "export", "--format", "nquads", "-o",
-                      str(tmp_path / "out.nq"))
+    to_file = tradekg(
+        "--store", store, "export", "--format", "nquads", "-o", str(tmp_path / "out.nq")
+    )
     assert (to_stdout.returncode, to_stdout.stderr, to_file.stdout) == (0, "", "")
     assert to_stdout.stdout == (tmp_path / "out.nq").read_text()
 
@@ -62,9 +72,11 @@ def test_dash_is_stdin_and_stdout(tmp_path: Path) -> None:
 def test_dash_for_facts_is_refused_clearly(tmp_path: Path, command: str) -> None:
     done = tradekg("--store", str(tmp_path / "store"), command, "-", input="article: x.md\n")
     assert (done.returncode, done.stdout) == (2, "")
-    assert done.stderr == ("Error: reading RDF from standard input ('-') needs --format "
-                           "(e.g. --format trig; facts files cannot come from stdin, they name "
-                           "their article file relative to themselves)\n")
+    assert done.stderr == (
+        "Error: reading RDF from standard input ('-') needs --format "
+        "(e.g. --format trig; facts files cannot come from stdin, they name "
+        "their article file relative to themselves)\n"
+    )
     assert not (tmp_path / "store").exists()
 
 
@@ -87,8 +99,9 @@ def peak_rss_mb(args: list[str]) -> float:
 
 
 @pytest.mark.parametrize("fmt", ["nquads", "trig", "turtle", "jsonld"])
-def test_export_memory_does_not_grow_with_the_store(tmp_path: Path, corpus: Path,
-                                                    full_store: Path, fmt: str) -> None:
+def test_export_memory_does_not_grow_with_the_store(
+    tmp_path: Path, corpus: Path, full_store: Path, fmt: str
+) -> None:
     small_corpus = tmp_path / "small"
     small_corpus.mkdir()
     for facts in sorted(corpus.glob("*.facts.yaml"))[:50]:
@@ -98,7 +111,6 @@ def test_export_memory_does_not_grow_with_the_store(tmp_path: Path, corpus: Path
     assert tradekg("--store", str(small), "ingest", "-q", str(small_corpus)).returncode == 0
     out = tmp_path / "out"
     rss_small = peak_rss_mb(["--store", str(small), "export", "--format", fmt, "-o", str(out)])
-    rss_full = peak_rss_mb(["--store", str(full_store), "export", "--format", fmt, "-o",
-                            str(out)])
+    rss_full = peak_rss_mb(["--store", str(full_store), "export", "--format", fmt, "-o", str(out)])
     assert out.stat().st_size > 10_000_000  # 1,000 articles
     assert rss_full - rss_small < RSS_GROWTH_MB, (rss_small, rss_full)

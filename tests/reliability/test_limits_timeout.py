@@ -31,14 +31,17 @@ def workers_of(where: Path) -> list[str]:
 @pytest.mark.parametrize("how", ["option", "environment"])
 def test_a_runaway_query_is_stopped(tmp_path: Path, how: str) -> None:
     store = ingest_sample(tmp_path / "store")
-    args, env = (["--timeout", "1.5"], None) if how == "option" else (
-        [], {"TRADEKG_QUERY_TIMEOUT": "1.5"})
+    args, env = (
+        (["--timeout", "1.5"], None) if how == "option" else ([], {"TRADEKG_QUERY_TIMEOUT": "1.5"})
+    )
     started = time.monotonic()
     done = tradekg("--store", str(store), "sparql", *args, RUNAWAY, env=env)
     took = time.monotonic() - started
     assert (done.returncode, done.stdout) == (3, "")
-    assert done.stderr == ("Error: the query ran past the time limit of 1.5 s and was stopped "
-                           "(make it more selective, or add a LIMIT)\n")
+    assert done.stderr == (
+        "Error: the query ran past the time limit of 1.5 s and was stopped "
+        "(make it more selective, or add a LIMIT)\n"
+    )
     assert took < 1.5 + MARGIN
     assert workers_of(tmp_path) == []
     assert sorted(p.name for p in tmp_path.iterdir()) == ["store"]  # no snapshot left

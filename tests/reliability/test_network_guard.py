@@ -37,27 +37,41 @@ def store_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 def test_sparql_service_is_refused(store_dir: Path, listener: Listener) -> None:
-    done = tradekg("--store", str(store_dir), "sparql",
-                   f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}")
+    done = tradekg(
+        "--store",
+        str(store_dir),
+        "sparql",
+        f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}",
+    )
     assert (done.returncode, done.stdout) == (2, "")
     assert done.stderr == "Error: SERVICE is refused: tradekg does not query other endpoints\n"
     assert listener.connections == 0
 
 
 def test_sparql_service_inside_a_union_is_refused(store_dir: Path, listener: Listener) -> None:
-    done = tradekg("--store", str(store_dir), "sparql",
-                   "SELECT * WHERE { { ?s ?p ?o } UNION { OPTIONAL { "
-                   f"SERVICE SILENT <{listener.url}/q> {{ ?s ?p ?o }} }} }} }} LIMIT 1")
+    done = tradekg(
+        "--store",
+        str(store_dir),
+        "sparql",
+        "SELECT * WHERE { { ?s ?p ?o } UNION { OPTIONAL { "
+        f"SERVICE SILENT <{listener.url}/q> {{ ?s ?p ?o }} }} }} }} LIMIT 1",
+    )
     assert done.returncode == 2, done.stderr
     assert listener.connections == 0
 
 
 def test_sparql_from_a_remote_graph_is_refused(store_dir: Path, listener: Listener) -> None:
-    done = tradekg("--store", str(store_dir), "sparql",
-                   f"SELECT * FROM <{listener.url}/g.ttl> WHERE {{ ?s ?p ?o }}")
+    done = tradekg(
+        "--store",
+        str(store_dir),
+        "sparql",
+        f"SELECT * FROM <{listener.url}/g.ttl> WHERE {{ ?s ?p ?o }}",
+    )
     assert done.returncode == 2
-    assert done.stderr == (f"Error: FROM <{listener.url}/g.ttl> is not a graph of this store: "
-                           "the endpoint reads only its own graphs and fetches nothing\n")
+    assert done.stderr == (
+        f"Error: FROM <{listener.url}/g.ttl> is not a graph of this store: "
+        "the endpoint reads only its own graphs and fetches nothing\n"
+    )
     assert listener.connections == 0
 
 
@@ -69,9 +83,15 @@ def test_sparql_load_is_refused(store_dir: Path, listener: Listener) -> None:
 
 
 def test_from_a_graph_of_the_store_is_allowed(store_dir: Path) -> None:
-    done = tradekg("--store", str(store_dir), "sparql", "--format", "csv",
-                   "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/tradekg/id/graph/reference> "
-                   "WHERE { ?s a <https://w3id.org/tradekg/ontology#Country> }")
+    done = tradekg(
+        "--store",
+        str(store_dir),
+        "sparql",
+        "--format",
+        "csv",
+        "SELECT (COUNT(*) AS ?n) FROM <https://w3id.org/tradekg/id/graph/reference> "
+        "WHERE { ?s a <https://w3id.org/tradekg/ontology#Country> }",
+    )
     countries = sum(1 for e in load_reference().all() if e.kind == "Country")
     # text mode reads the CSV line ends (CRLF) as LF
     assert (done.returncode, done.stdout) == (0, f"n\n{countries}\n"), done.stderr
@@ -80,28 +100,36 @@ def test_from_a_graph_of_the_store_is_allowed(store_dir: Path) -> None:
 def test_rdflib_parse_of_a_url_is_refused(listener: Listener) -> None:
     with guard.active(), pytest.raises(guard.NetworkRefused) as info:
         Graph().parse(f"{listener.url}/data.ttl")
-    assert str(info.value) == (f"refused to open {listener.url}/data.ttl: tradekg makes no "
-                               f"network connections {HINT}")
+    assert str(info.value) == (
+        f"refused to open {listener.url}/data.ttl: tradekg makes no network connections {HINT}"
+    )
     assert listener.connections == 0
 
 
 def test_a_remote_jsonld_context_is_refused(listener: Listener) -> None:
-    doc = json.dumps({"@context": f"{listener.url}/context.jsonld", "@id": "urn:x:a",
-                      "name": "A"})
+    doc = json.dumps({"@context": f"{listener.url}/context.jsonld", "@id": "urn:x:a", "name": "A"})
     with guard.active(), pytest.raises(guard.NetworkRefused):
         read_jsonld(doc)
     assert listener.connections == 0
 
 
 def test_tradekgs_context_is_read_from_the_bundle(listener: Listener) -> None:
-    doc = json.dumps({"@context": "https://w3id.org/tradekg/context.jsonld",
-                      "@id": "id:actor/freeland", "@type": "tkg:Person"})
+    doc = json.dumps(
+        {
+            "@context": "https://w3id.org/tradekg/context.jsonld",
+            "@id": "id:actor/freeland",
+            "@type": "tkg:Person",
+        }
+    )
     with guard.active():
         dataset = read_jsonld(doc)
-    assert {(s, p, o) for s, p, o, _ in dataset.quads()} == {(
-        URIRef("https://w3id.org/tradekg/id/actor/freeland"),
-        URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
-        URIRef("https://w3id.org/tradekg/ontology#Person"))}
+    assert {(s, p, o) for s, p, o, _ in dataset.quads()} == {
+        (
+            URIRef("https://w3id.org/tradekg/id/actor/freeland"),
+            URIRef("http://www.w3.org/1999/02/22-rdf-syntax-ns#type"),
+            URIRef("https://w3id.org/tradekg/ontology#Person"),
+        )
+    }
 
 
 def test_raw_sockets_urllib_and_lookups_are_refused(listener: Listener) -> None:
@@ -135,25 +163,34 @@ def test_the_named_server_and_only_it_is_allowed(listener: Listener) -> None:
 
 def _probe(port: int, seen: list[str]) -> Callable[..., Any]:
     """A command body that tries to reach the listener, records what happened, and stops."""
+
     def body(*args: Any, **kwargs: Any) -> None:
         try:
             socket.create_connection(("127.0.0.1", port), timeout=2).close()
             seen.append("connected")
         except guard.NetworkRefused:
             seen.append("refused")
+
     return body
 
 
 @pytest.mark.parametrize("name", sorted(cli.commands))
-def test_every_command_runs_guarded(name: str, listener: Listener,
-                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_command_runs_guarded(
+    name: str, listener: Listener, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cmd = cli.commands[name]
     seen: list[str] = []
     assert cmd.callback is not None
-    monkeypatch.setattr(cmd, "callback", functools.wraps(cmd.callback)(
-        click.pass_context(lambda ctx, **kw: _probe(listener.port, seen)())))
-    args = {"ingest": ["x"], "validate": ["x"], "extract": ["x"],
-            "eval": [str(sample_dir())]}.get(name, [])
+    monkeypatch.setattr(
+        cmd,
+        "callback",
+        functools.wraps(cmd.callback)(
+            click.pass_context(lambda ctx, **kw: _probe(listener.port, seen)())
+        ),
+    )
+    args = {"ingest": ["x"], "validate": ["x"], "extract": ["x"], "eval": [str(sample_dir())]}.get(
+        name, []
+    )
     result = CliRunner().invoke(cli, ["--store", "/nonexistent", name, *args])
     assert result.exit_code == 0, result.output
     assert seen == ["refused"]
@@ -161,15 +198,20 @@ def test_every_command_runs_guarded(name: str, listener: Listener,
     assert not guard.is_active()  # switched off when the command ends
 
 
-def test_a_remote_store_command_may_reach_its_server_only(listener: Listener,
-                                                          monkeypatch: pytest.MonkeyPatch
-                                                          ) -> None:
+def test_a_remote_store_command_may_reach_its_server_only(
+    listener: Listener, monkeypatch: pytest.MonkeyPatch
+) -> None:
     server = Listener()  # the named server
     try:
         seen: list[str] = []
         cmd = cli.commands["stats"]
-        monkeypatch.setattr(cmd, "callback", click.pass_context(
-            lambda ctx, **kw: (_probe(server.port, seen)(), _probe(listener.port, seen)())))
+        monkeypatch.setattr(
+            cmd,
+            "callback",
+            click.pass_context(
+                lambda ctx, **kw: (_probe(server.port, seen)(), _probe(listener.port, seen)())
+            ),
+        )
         result = CliRunner().invoke(cli, ["--store", f"{server.url}/query", "stats"])
         assert result.exit_code == 0, result.output
         assert seen == ["connected", "refused"]
@@ -179,20 +221,28 @@ def test_a_remote_store_command_may_reach_its_server_only(listener: Listener,
         server.close()
 
 
-def test_serve_refuses_service_and_nothing_connects(store_dir: Path, listener: Listener,
-                                                    tmp_path: Path) -> None:
+def test_serve_refuses_service_and_nothing_connects(
+    store_dir: Path, listener: Listener, tmp_path: Path
+) -> None:
     import shutil
+
     copy = tmp_path / "store"
     shutil.copytree(store_dir, copy)
-    server = subprocess.Popen(command("--store", str(copy), "serve", "--port", "0", "-q"),
-                              stderr=subprocess.PIPE, text=True)
+    server = subprocess.Popen(
+        command("--store", str(copy), "serve", "--port", "0", "-q"),
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert server.stderr is not None
         line = server.stderr.readline()
         url = line.split(" at ", 1)[1].split("/ ", 1)[0]
         query = f"SELECT * WHERE {{ SERVICE <{listener.url}/sparql> {{ ?s ?p ?o }} }}"
-        request = urllib.request.Request(f"{url}/sparql", data=query.encode(),
-                                         headers={"Content-Type": "application/sparql-query"})
+        request = urllib.request.Request(
+            f"{url}/sparql",
+            data=query.encode(),
+            headers={"Content-Type": "application/sparql-query"},
+        )
         with pytest.raises(urllib.error.HTTPError) as info:
             urllib.request.urlopen(request, timeout=30)
         assert info.value.code == 403
@@ -204,14 +254,18 @@ def test_serve_refuses_service_and_nothing_connects(store_dir: Path, listener: L
 
 def test_query_workers_refuse_every_connection(listener: Listener) -> None:
     """What a serve (or sparql) worker switches on before it opens its snapshot."""
-    code = ("import socket; from kg import guard; guard.deny_all()\n"
-            f"socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)")
-    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          check=False, timeout=60)
+    code = (
+        "import socket; from kg import guard; guard.deny_all()\n"
+        f"socket.create_connection(('127.0.0.1', {listener.port}), timeout=2)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=False, timeout=60
+    )
     assert done.returncode == 1
     assert done.stderr.rstrip().endswith(
         f"kg.guard.NetworkRefused: refused to connect to 127.0.0.1:{listener.port}: tradekg "
-        f"makes no network connections {HINT}")
+        f"makes no network connections {HINT}"
+    )
     assert listener.connections == 0
 
 

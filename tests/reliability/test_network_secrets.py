@@ -23,8 +23,10 @@ USER = "writer-account"
 SECRET = "s3cret-Pa55word-42"
 TOKEN = "tok-abcdef0123456789"
 MODES = {
-    "basic": ({"TRADEKG_USER": USER, "TRADEKG_PASSWORD": SECRET, "TRADEKG_AUTH": "basic"},
-              "Basic " + base64.b64encode(f"{USER}:{SECRET}".encode()).decode()),
+    "basic": (
+        {"TRADEKG_USER": USER, "TRADEKG_PASSWORD": SECRET, "TRADEKG_AUTH": "basic"},
+        "Basic " + base64.b64encode(f"{USER}:{SECRET}".encode()).decode(),
+    ),
     "bearer": ({"TRADEKG_TOKEN": TOKEN}, f"Bearer {TOKEN}"),
 }
 
@@ -45,10 +47,14 @@ def _proxy(upstream: str, expected: str) -> type[http.server.BaseHTTPRequestHand
                 self.end_headers()
                 self.wfile.write(page)
                 return
-            headers = {k: v for k, v in self.headers.items()
-                       if k.lower() not in ("host", "authorization", "content-length")}
-            r = requests.request(self.command, upstream + self.path, data=body,
-                                 headers=headers, timeout=60)
+            headers = {
+                k: v
+                for k, v in self.headers.items()
+                if k.lower() not in ("host", "authorization", "content-length")
+            }
+            r = requests.request(
+                self.command, upstream + self.path, data=body, headers=headers, timeout=60
+            )
             self.send_response(r.status_code)
             for k, v in r.headers.items():
                 if k.lower() not in ("transfer-encoding", "connection", "content-length"):
@@ -63,8 +69,9 @@ def _proxy(upstream: str, expected: str) -> type[http.server.BaseHTTPRequestHand
 
 
 @pytest.fixture(params=sorted(MODES))
-def guarded_server(request: pytest.FixtureRequest, oxigraph: tuple[str, dict[str, str]]
-                   ) -> Iterator[tuple[str, dict[str, str], str]]:
+def guarded_server(
+    request: pytest.FixtureRequest, oxigraph: tuple[str, dict[str, str]]
+) -> Iterator[tuple[str, dict[str, str], str]]:
     env, expected = MODES[request.param]
     upstream = oxigraph[0].removesuffix("/query")
     server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _proxy(upstream, expected))
@@ -79,16 +86,26 @@ def _secrets(env: dict[str, str]) -> list[str]:
     return values + [base64.b64encode(f"{USER}:{SECRET}".encode()).decode()]
 
 
-def test_no_secret_in_output_logs_or_exports(guarded_server: tuple[str, dict[str, str], str],
-                                             tmp_path: Path) -> None:
+def test_no_secret_in_output_logs_or_exports(
+    guarded_server: tuple[str, dict[str, str], str], tmp_path: Path
+) -> None:
     url, env, mode = guarded_server
     runs = [
         tradekg("--verbose", "--store", url, "ingest", str(sample_dir()), env=env),
         tradekg("--verbose", "--store", url, "stats", env=env),
         tradekg("--verbose", "--store", url, "query", "proposals", env=env),
         tradekg("--verbose", "--store", url, "sparql", "ASK { ?s ?p ?o }", env=env),
-        tradekg("--verbose", "--store", url, "export", "--format", "nquads",
-                "-o", str(tmp_path / "out.nq"), env=env),
+        tradekg(
+            "--verbose",
+            "--store",
+            url,
+            "export",
+            "--format",
+            "nquads",
+            "-o",
+            str(tmp_path / "out.nq"),
+            env=env,
+        ),
         tradekg("--verbose", "--store", url, "export", "--format", "jsonld", env=env),
     ]
     for done in runs:
@@ -110,6 +127,7 @@ def test_no_secret_in_errors(guarded_server: tuple[str, dict[str, str], str]) ->
     assert done.stderr.splitlines()[-1] == (
         f"Error: the server at {url} asks for credentials or refused them (401 Unauthorized) "
         "(set TRADEKG_USER and TRADEKG_PASSWORD (with TRADEKG_AUTH=digest for Virtuoso) or "
-        "TRADEKG_TOKEN in the environment, or use the credentials file)")
+        "TRADEKG_TOKEN in the environment, or use the credentials file)"
+    )
     for secret in _secrets(wrong) + _secrets(env):
         assert secret not in done.stdout + done.stderr, mode
