@@ -25,7 +25,7 @@ from kg.errors import StoreError, UsageError
 from kg.serve.guard import check_local
 from kg.serve.pool import QueryTimeout, WorkerPool
 from kg.sparql_terms import query_form
-from kg.store import RenderedGraph, Results
+from kg.store import Closing, RenderedGraph, Results
 from kg.store.embedded import from_ox
 from kg.store.faults import TimedOut
 from kg.store.remote import RemoteStore
@@ -78,7 +78,7 @@ def from_wire(term: list[Any] | None) -> Node | None:
     return Literal(term[1], datatype=URIRef(term[2]) if term[2] else None)
 
 
-class ReadOnly:
+class ReadOnly(Closing):
     """The read side of ``kg.store.Store`` over ``query``; writing is refused."""
 
     location: str

@@ -6,7 +6,7 @@ import os
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol
+from typing import BinaryIO, Protocol, TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
@@ -16,6 +16,7 @@ ENV_STORE = "TRADEKG_STORE"
 # A named graph to write: its IRI and its triples as N-Triples statements without the final
 # " ." (kg.sparql_terms.render_lines makes them).
 RenderedGraph = tuple[URIRef, Sequence[str]]
+_S = TypeVar("_S")
 
 
 @dataclass
@@ -41,9 +42,14 @@ class Results:
 
 
 class Store(Protocol):
-    """What every store backend offers."""
+    """What every store backend offers. A store is a context manager: ``with open_store(...) as
+    store:`` closes it (and releases the embedded store's lock) on the way out."""
 
     location: str
+
+    def __enter__(self) -> Store: ...
+
+    def __exit__(self, *exc: object) -> None: ...
 
     def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
         """Replace each named graph with the triples given: all in one transaction on the
@@ -67,6 +73,16 @@ class Store(Protocol):
         """Make what was written durable and release write buffers (may be a no-op)."""
 
     def close(self) -> None: ...
+
+
+class Closing:
+    """``with`` support for the backends: leaving the block closes the store."""
+
+    def __enter__(self: _S) -> _S:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()  # type: ignore[attr-defined]
 
 
 def default_location() -> Path:

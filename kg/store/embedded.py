@@ -13,7 +13,7 @@ from rdflib.term import Node
 
 from kg.errors import StoreError, UsageError
 from kg.sparql_terms import render
-from kg.store import RenderedGraph, Results, snapshots
+from kg.store import Closing, RenderedGraph, Results, snapshots
 from kg.terms import PREFIXES
 
 log = logging.getLogger("kg.store")
@@ -64,7 +64,7 @@ _DIGEST = """SELECT ?g ?hash WHERE {
 }"""
 
 
-class EmbeddedStore:
+class EmbeddedStore(Closing):
     """An on-disk Oxigraph store. One process may open it at a time."""
 
     def __init__(self, path: Path, *, create: bool = True) -> None:

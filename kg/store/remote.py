@@ -46,7 +46,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg.errors import KgError, StoreError, UsageError
 from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render
-from kg.store import RenderedGraph, Results
+from kg.store import Closing, RenderedGraph, Results
 from kg.store.auth import Credentials, load_credentials
 from kg.store.embedded import FORMATS, from_ox
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
@@ -161,7 +161,7 @@ def _sent_back(error: SPARQLWrapperException) -> tuple[int, bytes]:
     return status, body if isinstance(body, bytes) else b""
 
 
-class RemoteStore:
+class RemoteStore(Closing):
     """A SPARQL 1.1 server. Each graph is replaced by its own request: atomic per graph."""
 
     def __init__(self, location: str, environ: Mapping[str, str] | None = None) -> None:
