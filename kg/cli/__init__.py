@@ -20,15 +20,14 @@ from __future__ import annotations
 import logging
 import os
 import sys
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager, suppress
 from pathlib import Path
-from typing import BinaryIO
 
 import click
 
 from kg import __version__, guard
-from kg.errors import KgError, StoreError
+from kg.errors import KgError
 from kg.loaders import Reference, load_reference
 from kg.store import ENV_STORE, Store, default_location, open_store, remote_urls
 from kg.validate import Verdict, summarize
@@ -179,23 +178,6 @@ def _report(
         _echo_err(line)
         for f in shown:
             _echo_err(f"  {f}")
-
-
-def write_whole(path: Path, write: Callable[[BinaryIO], object]) -> None:
-    """Write a file whole or not at all: into a temporary file next to it, then renamed."""
-    tmp = path.with_name(f".{path.name}.tmp-{os.getpid()}")
-    try:
-        with tmp.open("wb") as out:
-            write(out)
-        tmp.replace(path)
-    except OSError as e:
-        tmp.unlink(missing_ok=True)
-        raise StoreError(
-            f"cannot write {path}: {e.strerror}", hint="no part of it was left behind"
-        ) from None
-    except BaseException:
-        tmp.unlink(missing_ok=True)
-        raise
 
 
 def main() -> None:

@@ -10,9 +10,10 @@ from typing import Any, BinaryIO, TypeVar
 
 import click
 
-from kg.cli import Context, _echo_err, _errors, cli, pass_context, write_whole
+from kg.cli import Context, _echo_err, _errors, cli, pass_context
 from kg.errors import EXIT_DATA
 from kg.errors import UsageError as KgUsageError
+from kg.files import write_whole
 
 F = TypeVar("F", bound=Callable[..., Any])
 

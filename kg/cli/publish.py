@@ -11,9 +11,10 @@ from typing import Any, BinaryIO
 import click
 from rdflib import URIRef
 
-from kg.cli import Context, _echo_err, _errors, cli, pass_context, write_whole
+from kg.cli import Context, _echo_err, _errors, cli, pass_context
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export
+from kg.files import write_whole
 from kg.iris import graph_of_article
 from kg.queries.params import resolve
 from kg.store import Store, is_remote, store_location
