@@ -1,0 +1,1 @@
+"""Views for people: pages and pictures drawn from the store (HTML and SVG, nothing fetched)."""
