@@ -77,8 +77,8 @@ def find_inputs(paths: Iterable[Path | RdfSource], *, extract: bool = False) -> 
                 hint="give RDF with --format, or the path of the facts file",
             )
         path = Path(path)
-        if not path.exists():
-            raise InputError("no such file or directory", path=path)
+        if not path.exists():  # a usage error (exit 2), like any bad argument
+            raise UsageError("no such file or directory", path=path)
         if path.is_dir():
             found.extend(sorted(path.rglob("*" + FACTS_SUFFIX)))
             if extract:  # articles (a front-matter header) with no facts file; not READMEs

@@ -89,7 +89,7 @@ CASES = [
             "    proposer: united-states\n    issue: sunset-clause\n",
             "    proposer: [united-states\n    issue: sunset-clause\n",
         ),
-        "issue: sunset-clause",
+        "proposer: [united-states",  # the bracket left open, not the line where it was noticed
         "error: malformed YAML: did not find expected ',' or ']' (check indentation and quoting "
         "on that line)",
         id="malformed-yaml",
@@ -194,6 +194,71 @@ def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:
     result = CliRunner().invoke(
         cli, ["--store", str(tmp_path / "s"), "ingest", str(tmp_path / "nope.facts.yaml")]
     )
-    assert result.exit_code == 1
+    assert result.exit_code == 2  # a usage error, as README says
     assert result.stderr == f"Error: {tmp_path / 'nope.facts.yaml'}: no such file or directory\n"
     assert not (tmp_path / "s").exists()
+
+
+@pytest.mark.parametrize(
+    ("edit", "words", "problem"),
+    [
+        pytest.param(
+            ("    name: Canada and Mexico\n", "    name: [Canada and Mexico\n"),
+            "name: [Canada and Mexico",
+            "did not find expected ',' or ']'",
+            id="flow-list-left-open",
+        ),
+        pytest.param(
+            ("    name: Canada and Mexico\n", "    name: {Canada and Mexico\n"),
+            "name: {Canada and Mexico",
+            "did not find expected ',' or '}'",
+            id="flow-mapping-left-open",
+        ),
+        pytest.param(
+            ("    name: Canada and Mexico\n", "    name Canada and Mexico\n"),
+            "name Canada and Mexico",
+            "could not find expected ':'",
+            id="key-without-colon",
+        ),
+        pytest.param(
+            ("    name: Canada and Mexico\n", "    name: Canada: and Mexico\n"),
+            "name: Canada: and Mexico",
+            "mapping values are not allowed in this context",
+            id="colon-in-value",
+        ),
+    ],
+)
+def test_yaml_errors_name_the_line_of_the_mistake(
+    tmp_path: Path, edit: tuple[str, str], words: str, problem: str
+) -> None:
+    """PyYAML notices a construct left open at the next token, often on the next line; the
+    message names the line where the construct opens."""
+    facts = copy_sample(tmp_path / "in", edit)
+    result = CliRunner().invoke(cli, ["validate", str(facts)])
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"does not conform: {facts}\n  {facts}:{line_of(facts, words)}: error: malformed YAML: "
+        f"{problem} (check indentation and quoting on that line)\n"
+    )
+
+
+@pytest.mark.parametrize("command", ["ingest", "validate", "extract"])
+def test_a_missing_file_is_a_usage_error(tmp_path: Path, command: str) -> None:
+    """README: exit 2 for a usage error; naming a file that does not exist is one."""
+    missing = tmp_path / "nope.md"
+    result = CliRunner().invoke(cli, ["--store", str(tmp_path / "s"), command, str(missing)])
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"Error: {missing}: no such file or directory\n"
+    assert not (tmp_path / "s").exists()
+
+
+def test_a_missing_reference_file_is_a_usage_error(tmp_path: Path) -> None:
+    missing = tmp_path / "nope.yaml"
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "s"), "--reference", str(missing), "validate", "x"]
+    )
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == (
+        f"Error: {missing}: no such file or directory "
+        "(a file given with --reference or TRADEKG_REFERENCE)\n"
+    )

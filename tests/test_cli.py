@@ -225,6 +225,21 @@ def test_every_command_has_help(command: str) -> None:
     assert out.startswith(f"Usage: cli {command}") or out.startswith(f"Usage: tradekg {command}")
 
 
+def test_the_export_example_works_on_the_sample(store_dir: Path, tmp_path: Path) -> None:
+    """The --article of export --help's example names the sample article."""
+    _, help_text, _ = run("export", "--help")
+    example = next(line.split() for line in help_text.splitlines() if "tradekg export" in line)
+    assert example[:2] == ["tradekg", "export"]
+    target = tmp_path / "nafta.ttl"
+    args = [str(target) if a == "nafta.ttl" else a for a in example[2:]]
+    code, out, err = run("--store", str(store_dir), "export", *args)
+    assert (code, out, err) == (0, "", "")
+    exported = Dataset()
+    exported.parse(target, format="turtle")
+    assert len(exported) == 765  # the article's graph only
+    assert example[example.index("--article") + 1] == "https://w3id.org/tradekg/sample/nafta-round5"
+
+
 def test_worker_processes_write_the_same_graphs(tmp_path: Path) -> None:
     """Two articles in batches of one: checked in two worker processes, or in this one."""
     corpus = tmp_path / "corpus"

@@ -439,8 +439,23 @@ def usage_error(store: Store, query: str, params: dict[str, str]) -> str:
 
 def test_unknown_name(sample_store: Store) -> None:
     assert usage_error(sample_store, "proposals", {"proposer": "Freelnd"}) == (
-        "no actor matches 'Freelnd' (parameter 'proposer') (did you mean 'Freeland', "
-        "'Greenland', 'Ireland'?)"
+        "no actor matches 'Freelnd' (parameter 'proposer') (did you mean 'Freeland'?)"
+    )
+    # a name unrelated but for a few letters is no suggestion ('Tuvalu' for 'Trudeau' was)
+    assert usage_error(sample_store, "quotes", {"speaker": "Trudeau"}) == (
+        "no actor matches 'Trudeau' (parameter 'speaker') (give an id, an IRI, or a name "
+        "or alias of an actor in the store)"
+    )
+    # a word of a name (a first name, a surname) suggests the whole name
+    assert usage_error(sample_store, "quotes", {"speaker": "Chrystia"}) == (
+        "no actor matches 'Chrystia' (parameter 'speaker') (did you mean 'Chrystia Freeland'?)"
+    )
+    # one name per actor, and actors of the best match's class only (no 'Canada and Mexico')
+    assert usage_error(sample_store, "quotes", {"speaker": "Mexco"}) == (
+        "no actor matches 'Mexco' (parameter 'speaker') (did you mean 'Mexico'?)"
+    )
+    assert usage_error(sample_store, "objections", {"issue": "sunset"}) == (
+        "no issue matches 'sunset' (parameter 'issue') (did you mean 'sunset clause'?)"
     )
     assert usage_error(sample_store, "quotes", {"speaker": "Nobody At All"}) == (
         "no actor matches 'Nobody At All' (parameter 'speaker') (give an id, an IRI, or a name "
@@ -567,6 +582,5 @@ def test_cli_unknown_name_is_exit_2(sample_store_dir: Path) -> None:
     )
     assert (code, out) == (2, "")
     assert err == (
-        "Error: no actor matches 'Freelnd' (parameter 'speaker') "
-        "(did you mean 'Freeland', 'Greenland', 'Ireland'?)\n"
+        "Error: no actor matches 'Freelnd' (parameter 'speaker') (did you mean 'Freeland'?)\n"
     )

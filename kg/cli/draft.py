@@ -92,6 +92,9 @@ def extract_cmd(
             )
         if write and output != "-":
             raise KgUsageError("give --write or --output, not both")
+        for path in articles:
+            if not path.exists():
+                raise KgUsageError("no such file or directory", path=path)
         words = load_lexicon(obj.reference(), lexicon, nlp)
         for path in articles:
             article = read_article(path)

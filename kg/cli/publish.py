@@ -54,7 +54,7 @@ def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None
 
     \b
     Example:
-        tradekg export --format turtle --article nafta -o nafta.ttl
+        tradekg export -f turtle --article https://w3id.org/tradekg/sample/nafta-round5 -o nafta.ttl
     """
     with _errors(), obj.store(create=False) as store:
         graph = None

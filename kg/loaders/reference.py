@@ -13,7 +13,7 @@ from pathlib import Path
 
 from rdflib import URIRef
 
-from kg.errors import InputError
+from kg.errors import InputError, UsageError
 from kg.iris import check_id, mint
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.model import RefEntity, Where
@@ -72,6 +72,13 @@ class Reference:
 def load_reference(extra: Iterable[Path] = ()) -> Reference:
     """The bundled reference data, extended by the user's files in order."""
     ref = Reference(extra=[str(p) for p in extra])
+    for path in extra:
+        if not Path(path).exists():  # named by the user: a usage error (exit 2)
+            raise UsageError(
+                "no such file or directory",
+                path=path,
+                hint="a file given with --reference or TRADEKG_REFERENCE",
+            )
     for path in [*reference_files(), *extra]:
         _load_into(ref, Path(path))
     _check_links(ref)

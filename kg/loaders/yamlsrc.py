@@ -74,7 +74,7 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
             e.line += line_offset
         raise
     except yaml.MarkedYAMLError as e:
-        mark = e.problem_mark or e.context_mark
+        mark = _cause(e)
         line = mark.line + 1 + line_offset if mark is not None else None
         raise InputError(
             f"malformed YAML: {e.problem or e.context}",
@@ -86,6 +86,27 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
         raise InputError(f"malformed YAML: {e}", path=path) from None
     except RecursionError:
         raise InputError("malformed YAML: nested too deeply", path=path) from None
+
+
+_LEFT_OPEN = (
+    "while scanning a simple key",
+    "while scanning a quoted scalar",
+    "while parsing a flow",
+)
+
+
+def _cause(e: yaml.MarkedYAMLError) -> yaml.Mark | None:
+    """The mark of the line to show: where the mistake is, not where the parser noticed it.
+
+    Marks are 0-based. The problem mark is where the parser gave up, which for a construct left
+    open (a flow list or mapping without its closing bracket, a key without its colon, a quoted
+    scalar without its closing quote) is the next token, often on the next line; the context
+    mark is where that construct starts. For a block mapping or list the context is where the
+    whole block starts, so the problem mark is the better guess there.
+    """
+    if e.context_mark is not None and (e.context or "").startswith(_LEFT_OPEN):
+        return e.context_mark
+    return e.problem_mark or e.context_mark
 
 
 def read_text(path: Path) -> str:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 from contextlib import suppress
 from functools import cache
 
@@ -77,7 +77,7 @@ SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
 } GROUP BY ?x
 """
 )
-_NAMES = _PREFIXES + "SELECT DISTINCT ?l ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
+_NAMES = _PREFIXES + "SELECT DISTINCT ?l ?x ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
 
 
 @cache
@@ -161,10 +161,13 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
     if len(found) == 1:
         return found[0]
     if not found:
-        names = {
-            str(r[0]) for cls in classes(kind) for r in store.select(_NAMES, {"cls": cls}).rows
-        }
-        close = difflib.get_close_matches(value, sorted(names), n=3, cutoff=0.6)
+        names = [
+            (str(r[0]), r[1], cls)
+            for cls in classes(kind)
+            for r in store.select(_NAMES, {"cls": cls}).rows
+            if r[0] is not None and r[1] is not None
+        ]
+        close = suggest(value, names)
         hint = (
             ("did you mean " + ", ".join(repr(c) for c in close) + "?")
             if close
@@ -180,6 +183,36 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
         f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): " + "; ".join(listed),
         hint="give the id or the IRI of the one you mean",
     )
+
+
+SIMILAR = 0.8  # difflib's ratio: 'Freland' ~ 'Freeland' (0.93), not 'Trudeau' ~ 'Tuvalu' (0.62)
+
+
+def suggest(value: str, names: Iterable[tuple[str, Node, Node]], n: int = 3) -> list[str]:
+    """Names that ``value`` may have been meant as, best first, at most ``n``.
+
+    ``names`` are (name, thing, class) triples. A name one of whose words is ``value``
+    ('Chrystia' for 'Chrystia Freeland') comes first, then names close to it as a whole, then
+    names with a word close to it (a misspelt surname). Case is ignored. Only close matches
+    count, one name per thing, and only things of the same class as the best match: 'Freland'
+    suggests Freeland, not Ireland.
+    """
+    needle = value.casefold()
+    best: dict[Node, tuple[float, str, Node]] = {}
+    for name, thing, cls in names:
+        words = [w for w in re.split(r"[\W_]+", name.casefold()) if len(w) > 2]
+        if needle in words:
+            score = 3.0
+        else:
+            whole = difflib.SequenceMatcher(None, needle, name.casefold()).ratio()
+            word = max(
+                (difflib.SequenceMatcher(None, needle, w).ratio() for w in words), default=0.0
+            )
+            score = 2 + whole if whole >= SIMILAR else 1 + word if word >= SIMILAR else 0.0
+        if score and (thing not in best or (-score, name) < (-best[thing][0], best[thing][1])):
+            best[thing] = (score, name, cls)
+    ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
+    return [name for _, name, cls in ranked if cls == ranked[0][2]][:n]
 
 
 def _a(noun: str) -> str:
