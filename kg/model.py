@@ -135,9 +135,9 @@ class Proposal:
 
 @dataclass(frozen=True)
 class SpeechAct:
-    """A Statement, Demand, Objection, Rejection, Threat or Support."""
+    """A speech act of any kind: an entry of a speech-act section (``kg.kinds.SPEECH_ACTS``)."""
 
-    kind: str  # ontology class name
+    kind: str  # ontology class name: Statement, Demand, Objection, Rejection...
     key: str
     agent: URIRef | None  # None only for statements in the outlet's own voice
     reports: tuple[Report, ...]

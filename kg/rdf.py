@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, software_iri
+from kg.kinds import KINDS, kind_of_class
 from kg.loaders.reference import Reference
 from kg.model import (
     ArticleFacts,
@@ -38,14 +39,8 @@ UNITS = {
     Precision.YEAR: TIME.unitYear,
 }
 REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
-ACT_SEGMENTS = {
-    "Demand": "demand",
-    "Objection": "objection",
-    "Rejection": "objection",
-    "Statement": "statement",
-    "Threat": "threat",
-    "Support": "support",
-}
+# the IRI segments of facts (<article IRI>/proposal/<id>), from the table of fact kinds
+_PROPOSAL, _EVENT = KINDS["proposals"].segment, KINDS["events"].segment
 
 
 def content_hash(text: str) -> str:
@@ -201,7 +196,7 @@ class _ArticleWriter:
             self.drafted(node, actor.drafted)
 
         for p in self.facts.proposals:
-            node = child(a, "proposal", p.key)
+            node = child(a, _PROPOSAL, p.key)
             self.origins[node] = p.where
             add(node, RDF.type, TKG.Proposal)
             add(node, TKG.proposer, p.proposer)
@@ -220,12 +215,12 @@ class _ArticleWriter:
 
     def act(self, act: SpeechAct) -> None:
         a, add = self.a, self.add
-        node = child(a, ACT_SEGMENTS[act.kind], act.key)
+        node = child(a, kind_of_class(act.kind).segment, act.key)
         self.origins[node] = act.where
         add(node, RDF.type, TKG[act.kind])
         add(node, TKG.agent, act.agent)
         for target in act.targets:
-            add(node, TKG.target, child(a, "proposal", target))
+            add(node, TKG.target, child(a, _PROPOSAL, target))
         add(node, TKG.summary, Literal(act.summary) if act.summary else None)
         add(node, TKG.place, act.place)
         add(node, TKG.threatenedAction, Literal(act.action) if act.action else None)
@@ -243,14 +238,14 @@ class _ArticleWriter:
 
     def event(self, event: Event) -> None:
         a, add = self.a, self.add
-        node = child(a, "event", event.key)
+        node = child(a, _EVENT, event.key)
         self.origins[node] = event.where
         add(node, RDF.type, TKG[event.kind])
         add(node, RDFS.label, Literal(event.label))
         add(node, TKG.status, TKG[event.status] if event.status else None)
         if event.round_number is not None:
             add(node, TKG.roundNumber, Literal(event.round_number, datatype=XSD.integer))
-        add(node, TKG.partOf, child(a, "event", event.part_of) if event.part_of else None)
+        add(node, TKG.partOf, child(a, _EVENT, event.part_of) if event.part_of else None)
         for participant in event.participants:
             add(node, TKG.participant, participant)
         add(node, TKG.place, event.place)

@@ -13,11 +13,12 @@ import yaml
 
 from kg import __version__
 from kg.extract import Draft, Drafted, Lexicon, extract, load_lexicon
+from kg.kinds import KINDS
 from kg.loaders import Reference, load_facts, read_article
 from kg.loaders.evidence import Finder
 from kg.model import ArticleFacts
 
-SECTIONS = ("proposals", "demands", "objections", "statements", "threats", "supports", "events")
+SECTIONS = tuple(section for section, kind in KINDS.items() if kind.drafted)
 
 
 def draft_document(

@@ -31,6 +31,7 @@ from kg.extract import extract
 from kg.extract.draft import draft_yaml
 from kg.extract.lexicon import Lexicon
 from kg.iris import article_iri, child
+from kg.kinds import kind_of_class
 from kg.loaders import Reference, load_facts
 from kg.model import ArticleFacts, LocalActor, Mode, Span
 
@@ -181,7 +182,7 @@ def _items(facts: ArticleFacts, reference: Reference) -> tuple[dict[str, list[It
                 if not any(_overlap(key[0], s) and w == speaker for s, w in seen_quotes):
                     seen_quotes.add(key)
                     items["quotes"].append((key[0], speaker, None))
-        if act.kind in ("Objection", "Rejection"):
+        if kind_of_class(act.kind).section == "objections":
             targets = tuple(_span(proposals[t].reports[0].span) for t in act.targets) or None
             items["objections"].append((_span(act.reports[0].span), agent, targets))
     for event in facts.events:

@@ -14,7 +14,7 @@ class Drafted:
     """One drafted fact: its section in the facts file, the rule that found it, its evidence
     (offsets into the article text) and the other keys of its facts-file entry."""
 
-    section: str  # proposals, demands, objections, statements, threats, supports, events
+    section: str  # a section of kg.kinds.KINDS: proposals, demands, objections, ..., events
     key: str
     rule: str
     confidence: float

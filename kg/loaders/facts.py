@@ -8,6 +8,7 @@ import contextlib
 import datetime as dt
 import difflib
 import re
+from collections.abc import Callable
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -16,6 +17,7 @@ from rdflib import URIRef
 
 from kg.errors import InputError
 from kg.iris import article_iri, check_id, child
+from kg.kinds import KINDS, SPEECH_ACTS, FactKind
 from kg.loaders.article import read_article
 from kg.loaders.evidence import Finder
 from kg.loaders.reference import Reference
@@ -39,27 +41,9 @@ from kg.model import (
     Where,
 )
 
-TOP_KEYS = (
-    "article",
-    "draft",
-    "actors",
-    "proposals",
-    "demands",
-    "objections",
-    "statements",
-    "threats",
-    "supports",
-    "events",
-)
+TOP_KEYS = ("article", "draft", "actors", *KINDS)
 REPORT_KEYS = {"evidence", "source", "mode", "verb", "edited", "occurrence"}
 DRAFT_KEYS = {"rule", "confidence", "review"}  # on any fact an extractor drafted
-ACT_SECTIONS = {
-    "demands": "Demand",
-    "objections": "Objection",
-    "statements": "Statement",
-    "threats": "Threat",
-    "supports": "Support",
-}
 ACT_KEYS = (
     REPORT_KEYS
     | {
@@ -109,7 +93,6 @@ LOCAL_ACTOR_TYPES = (
     "InterestGroup",
     "Country",
 )
-EVENT_TYPES = ("Negotiation", "NegotiationRound", "Meeting", "PressConference", "Milestone")
 STATUSES = {"occurred": "Occurred", "scheduled": "Scheduled", "expected": "Expected"}
 REASON_KINDS = {
     "economic-harm": "EconomicHarm",
@@ -119,6 +102,18 @@ REASON_KINDS = {
     "procedural": "Procedural",
     "other": "OtherReason",
 }
+_EVENTS = KINDS["events"]
+
+
+def _sections(takes: Callable[[FactKind], bool]) -> str:
+    """The speech-act sections that take a key, for messages: "objections"."""
+    return " and ".join(kind.section for kind in SPEECH_ACTS.values() if takes(kind))
+
+
+_CHOICES = " or ".join(v for k in SPEECH_ACTS.values() if k.choice == "kind" for v in k.choices)
+_ONLY_KIND = f"'kind' is only for {_sections(lambda k: k.choice == 'kind')}: {_CHOICES}"
+_ONLY_REASON = f"only {_sections(lambda k: k.reason)} have a 'reason'"
+_ONLY_THREAT = f"'action' and 'condition' are for {_sections(lambda k: k.threat)}"
 ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
@@ -282,9 +277,9 @@ class _FactsReader:
             proposal = self.proposal(node)
             proposals[proposal.key] = proposal
             facts.proposals.append(proposal)
-        for section, kind in ACT_SECTIONS.items():
-            for node in self.items(section):
-                facts.acts.append(self.act(node, section, kind, proposals))
+        for kind in SPEECH_ACTS.values():
+            for node in self.items(kind.section):
+                facts.acts.append(self.act(node, kind, proposals))
         events: dict[str, Node] = {str(n.get("id")): n for n in self.items("events")}
         for node in events.values():
             facts.events.append(self.event(node, events))
@@ -548,18 +543,19 @@ class _FactsReader:
             drafted=self.drafted(node),
         )
 
-    def act(self, node: Node, section: str, kind: str, proposals: dict[str, Proposal]) -> SpeechAct:
+    def act(self, node: Node, kind: FactKind, proposals: dict[str, Proposal]) -> SpeechAct:
+        section = kind.section
         self.check_keys(node, ACT_KEYS, f"an entry of '{section}'")
         key = self.key(node)
         agent = None
-        if node.get("by") is not None or section != "statements":
+        if node.get("by") is not None or not kind.agent_optional:
             agent = self.resolve("actors", node.get("by"), node, "by")
+        cls = kind.classes[0]
         if "kind" in node:
-            if section != "objections" or node["kind"] not in ("objection", "rejection"):
-                raise self.fail(
-                    "'kind' is only for objections: objection or rejection", node, "kind"
-                )
-            kind = "Rejection" if node["kind"] == "rejection" else "Objection"
+            picked = kind.pick(node["kind"]) if kind.choice == "kind" else None
+            if picked is None:
+                raise self.fail(_ONLY_KIND, node, "kind")
+            cls = picked
         targets: list[str] = []
         for field_name in ("proposal", "proposals"):
             value = node.get(field_name)
@@ -579,19 +575,19 @@ class _FactsReader:
                         "define it under 'proposals:'",
                     )
                 targets.append(target)
-        if targets and section in ("statements", "threats"):
+        if targets and not kind.targets:
             raise self.fail(f"'{section}' do not target proposals", node, "proposal")
         reports = self.reports(node, default_source=agent)
         reason = None
         if node.get("reason") is not None:
-            if section != "objections":
-                raise self.fail("only objections have a 'reason'", node, "reason")
+            if not kind.reason:
+                raise self.fail(_ONLY_REASON, node, "reason")
             reason = self.reason(node["reason"], node, reports[0].span)
-        action = self.text_of(node, "action", required=(section == "threats"))
-        if section != "threats" and (action or node.get("condition")):
-            raise self.fail("'action' and 'condition' are for threats", node)
+        action = self.text_of(node, "action", required=kind.threat)
+        if not kind.threat and (action or node.get("condition")):
+            raise self.fail(_ONLY_THREAT, node)
         return SpeechAct(
-            kind=kind,
+            kind=cls,
             key=key,
             agent=agent,
             reports=reports,
@@ -637,12 +633,12 @@ class _FactsReader:
         self.check_keys(node, EVENT_KEYS, "an event")
         key = self.key(node)
         kind = self.text_of(node, "type", required=True)
-        if kind not in EVENT_TYPES:
+        if kind not in _EVENTS.classes:
             raise self.fail(
                 f"event type {kind!r} is not known",
                 node,
                 "type",
-                "use one of " + ", ".join(EVENT_TYPES),
+                "use one of " + ", ".join(_EVENTS.classes),
             )
         label = self.text_of(node, "name", required=True)
         round_number = node.get("round")

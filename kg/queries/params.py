@@ -19,6 +19,7 @@ from rdflib.term import Node
 
 from kg.errors import InputError, UsageError
 from kg.iris import ID_PATTERN, check_iri, mint
+from kg.kinds import KINDS, family_classes
 from kg.queries.catalogue import SavedQuery
 from kg.resources import ontology_graph
 from kg.store import Store
@@ -34,7 +35,7 @@ TOPS: dict[str, tuple[URIRef, ...]] = {
     "place": (TKG.Place,),
     "proposal": (TKG.Proposal,),
     "article": (TKG.Article,),
-    "fact": (TKG.Proposal, TKG.SpeechAct, TKG.Event),
+    "fact": family_classes(),
 }
 # the IRI segment before an id: id/actor/freeland, id/article/<key>/proposal/sunset-clause
 SEGMENT = {
@@ -42,7 +43,7 @@ SEGMENT = {
     "issue": "issue",
     "agreement": "agreement",
     "place": "place",
-    "proposal": "proposal",
+    "proposal": KINDS["proposals"].segment,
     "article": "article",
     "fact": "",
 }
