@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Protocol
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, software_iri
 from kg.kinds import KINDS, kind_of_class
-from kg.loaders.reference import Reference
 from kg.model import (
     ArticleFacts,
     Drafted,
@@ -17,6 +18,7 @@ from kg.model import (
     Extraction,
     Mode,
     Precision,
+    RefEntity,
     Report,
     Review,
     Span,
@@ -282,7 +284,15 @@ def article_to_graph(facts: ArticleFacts) -> tuple[Graph, dict[URIRef, Where]]:
     return rdf.graph(), rdf.origins
 
 
-def reference_to_graph(ref: Reference) -> Graph:
+class ReferenceData(Protocol):
+    """What the reference graph is made from: ``kg.loaders.Reference`` is one."""
+
+    def all(self) -> Iterable[RefEntity]: ...
+
+    def iri(self, section: str, key: str) -> URIRef: ...
+
+
+def reference_to_graph(ref: ReferenceData) -> Graph:
     """The reference graph: names, aliases, types and links of shared entities."""
     g = new_graph(REFERENCE_GRAPH)
     for e in ref.all():
