@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from kg.extract import Drafted, Lexicon, extract, load_lexicon
+from kg.extract import DraftedFact, Lexicon, extract, load_lexicon
 from kg.extract.draft import draft_facts
 from kg.extract.times import find_times
 from kg.loaders import Reference
@@ -29,7 +29,7 @@ def lexicon(reference: Reference) -> Lexicon:
     return load_lexicon(reference)
 
 
-def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[Drafted]:
+def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[DraftedFact]:
     article = Article(
         url="https://example.org/news/test",
         title="Test",
@@ -41,15 +41,15 @@ def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[D
     return extract(article, lexicon).facts
 
 
-def words(text: str, fact: Drafted) -> str:
+def words(text: str, fact: DraftedFact) -> str:
     return text[fact.start : fact.end]
 
 
-def of(facts: list[Drafted], section: str) -> list[Drafted]:
+def of(facts: list[DraftedFact], section: str) -> list[DraftedFact]:
     return [f for f in facts if f.section == section]
 
 
-def quotes(text: str, facts: list[Drafted]) -> list[tuple[str, str, str]]:
+def quotes(text: str, facts: list[DraftedFact]) -> list[tuple[str, str, str]]:
     """(speaker key, rule, quoted words) of every drafted quotation."""
     return [
         (f.fields["by"], f.rule, words(text, f))

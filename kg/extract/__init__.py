@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 
 from kg.extract.acts import ActFinder
 from kg.extract.events import find_events
-from kg.extract.facts import Drafted
+from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
@@ -27,7 +27,7 @@ from kg.extract.text import Sentence, paragraphs, quotations, sentences, single_
 from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
 
-__all__ = ["Draft", "Drafted", "Lexicon", "extract", "load_lexicon"]
+__all__ = ["Draft", "DraftedFact", "Lexicon", "extract", "load_lexicon"]
 
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousand
 
@@ -35,7 +35,7 @@ MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousan
 @dataclass
 class Draft:
     article: Article
-    facts: list[Drafted] = field(default_factory=list)
+    facts: list[DraftedFact] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)  # what the extractor could not do
 
     def local_actors(self) -> list[Actor]:
@@ -57,8 +57,8 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         text = text[:MAX_CHARS]
     mentions = find_mentions(text, lexicon)
     acts = ActFinder(text, mentions, lexicon)
-    events: list[Drafted] = []
-    statements: list[Drafted] = []
+    events: list[DraftedFact] = []
+    statements: list[DraftedFact] = []
     single = single_quoted(text)  # British style: ‘…’ quotes
     for paragraph in paragraphs(text):
         quotes = quotations(text, paragraph, single)
@@ -84,7 +84,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             )
             outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
             statements.append(
-                Drafted(
+                DraftedFact(
                     "statements",
                     q.speaker.key + "-quote",
                     q.rule,
@@ -118,7 +118,7 @@ def _paraphrase(
     mentions: Mentions,
     lexicon: Lexicon,
     times: list[TimeMatch],
-) -> list[Drafted]:
+) -> list[DraftedFact]:
     """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
     if any(s.start <= a < s.end for a, _ in spans):
         return []
@@ -134,7 +134,7 @@ def _paraphrase(
         end -= 1
     fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase", "verb": verb[2]}
     return [
-        Drafted(
+        DraftedFact(
             "statements",
             speaker.actor.key + "-said",
             "paraphrase-said",
@@ -159,7 +159,7 @@ _OUTLET = re.compile(
 
 def _outlet_voice(
     text: str, s: Sentence, spans: list[tuple[int, int]], lexicon: Lexicon
-) -> list[Drafted]:
+) -> list[DraftedFact]:
     """ "The NAFTA renegotiations have been strained.": the outlet's own assessment of the
     talks, in a sentence that quotes and credits no one."""
     if any(s.start <= a < s.end for a, _ in spans) or not _OUTLET.match(text, s.start):
@@ -171,4 +171,4 @@ def _outlet_voice(
     end = s.end
     while end > s.start and text[end - 1] in " ":
         end -= 1
-    return [Drafted("statements", "outlet-assessment", "outlet-voice", 0.6, s.start, end, {})]
+    return [DraftedFact("statements", "outlet-assessment", "outlet-voice", 0.6, s.start, end, {})]

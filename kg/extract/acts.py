@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.facts import Drafted
+from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, Phrases
 from kg.extract.mentions import Actor, Mention, Mentions
 from kg.extract.text import Sentence
@@ -105,7 +105,7 @@ REASON_WORDS = 40
 class ActFinder:
     def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon) -> None:
         self.text, self.mentions, self.lexicon = text, mentions, lexicon
-        self.proposals: list[Drafted] = []
+        self.proposals: list[DraftedFact] = []
         self._verbs_first = {
             p.split()[0]
             for name in (
@@ -140,7 +140,7 @@ class ActFinder:
             "demand",
             "demands",
         }
-        self.facts: list[Drafted] = []
+        self.facts: list[DraftedFact] = []
 
     # --- helpers -------------------------------------------------------------------------
     def _agent_before(self, start: int, at: int) -> Mention | None:
@@ -280,7 +280,7 @@ class ActFinder:
 
     def _proposal(
         self, agent: Actor, start: int, end: int, rule: str, confidence: float
-    ) -> Drafted:
+    ) -> DraftedFact:
         issue = self._issue(start, end)
         for existing in self.proposals:
             if existing.fields["proposer"] == self._party(agent).key and (
@@ -303,7 +303,9 @@ class ActFinder:
         key = next(
             k for k in (key if n == 1 else f"{key}-{n}" for n in range(1, 999)) if k not in taken
         )
-        drafted = Drafted("proposals", key, rule, confidence, start, end, fields, actors=(party,))
+        drafted = DraftedFact(
+            "proposals", key, rule, confidence, start, end, fields, actors=(party,)
+        )
         self.proposals.append(drafted)
         return drafted
 
@@ -332,7 +334,7 @@ class ActFinder:
             actors = [agent.actor]
             self._report(fields, source, actors)
             self.facts.append(
-                Drafted(
+                DraftedFact(
                     "demands",
                     proposal.key,
                     "demand-noun",
@@ -404,7 +406,7 @@ class ActFinder:
         self._report(fields, source, actors)
         key = targets[0].key if targets else "objection"
         self.facts.append(
-            Drafted(
+            DraftedFact(
                 "objections",
                 key,
                 "objection-relative",
@@ -459,7 +461,7 @@ class ActFinder:
             actors = [agent.actor]
             self._report(fields, source, actors)
             self.facts.append(
-                Drafted(
+                DraftedFact(
                     "demands",
                     proposal.key,
                     "demand-verb",
@@ -488,7 +490,7 @@ class ActFinder:
             return  # only a measure announced for the future is a proposal others react to
         self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
 
-    def _targets(self, start: int, end: int) -> list[Drafted]:
+    def _targets(self, start: int, end: int) -> list[DraftedFact]:
         named = [
             p
             for p in self.proposals
@@ -532,7 +534,7 @@ class ActFinder:
                 fields["proposals"] = [t.key for t in targets]
         actors = [agent.actor]
         self._report(fields, source, actors)
-        drafted = Drafted(
+        drafted = DraftedFact(
             "objections",
             (targets[0].key if targets else _key_words(self.text[start:end])),
             rule,
@@ -590,7 +592,7 @@ class ActFinder:
         actors = [agent.actor]
         self._report(fields, source, actors)
         self.facts.append(
-            Drafted(
+            DraftedFact(
                 "threats",
                 _key_words(self.text[start:end]),
                 "threat-verb",
@@ -633,7 +635,7 @@ class ActFinder:
             actors = [agent]
             self._report(fields, source, actors)
             self.facts.append(
-                Drafted(
+                DraftedFact(
                     "threats",
                     _key_words(self.text[start:end]),
                     "threat-noun",
@@ -661,7 +663,7 @@ class ActFinder:
         actors = [agent.actor]
         self._report(fields, source, actors)
         self.facts.append(
-            Drafted(
+            DraftedFact(
                 "supports",
                 targets[0].key,
                 "support-verb",
@@ -695,7 +697,7 @@ class ActFinder:
             if targets:
                 fields["proposal"] = targets[0].key
             self.facts.append(
-                Drafted(
+                DraftedFact(
                     "objections",
                     speaker.key + "-" + kind,
                     rule,

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
-from kg.extract import Draft, Drafted, Lexicon, extract, load_lexicon
+from kg.extract import Draft, DraftedFact, Lexicon, extract, load_lexicon
 from kg.kinds import KINDS
 from kg.loaders import Reference, load_facts, read_article
 from kg.loaders.evidence import Finder
@@ -82,7 +82,7 @@ def _evidence(finder: Finder, start: int, end: int) -> dict[str, Any]:
     return out
 
 
-def _entry(fact: Drafted, key: str, finder: Finder, renamed: dict[str, str]) -> dict[str, Any]:
+def _entry(fact: DraftedFact, key: str, finder: Finder, renamed: dict[str, str]) -> dict[str, Any]:
     entry: dict[str, Any] = {"id": key}
     for name, value in fact.fields.items():
         if name == "proposal" and isinstance(value, str):

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.facts import Drafted
+from kg.extract.facts import DraftedFact
 from kg.extract.mentions import Mentions
 from kg.extract.text import Sentence
 from kg.extract.times import TimeMatch
@@ -84,11 +84,11 @@ _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)
 
 def find_events(
     text: str, s: Sentence, times: list[TimeMatch], mentions: Mentions
-) -> list[Drafted]:
+) -> list[DraftedFact]:
     """One event per resolved time phrase whose clause says something happens (a round, a
     meeting, a ruling, tariffs raised ...); a time that only dates a statement ("said on
     Monday") is not an event."""
-    found: list[Drafted] = []
+    found: list[DraftedFact] = []
     place = next((p[2] for p in mentions.places if s.start <= p[0] < s.end), None)
     for when in times:
         if when.value is None:
@@ -127,7 +127,9 @@ def find_events(
         fields: dict[str, object] = {"type": kind, "name": name, "status": status, **extra}
         if place and kind in ("Meeting", "NegotiationRound", "PressConference"):
             fields["where"] = place
-        found.append(Drafted("events", _key(name), rule, 0.7, c_start, c_end, fields, when=when))
+        found.append(
+            DraftedFact("events", _key(name), rule, 0.7, c_start, c_end, fields, when=when)
+        )
     return found
 
 

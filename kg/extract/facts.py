@@ -10,7 +10,7 @@ from kg.extract.times import TimeMatch
 
 
 @dataclass
-class Drafted:
+class DraftedFact:
     """One drafted fact: its section in the facts file, the rule that found it, its evidence
     (offsets into the article text) and the other keys of its facts-file entry."""
 
