@@ -126,8 +126,8 @@ def test_ingest_takes_extra_reference_data(tmp_path: Path) -> None:
     assert found.as_dicts() == [{"x": "https://w3id.org/tradekg/id/place/atlantis"}]
 
 
-def test_a_missing_input_is_an_input_error(tmp_path: Path) -> None:
-    with kg.open_store(tmp_path / "store") as store, pytest.raises(kg.InputError) as e:
+def test_a_missing_input_is_a_usage_error(tmp_path: Path) -> None:
+    with kg.open_store(tmp_path / "store") as store, pytest.raises(kg.UsageError) as e:
         kg.ingest(store, tmp_path / "nothing")
     assert str(e.value) == f"{tmp_path / 'nothing'}: no such file or directory"
 
