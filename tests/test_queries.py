@@ -86,6 +86,11 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("data-quality", {}, None),
     ("provenance", {"fact": "freeland-differences"}, None),
     ("stats", {}, None),
+    ("positions", {}, None),
+    ("positions", {"actor": "Canada"}, None),
+    ("positions", {"agreement": "nafta"}, "positions"),
+    ("positions", {"issue": "sunset clause", "asOf": "2017-11-21"}, None),
+    ("positions", {"asOf": "2017-11-20"}, None),
 ]
 
 

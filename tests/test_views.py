@@ -2,20 +2,26 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
+from xml.etree import ElementTree
 
+import pytest
 from conftest import MakeStore
 from rdflib import URIRef
 
+from kg.errors import UsageError
 from kg.queries import run_saved
 from kg.store import Store
-from kg.views import article
+from kg.views import article, pictures, report
 from kg.views.article import ArticleView, Fact
+from kg.views.pictures import interval
 
 HERE = Path(__file__).resolve().parent
+HEADLINE = "NAFTA talks make little headway after fifth round"
 
 
 class Dom(HTMLParser):
@@ -167,3 +173,110 @@ def test_drafted_facts_are_marked_draft(make_store: MakeStore) -> None:
         if all(f"fact-{f.number}" in drafted for f in facts)
     }
     assert article.body(view, lambda x: None).count('class="kg-draft"') == len(drafted)
+
+
+# --- pictures and reports ---------------------------------------------------------------------
+
+
+def svg_root(svg: str) -> ElementTree.Element:
+    """The parsed SVG: it must be well-formed XML in the SVG namespace."""
+    root = ElementTree.fromstring(svg)
+    assert root.tag == "{http://www.w3.org/2000/svg}svg"
+    return root
+
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+def test_interval_is_as_wide_as_the_precision() -> None:
+    day = dt.date(2017, 11, 21)
+    assert interval(day, "day") == day
+    assert interval(dt.date(2017, 11, 20), "week") == dt.date(2017, 11, 26)
+    assert interval(dt.date(2017, 12, 1), "month") == dt.date(2017, 12, 31)
+    assert interval(dt.date(2016, 2, 1), "month") == dt.date(2016, 2, 29)
+    assert interval(dt.date(2017, 1, 1), "year") == dt.date(2017, 12, 31)
+
+
+def test_timeline_draws_every_moment_at_its_precision(sample_store: Store) -> None:
+    iri = _article_iri(sample_store)
+    moments = report.moments(sample_store, within=str(iri))
+    rows = run_saved(sample_store, "timeline").rows
+    assert len(moments) == len(rows)  # the sample is the only article
+    root = svg_root(pictures.timeline(moments, link=lambda x: x))
+    drawn = root.findall(f".//{SVG}g[@class]")
+    assert len(drawn) == len(moments)
+    widths = {}
+    for g, m in zip(
+        drawn, sorted(moments, key=lambda m: (m.start is None, m.start, m.end)), strict=True
+    ):
+        title = g.find(f"{SVG}title")
+        assert title is not None and str(title.text).startswith(m.label)
+        rect = g.find(f"{SVG}rect")
+        assert rect is not None
+        if m.start and m.end:
+            widths[(m.end - m.start).days] = float(rect.attrib["width"])
+    # a year is drawn wider than a month, a month wider than a day
+    assert widths[364] > widths[30] > widths[0]
+
+
+def test_positions_of_canada_rest_on_the_group_it_belongs_to(sample_store: Store) -> None:
+    rows = report.positions(sample_store, {"actor": "Canada"})
+    cells = {(c.issue[1], c.polarity, c.strength) for c in report.cells(rows)}
+    assert cells == {
+        ("investor-state dispute settlement", "oppose", "concern"),
+        ("rebalancing", "oppose", "concern"),
+        ("rules of origin", "oppose", "deal-breaker"),
+        ("sunset clause", "oppose", "concern"),
+    }
+    root = svg_root(pictures.matrix(report.cells(rows)))
+    assert len(root.findall(f".//{SVG}g[@class='cell oppose']")) == 4
+
+
+def test_who_stands_with_whom_on_the_sample(sample_store: Store) -> None:
+    ties = report.ties(report.positions(sample_store))
+    assert [(t.a[1], t.b[1], t.kind, t.what) for t in ties] == [
+        (
+            "Canada",
+            "Mexico",
+            "objection",
+            [
+                "against investor-state dispute settlement",
+                "against rebalancing",
+                "against rules of origin",
+                "against sunset clause",
+            ],
+        ),
+        ("Robert Lighthizer", "United States", "support", ["for rebalancing"]),
+        (
+            "Trump administration",
+            "United States",
+            "support",
+            ["for investor-state dispute settlement", "for sunset clause"],
+        ),
+    ]
+    root = svg_root(pictures.network(ties))
+    assert len(root.findall(f".//{SVG}g[@class='tie']")) == 3
+    assert len(root.findall(f".//{SVG}g[@class='actor']")) == 5
+
+
+def test_report_of_an_article_is_self_contained(sample_store: Store) -> None:
+    page = report.report(sample_store, HEADLINE, lambda x: x)
+    dom = parse(page)
+    assert dom.sources == []  # no script, style sheet, image or font to fetch
+    assert page.count("<svg ") == 3
+    for svg in page.split("<svg ")[1:]:
+        svg_root("<svg " + svg.split("</svg>")[0] + "</svg>")
+
+
+def test_report_of_an_actor(sample_store: Store) -> None:
+    page = report.report(sample_store, "Freeland", lambda x: x)
+    assert "<h1>Chrystia Freeland</h1>" in page
+    assert page.count("<tr>") == 1 + len(
+        run_saved(sample_store, "quotes", {"speaker": "Freeland"}).rows
+    )
+
+
+def test_report_of_nothing_known(sample_store: Store) -> None:
+    with pytest.raises(UsageError) as e:
+        report.subject(sample_store, "no such thing at all")
+    assert e.value.message == "no article or actor matches 'no such thing at all'"

@@ -18,7 +18,9 @@ and the few lines of script inline, nothing fetched), which opens from a file of
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Callable, Iterable
+from contextlib import suppress
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -27,27 +29,10 @@ from rdflib import URIRef
 from rdflib.term import Node
 
 from kg.errors import UsageError
+from kg.kinds import kind_of_class
 from kg.store import Store
+from kg.views.pictures import KIND_COLOURS
 
-# The kind a fact is shown as: the first of its classes in this list (a fact may also carry its
-# superclasses: an objection is a speech act). Each kind has a colour in STYLE.
-KINDS: tuple[tuple[str, str, str], ...] = (
-    # (class local name, kind, what a person reads)
-    ("Rejection", "objection", "rejection"),
-    ("Objection", "objection", "objection"),
-    ("Demand", "demand", "demand"),
-    ("Threat", "threat", "threat"),
-    ("Support", "support", "support"),
-    ("Statement", "statement", "statement"),
-    ("Proposal", "proposal", "proposal"),
-    ("NegotiationRound", "event", "negotiation round"),
-    ("Negotiation", "event", "negotiation"),
-    ("Meeting", "event", "meeting"),
-    ("PressConference", "event", "press conference"),
-    ("Milestone", "event", "milestone"),
-    ("Event", "event", "event"),
-    ("SpeechAct", "statement", "speech act"),
-)
 MODES = {
     "DirectQuote": "direct quote",
     "PartialQuote": "partial quote",
@@ -117,12 +102,20 @@ def _local(term: Node | None) -> str:
     return str(term).rsplit("#", 1)[-1] if term is not None else ""
 
 
-def _kind(classes: Iterable[str]) -> tuple[str, str]:
-    names = set(classes)
-    for local, kind, label in KINDS:
-        if local in names:
-            return kind, label
-    return "other", "fact"
+def kind_of(classes: Iterable[str]) -> tuple[str, str]:
+    """The colour key of a fact with these ontology classes (its kind's IRI segment:
+    ``objection``, ``event``...) and what a person reads ("rejection", "negotiation round"):
+    the most specific of its classes that a fact kind takes (a fact may also carry the family
+    class, ``SpeechAct``, and a kind's default, ``Objection`` for a ``Rejection``)."""
+    found = []
+    for name in sorted(set(classes)):
+        with suppress(KeyError):  # the family class (SpeechAct), or not a fact's class
+            found.append((kind_of_class(name), name))
+    if not found:
+        return "other", "fact"
+    kind = found[0][0]
+    specific = [c for k, c in found if c != k.classes[0]] or [kind.classes[0]]
+    return kind.segment, re.sub(r"(?<=[a-z])(?=[A-Z])", " ", specific[0]).lower()
 
 
 def load(store: Store, article: URIRef) -> ArticleView:
@@ -179,7 +172,7 @@ def load(store: Store, article: URIRef) -> ArticleView:
             if span not in fact.spans:
                 fact.spans.append(span)
     for iri, fact in facts.items():
-        fact.kind, fact.kind_label = _kind(classes[iri])
+        fact.kind, fact.kind_label = kind_of(classes[iri])
         fact.name = fact.name or fact.kind_label
         fact.spans.sort()
     ordered = sorted(facts.values(), key=lambda f: (f.first, f.iri))
@@ -209,10 +202,6 @@ color:inherit;cursor:pointer}
 .kg-text mark.draft{border-bottom-style:dashed}
 .kg-text mark:hover,.kg-text mark:focus{outline:2px solid var(--b);outline-offset:1px}
 .kg-text mark.selected{box-shadow:0 0 0 2px #222}
-.k-proposal{--c:#d7e9ff;--b:#3b7dd8}.k-statement{--c:#ece4ff;--b:#7a5cc7}
-.k-demand{--c:#ffe9c7;--b:#d98a1c}.k-objection{--c:#ffd6d6;--b:#c93a3a}
-.k-threat{--c:#f9d3ec;--b:#b8338f}.k-support{--c:#d6f3d6;--b:#2f8f3a}
-.k-event{--c:#fff4b0;--b:#a68a00}.k-other{--c:#e6e6e6;--b:#777}
 .kg-facts ol{padding-left:1.4rem;margin:0}.kg-facts li{margin:.35rem 0;padding:.25rem .4rem;
 border-left:4px solid var(--b)}.kg-facts li.selected{background:var(--c)}
 .kg-badge{display:inline-block;font-size:.75rem;padding:0 .35rem;border-radius:.6rem;
@@ -221,6 +210,10 @@ background:var(--c);border:1px solid var(--b);margin-right:.3rem}
 color:#b00;border-radius:.6rem;margin-left:.3rem}
 .kg-meta{color:#555;font-size:.9rem}.kg-legend span{margin-right:.6rem}
 """
+
+STYLE += "".join(
+    f".k-{kind}{{--c:{fill};--b:{stroke}}}" for kind, (fill, stroke) in KIND_COLOURS.items()
+)
 
 SCRIPT = """
 (function(){

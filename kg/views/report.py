@@ -1,0 +1,301 @@
+"""Reports: one self-contained HTML file about an article or an actor, pictures included.
+
+``subject`` resolves a name the way query parameters are resolved (an article's headline, URL,
+key or IRI; an actor's name, alias or IRI); ``article_report`` and ``actor_report`` gather what
+the saved queries answer about it and lay it out with the pictures of ``kg.views.pictures``.
+Everything is inline (styles, SVG): the file opens from disk with the network unplugged.
+
+The figures also stand alone (``figure``), for ``tradekg report --picture``.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import html
+from collections import defaultdict
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from itertools import combinations
+
+from rdflib import URIRef
+from rdflib.term import Node
+
+from kg.errors import UsageError
+from kg.queries import run_saved
+from kg.queries.params import resolve
+from kg.store import Results, Store
+from kg.views import article as article_view
+from kg.views.pictures import Cell, Moment, Tie, interval, matrix, network, timeline
+
+Link = Callable[[str], str | None]
+PICTURES = ("timeline", "positions", "network")
+# which strength outweighs which, when one actor's acts on one day differ
+_STRENGTH_ORDER = ("open", "concern", "firm", "deal-breaker")
+
+
+@dataclass(frozen=True)
+class Subject:
+    """What a report is about: an article or an actor, by IRI, with its name."""
+
+    kind: str  # "article" or "actor"
+    iri: URIRef
+    name: str
+
+
+def subject(store: Store, name: str) -> Subject:
+    """The article or actor ``name`` stands for (articles are tried first)."""
+    errors: list[UsageError] = []
+    for kind in ("article", "actor"):
+        try:
+            iri = resolve(store, kind, name, "NAME")
+        except UsageError as e:
+            errors.append(e)
+            continue
+        assert isinstance(iri, URIRef)
+        label = _label(store, iri)
+        return Subject(kind, iri, label or name)
+    hints = "; ".join(e.hint for e in errors if e.hint)
+    raise UsageError(
+        f"no article or actor matches {name!r}",
+        hint=hints or "give an article's headline, URL or key, or an actor's name",
+    )
+
+
+_LABEL = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+SELECT ?x (SAMPLE(COALESCE(?headline, ?label)) AS ?name) WHERE {
+  OPTIONAL { ?x schema:headline ?headline } OPTIONAL { ?x rdfs:label ?label }
+} GROUP BY ?x"""
+
+
+def _label(store: Store, iri: URIRef) -> str | None:
+    rows = store.select(_LABEL, {"x": iri}).rows
+    return str(rows[0][1]) if rows and rows[0][1] is not None else None
+
+
+def _records(results: Results) -> list[dict[str, Node | None]]:
+    return [dict(zip(results.variables, row, strict=True)) for row in results.rows]
+
+
+def _text(value: Node | None) -> str:
+    return "" if value is None else str(value)
+
+
+def _date(value: Node | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value is not None else None
+    except ValueError:
+        return None
+
+
+# --- what the pictures show -------------------------------------------------------------------
+
+
+def moments(store: Store, *, within: str | None = None, who: str | None = None) -> list[Moment]:
+    """The timeline's rows as moments: all, or those of one article (facts minted under its
+    IRI), or those where ``who`` takes part."""
+    out = []
+    for r in _records(run_saved(store, "timeline")):
+        fact = _text(r["fact"])
+        if within and not fact.startswith(within + "/"):
+            continue
+        participants = _text(r["participants"])
+        if who and who not in [p.strip() for p in participants.split(",")]:
+            continue
+        start = _date(r["start"])
+        precision = _text(r["precision"]) or "day"
+        kind, _ = article_view.kind_of([_text(r["type"])])
+        out.append(
+            Moment(
+                label=_text(r["label"]),
+                kind=kind,
+                start=start,
+                end=interval(start, precision) if start else None,
+                phrase=_text(r["phrase"]),
+                who=participants,
+                iri=fact,
+                review=_text(r["review"]) or "curated",
+            )
+        )
+    return out
+
+
+def positions(
+    store: Store, params: Mapping[str, str] | None = None
+) -> list[dict[str, Node | None]]:
+    return _records(run_saved(store, "positions", params))
+
+
+def cells(rows: Sequence[Mapping[str, Node | None]]) -> list[Cell]:
+    """One cell per actor and issue: the stance of the latest acts (mixed when they disagree),
+    at the strength of the strongest of them, with every act as evidence."""
+    by_cell: dict[tuple[str, str], list[Mapping[str, Node | None]]] = defaultdict(list)
+    names: dict[str, str] = {}
+    for r in rows:
+        actor, issue = _text(r["actor"]), _text(r["issue"])
+        names[actor], names[issue] = _text(r["actorLabel"]), _text(r["issueLabel"])
+        by_cell[(actor, issue)].append(r)
+    out = []
+    for (actor, issue), acts in sorted(by_cell.items()):
+        latest = max(_text(a["date"]) for a in acts)
+        last = [a for a in acts if _text(a["date"]) == latest]
+        polarities = {_text(a["polarity"]) for a in last}
+        polarity = polarities.pop() if len(polarities) == 1 else "mixed"
+        strength = max(
+            (_text(a["strength"]) for a in last),
+            key=lambda s: _STRENGTH_ORDER.index(s) if s in _STRENGTH_ORDER else -1,
+        )
+        evidence = [
+            f"{_text(a['date'])} {_text(a['act']).lower()}"
+            + (f" (as {_text(a['via'])})" if a["via"] is not None else "")
+            + f": “{_text(a['exact'])}” — {_text(a['headline'])}"
+            for a in sorted(acts, key=lambda a: (_text(a["date"]), _text(a["fact"])))
+        ]
+        out.append(Cell((actor, names[actor]), (issue, names[issue]), polarity, strength, evidence))
+    return out
+
+
+def ties(rows: Sequence[Mapping[str, Node | None]]) -> list[Tie]:
+    """Pairs of actors that take the same side on the same issue: a group that acted for its
+    members is left out (its members stand in for it)."""
+    groups = {_text(r["via"]) for r in rows if r["via"] is not None}
+    sides: dict[tuple[str, str], set[tuple[str, str]]] = defaultdict(set)
+    issue_names: dict[str, str] = {}
+    for r in rows:
+        if _text(r["actorLabel"]) in groups:
+            continue
+        issue = _text(r["issue"])
+        issue_names[issue] = _text(r["issueLabel"])
+        sides[(issue, _text(r["polarity"]))].add((_text(r["actor"]), _text(r["actorLabel"])))
+    pairs: dict[tuple[tuple[str, str], tuple[str, str], str], list[str]] = defaultdict(list)
+    for (issue, polarity), actors in sorted(sides.items()):
+        for a, b in combinations(sorted(actors), 2):
+            what = f"{'against' if polarity == 'oppose' else 'for'} {issue_names[issue]}"
+            pairs[(a, b, polarity)].append(what)
+    return [
+        Tie(a, b, len(what), what, "objection" if polarity == "oppose" else "support")
+        for (a, b, polarity), what in sorted(pairs.items())
+    ]
+
+
+# --- the report ---------------------------------------------------------------------------------
+
+STYLE = """
+body{font-family:system-ui,sans-serif;max-width:80rem;margin:1rem auto;padding:0 1rem;color:#222;
+line-height:1.45}a{color:#0645ad}h2{margin-top:2rem;border-bottom:1px solid #ddd}
+figure{margin:1rem 0;overflow-x:auto}figcaption{color:#555;font-size:.9rem}
+table{border-collapse:collapse}th,td{border:1px solid #ddd;padding:.25rem .5rem;
+text-align:left;vertical-align:top}th{background:#f3f3f3}.meta{color:#555}
+"""
+
+
+def _esc(text: object) -> str:
+    return html.escape(str(text), quote=True)
+
+
+def _figure(svg: str, caption: str) -> str:
+    return f"<figure>{svg}<figcaption>{_esc(caption)}</figcaption></figure>"
+
+
+def _document(title: str, body: str) -> str:
+    made = "Made by tradekg from the facts in its store; every figure rests on quoted evidence."
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1">'
+        f"<title>{_esc(title)} · tradekg</title><style>{STYLE}</style></head><body>"
+        f'<h1>{_esc(title)}</h1>{body}<p class="meta">{_esc(made)}</p></body></html>\n'
+    )
+
+
+def figure(store: Store, about: Subject, picture: str, link: Link) -> str:
+    """One picture about the subject, as a standalone SVG document."""
+    if picture not in PICTURES:
+        raise UsageError(f"no picture named {picture!r}", hint="pictures: " + ", ".join(PICTURES))
+    if about.kind == "article":
+        rows = [r for r in positions(store) if _text(r["fact"]).startswith(str(about.iri) + "/")]
+        when = moments(store, within=str(about.iri))
+    else:
+        rows = positions(store)
+        when = moments(store, who=about.name)
+    if picture == "timeline":
+        return timeline(when, title=f"Timeline: {about.name}", link=link)
+    if picture == "positions":
+        own = [r for r in rows if about.kind == "article" or _text(r["actor"]) == str(about.iri)]
+        return matrix(cells(own), title=f"Positions: {about.name}", link=link)
+    joined = [
+        t for t in ties(rows) if about.kind == "article" or str(about.iri) in (t.a[0], t.b[0])
+    ]
+    return network(joined, title=f"Who stands with whom: {about.name}", link=link)
+
+
+def article_report(store: Store, about: Subject, link: Link) -> str:
+    """The article with its evidence marked, its timeline, positions and who stands with whom."""
+    view = article_view.load(store, about.iri)
+    parts = [
+        article_view.body(view, link),
+        "<h2>Timeline</h2>",
+        _figure(
+            figure(store, about, "timeline", link),
+            "Events and speech acts the article dates; a bar is as wide as the date is precise "
+            "(a day, a month, a year).",
+        ),
+        "<h2>Positions</h2>",
+        _figure(
+            figure(store, about, "positions", link),
+            "Each actor's stance on each issue in this article: green support, red oppose; "
+            "deeper colour, firmer stance. Hover over a cell for its evidence.",
+        ),
+        "<h2>Who stands with whom</h2>",
+        _figure(
+            figure(store, about, "network", link),
+            "Actors joined when they take the same side on an issue; thicker, more issues.",
+        ),
+    ]
+    return _document(view.headline, "".join(parts))
+
+
+def actor_report(store: Store, about: Subject, link: Link) -> str:
+    """What an actor said and where they stand, across every article in the store."""
+    quotes = _records(run_saved(store, "quotes", {"speaker": str(about.iri)}))
+    rows = "".join(
+        "<tr>"
+        + "".join(
+            f"<td>{_esc(_text(q.get(c)))}</td>" for c in ("date", "quote", "mode", "headline")
+        )
+        + "</tr>"
+        for q in quotes
+    )
+    table = (
+        f"<table><tr><th>date</th><th>words</th><th>mode</th><th>article</th></tr>{rows}</table>"
+        if quotes
+        else "<p>No words of theirs are recorded.</p>"
+    )
+    parts = [
+        f"<h2>What {_esc(about.name)} said</h2>{table}",
+        "<h2>Positions</h2>",
+        _figure(
+            figure(store, about, "positions", link),
+            "Stance on each issue: green support, red oppose; deeper colour, firmer stance.",
+        ),
+        "<h2>Timeline</h2>",
+        _figure(
+            figure(store, about, "timeline", link), "Events and speech acts they took part in."
+        ),
+        "<h2>Who stands with them</h2>",
+        _figure(
+            figure(store, about, "network", link),
+            "Actors on the same side of an issue as they are.",
+        ),
+    ]
+    return _document(about.name, "".join(parts))
+
+
+def report(store: Store, name: str, link: Link) -> str:
+    """The report about ``name``: an article or an actor."""
+    about = subject(store, name)
+    if about.kind == "article":
+        return article_report(store, about, link)
+    return actor_report(store, about, link)
+
+
+__all__ = ["PICTURES", "Subject", "cells", "figure", "moments", "report", "subject", "ties"]
