@@ -1,6 +1,7 @@
 """Extractor speed: articles drafted per second on one core (rules path, no model).
 
-    python benchmarks/extract.py [--articles DIR]... [--repeat 15] [--baseline CHECKOUT]
+    python benchmarks/extract.py [--articles DIR]... [--pattern '*.md'] [--repeat 15]
+        [--baseline CHECKOUT]
 
 Each run is a fresh process (started with subprocess, one core: no threads, no workers) that
 loads the reference data and lexicon, drafts every article once to warm up, then drafts the
@@ -70,9 +71,14 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=15, help="processes per checkout")
     parser.add_argument("--passes", type=int, default=5, help="passes over the set per run")
     parser.add_argument("--baseline", type=Path, help="another tradekg checkout to compare")
+    parser.add_argument(
+        "--pattern", default="*.md", help="article file names to take from each directory"
+    )
     args = parser.parse_args()
     dirs = args.articles or [HERE / "devset"]
-    paths = sorted(str(p.resolve()) for d in dirs for p in d.glob("*.md") if p.name != "README.md")
+    paths = sorted(
+        str(p.resolve()) for d in dirs for p in d.glob(args.pattern) if p.name != "README.md"
+    )
     checkouts = {"current": HERE.parent}
     if args.baseline:
         checkouts["baseline"] = args.baseline.resolve()
