@@ -4,15 +4,18 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import struct
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
+from click.testing import CliRunner, Result
 from conftest import MakeStore
 from rdflib import URIRef
 
+from kg.cli import cli
 from kg.errors import UsageError
 from kg.queries import run_saved
 from kg.store import Store
@@ -280,3 +283,43 @@ def test_report_of_nothing_known(sample_store: Store) -> None:
     with pytest.raises(UsageError) as e:
         report.subject(sample_store, "no such thing at all")
     assert e.value.message == "no article or actor matches 'no such thing at all'"
+
+
+def cli_run(store_dir: Path, *args: str) -> Result:
+    return CliRunner().invoke(cli, ["--store", str(store_dir), "report", *args])
+
+
+def test_cli_report_writes_one_html_file(sample_store_dir: Path, tmp_path: Path) -> None:
+    out = tmp_path / "nafta.html"
+    result = cli_run(sample_store_dir, HEADLINE, "-o", str(out))
+    assert (result.exit_code, result.output) == (0, "")
+    page = out.read_text(encoding="utf-8")
+    assert page.startswith("<!DOCTYPE html>") and f"<h1>{HEADLINE}</h1>" in page
+    assert parse(page).sources == []
+
+
+def test_cli_report_picture_as_svg_and_png(sample_store_dir: Path, tmp_path: Path) -> None:
+    result = cli_run(sample_store_dir, "Canada", "--picture", "positions")
+    assert result.exit_code == 0
+    root = svg_root(result.stdout)
+    png = tmp_path / "canada.png"
+    result = cli_run(
+        sample_store_dir, "Canada", "--picture", "positions", "-f", "png", "-o", str(png)
+    )
+    assert (result.exit_code, result.output) == (0, "")
+    data = png.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    width, height = struct.unpack(">II", data[16:24])  # the IHDR chunk
+    assert (width, height) == (int(root.attrib["width"]), int(root.attrib["height"]))
+
+
+def test_cli_report_usage_errors(sample_store_dir: Path) -> None:
+    result = cli_run(sample_store_dir, "Canada", "-f", "png")
+    assert result.exit_code == 2
+    assert "Error: --format png is for one --picture; a report is html" in result.output
+    result = cli_run(sample_store_dir, "Nobody at all")
+    assert result.exit_code == 2
+    assert result.stderr.splitlines() == [
+        "Error: no article or actor matches 'Nobody at all' (give an article's headline, URL "
+        "or key, or an actor's name or alias)"
+    ]

@@ -185,4 +185,4 @@ def main() -> None:
 
 
 # the commands register on ``cli`` as their modules are imported
-from kg.cli import ask, draft, load, publish  # noqa: E402, F401
+from kg.cli import ask, draft, load, publish, report  # noqa: E402, F401

@@ -15,7 +15,9 @@ import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
+from functools import cache
 from html import escape
+from pathlib import Path
 
 Link = Callable[[str], str | None]
 
@@ -334,4 +336,52 @@ def matrix(cells: Sequence[Cell], *, title: str = "Positions", link: Link = lamb
     return _svg(max(width, left + 90 * len(POLARITY_COLOURS) + 20), height, title, "".join(parts))
 
 
-__all__ = ["Cell", "KIND_COLOURS", "Moment", "Tie", "interval", "matrix", "network", "timeline"]
+def png(svg: str) -> bytes:
+    """The picture as PNG, rendered by resvg (the optional ``tradekg[png]`` extra)."""
+    try:
+        import resvg_py
+    except ImportError:
+        from kg.errors import UsageError
+
+        raise UsageError(
+            "PNG output needs the resvg renderer, which is not installed",
+            hint="pip install 'tradekg[png]', or ask for --format svg",
+        ) from None
+    family = _sans_serif()
+    return bytes(
+        resvg_py.svg_to_bytes(
+            svg_string=svg, background="#ffffff", font_family=family, sans_serif_family=family
+        )
+    )
+
+
+# sans-serif families to draw text with, by a file each installs (resvg's own default, Arial,
+# is rarely installed on Linux, and without a font the text is left out)
+_SANS = (
+    ("DejaVu Sans", "DejaVuSans.ttf"),
+    ("Liberation Sans", "LiberationSans-Regular.ttf"),
+    ("Noto Sans", "NotoSans-Regular.ttf"),
+)
+
+
+@cache
+def _sans_serif() -> str | None:
+    roots = [Path("/usr/share/fonts"), Path("/usr/local/share/fonts"), Path.home() / ".fonts"]
+    for family, filename in _SANS:
+        for root in roots:
+            if root.is_dir() and next(root.rglob(filename), None) is not None:
+                return family
+    return None
+
+
+__all__ = [
+    "Cell",
+    "KIND_COLOURS",
+    "Moment",
+    "Tie",
+    "interval",
+    "matrix",
+    "network",
+    "png",
+    "timeline",
+]

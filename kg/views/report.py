@@ -54,11 +54,9 @@ def subject(store: Store, name: str) -> Subject:
         assert isinstance(iri, URIRef)
         label = _label(store, iri)
         return Subject(kind, iri, label or name)
-    hints = "; ".join(e.hint for e in errors if e.hint)
-    raise UsageError(
-        f"no article or actor matches {name!r}",
-        hint=hints or "give an article's headline, URL or key, or an actor's name",
-    )
+    hint = "give an article's headline, URL or key, or an actor's name or alias"
+    close = [e.hint for e in errors if e.hint and e.hint.startswith("did you mean")]
+    raise UsageError(f"no article or actor matches {name!r}", hint="; ".join([hint, *close]))
 
 
 _LABEL = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
