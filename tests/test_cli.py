@@ -160,12 +160,25 @@ def test_stats(store_dir: Path) -> None:
 
 
 def test_demo_prints_the_answers(tmp_path: Path) -> None:
-    code, out, err = run("--store", str(tmp_path / "demo"), "demo")
+    # a terminal wide enough for every cell on one line
+    result = CliRunner().invoke(
+        cli, ["--store", str(tmp_path / "demo"), "demo"], env={"COLUMNS": "200"}
+    )
+    code, out, err = result.exit_code, result.stdout, result.stderr
     assert code == 0, err
     assert "== Proposals ==" in out
     assert "Add an expiration (sunset) clause to NAFTA." in out
     assert "Significant differences remain on some key areas. …" in out
     assert "2017-12" in out  # the next meeting, month precision
+    # the timeline says who made each statement
+    timeline = out.split("== Timeline ==")[1].splitlines()
+    assert timeline[1] == "   tradekg query timeline --columns date,participants,label,type,place"
+    assert timeline[2].split() == ["date", "participants", "label", "type", "place"]
+    rows = [[cell.strip() for cell in line.split("  ") if cell.strip()] for line in timeline[4:]]
+    assert ["2017-11-21", "Robert Lighthizer", "Without a rebalanced agreement there will be no "
+            "satisfactory result.", "Demand"] in rows  # fmt: skip
+    assert ["2017-11-21", "Chrystia Freeland", "Significant differences remain; some U.S. "
+            "proposals cannot be agreed to.", "Statement", "Ottawa"] in rows  # fmt: skip
 
 
 def test_a_failed_write_leaves_the_store_unchanged(store_dir: Path) -> None:

@@ -13,8 +13,10 @@ from kg.errors import UsageError as KgUsageError
 from kg.ingest import ingest
 from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
+from kg.queries.formats import iri_columns
 from kg.resources import sample_dir
 from kg.serve.engine import select_within
+from kg.store import Results
 from kg.store.embedded import EmbeddedStore
 
 ENV_QUERY_TIMEOUT = "TRADEKG_QUERY_TIMEOUT"
@@ -47,6 +49,50 @@ def queries_cmd() -> None:
     _list_queries()
 
 
+FORMAT_HELP = (
+    "table for people (fits --width; IRI columns shown with --iris); for programs: csv, tsv, "
+    "json (SPARQL 1.1 results), jsonl (one JSON object per row: plain strings, numbers, "
+    "booleans, null), plain-tsv (a header of names, then plain values; tab, newline and "
+    "backslash escaped as \\t, \\n, \\\\)."
+)
+
+
+def format_option(f: Any) -> Any:
+    return click.option(
+        "-f",
+        "--format",
+        "fmt",
+        type=click.Choice(RESULT_FORMATS),
+        default="table",
+        show_default=True,
+        help=FORMAT_HELP,
+    )(f)
+
+
+def table_options(f: Any) -> Any:
+    f = click.option(
+        "--iris",
+        is_flag=True,
+        help="Table: show the IRI columns too (after the others), not only their labels.",
+    )(f)
+    return click.option(
+        "--width",
+        type=click.IntRange(min=20),
+        metavar="COLUMNS",
+        help="Table: the width to fit (default: the terminal's, or $COLUMNS).",
+    )(f)
+
+
+def _write(results: Results, fmt: str, width: int | None, iris: bool, hide: list[str]) -> None:
+    """Write results; the table leaves out ``hide`` (IRI columns) or, with ``iris``, puts them
+    last."""
+    if fmt == "table" and iris and hide:
+        labels = [v for v in results.variables if v not in hide]
+        results = results.project(labels + [v for v in results.variables if v in hide])
+        hide = []
+    write_results(results, fmt, sys.stdout, width=width, hidden=hide)
+
+
 @cli.command("query")
 @click.argument("name", required=False)
 @click.option(
@@ -57,44 +103,50 @@ def queries_cmd() -> None:
     metavar="NAME=VALUE",
     help="A parameter: an id, an IRI, or a name or alias (case-insensitive).",
 )
-@click.option(
-    "-f",
-    "--format",
-    "fmt",
-    type=click.Choice(RESULT_FORMATS),
-    default="table",
-    show_default=True,
-    help="table for people; csv, tsv, json (SPARQL 1.1 results).",
-)
+@format_option
 @click.option(
     "-c",
     "--columns",
     metavar="A,B,...",
-    help="Only these columns, in this order (see 'tradekg queries').",
+    help="Only these columns, in this order (see 'tradekg queries'); IRIs included.",
 )
+@table_options
 @pass_context
 def query_cmd(
-    obj: Context, name: str | None, params: tuple[str, ...], fmt: str, columns: str | None
+    obj: Context,
+    name: str | None,
+    params: tuple[str, ...],
+    fmt: str,
+    columns: str | None,
+    width: int | None,
+    iris: bool,
 ) -> None:
     """Run a saved query; without NAME, list the catalogue.
+
+    The table shows labels: the columns that hold IRIs (for linking, and for other queries'
+    parameters) are left out unless --iris is given, and cells wrap to fit the terminal.
+    Every other format holds every column, with full values.
 
     \b
     Examples:
         tradekg query proposals
         tradekg query objections --param issue="sunset clause"
         tradekg query quotes --param speaker=Freeland --format csv
+        tradekg query proposals --format jsonl
     """
     if name is None:
         _list_queries()
         return
     with _errors():
-        get_query(name)
+        saved = get_query(name)
         values = _parse_params(params)
         with obj.store(create=False) as store:
             results = run_saved(store, name, values)
+        hide = list(saved.iris)
         if columns:
             results = results.project([c.strip() for c in columns.split(",") if c.strip()])
-        write_results(results, fmt, sys.stdout)
+            hide = []
+        _write(results, fmt, width, iris, hide)
 
 
 @cli.command("sparql")
@@ -105,9 +157,8 @@ def query_cmd(
     type=click.File("r", encoding="utf-8"),
     help="Read the query from a file ('-' for stdin).",
 )
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True
-)
+@format_option
+@table_options
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.001, min_open=False),
@@ -120,7 +171,15 @@ def query_cmd(
     "TRADEKG_TIMEOUT applies instead.",
 )
 @pass_context
-def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: float) -> None:
+def sparql_cmd(
+    obj: Context,
+    query: str | None,
+    file: Any,
+    fmt: str,
+    width: int | None,
+    iris: bool,
+    timeout: float,
+) -> None:
     """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
 
     The query comes from the argument, --file, or standard input. The default graph is the
@@ -149,13 +208,11 @@ def sparql_cmd(obj: Context, query: str | None, file: Any, fmt: str, timeout: fl
                 results: Any = select_within(store, text, timeout)
             else:
                 results = store.select(text)
-        write_results(results, fmt, sys.stdout)
+        _write(results, fmt, width, iris, iri_columns(results))
 
 
 @cli.command("stats")
-@click.option(
-    "-f", "--format", "fmt", type=click.Choice(RESULT_FORMATS), default="table", show_default=True
-)
+@format_option
 @pass_context
 def stats_cmd(obj: Context, fmt: str) -> None:
     """Count what the store holds: articles, graphs, triples, facts by type."""
@@ -167,7 +224,7 @@ DEMO_QUERIES: tuple[tuple[str, dict[str, str], tuple[str, ...]], ...] = (
     ("proposals", {}, ("proposerLabel", "issue", "summary")),
     ("objections", {}, ("objector", "kind", "issueLabel", "reason", "source", "mode")),
     ("quotes", {"speaker": "Freeland"}, ("speakerLabel", "quote", "edited", "date", "place")),
-    ("timeline", {}, ("date", "precision", "label", "type", "place")),
+    ("timeline", {}, ("date", "participants", "label", "type", "place")),
 )
 
 
@@ -196,5 +253,5 @@ def demo_cmd(obj: Context) -> None:
                     + f" --columns {','.join(columns)}"
                 )
                 results = run_saved(store, name, params).project(columns)
-                write_results(results, "table", sys.stdout, width=90)
+                write_results(results, "table", sys.stdout)
         click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")

@@ -6,7 +6,8 @@
     #+ description: Who objected to which proposal, and why.
     #+ params:
     #+   - {name: issue, type: issue, description: only objections to proposals on this issue}
-    #+ columns: [objector, proposal, issue, reason, source, mode]
+    #+ columns: [objection, objector, proposal, issue, reason, source, mode]
+    #+ iris: [objection, proposal]
     PREFIX tkg: <https://w3id.org/tradekg/ontology#>
     SELECT ...
 """
@@ -53,6 +54,7 @@ class SavedQuery:
     columns: tuple[str, ...]
     text: str
     path: Path
+    iris: tuple[str, ...] = ()  # the columns whose values are IRIs (the table leaves them out)
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -86,6 +88,10 @@ def parse_query_file(path: Path) -> SavedQuery:
             )
         )
     columns = tuple(str(c) for c in meta["columns"])
+    iris = tuple(str(c) for c in meta.get("iris") or ())
+    for c in iris:
+        if c not in columns:
+            raise InputError(f"IRI column {c!r} is not among the columns", path=path, line=1)
     for p in params:
         if p.name not in columns:
             raise InputError(
@@ -103,6 +109,7 @@ def parse_query_file(path: Path) -> SavedQuery:
         columns=columns,
         text=text,
         path=path,
+        iris=iris,
     )
 
 

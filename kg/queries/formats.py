@@ -1,10 +1,20 @@
-"""Result formats: a table for people; CSV, TSV and JSON (SPARQL 1.1 results) for programs."""
+"""Result formats: a table for people; CSV, TSV and JSON (SPARQL 1.1 results), JSON Lines and
+plain TSV for programs.
+
+The table fits a width (the terminal's by default): IRI columns are left out unless asked for,
+and long cells wrap on word boundaries. Every other format holds every column and full values.
+"""
 
 from __future__ import annotations
 
 import csv
 import json
-from typing import TextIO
+import math
+import re
+import shutil
+import textwrap
+from collections.abc import Collection
+from typing import Any, TextIO
 
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
@@ -13,8 +23,23 @@ from kg.sparql_terms import render
 from kg.store import Results
 from kg.terms import PREFIXES
 
-FORMATS = ("table", "csv", "tsv", "json")
+FORMATS = ("table", "csv", "tsv", "json", "jsonl", "plain-tsv")
 XSD_STRING = PREFIXES["xsd"] + "string"
+XSD = PREFIXES["xsd"]
+INTEGERS = {
+    XSD + t
+    for t in (
+        "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+        "nonPositiveInteger", "negativeInteger", "unsignedLong", "unsignedInt",
+        "unsignedShort", "unsignedByte",
+    )
+}  # fmt: skip
+NUMBERS = {XSD + "decimal", XSD + "double", XSD + "float"}
+MIN_COLUMN = 8  # a table column is never narrower than this (or than its widest cell)
+LONG_WORD = 16  # a word longer than this may be broken to fit a narrow column
+NARROWEST = 4  # when the columns cannot all be MIN_COLUMN wide, not narrower than this
+HEADER_WEIGHT = 3  # a broken column name is as bad as this many broken words in cells
+SAMPLE_ROWS = 200  # the rows that decide how a table's columns share the width
 
 
 def plain(term: Node | None) -> str:
@@ -48,7 +73,46 @@ def json_term(term: Node) -> dict[str, str]:
     return out
 
 
-def write_results(results: Results, fmt: str, out: TextIO, *, width: int = 60) -> None:
+def plain_value(term: Node | None) -> Any:
+    """A JSON value for a term: numbers and booleans as such, IRIs and other literals as
+    strings, unbound as null."""
+    if term is None:
+        return None
+    if isinstance(term, Literal) and term.datatype is not None:
+        datatype, text = str(term.datatype), str(term).strip()
+        try:
+            if datatype in INTEGERS:
+                return int(text)
+            if datatype in NUMBERS:
+                number = float(text)
+                return number if math.isfinite(number) else str(term)
+        except ValueError:
+            return str(term)  # an ill-typed literal stays as written
+        if datatype == XSD + "boolean" and text in ("true", "false", "1", "0"):
+            return text in ("true", "1")
+    return str(term)
+
+
+def plain_tsv_cell(term: Node | None) -> str:
+    """A plain value for a TSV cell: tab, line ends and backslash escaped (\\t, \\n, \\r,
+    \\\\), as PostgreSQL's text format and most TSV readers expect."""
+    text = plain(term)
+    return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
+
+
+def write_results(
+    results: Results,
+    fmt: str,
+    out: TextIO,
+    *,
+    width: int | None = None,
+    hidden: Collection[str] = (),
+) -> None:
+    """Write ``results`` in ``fmt`` (one of FORMATS).
+
+    For the table only: ``width`` is the width to fit (default: the terminal's), ``hidden``
+    the columns to leave out (IRI columns a label column stands for).
+    """
     if results.boolean is not None:
         if fmt == "json":
             json.dump({"head": {}, "boolean": results.boolean}, out)
@@ -72,6 +136,10 @@ def write_results(results: Results, fmt: str, out: TextIO, *, width: int = 60) -
         }
         json.dump(doc, out, ensure_ascii=False, indent=1)
         out.write("\n")
+    elif fmt == "jsonl":
+        for row in results.rows:
+            record = {v: plain_value(t) for v, t in zip(results.variables, row, strict=True)}
+            out.write(json.dumps(record, ensure_ascii=False) + "\n")
     elif fmt == "csv":
         writer = csv.writer(out, lineterminator="\r\n")
         writer.writerow(results.variables)
@@ -80,20 +148,124 @@ def write_results(results: Results, fmt: str, out: TextIO, *, width: int = 60) -
         out.write("\t".join("?" + v for v in results.variables) + "\n")
         for row in results.rows:
             out.write("\t".join("" if t is None else render(t) for t in row) + "\n")
+    elif fmt == "plain-tsv":
+        out.write("\t".join(results.variables) + "\n")
+        for row in results.rows:
+            out.write("\t".join(plain_tsv_cell(t) for t in row) + "\n")
     else:
-        _table(results, out, width)
+        shown = [i for i, v in enumerate(results.variables) if v not in hidden]
+        table(
+            [results.variables[i] for i in shown],
+            [[compact(row[i]) for i in shown] for row in results.rows],
+            out,
+            terminal_width() if width is None else width,
+        )
 
 
-def _table(results: Results, out: TextIO, width: int) -> None:
-    cells = [[_clip(compact(t), width) for t in row] for row in results.rows]
-    widths = [max([len(v), *(len(r[i]) for r in cells)]) for i, v in enumerate(results.variables)]
-    line = "  ".join(v.ljust(w) for v, w in zip(results.variables, widths, strict=True))
-    out.write(line.rstrip() + "\n")
+def terminal_width() -> int:
+    """The terminal's width: $COLUMNS, else the terminal's own, else 80."""
+    return shutil.get_terminal_size((80, 24)).columns
+
+
+def iri_columns(results: Results) -> list[str]:
+    """Columns that hold IRIs only (at least one) and that a label column stands for:
+    ``x`` when there is an ``xLabel``."""
+    found = []
+    for i, v in enumerate(results.variables):
+        if v + "Label" not in results.variables:
+            continue
+        values = [row[i] for row in results.rows if row[i] is not None]
+        if values and all(isinstance(t, URIRef) for t in values):
+            found.append(v)
+    return found
+
+
+def table(header: list[str], cells: list[list[str]], out: TextIO, width: int) -> None:
+    """A table at most ``width`` characters wide (when every column can be at least
+    MIN_COLUMN wide): cells too long for their column wrap on word boundaries; rows that wrap
+    are set apart by a blank line."""
+    widths = column_widths(header, cells, width)
+    head = [_wrap_name(h, w) for h, w in zip(header, widths, strict=True)]
+    _lines(head, widths, out)
     out.write("  ".join("-" * w for w in widths) + "\n")
-    for row in cells:
-        out.write("  ".join(c.ljust(w) for c, w in zip(row, widths, strict=True)).rstrip() + "\n")
+    rows = [[_wrap(c, w) for c, w in zip(row, widths, strict=True)] for row in cells]
+    spaced = any(len(cell) > 1 for row in rows for cell in row)
+    for n, row in enumerate(rows):
+        if spaced and n:
+            out.write("\n")
+        _lines(row, widths, out)
     out.write(f"({len(cells)} row{'s' if len(cells) != 1 else ''})\n")
 
 
-def _clip(text: str, width: int) -> str:
-    return text if len(text) <= width else text[: width - 1] + "…"
+def column_widths(header: list[str], cells: list[list[str]], width: int) -> list[int]:
+    """Each column's width: its widest cell or header when they all fit in ``width``.
+
+    Else each column starts at its narrowest readable width (its header and its longest word,
+    at most LONG_WORD, at least MIN_COLUMN, never more than its widest cell). When those do not
+    fit, the column where narrowing breaks the fewest words (its name counting HEADER_WEIGHT)
+    is narrowed, a character at a time, down to NARROWEST. The room left goes, a character at
+    a time, to the column that shortens the table most. A cell's height is
+    taken as its length over its column's width, and a row's as the fourth-power sum of its
+    cells' heights: close to the tallest cell's, and every tall cell counts.
+    """
+    n = len(header)
+    natural = [max([len(h), *(len(r[i]) for r in cells)]) for i, h in enumerate(header)]
+    room = width - 2 * max(n - 1, 0)
+    if sum(natural) <= room:
+        return natural
+    longest = [
+        [len(h), *(max(map(len, r[i].split()), default=0) for r in cells)]
+        for i, h in enumerate(header)
+    ]
+    widths = [min(natural[i], max(MIN_COLUMN, min(LONG_WORD, max(longest[i])))) for i in range(n)]
+    while sum(widths) > room and max(widths) > NARROWEST:
+        # too many columns: narrow the one where that breaks the fewest words
+        widths[
+            min(
+                (i for i in range(n) if widths[i] > NARROWEST),
+                key=lambda i: (
+                    HEADER_WEIGHT * (longest[i][0] >= widths[i])
+                    + sum(w >= widths[i] for w in longest[i][1:]),
+                    -widths[i],
+                    i,
+                ),
+            )
+        ] -= 1
+    lengths = [[len(c) for c in row] for row in cells[:SAMPLE_ROWS]]
+    for _ in range(room - sum(widths)):
+        growing = [i for i in range(n) if widths[i] < natural[i]]
+        if not growing:
+            break
+        gain = {
+            i: sum((row[i] / widths[i]) ** 4 - (row[i] / (widths[i] + 1)) ** 4 for row in lengths)
+            for i in growing
+        }
+        best = max(growing, key=lambda i: (gain[i], natural[i] - widths[i], -i))
+        widths[best] += 1
+    return widths
+
+
+def _parts(name: str) -> list[str]:
+    """A column name in the parts it may wrap between: 'proposerLabel' -> proposer, Label."""
+    return re.findall(r"[A-Z]?[^A-Z]+|[A-Z]+(?![^A-Z])", name) or [name]
+
+
+def _wrap_name(name: str, width: int) -> list[str]:
+    lines = [""]
+    for part in _parts(name):
+        if lines[-1] and len(lines[-1]) + len(part) > width:
+            lines.append("")
+        lines[-1] += part
+    return [piece for line in lines for piece in _wrap(line, width)]
+
+
+def _wrap(text: str, width: int) -> list[str]:
+    if len(text) <= width:
+        return [text]
+    return textwrap.wrap(text, width, break_on_hyphens=False) or [""]
+
+
+def _lines(cells: list[list[str]], widths: list[int], out: TextIO) -> None:
+    for k in range(max(len(c) for c in cells) if cells else 1):
+        parts = [(c[k] if k < len(c) else "").ljust(w) for c, w in zip(cells, widths, strict=True)]
+        out.write("  ".join(parts).rstrip() + "\n")
