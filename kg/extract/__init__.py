@@ -2,8 +2,9 @@
 
 Rules first, no model: actors from the reference data (kg.extract.names, which finds every
 mention, kg.extract.mentions defining what one is), people by title, appositive and surname
-(kg.extract.people), groups, organisations and unnamed sources (kg.extract.groups); quotations
-and their speakers (kg.extract.quotes); demands, proposals, objections, threats and support
+(kg.extract.people), groups, organisations and unnamed sources (kg.extract.groups); the gender
+and number the article gives each person, for pronouns (kg.extract.speakers); quotations and
+their speakers (kg.extract.quotes); demands, proposals, objections, threats and support
 from the lexicon's verbs and nouns (kg.extract.acts); dated events (kg.extract.events); time
 phrases resolved against the publication date (kg.extract.times). Precision comes before
 recall: a rule that is not sure drafts nothing. Every drafted fact keeps its evidence (offsets
@@ -23,7 +24,16 @@ from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
 from kg.extract.quotes import attribute
-from kg.extract.text import Sentence, paragraphs, quotations, sentences, single_quoted
+from kg.extract.speakers import Speakers
+from kg.extract.text import (
+    Paragraph,
+    Quotation,
+    Sentence,
+    paragraphs,
+    quotations,
+    sentences,
+    single_quoted,
+)
 from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
 
@@ -56,13 +66,24 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         )
         text = text[:MAX_CHARS]
     mentions = find_mentions(text, lexicon)
-    acts = ActFinder(text, mentions, lexicon)
     events: list[DraftedFact] = []
     statements: list[DraftedFact] = []
     single = single_quoted(text)  # British style: ‘…’ quotes
+    read: list[tuple[Paragraph, list[Quotation], list[Sentence]]] = []
     for paragraph in paragraphs(text):
         quotes = quotations(text, paragraph, single)
-        sents = sentences(text, paragraph, quotes)
+        read.append((paragraph, quotes, sentences(text, paragraph, quotes)))
+    speakers = Speakers(
+        text,
+        mentions,
+        lexicon.titles,
+        lexicon.title_heads,
+        [p.start for p, _, _ in read],
+        [(s.start, s.end) for _, _, sents in read for s in sents],
+        [(q.start, q.end) for _, quotes, _ in read for q in quotes],
+    )
+    acts = ActFinder(text, mentions, lexicon, speakers)
+    for paragraph, quotes, sents in read:
         if not sents:
             continue
         spans = [(q.inner_start, q.inner_end) for q in quotes]
@@ -73,7 +94,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             events.extend(find_events(text, s, times, mentions))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
             statements.extend(_outlet_voice(text, s, spans, lexicon))
-        for q in attribute(text, paragraph, quotes, sents, mentions, lexicon):
+        for q in attribute(text, paragraph, quotes, sents, mentions, lexicon, speakers):
             end = q.quote.inner_end
             while end > q.quote.inner_start and text[end - 1] in " \n":
                 end -= 1

@@ -21,6 +21,7 @@ import re
 from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, Phrases
 from kg.extract.mentions import Actor, Mention, Mentions
+from kg.extract.speakers import Speakers
 from kg.extract.text import Sentence
 
 _CLAUSE_END = re.compile(
@@ -103,8 +104,9 @@ REASON_WORDS = 40
 
 
 class ActFinder:
-    def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon) -> None:
+    def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon, speakers: Speakers) -> None:
         self.text, self.mentions, self.lexicon = text, mentions, lexicon
+        self.speakers = speakers  # who "his" and "her" stand for
         self.proposals: list[DraftedFact] = []
         self._verbs_first = {
             p.split()[0]
@@ -174,13 +176,18 @@ class ActFinder:
                 continue
             if found:
                 return found[-1]
-            if re.match(
-                r"(?:[Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
+            own = re.match(
+                r"([Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
                 r"ministry|department|office|administration)\b",
                 words,
-            ):
-                # "Her team has proposed ...": the last person named acts for the same party
-                return self.mentions.last_person(seg_start, max(0, seg_start - 1500))
+            )
+            if own:
+                # "Her team has proposed ...": the person "her" stands for acts for that party
+                at = seg_start + (
+                    len(self.text[seg_start:seg_end]) - len(self.text[seg_start:seg_end].lstrip())
+                )
+                person = self.speakers.resolve(own.group(1), at, max(0, seg_start - 1500))
+                return Mention(at, at + len(own.group(1)), person[0], "pronoun") if person else None
             if len(words.split()) > 3:
                 return None  # a clause of its own with no actor: the subject is not named
         return None
@@ -617,8 +624,8 @@ class ActFinder:
             owner_word = m.group(1).lower()
             agent: Actor | None = None
             if owner_word in ("his", "her"):
-                person = self.mentions.last_person(at, max(0, at - 1500))
-                agent = person.actor if person else None
+                resolved = self.speakers.resolve(owner_word, at, max(0, at - 1500))
+                agent = resolved[0] if resolved else None
             else:
                 owner = [
                     x

@@ -198,9 +198,16 @@ _WHEN_TAIL = re.compile(
 
 def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
     """ "The U.S. Lumber Coalition", "the National Association of Home Builders": named
-    organisations missing from the reference data (known ones are found by name)."""
+    organisations missing from the reference data (known ones are found by name). A name
+    stops where a person's title starts: "European Commission Trade Commissioner Valdis
+    Dombrovskis" is the Commission, then a person."""
+    title_starts = sorted(t.start for t in found.titled)
     for m in _ORG.finditer(text):
-        bare = POSSESSIVE.sub("", _WHEN_TAIL.sub("", m.group(1)))
+        group = m.group(1)
+        cut = next((t for t in title_starts if m.start(1) < t < m.end(1)), None)
+        if cut is not None:
+            group = text[m.start(1) : cut].rstrip()
+        bare = POSSESSIVE.sub("", _WHEN_TAIL.sub("", group))
         lead = re.match(r"(\S+)\s+", bare)
         offset = (
             lead.end()

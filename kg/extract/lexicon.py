@@ -48,6 +48,20 @@ def lexicon_files(extra: Iterable[Path] = ()) -> list[Path]:
     return files + [Path(p) for p in extra]
 
 
+# last words of titles that alone name no one: "the chief", "the EU's executive"
+_NOT_HEADS = frozenset({"chief", "general", "executive", "member", "fellow"})
+
+
+def title_head(title: str) -> str:
+    """The noun a title names a person by: "minister" for "trade minister" and "minister of
+    commerce"."""
+    words = title.split()
+    for i, word in enumerate(words):
+        if i and word in ("of", "for", "to", "and"):
+            return words[i - 1].rstrip(".")
+    return words[-1].rstrip(".")
+
+
 @dataclass
 class Phrases:
     """Lower-case phrases of one list, by their number of words, for longest-match lookup,
@@ -124,6 +138,13 @@ class Lexicon:
     title_starts: dict[str, int] = field(default_factory=dict)
     _longest: dict[str, int] = field(default_factory=dict)  # a cache of longest_from
     nlp: Any = None  # a spaCy pipeline for names the data lacks (kg.extract.nlp), or None
+    # "the U.S. Trade Representative's office": a post's name (folded, lower case) -> the body
+    # the post is in, for posts in a body (not a country)
+    offices: dict[str, str] = field(default_factory=dict)
+    # a reference person's id -> the head nouns of their posts' names ("president")
+    roles: dict[str, frozenset[str]] = field(default_factory=dict)
+    title_heads: frozenset[str] = frozenset()  # the last word of every title
+    _offices: list[tuple[re.Pattern[str], str]] | None = None
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -132,6 +153,10 @@ class Lexicon:
                 key = first.lower() if lower else first
                 self.starts[key] = max(self.starts.get(key, 0), len(name.split()))
         self.title_starts = self.titles.starts()
+        self.title_heads = (
+            frozenset(title_head(t) for group in self.titles.by_length.values() for t in group)
+            - _NOT_HEADS
+        )
 
     def longest_from(self, word: str) -> int:
         """The most words a name starting with ``word`` can have (0: no name starts so)."""
@@ -142,6 +167,23 @@ class Lexicon:
                 self.starts.get(folded, 0), self.starts.get(folded.lower(), 0)
             )
         return known
+
+    @property
+    def office_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """For each post in ``offices``, longest first: its name at the end of a text, in any
+        case, and the body."""
+        if self._offices is None:
+            self._offices = [
+                (
+                    re.compile(
+                        r"(?<![\w.])" + re.escape(name).replace("\\ ", r"\s+") + "$",
+                        re.IGNORECASE,
+                    ),
+                    self.offices[name],
+                )
+                for name in sorted(self.offices, key=len, reverse=True)
+            ]
+        return self._offices
 
     def lookup(self, words: str) -> list[Entry]:
         folded = fold(words)
@@ -208,4 +250,21 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
                 table[key].append(entry)
         for demonym in getattr(entity, "demonyms", ()) or ():
             demonyms.setdefault(fold(demonym), entity.key)
-    return Lexicon(speech, titles, names, lower, demonyms, reference)
+    offices: dict[str, str] = {}
+    for post in reference.entities.get("posts", {}).values():
+        body = reference.get("actors", post.post_in) if post.post_in else None
+        if body is None or body.kind != "GovernmentBody":
+            continue
+        for spelling in (post.name, *post.aliases):
+            if spelling.upper() != spelling:  # "USTR's office" is only the office's own name
+                offices.setdefault(fold(spelling).lower(), body.key)
+    lexicon = Lexicon(speech, titles, names, lower, demonyms, reference, offices=offices)
+    for actor in reference.entities.get("actors", {}).values():
+        words: set[str] = set()
+        for key in actor.posts:
+            held = reference.get("posts", key)
+            for spelling in (held.name, *held.aliases) if held else ():
+                words |= {w for w in fold(spelling).lower().split() if w in lexicon.title_heads}
+        if words:
+            lexicon.roles[actor.key] = frozenset(words)
+    return lexicon

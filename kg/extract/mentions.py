@@ -11,14 +11,14 @@ sources). They import this module; it imports none of them.
 from __future__ import annotations
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from kg.extract.lexicon import Entry, Lexicon, fold
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
-_PERSON_KINDS = ("Person",)
 
 
 @dataclass(frozen=True)
@@ -41,6 +41,17 @@ class Mention:
 
 
 @dataclass(frozen=True)
+class Titled:
+    """A person introduced by a title or role: "spokeswoman He Yadong", "Jane Roe, Canada's
+    chief negotiator,": the title's offsets and its words (lower case)."""
+
+    start: int
+    end: int
+    actor: Actor
+    title: str
+
+
+@dataclass(frozen=True)
 class Token:
     start: int
     end: int
@@ -57,6 +68,7 @@ class Mentions:
     issues: list[tuple[int, int, str]] = field(default_factory=list)
     agreements: list[tuple[int, int, str]] = field(default_factory=list)
     places: list[tuple[int, int, str]] = field(default_factory=list)
+    titled: list[Titled] = field(default_factory=list)  # people introduced by a title
     _starts: list[int] = field(default_factory=list)
 
     def add(self, mention: Mention) -> None:
@@ -82,24 +94,22 @@ class Mentions:
             i += 1
         return out
 
-    def last_person(self, before: int, after: int) -> Mention | None:
-        """The last person named (not by a pronoun) between ``after`` and ``before``."""
+    def at(self, offset: int) -> Mention | None:
+        """The mention that covers ``offset``, if any."""
+        i = bisect_right(self._starts, offset) - 1
+        return self.found[i] if i >= 0 and offset < self.found[i].end else None
+
+    def back_from(self, before: int, after: int) -> Iterator[Mention]:
+        """The mentions that end by ``before`` and start at or after ``after``, the last
+        first."""
         i = bisect_left(self._starts, before) - 1
         while i >= 0 and self.found[i].start >= after:
-            m = self.found[i]
-            if m.actor.kind in _PERSON_KINDS or _one_person(m.actor):
-                return m
+            if self.found[i].end <= before:
+                yield self.found[i]
             i -= 1
-        return None
 
     def issues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
         return [i for i in self.issues if start <= i[0] and i[1] <= end]
-
-
-def _one_person(actor: Actor) -> bool:
-    """An unnamed source that is one person ("a senior official"), whom "he" or "she" can
-    mean."""
-    return actor.kind == "UnnamedSource" and actor.name.split()[0].lower() in ("a", "an", "one")
 
 
 def tokens(text: str) -> list[Token]:

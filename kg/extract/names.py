@@ -15,7 +15,7 @@ from kg.extract.groups import (
     source_anaphora,
     unnamed_sources,
 )
-from kg.extract.lexicon import Lexicon
+from kg.extract.lexicon import Entry, Lexicon
 from kg.extract.mentions import (
     POSSESSIVE,
     Actor,
@@ -27,7 +27,7 @@ from kg.extract.mentions import (
     slug,
     tokens,
 )
-from kg.extract.people import appositives, person, surnames, title_person
+from kg.extract.people import appositives, person, roles, surnames, title_person
 
 
 def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
@@ -42,8 +42,10 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     if lexicon.nlp is not None:
         _pipeline_names(text, lexicon, found)
     _administrations(text, lexicon, found)
+    _offices(text, lexicon, found)
     found.seal()
     surnames(text, toks, found)
+    roles(text, found, lexicon)
     source_anaphora(text, found)
     _generic_names(text, found)
     found.seal()
@@ -94,6 +96,23 @@ def _administrations(text: str, lexicon: Lexicon, found: Mentions) -> None:
                 "name",
             )
         )
+
+
+_OFFICE = re.compile(r"['’]s\s+office\b", re.IGNORECASE)
+
+
+def _offices(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    """ "the U.S. Trade Representative's office": the body the post is in (USTR), not the
+    country its name starts with."""
+    for m in _OFFICE.finditer(text):
+        before = text[max(0, m.start() - 80) : m.start()]
+        for pattern, key in lexicon.office_patterns:
+            post = pattern.search(before)
+            if post is not None:
+                body = entry_actor(Entry("actors", key, "GovernmentBody"), lexicon)
+                start = m.start() - len(before) + post.start()
+                found.add(Mention(start, m.end(), body, "name"))
+                break
 
 
 def _generic_names(text: str, found: Mentions) -> None:

@@ -7,12 +7,13 @@ from __future__ import annotations
 
 import re
 
-from kg.extract.lexicon import Lexicon, fold
+from kg.extract.lexicon import Lexicon, fold, title_head
 from kg.extract.mentions import (
     POSSESSIVE,
     Actor,
     Mention,
     Mentions,
+    Titled,
     Token,
     country_key,
     entry_actor,
@@ -20,9 +21,10 @@ from kg.extract.mentions import (
     slug,
 )
 
+_UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters, accented ones too: "Andrés López"
 _NAME_WORD = re.compile(
-    r"(?:[A-Z][a-z]+(?:-[A-Z]?[a-z]+)?|[A-Z][a-z]*[A-Z][a-z]+|"
-    r"O['’][A-Z][a-z]+)$"
+    rf"(?:[{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?|[{_UP}][{_LOW}]*[{_UP}][{_LOW}]+|"
+    rf"O['’][{_UP}][{_LOW}]+)$"
 )
 _NAME_PARTICLES = frozenset({"de", "van", "von", "da", "di", "del", "der", "al", "bin", "le", "la"})
 _NOT_NAMES = frozenset(
@@ -109,16 +111,40 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
+# pronouns and other words that are also surnames, read as names only right after a title
+_SURNAMES_LIKE_WORDS = frozenset({"He"})
+# words between a country and a title that qualify the title: "China's commerce ministry
+# spokeswoman", "the U.S. State Department spokesman"
+_TITLE_MODIFIERS = frozenset(
+    {
+        "ministry",
+        "commerce",
+        "foreign",
+        "trade",
+        "finance",
+        "economy",
+        "department",
+        "state",
+        "office",
+        "government",
+        "embassy",
+        "mission",
+        "affairs",
+    }
+)
+# "the U.S. ", "Canada's ": what comes before a role's title (the last "the" or possessive)
+_ROLE_LEAD = re.compile(r".*(?:\b[Tt]he|['’]s)\s+((?:[\w.’'-]+\s+){0,3})$", re.DOTALL)
+_NAME_AFTER_ROLE = re.compile(r"['’]s\b|\s+[A-Z][a-z]|-")
 _SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
 _COMMA = re.compile(r",\s+")
 _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
-    r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in)\b|\s+said\b)"
+    r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in|to)\b|\s+said\b)"
 )
 _NAME_COMMA = re.compile(
-    r"\b([A-Z][a-z]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
-    r"[A-Z][a-z]+(?:-[A-Z][a-z]+)?){1,2}),"
+    rf"\b([{_UP}][{_LOW}]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
+    rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}),"
 )
 _NOT_APPOSITIVE = frozenset(
     {
@@ -150,7 +176,7 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
         if words is None or fold(words).lower() not in lexicon.titles:
             continue
         n = n + _title_complement(text, toks, i + n)
-        name_len = _name_at(text, toks, i + n)
+        name_len = _name_at(text, toks, i + n, titled=True)
         gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
         if _COMMA.fullmatch(gap):  # "Canada's trade minister, Marianne Beaulieu, said"
             after = toks[i + n + name_len - 1].end
@@ -158,10 +184,11 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
                 continue
         elif not name_len or not _SPACE.fullmatch(gap):
             continue
-        country, _ = _country_before(text, toks, i, lexicon)
+        country, _ = _country_before(text, toks, _modifiers_before(toks, i), lexicon)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
         actor = person(text[start:end], country, lexicon, found)
         found.add(Mention(start, end, actor, "title"))
+        found.titled.append(Titled(toks[i].start, toks[i + n - 1].end, actor, fold(words).lower()))
         return n + name_len
     return 0
 
@@ -181,12 +208,15 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
     return 0
 
 
-def _name_at(text: str, toks: list[Token], i: int) -> int:
-    """How many tokens from i form a capitalised person name (2 or 3 words), or 0."""
+def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
+    """How many tokens from i form a capitalised person name (2 or 3 words), or 0. Right
+    after a title, "He" starts a name ("spokeswoman He Yadong"): there it is no pronoun."""
     n = 0
     while i + n < len(toks) and n < 4:
         word = toks[i + n].text
-        name_word = bool(_NAME_WORD.match(word)) and word.lower() not in _NOT_NAMES
+        name_word = bool(_NAME_WORD.match(word)) and (
+            word.lower() not in _NOT_NAMES or (titled and n == 0 and word in _SURNAMES_LIKE_WORDS)
+        )
         if name_word or (n and word in _NAME_PARTICLES and i + n + 1 < len(toks)):
             n += 1
         else:
@@ -196,7 +226,16 @@ def _name_at(text: str, toks: list[Token], i: int) -> int:
             break
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
         n -= 1
-    return n if 2 <= n <= 3 else 0
+    return n if 2 <= n <= (4 if titled else 3) else 0
+
+
+def _modifiers_before(toks: list[Token], i: int) -> int:
+    """The token before the words that qualify a title ("commerce ministry spokeswoman"):
+    the country, if any, comes before them ("China's commerce ministry spokeswoman")."""
+    j = i
+    while j > 0 and i - j < 3 and toks[j - 1].text.lower() in _TITLE_MODIFIERS:
+        j -= 1
+    return j
 
 
 def _country_before(
@@ -258,7 +297,50 @@ def appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
         country = None
         for w in tail.group(1).split()[:title]:
             country = country or country_key(POSSESSIVE.sub("", w), lexicon)
-        found.add(Mention(m.start(1), m.end(1), person(name, country, lexicon, found), "title"))
+        actor = person(name, country, lexicon, found)
+        found.add(Mention(m.start(1), m.end(1), actor, "title"))
+        found.titled.append(Titled(tail.start(1), tail.end(1), actor, " ".join(words[title:])))
+
+
+def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "the U.S. president", "the spokeswoman", "Canada's foreign minister" with no name
+    after it: the one person named before with that title (and that country, if one is
+    given); when there are none or several, nobody."""
+    titles: dict[str, set[str]] = {}  # title head -> people named with it
+    for t in found.titled:
+        titles.setdefault(title_head(t.title), set()).add(t.actor.key)
+    for m in found.found:
+        for head in lexicon.roles.get(m.actor.key, ()):
+            titles.setdefault(head, set()).add(m.actor.key)
+    if not titles:
+        return
+    spans = [(t.start, t.end) for t in found.titled]
+    heads = re.compile(r"\b(?:" + "|".join(map(re.escape, titles)) + r")\b", re.IGNORECASE)
+    for h in heads.finditer(text):
+        if _NAME_AFTER_ROLE.match(text, h.end()) or any(a <= h.start() < b for a, b in spans):
+            continue  # "Canada's chief negotiator, Louise Tremblay-Hart": her title
+        lead = _ROLE_LEAD.match(text[max(0, h.start() - 80) : h.start()])
+        if lead is None or found.at(h.start()) is not None:
+            continue
+        country: str | None = None
+        for word in lead.group(1).split():
+            key = country_key(POSSESSIVE.sub("", word), lexicon)
+            if key is not None:
+                country = country or key
+            elif not word.islower():
+                break
+        else:
+            head = h.group(0).lower()
+            named = {
+                m.actor
+                for m in found.found
+                if m.end <= h.start()
+                and m.actor.key in titles[head]
+                and (country is None or m.actor.affiliation in (country, None))
+            }
+            if len(named) == 1:
+                start = h.start() - len(lead.group(1))
+                found.add(Mention(start, h.end(), named.pop(), "role"))
 
 
 def surnames(text: str, toks: list[Token], found: Mentions) -> None:

@@ -18,9 +18,12 @@ from dataclasses import dataclass
 
 from kg.extract.lexicon import Lexicon, Phrases, fold
 from kg.extract.mentions import Actor, Mention, Mentions
+from kg.extract.speakers import Speakers
 from kg.extract.text import Paragraph, Quotation, Sentence
 
-_PRONOUN = re.compile(r"\b(?:he|she)\b", re.IGNORECASE)
+_STOP = re.compile(r"[.;!?]\s")
+# full stops that end no sentence: "U.S.", "Mr.", "Sen."
+_ABBREVIATION = re.compile(r"\b(?:(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\.)")
 _WORD = re.compile(r"[\w’'.-]+")
 _ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 _SPEAKERS = ("Person", "UnnamedSource")
@@ -45,6 +48,7 @@ def attribute(
     sentences: list[Sentence],
     mentions: Mentions,
     lexicon: Lexicon,
+    speakers: Speakers,
 ) -> list[Attributed]:
     out: list[Attributed] = []
     say = lexicon.speech["say"]
@@ -54,8 +58,8 @@ def attribute(
         n_words = len(text[q.inner_start : q.inner_end].split())
         if n_words == 0 or _scare(text, q, paragraph, lexicon):
             continue
-        found = _after(text, q, sentence, mentions, say, paragraph) or _before(
-            text, q, sentence, mentions, say, paragraph, quotes
+        found = _after(text, q, sentence, mentions, say, paragraph, speakers) or _before(
+            text, q, sentence, mentions, say, paragraph, quotes, speakers
         )
         if (
             found is None
@@ -69,12 +73,13 @@ def attribute(
             and n_words >= MIN_STATEMENT_WORDS
             and _starts_sentence(text, q, paragraph)
         ):
-            found = _previous_sayer(text, q, sentences, mentions, say, paragraph)
+            found = _previous_sayer(text, q, sentences, mentions, say, paragraph, speakers)
         if found is None:
-            found = _in_said_sentence(text, q, sentence, mentions, lexicon, paragraph)
+            found = _in_said_sentence(text, q, sentence, mentions, lexicon, paragraph, speakers)
         if found is None:
             continue
         speaker, verb, rule, confidence = found
+        confidence = round(confidence, 2)
         if n_words < 2 and rule != "quote-partial":
             continue  # one word needs its speaker right there: X called it “unfair”
         item = Attributed(
@@ -105,22 +110,27 @@ def _scare(text: str, q: Quotation, paragraph: Paragraph, lexicon: Lexicon) -> b
 
 
 def _speaker_at(
-    text: str, start: int, end: int, mentions: Mentions, paragraph: Paragraph, last: bool
-) -> Actor | None:
-    """A speaker named in text[start:end]: a person or unnamed source first (the first one
-    after a quotation, the last one before a verb), else another actor; he/she resolves to
-    the last person named before."""
-    named = mentions.within(start, end)
-    pronoun = _PRONOUN.search(text, start, end)
+    text: str,
+    start: int,
+    end: int,
+    mentions: Mentions,
+    paragraph: Paragraph,
+    last: bool,
+    speakers: Speakers,
+) -> tuple[Actor, float] | None:
+    """A speaker named in text[start:end], and how sure that is: a person or unnamed source
+    first (the first one after a quotation, the last one before a verb), else another actor;
+    he/she/they stand for whom kg.extract.speakers says, or for nobody."""
+    named = [m for m in mentions.within(start, end) if not speakers.role_modifier(m)]
+    pronoun = speakers.pronoun_at(start, end)
     people = [m for m in named if m.actor.kind in _SPEAKERS]
     pool = people or named
     if pool:
         chosen: Mention = pool[-1] if last else pool[0]
         if pronoun is None or (pronoun.start() > chosen.start) == last:
-            return chosen.actor
+            return chosen.actor, 1.0
     if pronoun is not None:
-        person = mentions.last_person(start, max(0, paragraph.start - 1500))
-        return person.actor if person else None
+        return speakers.resolve(pronoun.group(0), pronoun.start(), max(0, paragraph.start - 1500))
     return None
 
 
@@ -131,6 +141,7 @@ def _after(
     mentions: Mentions,
     say: Phrases,
     paragraph: Paragraph,
+    speakers: Speakers,
 ) -> tuple[Actor, str, str, float] | None:
     """“...,” he said / said X / X said / according to X, right after the quotation."""
     if not q.closed:
@@ -142,24 +153,26 @@ def _after(
     according = re.match(r"\s*,?\s*according to\b", gap)
     if according:
         speaker = _speaker_at(
-            text, q.end + according.end(), window_end, mentions, paragraph, last=False
+            text, q.end + according.end(), window_end, mentions, paragraph, False, speakers
         )
-        return (speaker, "according to", "quote-said-after", 0.85) if speaker else None
-    verb = say.find(text, q.end, window_end)
+        return (
+            (speaker[0], "according to", "quote-said-after", 0.85 * speaker[1]) if speaker else None
+        )
+    verb = _find(say, text, q.end, window_end, mentions)
     if verb is None:
         return None
     before_verb = text[q.end : verb[0]]
-    if len(before_verb.split()) > 10 or re.search(r"[.;!?]\s", before_verb):
+    if len(before_verb.split()) > 10 or _STOP.search(_ABBREVIATION.sub("A", before_verb)):
         return None
-    speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, last=False)
+    speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, False, speakers)
     if speaker is None and not before_verb.strip(" ,"):
         # “...,” said X, ...
         speaker = _speaker_at(
-            text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph, last=False
+            text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph, False, speakers
         )
     if speaker is None:
         return None
-    return speaker, verb[2], "quote-said-after", 0.9
+    return speaker[0], verb[2], "quote-said-after", 0.9 * speaker[1]
 
 
 def _before(
@@ -170,20 +183,21 @@ def _before(
     say: Phrases,
     paragraph: Paragraph,
     quotes: list[Quotation],
+    speakers: Speakers,
 ) -> tuple[Actor, str, str, float] | None:
     """X said: “...” / X told reporters, “...”: a speech verb right before the quotation."""
     start = max(sentence.start, max((o.end for o in quotes if o.end <= q.start), default=0))
     lead = text[start : q.start]
-    verb = say.find(text, start, q.start, first=False)
+    verb = _find(say, text, start, q.start, mentions, first=False)
     if verb is None:
         return None
     between = text[verb[1] : q.start]
     if not re.fullmatch(r"\s*(?:[,:]|\s+that|\s+(?:reporters|journalists)[,:]?)?\s*", between):
         return None
-    speaker = _speaker_at(text, start, verb[0], mentions, paragraph, last=True)
+    speaker = _speaker_at(text, start, verb[0], mentions, paragraph, True, speakers)
     if speaker is None or not lead.strip():
         return None
-    return speaker, verb[2], "quote-said-before", 0.9
+    return speaker[0], verb[2], "quote-said-before", 0.9 * speaker[1]
 
 
 def _in_said_sentence(
@@ -193,6 +207,7 @@ def _in_said_sentence(
     mentions: Mentions,
     lexicon: Lexicon,
     paragraph: Paragraph,
+    speakers: Speakers,
 ) -> tuple[Actor, str, str, float] | None:
     """X said the bill would "never" pass / X called the decision "unfair": a quotation inside
     what the sentence's speaker says; the speaker is named right before the verb."""
@@ -200,7 +215,7 @@ def _in_said_sentence(
     verbs = [
         v
         for v in (
-            lexicon.speech[name].find(text, start, q.start, first=False)
+            _find(lexicon.speech[name], text, start, q.start, mentions, first=False)
             for name in ("say", "characterise")
         )
         if v is not None
@@ -208,15 +223,13 @@ def _in_said_sentence(
     verb = max(verbs) if verbs else None
     if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
         return None
-    subject = [m for m in mentions.within(start, verb[0])]
-    pronoun = None
-    for p in _PRONOUN.finditer(text, start, verb[0]):
-        pronoun = p
+    subject = [m for m in mentions.within(start, verb[0]) if not speakers.role_modifier(m)]
+    pronoun = speakers.pronoun_at(start, verb[0], last=True)
     if pronoun is not None and (not subject or subject[-1].end < pronoun.start()):
         if len(text[pronoun.end() : verb[0]].split()) > 2:
             return None
-        person = mentions.last_person(pronoun.start(), max(0, paragraph.start - 1500))
-        return (person.actor, verb[2], "quote-partial", 0.7) if person else None
+        found = speakers.resolve(pronoun.group(0), pronoun.start(), max(0, paragraph.start - 1500))
+        return (found[0], verb[2], "quote-partial", 0.7 * found[1]) if found else None
     if not subject:
         return None
     people = [m for m in subject if m.actor.kind in _SPEAKERS]
@@ -230,7 +243,7 @@ def _in_said_sentence(
     gap = text[subject[-1].end : verb[0]]
     if (
         re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap)
-        and lexicon.speech["say"].find(text, subject[-1].end, verb[0]) is not None
+        and _find(lexicon.speech["say"], text, subject[-1].end, verb[0], mentions) is not None
     ):
         # "X said ... and called the deadline “artificial”": the same speaker
         return subject[-1].actor, verb[2], "quote-partial", 0.7
@@ -246,19 +259,35 @@ def _previous_sayer(
     mentions: Mentions,
     say: Phrases,
     paragraph: Paragraph,
+    speakers: Speakers,
 ) -> tuple[Actor, str, str, float] | None:
     """A quotation right after a sentence in which someone says something: that speaker."""
     previous = [s for s in sentences if s.end <= q.start]
     if not previous:
         return None
     s = previous[-1]
-    verb = say.find(text, s.start, s.end)
+    verb = _find(say, text, s.start, s.end, mentions)
     if verb is None:
         return None
-    speaker = _speaker_at(text, s.start, verb[0], mentions, paragraph, last=True)
+    speaker = _speaker_at(text, s.start, verb[0], mentions, paragraph, True, speakers)
     if speaker is None:
         return None
-    return speaker, verb[2], "quote-continued", 0.75
+    return speaker[0], verb[2], "quote-continued", 0.75 * speaker[1]
+
+
+def _find(
+    phrases: Phrases, text: str, start: int, end: int, mentions: Mentions, first: bool = True
+) -> tuple[int, int, str] | None:
+    """The first (or last) phrase in text[start:end] that is not part of a name ("the United
+    States would" has no verb "states")."""
+    found = None
+    for m in phrases.pattern.finditer(text, start, end):
+        if mentions.at(m.start()) is not None:
+            continue
+        found = (m.start(), m.end(), m.group(0))
+        if first:
+            break
+    return found
 
 
 def elided(text: str, q: Quotation) -> bool:
