@@ -91,6 +91,8 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("positions", {"agreement": "nafta"}, "positions"),
     ("positions", {"issue": "sunset clause", "asOf": "2017-11-21"}, None),
     ("positions", {"asOf": "2017-11-20"}, None),
+    ("acts", {}, None),
+    ("acts", {"agent": "Freeland"}, None),
 ]
 
 

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import csv
 import datetime as dt
+import io
 import re
 import struct
 from collections import Counter
@@ -19,7 +21,7 @@ from kg.cli import cli
 from kg.errors import UsageError
 from kg.queries import run_saved
 from kg.store import Store
-from kg.views import article, pictures, report
+from kg.views import article, pictures, report, tables
 from kg.views.article import ArticleView, Fact
 from kg.views.pictures import interval
 
@@ -322,4 +324,70 @@ def test_cli_report_usage_errors(sample_store_dir: Path) -> None:
     assert result.stderr.splitlines() == [
         "Error: no article or actor matches 'Nobody at all' (give an article's headline, URL "
         "or key, or an actor's name or alias)"
+    ]
+
+
+# --- tables for other tools -------------------------------------------------------------------
+
+
+def test_event_rows_of_freeland(sample_store: Store) -> None:
+    rows = [r for r in tables.event_rows(sample_store) if r["source_actor"] == "Chrystia Freeland"]
+    assert [(r["act"], r["event_class"], r["cameo_root"], r["quote"]) for r in rows] == [
+        ("Rejection", "REJECT", "12", "These are proposals we simply cannot agree to"),
+        (
+            "Statement",
+            "",
+            "01",
+            "Significant differences remain on some key areas. … These are proposals we simply "
+            "cannot agree to,",
+        ),
+    ]
+    assert {r["url"] for r in rows} == {"https://w3id.org/tradekg/sample/nafta-round5"}
+
+
+def test_event_rows_aim_at_the_proposer(sample_store: Store) -> None:
+    rows = tables.event_rows(sample_store)
+    objections = [r for r in rows if r["act"] == "Objection"]
+    assert {(r["source_actor"], r["target_actor"], r["event_class"]) for r in objections} == {
+        ("Canada and Mexico", "United States", "ACCUSE")
+    }
+    assert len(objections) == 3
+
+
+def test_discourse_rows_as_csv(sample_store: Store) -> None:
+    rows = tables.discourse_rows(sample_store)
+    lighthizer = [r for r in rows if r["person"] == "Robert Lighthizer"]
+    assert [(r["organization"], r["concept"], r["agreement"]) for r in lighthizer] == [
+        ("", "rebalancing", "1")
+    ]
+    out = io.BytesIO()
+    tables.write_rows(out, rows, tables.DISCOURSE_COLUMNS, "csv")
+    parsed = list(csv.DictReader(io.StringIO(out.getvalue().decode("utf-8"))))
+    assert parsed == rows
+
+
+def test_graphml_holds_the_network(sample_store: Store) -> None:
+    ties = report.ties(report.positions(sample_store))
+    root = ElementTree.fromstring(tables.graphml(ties))
+    g = "{http://graphml.graphdrawing.org/xmlns}"
+    labels = {n.attrib["id"]: n.findtext(f"{g}data") for n in root.iter(f"{g}node")}
+    assert sorted(labels.values()) == [
+        "Canada",
+        "Mexico",
+        "Robert Lighthizer",
+        "Trump administration",
+        "United States",
+    ]
+    edges = [
+        (
+            labels[e.attrib["source"]],
+            labels[e.attrib["target"]],
+            {d.attrib["key"]: d.text for d in e.iter(f"{g}data")}["weight"],
+        )
+        for e in root.iter(f"{g}edge")
+    ]
+    assert edges == [
+        ("Canada", "Mexico", "4"),
+        ("Robert Lighthizer", "United States", "1"),
+        ("Trump administration", "United States", "2"),
     ]
