@@ -17,6 +17,7 @@ Rules:
 from __future__ import annotations
 
 import re
+from functools import partialmethod
 
 from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, Phrases
@@ -285,6 +286,24 @@ class ActFinder:
             fields["verb"] = "according to"
             actors.append(source.actor)
 
+    def _act(
+        self,
+        section: str,
+        key: str,
+        rule: str,
+        confidence: float,
+        span: tuple[int, int],
+        fields: dict[str, object],
+        agent: Actor,
+        source: Mention | None,
+    ) -> DraftedFact:
+        """A speech act by ``agent`` (as ``source`` reports it, if given), drafted and kept."""
+        actors = [agent]
+        self._report(fields, source, actors)
+        fact = DraftedFact(section, key, rule, confidence, *span, fields, actors=tuple(actors))
+        self.facts.append(fact)
+        return fact
+
     def _proposal(
         self, agent: Actor, start: int, end: int, rule: str, confidence: float
     ) -> DraftedFact:
@@ -338,19 +357,15 @@ class ActFinder:
             evidence_start = agent.start
             proposal = self._proposal(agent.actor, evidence_start, end, "demand-noun", 0.75)
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
-            actors = [agent.actor]
-            self._report(fields, source, actors)
-            self.facts.append(
-                DraftedFact(
-                    "demands",
-                    proposal.key,
-                    "demand-noun",
-                    0.75,
-                    evidence_start,
-                    end,
-                    fields,
-                    actors=tuple(actors),
-                )
+            self._act(
+                "demands",
+                proposal.key,
+                "demand-noun",
+                0.75,
+                (evidence_start, end),
+                fields,
+                agent.actor,
+                source,
             )
 
     def _verbs(
@@ -409,20 +424,16 @@ class ActFinder:
             fields["proposal"] = targets[0].key
         elif targets:
             fields["proposals"] = [t.key for t in targets]
-        actors = [agent.actor]
-        self._report(fields, source, actors)
         key = targets[0].key if targets else "objection"
-        self.facts.append(
-            DraftedFact(
-                "objections",
-                key,
-                "objection-relative",
-                0.65,
-                at,
-                verb[1],
-                fields,
-                actors=tuple(actors),
-            )
+        self._act(
+            "objections",
+            key,
+            "objection-relative",
+            0.65,
+            (at, verb[1]),
+            fields,
+            agent.actor,
+            source,
         )
         return True
 
@@ -465,19 +476,15 @@ class ActFinder:
             ev_start = agent.start if first else p_start
             proposal = self._proposal(agent.actor, p_start, p_end, "demand-verb", 0.8)
             fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
-            actors = [agent.actor]
-            self._report(fields, source, actors)
-            self.facts.append(
-                DraftedFact(
-                    "demands",
-                    proposal.key,
-                    "demand-verb",
-                    0.8,
-                    ev_start,
-                    p_end,
-                    fields,
-                    actors=tuple(actors),
-                )
+            self._act(
+                "demands",
+                proposal.key,
+                "demand-verb",
+                0.8,
+                (ev_start, p_end),
+                fields,
+                agent.actor,
+                source,
             )
 
     def _measure(
@@ -539,17 +546,15 @@ class ActFinder:
             if len(targets) > 1:
                 del fields["proposal"]
                 fields["proposals"] = [t.key for t in targets]
-        actors = [agent.actor]
-        self._report(fields, source, actors)
-        drafted = DraftedFact(
+        drafted = self._act(
             "objections",
             (targets[0].key if targets else _key_words(self.text[start:end])),
             rule,
             0.8 if targets else 0.7,
-            agent.start,
-            end,
+            (agent.start, end),
             fields,
-            actors=tuple(actors),
+            agent.actor,
+            source,
         )
         reason = _REASON.search(self.text, end, s.end)
         if reason and reason.start() - end < 3:
@@ -558,27 +563,10 @@ class ActFinder:
             r_end = _clip_words(self.text, r_start, r_end, REASON_WORDS)
             if r_end - r_start > 10:
                 drafted.reason = (r_start, r_end, _reason_kind(self.text[r_start:r_end]))
-        self.facts.append(drafted)
 
-    def _object(
-        self,
-        s: Sentence,
-        agent: Mention,
-        verb: tuple[int, int, str],
-        obj: tuple[int, int],
-        source: Mention | None,
-    ) -> None:
-        self._objection("objection", "objection-verb", s, agent, verb, obj, source)
-
-    def _reject(
-        self,
-        s: Sentence,
-        agent: Mention,
-        verb: tuple[int, int, str],
-        obj: tuple[int, int],
-        source: Mention | None,
-    ) -> None:
-        self._objection("rejection", "rejection-verb", s, agent, verb, obj, source)
+    # the verbs of the lexicon's "object" and "reject" lists
+    _object = partialmethod(_objection, "objection", "objection-verb")
+    _reject = partialmethod(_objection, "rejection", "rejection-verb")
 
     def _threaten(
         self,
@@ -596,19 +584,15 @@ class ActFinder:
             "by": agent.actor.key,
             "action": _summary(self.text[start + to.end() : end]),
         }
-        actors = [agent.actor]
-        self._report(fields, source, actors)
-        self.facts.append(
-            DraftedFact(
-                "threats",
-                _key_words(self.text[start:end]),
-                "threat-verb",
-                0.8,
-                agent.start,
-                end,
-                fields,
-                actors=tuple(actors),
-            )
+        self._act(
+            "threats",
+            _key_words(self.text[start:end]),
+            "threat-verb",
+            0.8,
+            (agent.start, end),
+            fields,
+            agent.actor,
+            source,
         )
 
     def _threat_nouns(self, s: Sentence, source: Mention | None) -> None:
@@ -639,19 +623,15 @@ class ActFinder:
             if end - start < 8:
                 continue
             fields: dict[str, object] = {"by": agent.key, "action": _summary(self.text[start:end])}
-            actors = [agent]
-            self._report(fields, source, actors)
-            self.facts.append(
-                DraftedFact(
-                    "threats",
-                    _key_words(self.text[start:end]),
-                    "threat-noun",
-                    0.7,
-                    at,
-                    end,
-                    fields,
-                    actors=tuple(actors),
-                )
+            self._act(
+                "threats",
+                _key_words(self.text[start:end]),
+                "threat-noun",
+                0.7,
+                (at, end),
+                fields,
+                agent,
+                source,
             )
 
     def _support(
@@ -667,19 +647,15 @@ class ActFinder:
         if not targets:
             return
         fields: dict[str, object] = {"by": agent.actor.key, "proposal": targets[0].key}
-        actors = [agent.actor]
-        self._report(fields, source, actors)
-        self.facts.append(
-            DraftedFact(
-                "supports",
-                targets[0].key,
-                "support-verb",
-                0.7,
-                agent.start,
-                end,
-                fields,
-                actors=tuple(actors),
-            )
+        self._act(
+            "supports",
+            targets[0].key,
+            "support-verb",
+            0.7,
+            (agent.start, end),
+            fields,
+            agent.actor,
+            source,
         )
 
     def quoted(self, speaker: Actor, q_start: int, q_end: int, mode: str, verb: str) -> None:
@@ -703,17 +679,15 @@ class ActFinder:
             targets = self._targets(hit[1], s_end)
             if targets:
                 fields["proposal"] = targets[0].key
-            self.facts.append(
-                DraftedFact(
-                    "objections",
-                    speaker.key + "-" + kind,
-                    rule,
-                    0.7,
-                    s_start,
-                    s_end,
-                    fields,
-                    actors=(speaker,),
-                )
+            self._act(
+                "objections",
+                speaker.key + "-" + kind,
+                rule,
+                0.7,
+                (s_start, s_end),
+                fields,
+                speaker,
+                None,
             )
             return
 
