@@ -188,17 +188,9 @@ def _resolve_or_raise(
             day = _nearest(day, published, future, relativedelta(years=1))
         return day.isoformat(), "day"
     if kind == "month-year":
-        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
-        return f"{int(m[2]):04d}-{month:02d}", "month"
+        return f"{int(m[2]):04d}-{_month(m[1]):02d}", "month"
     if kind == "in-month":
-        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
-        first = _nearest(
-            dt.date(published.year, month, 1),
-            published.replace(day=1),
-            future,
-            relativedelta(years=1),
-        )
-        return f"{first.year:04d}-{first.month:02d}", "month"
+        return _nearest_month(_month(m[1]), published, future), "month"
     if kind == "end-of":
         which = m.group(0).lower()
         shift = 1 if " next " in which else -1 if " last " in which else 0
@@ -207,16 +199,9 @@ def _resolve_or_raise(
         first = published.replace(day=1) + relativedelta(months=shift)
         return f"{first.year:04d}-{first.month:02d}", "month"
     if kind == "end-of-month":
-        month = dateparser.parse(m[1], default=dt.datetime(2000, 1, 1)).month
         if m[2]:
-            return f"{int(m[2]):04d}-{month:02d}", "month"
-        first = _nearest(
-            dt.date(published.year, month, 1),
-            published.replace(day=1),
-            future,
-            relativedelta(years=1),
-        )
-        return f"{first.year:04d}-{first.month:02d}", "month"
+            return f"{int(m[2]):04d}-{_month(m[1]):02d}", "month"
+        return _nearest_month(_month(m[1]), published, future), "month"
     if kind == "end-of-year":
         return m[1], "year"
     if kind == "year-end":
@@ -258,6 +243,19 @@ def _resolve_or_raise(
             return (published + dt.timedelta(days=ahead)).isoformat(), "day"
         return (published - dt.timedelta(days=back)).isoformat(), "day"
     return None, None
+
+
+def _month(name: str) -> int:
+    """The number of a month named in words: "December", "Dec." -> 12."""
+    return dateparser.parse(name, default=dt.datetime(2000, 1, 1)).month
+
+
+def _nearest_month(month: int, published: dt.date, future: bool | None) -> str:
+    """The month (YYYY-MM) of that number nearest the publication date, in the tense given."""
+    first = _nearest(
+        dt.date(published.year, month, 1), published.replace(day=1), future, relativedelta(years=1)
+    )
+    return f"{first.year:04d}-{first.month:02d}"
 
 
 def _nearest(day: dt.date, published: dt.date, future: bool | None, step: relativedelta) -> dt.date:
