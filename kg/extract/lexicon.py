@@ -13,7 +13,7 @@ from typing import Any
 from kg.errors import InputError
 from kg.loaders.lexicon import load_titles
 from kg.loaders.reference import Reference
-from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.loaders.yamlsrc import parse_mapping, read_text
 from kg.resources import resource
 
 SPEECH_LISTS = (
@@ -207,14 +207,12 @@ def load_lexicon(
 def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
     speech = {name: Phrases() for name in SPEECH_LISTS}
     for path in lexicon_files(extra):
-        doc = parse_yaml(read_text(path), path)
-        if not isinstance(doc, Node):
-            raise InputError(
-                "a lexicon file must be a mapping of list names to word lists",
-                path=path,
-                line=1,
-                hint="see data/lexicon/speech.yaml",
-            )
+        doc = parse_mapping(
+            read_text(path),
+            path,
+            "a lexicon file must be a mapping of list names to word lists",
+            hint="see data/lexicon/speech.yaml",
+        )
         for key, value in doc.items():
             if key not in speech:
                 raise InputError(

@@ -19,7 +19,7 @@ from pathlib import Path
 
 from kg.errors import InputError
 from kg.iris import check_iri
-from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.loaders.yamlsrc import parse_mapping, read_text
 from kg.model import Article, Where
 
 REQUIRED = ("url", "title", "published", "language")
@@ -57,11 +57,13 @@ def read_article(path: Path) -> Article:
             line=1,
             hint="add a '---' line after the header",
         ) from None
-    meta = parse_yaml("\n".join(lines[1:close]), path, line_offset=1)
-    if not isinstance(meta, Node):
-        raise InputError(
-            "front-matter header must be a mapping of keys to values", path=path, line=2
-        )
+    meta = parse_mapping(
+        "\n".join(lines[1:close]),
+        path,
+        "front-matter header must be a mapping of keys to values",
+        line=2,
+        line_offset=1,
+    )
     for key in REQUIRED:
         if meta.get(key) in (None, ""):
             raise InputError(

@@ -8,7 +8,7 @@ import contextlib
 import datetime as dt
 import difflib
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Collection
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -21,7 +21,7 @@ from kg.kinds import KINDS, SPEECH_ACTS, FactKind
 from kg.loaders.article import read_article
 from kg.loaders.evidence import Finder
 from kg.loaders.reference import Reference
-from kg.loaders.yamlsrc import Node, parse_yaml, read_text
+from kg.loaders.yamlsrc import Node, parse_mapping, read_text
 from kg.model import (
     Article,
     ArticleFacts,
@@ -132,14 +132,12 @@ def load_facts(
     ``article`` (the article it names, already read) spare reading them again: the
     extractor passes the draft it wrote and the article it drafted from."""
     path = Path(path)
-    doc = parse_yaml(read_text(path) if text is None else text, path)
-    if not isinstance(doc, Node):
-        raise InputError(
-            "a facts file must be a mapping with an 'article' key",
-            path=path,
-            line=1,
-            hint="see 'Facts format' in README.md",
-        )
+    doc = parse_mapping(
+        read_text(path) if text is None else text,
+        path,
+        "a facts file must be a mapping with an 'article' key",
+        hint="see 'Facts format' in README.md",
+    )
     return _FactsReader(path, doc, reference, shown_as, article).read()
 
 
@@ -198,6 +196,15 @@ class _FactsReader:
                 )
                 raise self.fail(f"unknown key {key!r} in {what}", node, key, hint)
 
+    def check_known(
+        self, value: str | None, known: Collection[str], what: str, node: Node, key: str
+    ) -> None:
+        """A value of a fixed list (a type, a status) is one of them; None is no value."""
+        if value is not None and value not in known:
+            raise self.fail(
+                f"{what} {value!r} is not known", node, key, "use one of " + ", ".join(known)
+            )
+
     def items(self, section: str) -> list[Node]:
         value = self.doc.get(section)
         if value is None:
@@ -238,6 +245,11 @@ class _FactsReader:
             else (f"add it to 'actors:' in this file or to the reference data ({section})")
         )
         raise self.fail(f"unknown {section[:-1]} {value!r}", node, key, hint)
+
+    def resolve_optional(self, section: str, node: Node, key: str) -> URIRef | None:
+        """``resolve`` of the value of ``key``; None when the entry does not give it."""
+        value = node.get(key)
+        return None if value is None else self.resolve(section, value, node, key)
 
     def resolve_many(self, section: str, node: Node, key: str) -> tuple[URIRef, ...]:
         value = node.get(key)
@@ -389,13 +401,8 @@ class _FactsReader:
         self.check_keys(node, ACTOR_KEYS, "an actor")
         key = self.key(node)
         kind = self.text_of(node, "type", required=True)
-        if kind not in LOCAL_ACTOR_TYPES:
-            raise self.fail(
-                f"actor type {kind!r} is not known",
-                node,
-                "type",
-                "use one of " + ", ".join(LOCAL_ACTOR_TYPES),
-            )
+        assert kind is not None  # required
+        self.check_known(kind, LOCAL_ACTOR_TYPES, "actor type", node, "type")
         description = self.text_of(node, "description")
         label = self.text_of(node, "name") or description
         if label is None:
@@ -413,11 +420,7 @@ class _FactsReader:
                 description, self.where(node, "description"), "the description", occurrence=1
             )
         members = self.resolve_many("actors", node, "members")
-        affiliation = (
-            self.resolve("actors", node["affiliation"], node, "affiliation")
-            if node.get("affiliation") is not None
-            else None
-        )
+        affiliation = self.resolve_optional("actors", node, "affiliation")
         actor = LocalActor(
             key=key,
             kind=kind,
@@ -455,11 +458,7 @@ class _FactsReader:
 
     def report(self, node: Node, default_source: URIRef | None) -> Report:
         mode_text = self.text_of(node, "mode")
-        source = (
-            self.resolve("actors", node["source"], node, "source")
-            if node.get("source") is not None
-            else None
-        )
+        source = self.resolve_optional("actors", node, "source")
         if mode_text is None:
             mode = Mode.PARAPHRASE if source is not None else Mode.OUTLET_VOICE
         else:
@@ -530,16 +529,8 @@ class _FactsReader:
             summary=summary,
             reports=self.reports(node, default_source=None),
             where=self.where(node),
-            issue=(
-                self.resolve("issues", node["issue"], node, "issue")
-                if node.get("issue") is not None
-                else None
-            ),
-            agreement=(
-                self.resolve("agreements", node["agreement"], node, "agreement")
-                if node.get("agreement") is not None
-                else None
-            ),
+            issue=self.resolve_optional("issues", node, "issue"),
+            agreement=self.resolve_optional("agreements", node, "agreement"),
             drafted=self.drafted(node),
         )
 
@@ -596,11 +587,7 @@ class _FactsReader:
             reason=reason,
             summary=self.text_of(node, "summary"),
             time=self.time(node, reports[0].span),
-            place=(
-                self.resolve("places", node["where"], node, "where")
-                if node.get("where") is not None
-                else None
-            ),
+            place=self.resolve_optional("places", node, "where"),
             action=action,
             condition=self.text_of(node, "condition"),
             drafted=self.drafted(node),
@@ -616,13 +603,7 @@ class _FactsReader:
         self.check_keys(value, {"summary", "kind", "evidence", "occurrence"}, "a reason")
         summary = self.text_of(value, "summary", required=True)
         kind = self.text_of(value, "kind")
-        if kind is not None and kind not in REASON_KINDS:
-            raise self.fail(
-                f"reason kind {kind!r} is not known",
-                value,
-                "kind",
-                "use one of " + ", ".join(REASON_KINDS),
-            )
+        self.check_known(kind, REASON_KINDS, "reason kind", value, "kind")
         span = self.finder.find(
             value.get("evidence"), self.where(value, "evidence"), "the reason's evidence", near=near
         )
@@ -633,13 +614,8 @@ class _FactsReader:
         self.check_keys(node, EVENT_KEYS, "an event")
         key = self.key(node)
         kind = self.text_of(node, "type", required=True)
-        if kind not in _EVENTS.classes:
-            raise self.fail(
-                f"event type {kind!r} is not known",
-                node,
-                "type",
-                "use one of " + ", ".join(_EVENTS.classes),
-            )
+        assert kind is not None  # required
+        self.check_known(kind, _EVENTS.classes, "event type", node, "type")
         label = self.text_of(node, "name", required=True)
         round_number = node.get("round")
         if round_number is not None and (
@@ -652,13 +628,7 @@ class _FactsReader:
         if part_of is not None and part_of not in events:
             raise self.fail(f"event {part_of!r} is not defined in this file", node, "part_of")
         status = self.text_of(node, "status")
-        if status is not None and status not in STATUSES:
-            raise self.fail(
-                f"status {status!r} is not known",
-                node,
-                "status",
-                "use one of " + ", ".join(STATUSES),
-            )
+        self.check_known(status, STATUSES, "status", node, "status")
         reports = self.reports(node, default_source=None)
         assert label is not None
         return Event(
@@ -671,22 +641,10 @@ class _FactsReader:
             round_number=round_number,
             part_of=part_of,
             participants=self.resolve_many("actors", node, "participants"),
-            place=(
-                self.resolve("places", node["where"], node, "where")
-                if node.get("where") is not None
-                else None
-            ),
+            place=self.resolve_optional("places", node, "where"),
             time=self.time(node, reports[0].span),
-            agreement=(
-                self.resolve("agreements", node["agreement"], node, "agreement")
-                if node.get("agreement") is not None
-                else None
-            ),
-            issue=(
-                self.resolve("issues", node["issue"], node, "issue")
-                if node.get("issue") is not None
-                else None
-            ),
+            agreement=self.resolve_optional("agreements", node, "agreement"),
+            issue=self.resolve_optional("issues", node, "issue"),
             drafted=self.drafted(node),
         )
 

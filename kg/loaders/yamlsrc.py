@@ -88,6 +88,23 @@ def parse_yaml(text: str, path: str | Path, line_offset: int = 0) -> Any:
         raise InputError("malformed YAML: nested too deeply", path=path) from None
 
 
+def parse_mapping(
+    text: str,
+    path: str | Path,
+    message: str,
+    *,
+    hint: str | None = None,
+    line: int = 1,
+    line_offset: int = 0,
+) -> Node:
+    """Parse a YAML document that must be a mapping; anything else is an error ``message``
+    at ``line``."""
+    doc = parse_yaml(text, path, line_offset)
+    if not isinstance(doc, Node):
+        raise InputError(message, path=path, line=line, hint=hint)
+    return doc
+
+
 _LEFT_OPEN = (
     "while scanning a simple key",
     "while scanning a quoted scalar",
