@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import cache
 from typing import Protocol
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -26,6 +27,7 @@ from kg.model import (
     Time,
     Where,
 )
+from kg.resources import ontology_graph
 from kg.terms import OA, PREFIXES, PROV, SCHEMA, SKOS, TIME, TKG, WD
 
 MODES = {
@@ -50,14 +52,49 @@ def content_hash(text: str) -> str:
     return hashlib.sha256(text.encode()).hexdigest()
 
 
+Triple = tuple[URIRef, URIRef, URIRef | Literal]
+
+
+@cache
+def tkg_superclasses() -> dict[URIRef, tuple[URIRef, ...]]:
+    """Each class of the ontology and its superclasses in the ontology's own namespace, all
+    the way up (tkg:Rejection: tkg:Objection, tkg:SpeechAct), read from the ontology once."""
+    ontology = ontology_graph()
+    namespace = str(TKG._NS)
+    direct: dict[URIRef, set[URIRef]] = {}
+    for sub, sup in ontology.subject_objects(RDFS.subClassOf):
+        if isinstance(sub, URIRef) and isinstance(sup, URIRef) and sup.startswith(namespace):
+            direct.setdefault(sub, set()).add(sup)
+
+    def up(cls: URIRef, seen: frozenset[URIRef]) -> set[URIRef]:
+        found: set[URIRef] = set()
+        for sup in direct.get(cls, ()):
+            if sup not in seen:
+                found |= {sup} | up(sup, seen | {sup})
+        return found
+
+    return {cls: tuple(sorted(up(cls, frozenset({cls})))) for cls in direct}
+
+
+def with_supertypes(triples: Iterable[Triple]) -> list[Triple]:
+    """The triples, each ``x rdf:type C`` followed by ``x rdf:type S`` for every superclass S
+    of C in the ontology's namespace, so that ``?x a tkg:SpeechAct`` finds every objection on
+    a store without inference (ontology/README.md). Duplicates are dropped, order is kept."""
+    supers = tkg_superclasses()
+    out: dict[Triple, None] = {}
+    for s, p, o in triples:
+        out[(s, p, o)] = None
+        if p == RDF.type and isinstance(o, URIRef):
+            for sup in supers.get(o, ()):
+                out[(s, RDF.type, sup)] = None
+    return list(out)
+
+
 def new_graph(identifier: URIRef | None = None) -> Graph:
     g = Graph(identifier=identifier, bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
         g.bind(prefix, ns)
     return g
-
-
-Triple = tuple[URIRef, URIRef, URIRef | Literal]
 
 
 @dataclass
@@ -212,7 +249,8 @@ class _ArticleWriter:
             self.act(act)
         for event in self.facts.events:
             self.event(event)
-        unique = list(dict.fromkeys(self.triples))  # a list in YAML may repeat a value
+        # with the superclass types; a list in YAML may repeat a value: each triple once
+        unique = with_supertypes(self.triples)
         return ArticleRDF(self.name, self.a, unique, self.origins)
 
     def act(self, act: SpeechAct) -> None:
@@ -297,7 +335,8 @@ def reference_to_graph(ref: ReferenceData) -> Graph:
     g = new_graph(REFERENCE_GRAPH)
     for e in ref.all():
         node = ref.iri(e.section, e.key)
-        g.add((node, RDF.type, TKG[e.kind]))
+        for triple in with_supertypes([(node, RDF.type, TKG[e.kind])]):
+            g.add(triple)
         g.add((node, RDFS.label, Literal(e.name)))
         for alias in e.aliases:
             g.add((node, SKOS.altLabel, Literal(alias)))

@@ -21,8 +21,8 @@ from kg.resources import sample_dir
 from kg.sparql_terms import render_lines
 from kg.store import open_store
 
-# what the sample puts in the store: ontology and reference graphs, and the article's 765
-STORED = sum(len(lines) for (_, lines), _ in shared_graphs(load_reference())) + 765
+# what the sample puts in the store: ontology and reference graphs, and the article's 796
+STORED = sum(len(lines) for (_, lines), _ in shared_graphs(load_reference())) + 796
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -47,7 +47,7 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     assert err == f"1 article(s) loaded, 0 rejected into {tmp_path / 's'}\n"
     code, out, err = run("--store", str(tmp_path / "s"), "ingest", str(sample_dir()))
     assert code == 0
-    assert err.startswith(f"loaded: {facts} (765 triples, 5 warnings, 1 info)\n  {facts}:")
+    assert err.startswith(f"loaded: {facts} (796 triples, 5 warnings, 1 info)\n  {facts}:")
 
 
 def dataset(store_dir: Path) -> Dataset:
@@ -284,4 +284,4 @@ def test_worker_processes_write_the_same_graphs(tmp_path: Path) -> None:
     # the ontology graph has blank nodes; everything else must be identical
     one, two = (quads(stores[w]) for w in ("1", "2"))
     assert {q for q in one if "_:" not in q} == {q for q in two if "_:" not in q}
-    assert len(one) == len(two) == STORED + 765
+    assert len(one) == len(two) == STORED + 796

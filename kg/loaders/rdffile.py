@@ -33,7 +33,7 @@ from kg.errors import InputError
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
-from kg.rdf import ArticleRDF, content_hash
+from kg.rdf import ArticleRDF, content_hash, with_supertypes
 from kg.resources import ontology_graph
 from kg.store.embedded import from_ox
 from kg.terms import ONTOLOGY_IRI, SCHEMA, TKG
@@ -273,5 +273,6 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
                 node=str(article),
                 hint=f"the text was changed after export; its SHA-256 is {digest}",
             )
-    unique = list(dict.fromkeys(triples))
+    # each triple once, with the superclass types an older export may lack (ontology/README.md)
+    unique = with_supertypes(triples)
     return ArticleRDF(graph, article, unique, {article: Where(name)})
