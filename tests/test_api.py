@@ -105,7 +105,7 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     assert (result.ok, result.written, len(result)) == (False, 1, 2)
     assert [a.input for a in result.loaded] == [str(good)]
     (loaded,) = result.loaded
-    assert (loaded.article, loaded.errors, loaded.triples) == (ARTICLE, (), 765)
+    assert (loaded.article, loaded.errors, loaded.triples) == (ARTICLE, (), 796)
     (rejected,) = result.rejected
     line = line_of(bad, "by: trumpp")
     message = f"{bad}:{line}: error: unknown actor 'trumpp' (did you mean 'trump'?)"

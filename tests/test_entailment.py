@@ -21,9 +21,10 @@ import pytest
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.iris import article_iri, child
+from kg.kinds import kind_of_class
 from kg.loaders.facts import load_facts
 from kg.loaders.reference import Reference
-from kg.rdf import ACT_SEGMENTS, article_rdf, reference_to_graph, tkg_superclasses
+from kg.rdf import article_rdf, reference_to_graph, tkg_superclasses
 from kg.resources import ontology_graph, sample_dir
 from kg.store import Store
 from kg.terms import TKG
@@ -142,7 +143,7 @@ def test_speech_acts_are_found_by_class_without_inference(
 ) -> None:
     facts = load_facts(sample_dir() / "nafta-round5.facts.yaml", reference)
     a = article_iri(facts.article.url)
-    acts = {(child(a, ACT_SEGMENTS[act.kind], act.key),) for act in facts.acts}
+    acts = {(child(a, kind_of_class(act.kind).segment, act.key),) for act in facts.acts}
     assert len(acts) == 19
     found = rows(
         sample_store,

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import difflib
 import re
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
 from contextlib import suppress
 from functools import cache
 
@@ -21,6 +21,7 @@ from kg.errors import InputError, UsageError
 from kg.iris import ID_PATTERN, check_iri, mint
 from kg.kinds import KINDS, family_classes
 from kg.queries.catalogue import SavedQuery
+from kg.rdf import tkg_superclasses
 from kg.resources import ontology_graph
 from kg.store import Store
 from kg.terms import SPARQL_PREFIXES, TKG
@@ -168,7 +169,7 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
             for r in store.select(_NAMES, {"cls": cls}).rows
             if r[0] is not None and r[1] is not None
         ]
-        close = suggest(value, names)
+        close = suggest(value, _most_specific(names))
         hint = (
             ("did you mean " + ", ".join(repr(c) for c in close) + "?")
             if close
@@ -214,6 +215,22 @@ def suggest(value: str, names: Iterable[tuple[str, Node, Node]], n: int = 3) -> 
             best[thing] = (score, name, cls)
     ranked = sorted(best.values(), key=lambda t: (-t[0], t[1]))
     return [name for _, name, cls in ranked if cls == ranked[0][2]][:n]
+
+
+def _most_specific(names: Sequence[tuple[str, Node, Node]]) -> list[tuple[str, Node, Node]]:
+    """The (name, thing, class) rows whose class is the thing's most specific one: a country
+    is also typed tkg:Actor (ontology/README.md), and suggestions keep to one class."""
+    supers = tkg_superclasses()
+    held: dict[Node, set[Node]] = {}
+    for _, thing, cls in names:
+        held.setdefault(thing, set()).add(cls)
+    return [
+        (name, thing, cls)
+        for name, thing, cls in names
+        if not any(
+            cls in supers.get(other, ()) for other in held[thing] if isinstance(other, URIRef)
+        )
+    ]
 
 
 def _a(noun: str) -> str:
