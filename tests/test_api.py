@@ -111,7 +111,7 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     message = f"{bad}:{line}: error: unknown actor 'trumpp' (did you mean 'trump'?)"
     assert (rejected.article, rejected.errors, rejected.triples) == (None, (message,), 0)
     assert str(rejected) == f"rejected: {bad} (1 error)\n  {message}"
-    assert str(result).splitlines()[0] == f"loaded: {good} (765 triples)"
+    assert str(result).splitlines()[0] == f"loaded: {good} (796 triples)"
     assert [(r["proposerLabel"], r["issue"]) for r in rows] == PROPOSALS  # only the good one
 
 

@@ -249,7 +249,7 @@ def test_the_export_example_works_on_the_sample(store_dir: Path, tmp_path: Path)
     assert (code, out, err) == (0, "", "")
     exported = Dataset()
     exported.parse(target, format="turtle")
-    assert len(exported) == 765  # the article's graph only
+    assert len(exported) == 796  # the article's graph only
     assert example[example.index("--article") + 1] == "https://w3id.org/tradekg/sample/nafta-round5"
 
 
