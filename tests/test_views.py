@@ -8,13 +8,13 @@ import io
 import re
 import struct
 from collections import Counter
+from collections.abc import Callable
 from html.parser import HTMLParser
 from pathlib import Path
 from xml.etree import ElementTree
 
 import pytest
 from click.testing import CliRunner, Result
-from conftest import MakeStore
 from rdflib import URIRef
 
 from kg.cli import cli
@@ -26,6 +26,7 @@ from kg.views.article import ArticleView, Fact
 from kg.views.pictures import interval
 
 HERE = Path(__file__).resolve().parent
+MakeStore = Callable[..., Store]  # the make_store fixture of conftest.py
 HEADLINE = "NAFTA talks make little headway after fifth round"
 
 
