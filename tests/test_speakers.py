@@ -59,6 +59,24 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     # "he" is the Mexican president, whom the article never names: not Lighthizer
     "unnamed-leader": [],
+    # a long title with no comma, an appositive title of ten words, a quotation that is a
+    # paragraph of its own, "Sir Oliver" and a quotation over two paragraphs; the last
+    # paragraph's speaker is a newspaper the rules do not know, not the man it quotes
+    "long-titles-and-paragraphs": [
+        ("alan-pembury", "partial-quote", "balanced and ambitious"),
+        (
+            "maria-soledad-reyes",
+            "direct-quote",
+            "We have closed most chapters, and the rest are within reach,",
+        ),
+        (
+            "maria-soledad-reyes",
+            "direct-quote",
+            "Nobody should expect a signature before the spring.",
+        ),
+        ("oliver-trask", "direct-quote", "A deal with Chile is welcome."),
+        ("oliver-trask", "direct-quote", "But we will read every line of it before we vote."),
+    ],
 }
 
 

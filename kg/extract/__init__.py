@@ -23,7 +23,7 @@ from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
-from kg.extract.quotes import attribute
+from kg.extract.quotes import Attributed, attribute, ends_paragraph
 from kg.extract.speakers import Speakers
 from kg.extract.text import (
     Paragraph,
@@ -83,6 +83,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         [(q.start, q.end) for _, quotes, _ in read for q in quotes],
     )
     acts = ActFinder(text, mentions, lexicon, speakers)
+    carried: Attributed | None = None  # a quotation that ended the paragraph before
     for paragraph, quotes, sents in read:
         if not sents:
             continue
@@ -94,7 +95,9 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             events.extend(find_events(text, s, times, mentions))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
             statements.extend(_outlet_voice(text, s, spans, lexicon))
-        for q in attribute(text, paragraph, quotes, sents, mentions, lexicon, speakers):
+        attributed = attribute(text, paragraph, quotes, sents, mentions, lexicon, speakers, carried)
+        carried = attributed[-1] if attributed and ends_paragraph(attributed[-1], sents) else None
+        for q in attributed:
             end = q.quote.inner_end
             while end > q.quote.inner_start and text[end - 1] in " \n":
                 end -= 1

@@ -111,6 +111,7 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
+_KNIGHTED = frozenset({"Sir", "Dame"})
 # pronouns and other words that are also surnames, read as names only right after a title
 _SURNAMES_LIKE_WORDS = frozenset({"He"})
 # words between a country and a title that qualify the title: "China's commerce ministry
@@ -137,6 +138,7 @@ _ROLE_LEAD = re.compile(r".*(?:\b[Tt]he|['’]s)\s+((?:[\w.’'-]+\s+){0,3})$", 
 _NAME_AFTER_ROLE = re.compile(r"['’]s\b|\s+[A-Z][a-z]|-")
 _SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
 _COMMA = re.compile(r",\s+")
+_KNIGHT = re.compile(r"\b(?:Sir|Dame)\s+([A-Z][a-z]+)\b(?!\s+[A-Z])")
 _HONORIFIC = re.compile(r"\b(?:Mr|Ms|Mrs|Dr)\.?\s+([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b")
 _APPOSITIVE_TAIL = re.compile(
     r",\s+(?:the\s+|a\s+|an\s+)?((?:[\w.’'-]+\s+){0,5}?[\w’'-]+)"
@@ -176,6 +178,8 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
         if words is None or fold(words).lower() not in lexicon.titles:
             continue
         n = n + _title_complement(text, toks, i + n)
+        if i + n < len(toks) and toks[i + n].text in _KNIGHTED:
+            n += 1  # "Labour leader Sir Keir Starmer": the name is Keir Starmer
         name_len = _name_at(text, toks, i + n, titled=True)
         gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
         if _COMMA.fullmatch(gap):  # "Canada's trade minister, Marianne Beaulieu, said"
@@ -204,7 +208,20 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
         if _COMMA.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
             return k if _name_at(text, toks, j + k) else 0
         if not _SPACE.fullmatch(text[toks[j + k - 1].end : toks[j + k].start]):
-            return 0
+            break
+    # "Minister of State for Trade Policy Greg Hands": no comma; capitalised words, of which
+    # the last two are the name
+    k = 2 if j + 1 < len(toks) and toks[j + 1].text == "the" else 1
+    run = 0
+    while j + k + run < len(toks) and run < 7:
+        word = toks[j + k + run].text
+        if not _NAME_WORD.match(word) and word not in ("and", "of"):
+            break
+        if not _SPACE.fullmatch(text[toks[j + k + run - 1].end : toks[j + k + run].start]):
+            break
+        run += 1
+    if run >= 3 and _name_at(text, toks, j + k + run - 2) == 2:
+        return k + run - 2
     return 0
 
 
@@ -292,6 +309,8 @@ def appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
         if not words or words[0] in _NOT_APPOSITIVE:
             continue
         title = next((k for k in range(len(words)) if " ".join(words[k:]) in lexicon.titles), None)
+        if title is None and any(" ".join(words[:k]) in lexicon.titles for k in (1, 2, 3)):
+            title = 0  # "Vijay Thakur Singh, Secretary East in the Ministry of ...,"
         if title is None:
             continue
         country = None
@@ -369,3 +388,11 @@ def surnames(text: str, toks: list[Token], found: Mentions) -> None:
         actor = by_surname.get(m.group(1))
         if actor is not None:
             found.add(Mention(m.start(), m.end(), actor, "surname"))
+    by_first: dict[str, set[Actor]] = {}
+    for mention in found.found:
+        if mention.actor.kind == "Person" and len(mention.actor.name.split()) > 1:
+            by_first.setdefault(mention.actor.name.split()[0], set()).add(mention.actor)
+    for m in _KNIGHT.finditer(text):  # "Sir Keir": a knight by the first name
+        people = by_first.get(m.group(1), set())
+        if len(people) == 1:
+            found.add(Mention(m.start(), m.end(), next(iter(people)), "surname"))

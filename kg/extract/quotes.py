@@ -21,6 +21,10 @@ from kg.extract.mentions import Actor, Mention, Mentions
 from kg.extract.speakers import Speakers
 from kg.extract.text import Paragraph, Quotation, Sentence
 
+# whom a speaker told a quotation: "told the Commons:", "told Reuters,"
+_ADDRESSEE = re.compile(r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*[,:]\s*")
+_NEXT_CLAUSE = re.compile(r"[“\"‘]|,\s+(?:noting|adding|saying|citing|arguing|according)\b")
+_ASIDE = re.compile(r",[^,;“”\"]{1,120},\s*$")
 _STOP = re.compile(r"[.;!?]\s")
 # full stops that end no sentence: "U.S.", "Mr.", "Sen."
 _ABBREVIATION = re.compile(r"\b(?:(?:[A-Za-z]\.){2,}|(?:Mr|Mrs|Ms|Dr|Sen|Rep|Gov|Gen|St)\.)")
@@ -49,7 +53,10 @@ def attribute(
     mentions: Mentions,
     lexicon: Lexicon,
     speakers: Speakers,
+    carried: Attributed | None = None,
 ) -> list[Attributed]:
+    """The quotations of one paragraph that have a speaker; ``carried`` is the quotation that
+    ended the paragraph before, if any (a paragraph that is only a quotation continues it)."""
     out: list[Attributed] = []
     say = lexicon.speech["say"]
     last: Attributed | None = None
@@ -68,6 +75,16 @@ def attribute(
             and _starts_sentence(text, q, paragraph)
         ):
             found = (last.speaker, last.verb, "quote-continued", 0.8)
+        if (
+            found is None
+            and carried is not None
+            and q is quotes[0]
+            and n_words >= MIN_STATEMENT_WORDS
+            and _alone(text, q, paragraph)
+        ):
+            # a paragraph that is only a quotation, after a paragraph that ended quoting
+            # someone: the same speaker (quotations that run over several paragraphs, too)
+            found = (carried.speaker, carried.verb, "quote-continued", 0.7)
         if (
             found is None
             and n_words >= MIN_STATEMENT_WORDS
@@ -97,6 +114,18 @@ def attribute(
     return out
 
 
+def _alone(text: str, q: Quotation, paragraph: Paragraph) -> bool:
+    """The quotation is the whole paragraph."""
+    return not text[paragraph.start : q.start].strip() and not text[q.end : paragraph.end].strip(
+        " \n.,;"
+    )
+
+
+def ends_paragraph(item: Attributed, sentences: list[Sentence]) -> bool:
+    """The quotation is in the paragraph's last sentence."""
+    return bool(sentences) and item.sentence == sentences[-1]
+
+
 def _starts_sentence(text: str, q: Quotation, paragraph: Paragraph) -> bool:
     before = text[paragraph.start : q.start].rstrip()
     return not before or before[-1] in ".!?:”\"’'" or before.endswith(("said", "says"))
@@ -121,7 +150,11 @@ def _speaker_at(
     """A speaker named in text[start:end], and how sure that is: a person or unnamed source
     first (the first one after a quotation, the last one before a verb), else another actor;
     he/she/they stand for whom kg.extract.speakers says, or for nobody."""
-    named = [m for m in mentions.within(start, end) if not speakers.role_modifier(m)]
+    named = [
+        m
+        for m in mentions.within(start, end)
+        if not speakers.role_modifier(m) and not speakers.in_quote(m.start)
+    ]
     pronoun = speakers.pronoun_at(start, end)
     people = [m for m in named if m.actor.kind in _SPEAKERS]
     pool = people or named
@@ -162,13 +195,18 @@ def _after(
     if verb is None:
         return None
     before_verb = text[q.end : verb[0]]
-    if len(before_verb.split()) > 10 or _STOP.search(_ABBREVIATION.sub("A", before_verb)):
+    # “...,” X, <a title of any length>, said: the title is not words between
+    bare = _ASIDE.sub(" ", before_verb)
+    if len(bare.split()) > 10 or _STOP.search(_ABBREVIATION.sub("A", before_verb)):
         return None
     speaker = _speaker_at(text, q.end, verb[0], mentions, paragraph, False, speakers)
     if speaker is None and not before_verb.strip(" ,"):
-        # “...,” said X, ...
+        # “...,” said X, ... (X before another quotation or a second verb: "said Politico,
+        # noting that Florida is “a state important to President Trump”")
+        end = min(window_end, verb[1] + 90)
+        cut = _NEXT_CLAUSE.search(text, verb[1], end)
         speaker = _speaker_at(
-            text, verb[1], min(window_end, verb[1] + 90), mentions, paragraph, False, speakers
+            text, verb[1], cut.start() if cut else end, mentions, paragraph, False, speakers
         )
     if speaker is None:
         return None
@@ -192,7 +230,9 @@ def _before(
     if verb is None:
         return None
     between = text[verb[1] : q.start]
-    if not re.fullmatch(r"\s*(?:[,:]|\s+that|\s+(?:reporters|journalists)[,:]?)?\s*", between):
+    if not re.fullmatch(
+        r"\s*(?:[,:]|\s+that|\s+(?:reporters|journalists)[,:]?)?\s*", between
+    ) and not (verb[2].lower() in ("told", "tells") and _ADDRESSEE.fullmatch(between)):
         return None
     speaker = _speaker_at(text, start, verb[0], mentions, paragraph, True, speakers)
     if speaker is None or not lead.strip():
@@ -222,6 +262,16 @@ def _in_said_sentence(
     ]
     verb = max(verbs) if verbs else None
     if verb is None or re.search(r"[;“”\"]", text[verb[1] : q.start]):
+        return None
+    after = mentions.within(verb[1], q.start)
+    inverted = text[start : verb[0]].rstrip().endswith(",")
+    if inverted and after and not text[verb[1] : after[0].start].strip():
+        # "..., said UK's Minister of State Greg Hands as he sought a “fair” deal": the
+        # speaker follows the verb
+        people = [m for m in after[:3] if m.actor.kind in _SPEAKERS]
+        chosen = people[0] if people else after[0]
+        if len(text[verb[1] : chosen.start].split()) <= 12 and not speakers.role_modifier(chosen):
+            return chosen.actor, verb[2], "quote-partial", 0.7
         return None
     subject = [m for m in mentions.within(start, verb[0]) if not speakers.role_modifier(m)]
     pronoun = speakers.pronoun_at(start, verb[0], last=True)

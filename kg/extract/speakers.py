@@ -32,6 +32,7 @@ _GENDER_WORDS = {
     "mrs": FEMALE,
     "miss": FEMALE,
     "madam": FEMALE,
+    "dame": FEMALE,
     "spokesman": MALE,
     "chairman": MALE,
     "congressman": MALE,
@@ -39,6 +40,7 @@ _GENDER_WORDS = {
     "statesman": MALE,
     "councilman": MALE,
     "mr": MALE,
+    "sir": MALE,
 }
 _PRONOUN_GENDER = {
     "he": MALE,
@@ -55,7 +57,7 @@ _PRONOUN_GENDER = {
 _ANY_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re.IGNORECASE)
 # a pronoun that can be the subject of a speech verb
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
-_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss)\.?\s+$")
+_HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
 _ONE = ("a", "an", "one")
 # words that name a person the article may not name: a pronoun after one of them may be theirs
 _PERSON_NOUNS = frozenset(
@@ -142,7 +144,7 @@ class Speakers:
             if not people:
                 continue
             for p in _ANY_PRONOUN.finditer(text, people[0].end, s_end):
-                if self._in_quote(p.start()) or self._in_mention(p.start()):
+                if self.in_quote(p.start()) or self._in_mention(p.start()):
                     continue
                 before = [m for m in people if m.end <= p.start()]
                 if len({m.actor.key for m in before}) != 1:
@@ -219,7 +221,7 @@ class Speakers:
             if word not in self._titles and word not in _PERSON_NOUNS:
                 continue
             at = w.start()
-            if self._in_quote(at) or self._in_mention(at):
+            if self.in_quote(at) or self._in_mention(at):
                 continue
             if any(a <= at < b for a, b in self._titled):
                 continue
@@ -231,7 +233,8 @@ class Speakers:
         i = bisect_left(self.paragraphs, at + 1) - 1
         return self.paragraphs[i] if i >= 0 else 0
 
-    def _in_quote(self, at: int) -> bool:
+    def in_quote(self, at: int) -> bool:
+        """Whether ``at`` is inside a quotation (its marks included)."""
         i = bisect_left(self._quote_starts, at + 1) - 1
         return i >= 0 and self.quoted[i][0] <= at < self.quoted[i][1]
 
@@ -240,7 +243,7 @@ class Speakers:
         named after it."""
         groups: list[Actor] = []
         for m in self.mentions.back_from(at, floor):
-            if self._in_quote(m.start):
+            if self.in_quote(m.start):
                 continue
             if _one_person(m.actor) and not groups:
                 return None
@@ -256,7 +259,7 @@ class Speakers:
         out: list[tuple[Actor, int]] = []
         seen: set[str] = set()
         for m in self.mentions.back_from(at, floor):
-            if fits(m) and m.actor.key not in seen and not self._in_quote(m.start):
+            if fits(m) and m.actor.key not in seen and not self.in_quote(m.start):
                 seen.add(m.actor.key)
                 out.append((m.actor, m.start))
         return out
