@@ -205,3 +205,18 @@ def test_a_country_before_a_role_is_not_the_speaker(lexicon: Lexicon) -> None:
         'the tariffs were "an unjustified punishment for our workers".'
     )
     assert _draft(text, lexicon) == []
+
+
+def test_participles_and_a_second_verb_keep_the_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "EU trade chief Anna Lindahl confirmed the truce, writing on Twitter that "
+        '"we have agreed to pause" the dispute. The group\'s secretary-general Tomas Berg called '
+        'the deal "historic" and insisted it would "open a new chapter" for farmers. '
+        'Asked about the timing, Lindahl reiterated that the talks had been "long but fair".'
+    )
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        ("anna-lindahl", "we have agreed to pause"),
+        ("tomas-berg", "historic"),
+        ("tomas-berg", "open a new chapter"),
+        ("anna-lindahl", "long but fair"),
+    ]

@@ -291,11 +291,12 @@ def _in_said_sentence(
     ):
         subject = people  # "Lindqvist, the EU's deputy negotiator, who added that ..."
     gap = text[subject[-1].end : verb[0]]
-    if (
-        re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap)
-        and _find(lexicon.speech["say"], text, subject[-1].end, verb[0], mentions) is not None
+    if re.search(r"\s(?:and|but)\s+(?:also\s+)?$", gap) and any(
+        _find(lexicon.speech[name], text, subject[-1].end, verb[0], mentions) is not None
+        for name in ("say", "characterise")
     ):
-        # "X said ... and called the deadline “artificial”": the same speaker
+        # "X said ... and called the deadline “artificial”", "X called the deal “historic” and
+        # insisted it would ...": the same speaker
         return subject[-1].actor, verb[2], "quote-partial", 0.7
     if len(gap.split()) > 8 or (len(gap.split()) > 2 and "," not in gap):
         return None
