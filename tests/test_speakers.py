@@ -220,3 +220,18 @@ def test_participles_and_a_second_verb_keep_the_speaker(lexicon: Lexicon) -> Non
         ("tomas-berg", "open a new chapter"),
         ("anna-lindahl", "long but fair"),
     ]
+
+
+def test_a_person_s_spokesman_is_not_the_person(lexicon: Lexicon) -> None:
+    text = (
+        "Prime Minister Edward Vane met the bloc's negotiators on Monday. \"We will not extend "
+        "the transition period,\" Vane's spokesman told reporters."
+    )
+    assert _draft(text, lexicon) == []
+
+
+def test_a_ministry_named_in_lower_case_is_the_ministry(lexicon: Lexicon) -> None:
+    """ "China's commerce ministry" is the reference body written "China's Commerce Ministry",
+    not China."""
+    text = '"We will take all necessary measures," China\'s commerce ministry said in a statement.'
+    assert _draft(text, lexicon) == [("mofcom", "We will take all necessary measures,", 0.9)]

@@ -145,6 +145,7 @@ class Lexicon:
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # the last word of every title
     _offices: list[tuple[re.Pattern[str], str]] | None = None
+    _any_case: dict[str, list[Entry]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -153,6 +154,9 @@ class Lexicon:
                 key = first.lower() if lower else first
                 self.starts[key] = max(self.starts.get(key, 0), len(name.split()))
         self.title_starts = self.titles.starts()
+        for name, entries in self.names.items():
+            if " " in name and name.split()[1][:1].isupper():
+                self._any_case.setdefault(name.lower(), []).extend(entries)
         self.title_heads = (
             frozenset(title_head(t) for group in self.titles.by_length.values() for t in group)
             - _NOT_HEADS
@@ -187,7 +191,13 @@ class Lexicon:
 
     def lookup(self, words: str) -> list[Entry]:
         folded = fold(words)
-        return self.names.get(folded) or self.lower_names.get(folded.lower(), [])
+        found = self.names.get(folded) or self.lower_names.get(folded.lower(), [])
+        if not found and " " in folded and folded[0].isupper():
+            # "China's commerce ministry" for "China's Commerce Ministry": a name of several
+            # words whose first word is as written, the others in any case
+            found = self._any_case.get(folded.lower(), [])
+            found = [e for e in found if e.section == "actors"]
+        return found
 
 
 def load_lexicon(

@@ -78,6 +78,8 @@ _PERSON_NOUNS = frozenset(
     }
 )
 PLURAL_KINDS = ("ActorGroup", "InterestGroup")
+_POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
+_POSSESSIVE_END = re.compile(r"['’]s?$")
 _NEXT_WORDS = re.compile(r"[ \t]+([\w.-]+)(?:[ \t]+([\w.-]+))?(?:[ \t]+([\w.-]+))?")
 _ROLE_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 # a role noun that stands for one person: "the president", "Mexico's economy minister"
@@ -163,9 +165,16 @@ class Speakers:
         """A country named only to qualify a role: "the U.S. president", "China's commerce
         ministry spokesman" (with no name the rules could find); the speaker is that person,
         not the country."""
-        if m.actor.kind not in ("Country", "GovernmentBody", "Organization"):
+        if m.actor.kind == "Person" or m.via == "surname":
+            # "Johnson's spokesman told reporters": the spokesman speaks, not Johnson
+            own = _POSSESSIVE_AFTER.match(self.text, m.end)
+            if own is None and not _POSSESSIVE_END.search(self.text, m.start, m.end):
+                return False
+            after = _NEXT_WORDS.match(self.text, own.end() if own else m.end)
+        elif m.actor.kind in ("Country", "GovernmentBody", "Organization"):
+            after = _NEXT_WORDS.match(self.text, m.end)
+        else:
             return False
-        after = _NEXT_WORDS.match(self.text, m.end)
         return after is not None and any(
             w and w.lower().rstrip(".") in self._heads for w in after.groups()
         )
