@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from kg.extract.acts import ActFinder
-from kg.extract.events import find_events
+from kg.extract.events import find_events, same_events
 from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
@@ -92,7 +92,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         for s in sents:
             times = times_of[s.start, s.end] = find_times(text, s.start, s.end, article.published)
             acts.sentence(s, spans)
-            events.extend(find_events(text, s, times, mentions))
+            events.extend(find_events(text, s, times, mentions, article.published))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
             statements.extend(_outlet_voice(text, s, spans, lexicon))
         attributed = attribute(text, paragraph, quotes, sents, mentions, lexicon, speakers, carried)
@@ -121,7 +121,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
                 )
             )
             acts.quoted(q.speaker, q.quote.inner_start, end, mode, q.verb)
-    facts = [*acts.proposals, *acts.facts, *statements, *events]
+    facts = [*acts.proposals, *acts.facts, *statements, *same_events(events, text)]
     # never a fact without evidence: words with at least one letter or digit
     draft.facts = [f for f in facts if any(c.isalnum() for c in text[f.start : f.end])]
     return draft

@@ -2,12 +2,17 @@
 
 Rules: ``event-round`` ("the fifth round of talks ... Tuesday"), ``event-meeting`` (meet,
 meeting, talks, summit ... with a time phrase), ``event-press`` (told reporters / a news
-conference ... with a time phrase), ``event-deadline`` (deadline, "by the end of the year").
-An event is drafted only when its sentence has a time phrase the extractor could resolve.
+conference ... with a time phrase), ``event-deadline`` (deadline, "by the end of the year"),
+``event-dated`` (another action with a time phrase: "imposed", "withdraw", "Effective May 7,
+..."), ``event-reported`` (what a dated statement reports as done: "X have agreed ...,
+officials said on Saturday"). An event is drafted only when its sentence has a time phrase the
+extractor could resolve; its status (occurred, scheduled, expected) follows the clause's tense
+and modality and whether the date is before or after publication.
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from kg.extract.facts import DraftedFact
@@ -46,9 +51,14 @@ _DEADLINE = re.compile(
     r"by\s+year[- ]end)\b",
     re.IGNORECASE,
 )
-_FUTURE = re.compile(
-    r"\b(?:will|'ll|’ll|scheduled|due\s+to|set\s+to|plan(?:s|ned)?\s+to|"
-    r"expected|next|upcoming|hope|hopes)\b",
+_SCHEDULED = re.compile(
+    r"\b(?:will|'ll|’ll|shall|scheduled|planned|due\s+(?:to|for|on|in)|set\s+(?:to|for)|"
+    r"plan(?:s|ned)?\s+to|(?:is|are)\s+to\s+[a-z]|next|upcoming|forthcoming)\b",
+    re.IGNORECASE,
+)
+_EXPECTED = re.compile(
+    r"\b(?:expected|expects?|likely|hope[sd]?|hoping|aim(?:s|ed|ing)?\s+to|"
+    r"goal|target|must|should|could|may|might|would)\b",
     re.IGNORECASE,
 )
 _PAST_DONE = re.compile(
@@ -68,7 +78,13 @@ _ACTION = re.compile(
     r"fil(?:e|es|ed)|sen(?:d|ds|t)|sign(?:s|ed)?|announc(?:e|es|ed)|"
     r"publish(?:es|ed)?|launch(?:es|ed)?|held|hold|took\s+effect|take\s+effect|"
     r"expir(?:e|es|ed)|wrapp?(?:ed)?\s+up|deadline|vote[sd]?|visit(?:s|ed)?|"
-    r"retaliat(?:e|es|ed)|appeal(?:s|ed)?|adopt(?:s|ed)?|approv(?:e|es|ed))\b",
+    r"retaliat(?:e|es|ed)|appeal(?:s|ed)?|adopt(?:s|ed)?|approv(?:e|es|ed)|"
+    r"issu(?:e|es|ed)|shut|(?<!been\s)asked|request(?:s|ed)?|miss(?:es|ed)|complet(?:e|es|ed)|"
+    r"withdr(?:aw|aws|ew|awn)|pull(?:s|ed)?\s+out|quit|exit(?:s|ed)?|walk(?:s|ed)?\s+out|"
+    r"finali[sz](?:e|es|ed)|unveil(?:s|ed)?|submit(?:s|ted)?|"
+    r"ratif(?:y|ies|ied)|enter(?:s|ed)?\s+into\s+force|c(?:o|a)me\s+into\s+force|"
+    r"join(?:s|ed)?|collaps(?:e|es|ed)|vot(?:e|es|ed|ing)|gave|"
+    r"(?:has|have|had)\s+given|took\s+over|tak(?:e|es|ing)\s+over)\b",
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(
@@ -76,18 +92,34 @@ _MEETING_WORDS = re.compile(
     r"visit(?:s|ed)?)\b",
     re.IGNORECASE,
 )
-_SAID_WHEN = re.compile(r"\b(?:said|says|told\s+\w+|added|announced|stated)\s+(?:on\s+)?$")
+_SAID_WHEN = re.compile(
+    r"\b(?:said|says|told\s+\w+|added|announced|stated|reported)"
+    r"(?:\s+(?:the\s+)?[A-Z][\w.’'-]*){0,6}\s+(?:on\s+)?$"
+)
+# the subject, then the time, then the saying: "X last week reported", "took to Twitter
+# Monday to say"
+_SAYS_AFTER = re.compile(
+    r"\s+(?:(?:also\s+)?(?:said|says|reported|told|wrote|tweeted|stated)\b|"
+    r"to\s+(?:say|tell|announce|report)\b)"
+)
+# what a statement reports as done: "X have agreed to ..., officials said on Saturday"
+_PERFECT = re.compile(
+    r"\b(?:has|have)\s+(?:now\s+|already\s+|formally\s+|finally\s+)?"
+    r"(?!been\b)(?:[a-z]+ed|reached|struck|signed|won|made|begun|set|sent|shut|taken)\b"
+)
 _NOT_AN_EVENT = re.compile(r"\bthreat\w*|(?<!later\s)(?<!earlier\s)\bthis\s+year\b", re.IGNORECASE)
 _SINCE = re.compile(r"\b(?:since|until)\s+(?=(?:last|this|next)\b)", re.IGNORECASE)
+_REPORTED = re.compile(r"[;:—–]\s|,\s+(?=(?:[\w.’'-]+\s+){0,6}(?:said|says|told|announced)\b)")
 _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)\s")
 
 
 def find_events(
-    text: str, s: Sentence, times: list[TimeMatch], mentions: Mentions
+    text: str, s: Sentence, times: list[TimeMatch], mentions: Mentions, published: dt.date
 ) -> list[DraftedFact]:
     """One event per resolved time phrase whose clause says something happens (a round, a
     meeting, a ruling, tariffs raised ...); a time that only dates a statement ("said on
-    Monday") is not an event."""
+    Monday") is not an event, but what the statement reports as done ("have agreed ...,
+    officials said on Saturday") happened by then."""
     found: list[DraftedFact] = []
     place = next((p[2] for p in mentions.places if s.start <= p[0] < s.end), None)
     for when in times:
@@ -95,42 +127,114 @@ def find_events(
             continue
         c_start, c_end = _clause_of(text, s, when)
         press = _PRESS.search(text, c_start, c_end)
+        if press is None and (
+            _SAID_WHEN.search(text[max(s.start, when.start - 60) : when.start])
+            or _SAYS_AFTER.match(text, when.end)
+        ):
+            # "said on Tuesday that ...": the date of a statement, not an event; but what it
+            # reports as done happened by then
+            done = _PERFECT.search(text, s.start, s.end)
+            if done is not None:
+                c_start, c_end = _clause_at(text, s, done.start())
+                found.append(_event(text, c_start, c_end, when, published, "event-reported"))
+                continue
+            if not re.search(r"\bannounc", text[max(s.start, when.start - 30) : when.start]):
+                continue  # an announcement is an event of its own
         if _ACTION.search(text, c_start, c_end) is None and press is None:
-            continue
-        if press is None and _SAID_WHEN.search(text[max(c_start, when.start - 30) : when.start]):
-            continue  # "said on Tuesday that ...": the date of a statement, not an event
+            c_start, c_end = _wider(text, s, c_start, c_end)
+            if _ACTION.search(text, c_start, c_end) is None:
+                continue
         if _NOT_AN_EVENT.search(text, c_start, c_end) or _SINCE.search(
             text[max(c_start, when.start - 8) : when.end]
         ):
             continue  # a threat's condition, or "since last year": no event on that date
-        words = text[c_start:c_end]
-        future = bool(_FUTURE.search(words))
-        status = "scheduled" if future else "occurred"
-        kind, rule, name, extra = "Milestone", "event-dated", "Event", {}
-        r = _ROUND.search(text, c_start, c_end)
-        if r:
-            ordinal = (r.group(1) or r.group(2) or "").lower()
-            number = _ORDINALS.get(ordinal) or (
-                int(ordinal[:-2]) if ordinal[:-2].isdigit() else None
-            )
-            kind, rule = "NegotiationRound", "event-round"
-            name = f"Round {number} of the talks" if number else "A round of the talks"
-            extra = {"round": number} if number else {}
-            if _PAST_DONE.search(words):
-                status = "occurred"
-        elif _PRESS.search(text, c_start, c_end) and not future:
-            kind, rule, name = "PressConference", "event-press", "Press conference"
-        elif _MEETING_WORDS.search(words):
-            kind, rule, name = "Meeting", "event-meeting", "Meeting"
-        elif _DEADLINE.search(words):
-            kind, rule, name, status = "Milestone", "event-deadline", "Deadline", "expected"
-        fields: dict[str, object] = {"type": kind, "name": name, "status": status, **extra}
-        if place and kind in ("Meeting", "NegotiationRound", "PressConference"):
-            fields["where"] = place
-        found.append(
-            DraftedFact("events", _key(name), rule, 0.7, c_start, c_end, fields, when=when)
-        )
+        event = _event(text, c_start, c_end, when, published, "event-dated")
+        if place and event.fields["type"] in ("Meeting", "NegotiationRound", "PressConference"):
+            event.fields["where"] = place
+        found.append(event)
     return found
+
+
+def _event(
+    text: str, c_start: int, c_end: int, when: TimeMatch, published: dt.date, rule: str
+) -> DraftedFact:
+    words = text[c_start:c_end]
+    status = _status(words, when, published)
+    kind, name, extra = "Milestone", "Event", {}
+    r = _ROUND.search(text, c_start, c_end)
+    if r:
+        ordinal = (r.group(1) or r.group(2) or "").lower()
+        number = _ORDINALS.get(ordinal) or (int(ordinal[:-2]) if ordinal[:-2].isdigit() else None)
+        kind, rule = "NegotiationRound", "event-round"
+        name = f"Round {number} of the talks" if number else "A round of the talks"
+        extra = {"round": number} if number else {}
+        if _PAST_DONE.search(words):
+            status = "occurred"
+    elif _PRESS.search(text, c_start, c_end) and status == "occurred":
+        kind, rule, name = "PressConference", "event-press", "Press conference"
+    elif _MEETING_WORDS.search(words):
+        kind, rule, name = "Meeting", "event-meeting", "Meeting"
+    elif _DEADLINE.search(words):
+        kind, rule, name = "Milestone", "event-deadline", "Deadline"
+        status = "occurred" if status == "occurred" and _after(published, when) else "expected"
+    fields: dict[str, object] = {"type": kind, "name": name, "status": status, **extra}
+    return DraftedFact("events", _key(name), rule, 0.7, c_start, c_end, fields, when=when)
+
+
+def _after(published: dt.date, when: TimeMatch) -> bool:
+    """The time is over by the publication date (a day before it, an earlier month or
+    year)."""
+    value = when.value or ""
+    return value < published.isoformat()[: len(value)]
+
+
+def _status(words: str, when: TimeMatch, published: dt.date) -> str:
+    """Tense and modality: "will take effect on July 5" is scheduled, "must vote by
+    November" expected, "took effect" occurred; a date before publication is over, one after
+    it is not."""
+    value = when.value or ""
+    ahead = value > published.isoformat()[: len(value)]
+    if _after(published, when):
+        return "occurred"  # over by the time of writing, whatever was expected of it
+    if _EXPECTED.search(words) and not re.search(r"\b(?:will|shall|scheduled)\b", words):
+        return "expected"
+    if _SCHEDULED.search(words) or _EXPECTED.search(words) or ahead:
+        return "scheduled"
+    return "occurred"
+
+
+def same_events(events: list[DraftedFact], text: str) -> list[DraftedFact]:
+    """One event once: "Today's ruling ..." after the ruling was dated is the same ruling;
+    two meetings on one day are one."""
+    kept: list[DraftedFact] = []
+    for e in events:
+        when = e.when.value if e.when and e.when.value else ""
+        possessive = e.when is not None and text[e.when.end : e.when.end + 2] in ("'s", "’s")
+        same = [
+            k
+            for k in kept
+            if k.when
+            and k.when.value
+            and (k.when.value == when or (possessive and k.when.value.startswith(when)))
+        ]
+        if possessive and same:
+            continue
+        if e.fields["type"] == "Meeting" and len(when) == 10:
+            twin = next(
+                (
+                    k
+                    for k in kept
+                    if k.fields["type"] == "Meeting"
+                    and k.when
+                    and k.when.value
+                    and k.when.value == when
+                ),
+                None,
+            )
+            if twin is not None:
+                continue
+        kept.append(e)
+    return kept
 
 
 def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
@@ -144,6 +248,36 @@ def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
         end -= 1
     while start < end and text[start] in ' “"':
         start += 1
+    return start, end
+
+
+def _clause_at(text: str, s: Sentence, at: int) -> tuple[int, int]:
+    """The clause around an offset, within its sentence (a dateline before a dash left
+    out)."""
+    start = s.start
+    for boundary in _REPORTED.finditer(text, s.start, at):
+        start = boundary.end()
+    after = _REPORTED.search(text, at, s.end)
+    end = after.start() if after else s.end
+    while end > start and text[end - 1] in ' .,;:”"':
+        end -= 1
+    while start < end and text[start] in ' “"':
+        start += 1
+    return start, end
+
+
+def _wider(text: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
+    """A time phrase that opens its sentence dates the clause after it ("Effective May 7,
+    the United States will withdraw"); one after "and" may end a list of names in the
+    clause before it ("announced by Biden and von der Leyen on Sunday")."""
+    if start == s.start:
+        after = _CLAUSE.search(text, min(s.end, end + 1), s.end)
+        end = after.start() if after else s.end
+    elif re.search(r"\sand\s$", text[max(s.start, start - 5) : start]):
+        before = [b.end() for b in _CLAUSE.finditer(text, s.start, start - 5)]
+        start = before[-1] if before else s.start
+    while end > start and text[end - 1] in ' .,;:”"':
+        end -= 1
     return start, end
 
 

@@ -42,7 +42,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     (
         "in-month",
         re.compile(
-            r"\b(?:in|by|until|since|from|early|late|mid-|next)\s*(" + _FULL_MONTH + r")\b(?!\s+\d)"
+            r"\b(?:in|by|until|since|from|early|late|mid-|(next|last|this))\s*("
+            + _FULL_MONTH
+            + r")\b(?!\s+\d)"
         ),
     ),
     (
@@ -82,18 +84,25 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in-year", re.compile(r"\b(?:in|by|until|since|before|from|during)\s+((?:19|20)\d{2})\b")),
     ("deictic", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
     (
+        "weekend",
+        re.compile(
+            r"\b(?:(?:over|at|during|on)\s+the|(last|next|this))\s+weekend\b", re.IGNORECASE
+        ),
+    ),
+    (
         "weekday",
         re.compile(
-            r"\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
+            r"(?<!Good\s)(?<!Black\s)\b(?:(last|next|this|on)\s+)?(Monday|Tuesday|Wednesday|Thursday|"
             r"Friday|Saturday|Sunday)(?:['’]s)?\b"
         ),
     ),
 ]
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
-    r"are\s+(?:scheduled|set|due|expected)|scheduled\s+to|set\s+to|due\s+to|"
-    r"plans?\s+to|planning\s+to|going\s+to|expects?\s+to|hopes?\s+to|aims?\s+to|"
-    r"would\s+(?:meet|resume|begin|start|hold)|next|upcoming|deadline)\b",
+    r"are\s+(?:scheduled|set|due|expected)|scheduled|planned|set\s+(?:to|for)|"
+    r"due\s+(?:to|for|on|in)|plans?\s+to|planning\s+to|going\s+to|expects?\s+to|"
+    r"hopes?\s+to|aims?\s+to|aiming\s+to|next|upcoming|forthcoming|deadline|should|must|"
+    r"(?:could|may|might)(?!\s+have\b))\b",
     re.IGNORECASE,
 )
 _ANY_TIME = re.compile(
@@ -101,6 +110,8 @@ _ANY_TIME = re.compile(
     r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
     re.IGNORECASE,
 )
+# "will be (formally) announced", "would be suspended": a participle, not the past tense
+_PARTICIPLE = re.compile(r"\b(?:be|been|being)\s+(?:[a-z]+ly\s+)?$")
 _NUMBERS = {"a": 1, "one": 1, "two": 2, "three": 3}
 
 
@@ -117,17 +128,13 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
     """Time phrases in text[start:end] (a sentence), resolved against ``published``."""
     if not _ANY_TIME.search(text, start, end):
         return []  # most sentences have no time phrase: one cheap look first
-    clause = text[start:end]
-    future = bool(_FUTURE.search(clause))
     found: list[TimeMatch] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for m in pattern.finditer(text, start, end):
             if any(m.start() < b and a < m.end() for a, b in taken):
                 continue
-            value, precision = _resolve(
-                kind, m, published, _future_near(text, m, start, end, future)
-            )
+            value, precision = _resolve(kind, m, published, _future_near(text, m, start, end))
             phrase = text[m.start() : m.end()]
             lead = re.match(r"(?:on|in|by|until|since|from|during|before|at)\s+", phrase)
             s = m.start() + (
@@ -146,19 +153,30 @@ _PAST = re.compile(
 )
 
 
-def _future_near(text: str, m: re.Match[str], start: int, end: int, sentence: bool) -> bool | None:
+def _future_near(text: str, m: re.Match[str], start: int, end: int) -> bool | None:
     """Tense of the clause around a match (the words between the commas/semicolons around
     it): True future, False past, None when the words do not say."""
     left = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()), start)
     stops = (text.find(",", m.end(), end), text.find(";", m.end(), end))
     right_stop = [i for i in stops if i != -1]
     right = min(right_stop) if right_stop else end
-    if _FUTURE.search(text, left, right):
+    # the nearest word of tense before the phrase decides ("the planned summit on Thursday",
+    # "taking over on Tuesday the talks are expected": "expected" is another clause's);
+    # else one right after it ("on Monday will ..."), else the words do not say
+    future = [(c.start(), c.end()) for c in _FUTURE.finditer(text, left, m.start())]
+    cues = [(a, True) for a, _ in future] + [
+        (c.start(), False)
+        for c in _PAST.finditer(text, left, m.start())
+        if not any(a <= c.start() < b for a, b in future)  # "are expected", "planned"
+        and not _PARTICIPLE.search(text, max(left, c.start() - 25), c.start())
+    ]
+    if cues:
+        return max(cues)[1]
+    near = min(right, m.end() + 12)
+    if _FUTURE.search(text, m.end(), near):
         return True
-    if _PAST.search(text, left, right):
+    if _PAST.search(text, m.end(), near):
         return False
-    if sentence and left == start and right == end:
-        return True
     return None
 
 
@@ -190,7 +208,13 @@ def _resolve_or_raise(
     if kind == "month-year":
         return f"{int(m[2]):04d}-{_month(m[1]):02d}", "month"
     if kind == "in-month":
-        return _nearest_month(_month(m[1]), published, future), "month"
+        month, which = _month(m[2]), (m[1] or "").lower()
+        if which == "this":
+            return f"{published.year:04d}-{month:02d}", "month"
+        if which and month == published.month:  # "last January" in January: a year away
+            return f"{published.year + (1 if which == 'next' else -1):04d}-{month:02d}", "month"
+        tense = {"next": True, "last": False}.get(which, future)
+        return _nearest_month(month, published, tense), "month"
     if kind == "end-of":
         which = m.group(0).lower()
         shift = 1 if " next " in which else -1 if " last " in which else 0
@@ -231,6 +255,16 @@ def _resolve_or_raise(
     if kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
         return (published + dt.timedelta(days=shift)).isoformat(), "day"
+    if kind == "weekend":  # Saturday and Sunday: their month, or their year across two
+        which = (m[1] or "").lower()
+        if which == "next" or (which != "last" and future):
+            saturday = published + dt.timedelta(days=(5 - published.weekday()) % 7 or 7)
+        else:
+            saturday = published - dt.timedelta(days=(published.weekday() - 5) % 7 or 7)
+        sunday = saturday + dt.timedelta(days=1)
+        if saturday.month == sunday.month:
+            return f"{saturday.year:04d}-{saturday.month:02d}", "month"
+        return (str(saturday.year), "year") if saturday.year == sunday.year else (None, None)
     if kind == "weekday":
         modifier = (m[1] or "").lower()
         target = _WEEKDAYS.index(m[2].lower())

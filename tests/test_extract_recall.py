@@ -1,0 +1,219 @@
+"""Recall that holds on text written the many ways news writes it: dated events and their
+status, proposals stated as measures, objections voiced as actions and nouns.
+
+Each test drafts a few sentences written for it and checks the exact facts a reviewer would
+see, with a negative case next to each positive one.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from kg.extract import DraftedFact, Lexicon, extract, load_lexicon
+from kg.extract.times import find_times
+from kg.loaders import Reference
+from kg.model import Article, Where
+
+PUBLISHED = dt.date(2025, 1, 15)  # a Wednesday
+
+
+@pytest.fixture(scope="module")
+def lexicon(reference: Reference) -> Lexicon:
+    return load_lexicon(reference)
+
+
+def draft(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[DraftedFact]:
+    article = Article(
+        url="https://example.org/news/recall",
+        title="Test",
+        published=published,
+        language="en",
+        text=text,
+        where=Where("test.md"),
+    )
+    return extract(article, lexicon).facts
+
+
+def events(text: str, lexicon: Lexicon, published: dt.date = PUBLISHED) -> list[tuple[object, ...]]:
+    """(rule, type, status, date, words) of every drafted event."""
+    return [
+        (
+            f.rule,
+            f.fields["type"],
+            f.fields["status"],
+            f.when.value if f.when else None,
+            text[f.start : f.end],
+        )
+        for f in draft(text, lexicon, published)
+        if f.section == "events"
+    ]
+
+
+def times(sentence: str, published: dt.date = PUBLISHED) -> list[tuple[str, str | None]]:
+    return [(t.phrase, t.value) for t in find_times(sentence, 0, len(sentence), published)]
+
+
+# --- which way a date without its year or week goes ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a planned or scheduled thing lies ahead, whatever else the clause says
+        (
+            "Nobody will confirm that the planned summit on Friday was cancelled.",
+            ("Friday", "2025-01-17"),
+        ),
+        ("The summit on Friday was cancelled.", ("Friday", "2025-01-10")),
+        ("The ministerial meeting is scheduled for late March.", ("late March", "2025-03")),
+        ("The ministerial meeting was held in late March.", ("late March", "2024-03")),
+        ("The chamber asked the ministry last November to act.", ("last November", "2024-11")),
+        ("The ministry will answer next February.", ("next February", "2025-02")),
+        # "be announced" is a participle, not the past tense
+        (
+            "The accord will be formally announced by the leaders on Monday.",
+            ("Monday", "2025-01-20"),
+        ),
+        # a gerund before the day, a future after it in another clause: the words do not say
+        (
+            "With a new leader taking office on Tuesday the talks are expected to speed up.",
+            ("Tuesday", "2025-01-14"),
+        ),
+        # Saturday and Sunday in two months are a year, in one month that month
+        ("The envoy was in Lima over the weekend.", ("over the weekend", "2025-01")),
+        ("Good Friday is a holiday in many countries.", None),
+    ],
+)
+def test_dates_resolve_in_the_direction_the_words_say(
+    sentence: str, expected: tuple[str, str] | None
+) -> None:
+    assert times(sentence) == ([expected] if expected else [])
+
+
+def test_a_weekend_across_two_months_is_its_year() -> None:
+    # published Friday 2 May 2025: the weekend before was 26 and 27 April
+    assert times("They met over the weekend.", dt.date(2025, 5, 2)) == [
+        ("over the weekend", "2025-04")
+    ]
+    # published Monday 2 June 2025: the weekend before was 31 May and 1 June
+    assert times("They met over the weekend.", dt.date(2025, 6, 2)) == [
+        ("over the weekend", "2025")
+    ]
+
+
+# --- events: what happens on a date, and its status ------------------------------------------
+
+
+def test_an_opening_date_dates_the_clause_after_it(lexicon: Lexicon) -> None:
+    text = "Effective March 3, Chile will suspend its quota on imported wheat."
+    assert events(text, lexicon) == [
+        (
+            "event-dated",
+            "Milestone",
+            "scheduled",
+            "2025-03-03",
+            "Effective March 3, Chile will suspend its quota on imported wheat",
+        )
+    ]
+    assert events("Effective March 3, the quota stands.", lexicon) == []
+
+
+def test_a_deadline_given_until_a_day(lexicon: Lexicon) -> None:
+    text = "The council had given the regional leaders until Monday to settle the dispute."
+    assert events(text, lexicon) == [
+        (
+            "event-dated",
+            "Milestone",
+            "occurred",
+            "2025-01-13",
+            "The council had given the regional leaders until Monday to settle the dispute",
+        )
+    ]
+
+
+def test_what_a_statement_reports_as_done_happened_by_its_date(lexicon: Lexicon) -> None:
+    text = (
+        "Peru and Chile have agreed to drop their duties on copper wire, officials said on Monday."
+    )
+    assert events(text, lexicon) == [
+        (
+            "event-reported",
+            "Milestone",
+            "occurred",
+            "2025-01-13",
+            "Peru and Chile have agreed to drop their duties on copper wire",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Officials said on Monday that the talks were difficult.",
+        "The trade minister also took to social media Monday to say the talks were difficult.",
+        "The Lima Gazette last week reported that the talks were difficult.",
+    ],
+)
+def test_a_date_that_only_dates_a_statement_is_not_an_event(lexicon: Lexicon, text: str) -> None:
+    assert events(text, lexicon) == []
+
+
+def test_an_announcement_is_an_event_of_its_own(lexicon: Lexicon) -> None:
+    text = "The ministry announced on Monday that duties on steel would be suspended."
+    assert events(text, lexicon) == [
+        (
+            "event-dated",
+            "Milestone",
+            "occurred",
+            "2025-01-13",
+            "The ministry announced on Monday that duties on steel would be suspended",
+        )
+    ]
+
+
+def test_a_later_mention_of_a_dated_event_is_the_same_event(lexicon: Lexicon) -> None:
+    text = (
+        "The appeals panel issued its ruling today in the long dispute over dairy aid.\n\n"
+        "“Today’s ruling shows the rules work,” the minister said."
+    )
+    assert events(text, lexicon) == [
+        (
+            "event-dated",
+            "Milestone",
+            "occurred",
+            "2025-01-15",
+            "The appeals panel issued its ruling today in the long dispute over dairy aid",
+        )
+    ]
+
+
+def test_two_meetings_on_one_day_are_one(lexicon: Lexicon) -> None:
+    text = (
+        "The leaders hope the planned summit on Friday can go ahead. "
+        "Both sides should keep working towards a summit on Friday."
+    )
+    assert events(text, lexicon) == [
+        (
+            "event-meeting",
+            "Meeting",
+            "expected",
+            "2025-01-17",
+            "The leaders hope the planned summit on Friday can go ahead",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        ("The new rules will take effect on March 5.", "scheduled", "2025-03-05"),
+        ("Lawmakers must vote on the pact by November.", "expected", "2025-11"),
+        ("The new rules took effect on January 5.", "occurred", "2025-01-05"),
+    ],
+)
+def test_tense_and_modality_decide_the_status(
+    lexicon: Lexicon, text: str, status: str, date: str
+) -> None:
+    assert [(e[2], e[3]) for e in events(text, lexicon)] == [(status, date)]
