@@ -256,14 +256,8 @@ def sparql(store: Store, text: str, *, timeout: float = QUERY_TIMEOUT) -> Rows:
     ...     kg.sparql(store, "ASK { ?s ?p ?o }").boolean
     False
     """
-    from kg.store.embedded import EmbeddedStore
-
-    if isinstance(store, EmbeddedStore):
-        from kg.serve.engine import select_within
-
-        results: Any = select_within(store, text, timeout)
-    else:
-        results = store.select(text)
+    # a store that cannot stop a query itself waits TRADEKG_TIMEOUT
+    results = store.select(text, timeout=timeout if store.caps.timeouts else None)
     return Rows(list(results.variables), list(results.rows), results.boolean)
 
 

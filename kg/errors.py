@@ -1,13 +1,24 @@
 """The exceptions tradekg raises, and the exit codes the CLI maps them to.
 
-::
+Every exception tradekg raises on purpose is in this module; code that handles one branches
+on its type, never on its message. The whole tree::
 
     KgError                 base class; ``str(e)`` is the message for the person at the terminal
     ├── InputError          an input file is malformed or refers to something unknown (exit 1)
+    │   └── FileMissing     an input file does not exist
     ├── ValidationFailed    data does not conform to the shapes or the text checks (exit 1)
     ├── UsageError          a command was asked for something it cannot do: unknown query,
-    │                       unknown or ambiguous parameter value (exit 2)
+    │   │                   unknown or ambiguous parameter value (exit 2)
+    │   ├── QuerySyntaxError    the text is not a SPARQL 1.1 query (HTTP 400 from tradekg serve)
+    │   ├── Refused             the query asks what a read-only, local store does not do:
+    │   │                       an update, SERVICE, FROM <elsewhere> (HTTP 403)
+    │   └── NetworkRefused      a connection to a place the user did not name (kg.guard)
     └── StoreError          the store could not be opened, read or written (exit 3)
+        ├── StoreInUse      another process holds the embedded store (its lock)
+        ├── TimedOut        no answer within the time limit (HTTP 503 from tradekg serve)
+        │   └── QueryTimeout    a query ran past its time limit and was stopped
+        ├── Busy            every query worker stayed busy (HTTP 503, Retry-After)
+        └── WorkerDied      a query worker ended while answering (it is replaced)
 
 Every error can say where: ``path`` and ``line`` for files, ``node`` for RDF, and a ``hint``
 that says how to fix it.
@@ -60,6 +71,10 @@ class InputError(KgError):
     """An input file is malformed, or refers to something that does not exist."""
 
 
+class FileMissing(InputError):
+    """An input file does not exist."""
+
+
 class ValidationFailed(KgError):
     """Data does not conform; ``problems`` lists every problem found, one line each."""
 
@@ -77,7 +92,61 @@ class UsageError(KgError):
     exit_code = EXIT_USAGE
 
 
+class QuerySyntaxError(UsageError):
+    """The text is not a SPARQL 1.1 query (the endpoint answers HTTP 400)."""
+
+
+class Refused(UsageError):
+    """The query asks for something a read-only, local store does not do (HTTP 403)."""
+
+
+class NetworkRefused(UsageError):
+    """A connection to a place the user did not name was refused (exit 2)."""
+
+
 class StoreError(KgError):
     """The store could not be opened, read or written."""
 
     exit_code = EXIT_RUN
+
+
+class StoreInUse(StoreError):
+    """Another process holds the embedded store (RocksDB's lock)."""
+
+
+class TimedOut(StoreError):
+    """No answer within the time limit."""
+
+
+class QueryTimeout(TimedOut):
+    """A query ran past the time limit and was stopped."""
+
+
+class Busy(StoreError):
+    """Every worker stayed busy for the whole time limit."""
+
+
+class WorkerDied(StoreError):
+    """A worker process ended while answering (it is replaced)."""
+
+
+__all__ = [
+    "EXIT_DATA",
+    "EXIT_OK",
+    "EXIT_RUN",
+    "EXIT_USAGE",
+    "Busy",
+    "FileMissing",
+    "InputError",
+    "KgError",
+    "NetworkRefused",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "Refused",
+    "StoreError",
+    "StoreInUse",
+    "TimedOut",
+    "UsageError",
+    "ValidationFailed",
+    "WorkerDied",
+]

@@ -15,19 +15,13 @@ from typing import Any, BinaryIO
 
 from rdflib import Dataset, URIRef
 
+from kg import syntaxes
 from kg.errors import UsageError
 from kg.resources import resource
 from kg.store import Store
 
-FORMATS = {
-    "turtle": "ttl",
-    "trig": "trig",
-    "ntriples": "nt",
-    "nquads": "nq",
-    "rdfxml": "rdf",
-    "jsonld": "jsonld",
-    "void": "ttl",
-}
+# every syntax of kg.syntaxes, and the VoID description
+FORMATS = (*syntaxes.NAMES, "void")
 RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CONTEXT_IRI = "https://w3id.org/tradekg/context.jsonld"  # where tradekg's context is published
 
@@ -66,7 +60,8 @@ def read_jsonld(data: str | bytes) -> Dataset:
 
 
 def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
-    """Write the store (or one named graph) to ``out`` in ``fmt`` (a key of FORMATS)."""
+    """Write the store (or one named graph) to ``out`` in ``fmt`` (one of FORMATS): the
+    store yields the quads and writes them in the syntax (``Store.dump``)."""
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}")
     if fmt == "void":

@@ -11,7 +11,7 @@ audited (``sys.addaudithook``), whatever the address, loopback included.
 The command line switches the guard on for every command (``kg.cli``); the query workers of
 ``tradekg serve`` and ``tradekg sparql`` switch it on with nothing allowed (``deny_all``).
 Oxigraph's own HTTP client (``SERVICE``, ``LOAD``) runs in Rust, out of the hook's sight, so
-queries for the embedded store are checked before they run (``kg.serve.guard``).
+queries for the embedded store are checked before they run (``kg.store.querycheck``).
 
 An audit hook cannot be removed, so ``active`` installs it once and then switches a policy in
 and out; library users who never enter ``active`` are not affected.
@@ -28,13 +28,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlsplit
 
-from kg.errors import UsageError
+from kg.errors import NetworkRefused
 
 DEFAULT_PORTS = {"http": 80, "https": 443}
-
-
-class NetworkRefused(UsageError):
-    """A connection to a place the user did not name was refused (exit 2)."""
 
 
 @dataclass

@@ -92,11 +92,16 @@ def last_modified(location: str) -> dt.datetime | None:
     path = Path(location)
     if not path.is_dir():
         return None
-    times = [
-        f.stat().st_mtime
-        for f in path.iterdir()
-        if f.suffix == ".sst" or (f.suffix == ".log" and f.stat().st_size > 0)
-    ]
+    times = []
+    for f in path.iterdir():
+        if f.suffix not in (".sst", ".log"):
+            continue
+        try:  # RocksDB deletes obsolete files while the store is open
+            stat = f.stat()
+        except FileNotFoundError:
+            continue
+        if f.suffix == ".sst" or stat.st_size > 0:
+            times.append(stat.st_mtime)
     if not times:
         return None
     return dt.datetime.fromtimestamp(int(max(times)), tz=dt.UTC)

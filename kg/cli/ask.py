@@ -15,9 +15,7 @@ from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.formats import iri_columns
 from kg.resources import sample_dir
-from kg.serve.engine import select_within
 from kg.store import Results
-from kg.store.embedded import EmbeddedStore
 
 ENV_QUERY_TIMEOUT = "TRADEKG_QUERY_TIMEOUT"
 QUERY_TIMEOUT = 60.0
@@ -204,10 +202,8 @@ def sparql_cmd(
                 "the query is empty", hint="give it as an argument, with --file, or on stdin"
             )
         with obj.store(create=False) as store:
-            if isinstance(store, EmbeddedStore):
-                results: Any = select_within(store, text, timeout)
-            else:
-                results = store.select(text)
+            # a store that cannot stop a query itself waits TRADEKG_TIMEOUT (see --timeout)
+            results = store.select(text, timeout=timeout if store.caps.timeouts else None)
         _write(results, fmt, width, iris, iri_columns(results))
 
 

@@ -4,7 +4,6 @@ it as linked data with a read-only SPARQL endpoint."""
 from __future__ import annotations
 
 import sys
-from contextlib import nullcontext
 from pathlib import Path
 from typing import Any, BinaryIO
 
@@ -17,7 +16,7 @@ from kg.export import export
 from kg.files import write_whole
 from kg.iris import graph_of_article
 from kg.queries.params import resolve
-from kg.store import Store, is_remote, store_location
+from kg.store import Store, store_location
 
 SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
 
@@ -154,9 +153,9 @@ def serve_cmd(
         level=logging.WARNING if quiet else logging.INFO, format="%(message)s", stream=sys.stderr
     )
     where = store_location(obj.store_location)
-    with _errors(), obj.store() if is_remote(where) else nullcontext(Path(where)) as store:
+    with _errors():
         server = make_server(
-            store,
+            where,
             host=host,
             port=port,
             timeout=timeout,

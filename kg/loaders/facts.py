@@ -15,7 +15,7 @@ from typing import Any
 
 from rdflib import URIRef
 
-from kg.errors import InputError
+from kg.errors import FileMissing, InputError
 from kg.iris import article_iri, check_id, child
 from kg.kinds import KINDS, SPEECH_ACTS, FactKind
 from kg.loaders.article import read_article
@@ -266,15 +266,13 @@ class _FactsReader:
         article_path = self.path.parent / name
         try:
             self.article = self.given_article or read_article(article_path)
-        except InputError as e:
-            if e.message == "file not found":
-                raise self.fail(
-                    f"article file {name!r} not found",
-                    self.doc,
-                    "article",
-                    "give the path of the article relative to this file",
-                ) from None
-            raise
+        except FileMissing:
+            raise self.fail(
+                f"article file {name!r} not found",
+                self.doc,
+                "article",
+                "give the path of the article relative to this file",
+            ) from None
         self.finder = Finder(self.article.text)
         self.article_iri = article_iri(self.article.url)
         self.extraction = self.draft_header()

@@ -29,32 +29,18 @@ from rdflib import RDF, BNode, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
+from kg import syntaxes
 from kg.errors import InputError
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
+from kg.oxterms import from_ox
 from kg.rdf import ArticleRDF, content_hash, with_supertypes
 from kg.resources import ontology_graph
-from kg.store.embedded import from_ox
 from kg.terms import ONTOLOGY_IRI, SCHEMA, TKG
 
-FORMATS = {
-    "turtle": (ox.RdfFormat.TURTLE, "Turtle"),
-    "trig": (ox.RdfFormat.TRIG, "TriG"),
-    "ntriples": (ox.RdfFormat.N_TRIPLES, "N-Triples"),
-    "nquads": (ox.RdfFormat.N_QUADS, "N-Quads"),
-    "jsonld": (ox.RdfFormat.JSON_LD, "JSON-LD"),
-    "rdfxml": (ox.RdfFormat.RDF_XML, "RDF/XML"),
-}
-SUFFIXES = {
-    ".ttl": "turtle",
-    ".trig": "trig",
-    ".nt": "ntriples",
-    ".nq": "nquads",
-    ".jsonld": "jsonld",
-    ".rdf": "rdfxml",
-    ".owl": "rdfxml",
-}
+FORMATS = syntaxes.NAMES
+SUFFIXES = tuple(suffix for syntax in syntaxes.SYNTAXES for suffix in syntax.suffixes)
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
@@ -76,7 +62,8 @@ class RdfSource:
 
 def rdf_format(path: Path) -> str | None:
     """The format of an RDF file by its suffix, or None when it is not one."""
-    return SUFFIXES.get(path.suffix.lower())
+    syntax = syntaxes.by_suffix(path.suffix)
+    return syntax.name if syntax is not None else None
 
 
 def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
@@ -93,12 +80,15 @@ def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
     text = decode_text(data, name, normalize=False)  # UTF-8 or a clear error
     groups = _split(_parse(text, fmt, name), reference, name)
     if not groups:
-        raise InputError(f"no article in this {FORMATS[fmt][1]} input", path=name, hint=HINT)
+        raise InputError(
+            f"no article in this {syntaxes.by_name(fmt).label} input", path=name, hint=HINT
+        )
     return [_article(graph, triples, name) for graph, triples in groups.items()]
 
 
 def _parse(text: str, fmt: str, name: str) -> Iterable[tuple[Node, Node, Node, Node | None]]:
-    ox_format, label = FORMATS[fmt]
+    syntax = syntaxes.by_name(fmt)
+    ox_format, label = syntax.format, syntax.label
     if fmt == "rdfxml":
         _check_xml(text, name)
     elif fmt == "jsonld":

@@ -9,7 +9,7 @@ from typing import Any
 
 import yaml
 
-from kg.errors import InputError
+from kg.errors import FileMissing, InputError
 
 try:  # the C parser when PyYAML was built with it
     _Base: type[yaml.SafeLoader] = yaml.CSafeLoader  # type: ignore[assignment]
@@ -136,7 +136,7 @@ def read_bytes(path: Path) -> bytes:
     try:
         return path.read_bytes()
     except FileNotFoundError:
-        raise InputError("file not found", path=path) from None
+        raise FileMissing("file not found", path=path) from None
     except OSError as e:
         raise InputError(f"cannot read file: {e.strerror}", path=path) from None
 

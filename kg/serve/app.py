@@ -32,28 +32,21 @@ from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph, URIRef
 
-from kg.errors import InputError, KgError, StoreError, UsageError
+from kg.errors import Busy, InputError, KgError, Refused, StoreError, TimedOut, UsageError
 from kg.iris import check_iri
 from kg.queries import run_saved
 from kg.resources import ontology_file, ontology_graph
 from kg.serve import entity, html, pages, sparql
-from kg.serve.engine import PooledStore, ReadOnly, RemoteEngine
-from kg.serve.guard import Refused
 from kg.serve.negotiate import Response, choose, prefers_html
-from kg.serve.pool import Busy, WorkerPool
-from kg.store import Store
-from kg.store.embedded import EmbeddedStore
-from kg.store.faults import TimedOut
-from kg.store.remote import RemoteStore
-from kg.store.snapshots import Subscription
+from kg.store import Store, fixed
+from kg.store.readers import ReadOnly
+from kg.store.serving import Reads, open_reads
 from kg.terms import BASE
 from kg.void import describe
 
 log = logging.getLogger("kg.serve")
 INTERNAL_ROWS = 1_000_000
-FOLLOW_EVERY = 0.05  # seconds between looks for a newly published snapshot
 REMOTE_STATE = 10.0  # seconds the VoID description and labels of a SPARQL server are kept
-_HAS_GRAPH = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 DOC_TYPES = {
     "text/html": "html",
     "text/turtle": "ttl",
@@ -91,7 +84,7 @@ class Graphs(Set[str]):
             name = check_iri(str(iri))
         except InputError:
             return False
-        return bool(self._store.select(_HAS_GRAPH, {"g": name}).rows)
+        return fixed.has_graph(self._store, name)
 
     def __iter__(self) -> Iterator[str]:
         return iter([str(g) for g in self._store.graph_names()])
@@ -133,9 +126,12 @@ class View:
 
 
 class Site:
-    """Where views come from; ``close`` releases what the site holds."""
+    """Views over what the server reads (kg.store.serving), with what is computed once per
+    state of the store; ``close`` releases what the site holds. A SPARQL server has no fixed
+    state: its caches last REMOTE_STATE seconds."""
 
-    def __init__(self, max_rows: int) -> None:
+    def __init__(self, reads: Reads, max_rows: int) -> None:
+        self.reads = reads
         self.max_rows = max_rows
         self._caches: dict[object, dict[str, Any]] = {}
         self._lock = threading.Lock()
@@ -150,76 +146,15 @@ class Site:
 
     _latest: object = None
 
-    def view(self) -> contextlib.AbstractContextManager[View]:
-        raise NotImplementedError
-
-    def close(self) -> None:
-        raise NotImplementedError
-
-
-class SnapshotSite(Site):
-    """An embedded store: published snapshots read by a pool of workers; a thread follows
-    the snapshots a writer publishes (kg.store.snapshots) and deletes those no longer read."""
-
-    def __init__(
-        self, location: str, subscription: Subscription, pool: WorkerPool, *, max_rows: int
-    ) -> None:
-        super().__init__(max_rows)
-        self.location = location
-        self.subscription = subscription
-        self.pool = pool
-        self._stop = threading.Event()
-        self._follower = threading.Thread(
-            target=self._follow, name="tradekg-snapshots", daemon=True
-        )
-        self._follower.start()
-
     @contextlib.contextmanager
     def view(self) -> Iterator[View]:
-        with self.pool.lease() as snapshot:
-            yield View(
-                PooledStore(self.location, self.pool, snapshot, max_rows=self.max_rows),
-                PooledStore(self.location, self.pool, snapshot, max_rows=INTERNAL_ROWS),
-                self._cache(snapshot),
-            )
-
-    def _follow(self) -> None:
-        while not self._stop.wait(FOLLOW_EVERY):
-            newest = self.subscription.fresh()
-            if newest is not None and newest.name > self.pool.snapshot.name:
-                self.pool.move_to(newest)
-                log.info("answering from the snapshot published at %s", _published_at(newest.name))
-            self.subscription.remove_older(self.pool.snapshot, self.pool.in_use())
+        with self.reads.lease() as (key, reader):
+            if key is None:
+                key = int(time.monotonic() // REMOTE_STATE)
+            yield View(reader(self.max_rows), reader(INTERNAL_ROWS), self._cache(key))
 
     def close(self) -> None:
-        self._stop.set()
-        self._follower.join()
-        self.pool.close()
-        self.subscription.close(self.pool.snapshot)
-
-
-class RemoteSite(Site):
-    """A SPARQL server, read as it is; the per-state caches last REMOTE_STATE seconds."""
-
-    def __init__(self, store: RemoteStore, *, max_rows: int) -> None:
-        super().__init__(max_rows)
-        self.store = store
-
-    @contextlib.contextmanager
-    def view(self) -> Iterator[View]:
-        yield View(
-            RemoteEngine(self.store, max_rows=self.max_rows),
-            RemoteEngine(self.store, max_rows=INTERNAL_ROWS),
-            self._cache(int(time.monotonic() // REMOTE_STATE)),
-        )
-
-    def close(self) -> None:
-        self.store.close()
-
-
-def _published_at(name: str) -> str:
-    seconds = int(name.split("-")[0]) / 1e9
-    return time.strftime("%H:%M:%S", time.localtime(seconds)) + f".{int(seconds * 1000) % 1000:03d}"
+        self.reads.close()
 
 
 def _rdf_format(query: dict[str, list[str]], accept: str | None, html_first: bool) -> str | None:
@@ -462,12 +397,13 @@ def make_server(
 ) -> Server:
     """A server over ``store``, listening but not yet serving.
 
-    ``store`` is an open store, or the directory of an embedded store. An embedded store is
-    served from snapshots (kg.store.snapshots): the first is taken at start, from ``store``
-    when it is open, else by opening the directory for a moment; when another process holds
-    the store, the server waits up to ``wait`` seconds for it to publish one. Writers may use
-    the store while the server runs (close an open ``store`` for other processes to write).
-    Over a SPARQL server (a RemoteStore), each query waits ``timeout`` seconds for its answer.
+    ``store`` is an open store, the directory of an embedded store or the URL of a SPARQL
+    server (kg.store.serving.open_reads). An embedded store is served from snapshots
+    (kg.store.snapshots): the first is taken at start, from ``store`` when it is open, else by
+    opening the directory for a moment; when another process holds the store, the server
+    waits up to ``wait`` seconds for it to publish one. Writers may use the store while the
+    server runs (close an open ``store`` for other processes to write). Over a SPARQL server,
+    each query waits ``timeout`` seconds for its answer.
 
     Call ``serve_forever()`` to serve, ``shutdown()`` from another thread to stop, and
     ``close()`` at the end.
@@ -478,12 +414,7 @@ def make_server(
         raise UsageError("the row limit must be at least 1")
     if workers < 1:
         raise UsageError("the server needs at least one query worker")
-    site: Site
-    if isinstance(store, RemoteStore):
-        store.timeout = timeout
-        site = RemoteSite(store, max_rows=max_rows)
-    else:
-        site = _snapshot_site(store, timeout=timeout, max_rows=max_rows, workers=workers, wait=wait)
+    site = Site(open_reads(store, timeout=timeout, workers=workers, wait=wait), max_rows)
     try:
         return Server((host, port), site)
     except OSError as e:
@@ -495,48 +426,3 @@ def make_server(
     except BaseException:
         site.close()
         raise
-
-
-def _snapshot_site(
-    store: Store | str | Path, *, timeout: float, max_rows: int, workers: int, wait: float
-) -> SnapshotSite:
-    if not isinstance(store, EmbeddedStore | str | Path):
-        raise StoreError(f"tradekg serve cannot serve a {type(store).__name__}")
-    location = store.location if isinstance(store, EmbeddedStore) else str(store)
-    subscription = Subscription(location)
-    try:
-        started = time.monotonic()
-        first = _first_snapshot(store, subscription, wait)
-        log.info("store snapshot for the query workers in %.3f s", time.monotonic() - started)
-        pool = WorkerPool(first, size=workers, timeout=timeout)
-    except BaseException:
-        subscription.close(None)
-        raise
-    return SnapshotSite(location, subscription, pool, max_rows=max_rows)
-
-
-def _first_snapshot(store: Store | str | Path, subscription: Subscription, wait: float) -> Path:
-    if isinstance(store, EmbeddedStore):
-        return store.publish()
-    deadline = time.monotonic() + wait
-    told = False
-    while True:
-        try:
-            opened = EmbeddedStore(Path(str(store)), create=False)
-        except StoreError as e:
-            if "in use" not in e.message:
-                raise
-            published = subscription.fresh()
-            if published is not None:
-                return published
-            if time.monotonic() >= deadline:
-                raise
-            if not told:
-                log.warning("%s; waiting for it to publish a snapshot", e.message)
-                told = True
-            time.sleep(FOLLOW_EVERY)
-            continue
-        try:
-            return opened.publish()
-        finally:
-            opened.close()

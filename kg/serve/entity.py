@@ -18,7 +18,7 @@ from rdflib.term import Node
 
 from kg.export import context
 from kg.serve import html
-from kg.serve.engine import ReadOnly
+from kg.store.readers import ReadOnly
 from kg.terms import PREFIXES, SCHEMA, SKOS, SPARQL_PREFIXES, TKG
 
 _PREFIXES = SPARQL_PREFIXES

@@ -13,10 +13,10 @@ from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
 from kg.resources import ontology_graph
 from kg.serve import html
-from kg.serve.engine import ReadOnly, Rows
 from kg.serve.entity import serialize
 from kg.serve.negotiate import Response
 from kg.store import Results
+from kg.store.readers import ReadOnly
 from kg.terms import ONTOLOGY_IRI, SKOS
 
 QUERY_FORMATS = {
@@ -123,7 +123,7 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
             html.page(query.title, (f'<p class="error">{html.esc(e)}</p>{_form(query, values)}')),
         )
     headers = {}
-    truncated = isinstance(rows, Rows) and rows.truncated
+    truncated = rows.truncated
     if truncated:
         headers = {"X-Truncated": "true", "X-SPARQL-MaxRows": str(pstore.max_rows)}
     if fmt != "html":

@@ -17,12 +17,13 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 
-from kg.errors import UsageError
+from kg.errors import Refused, UsageError
 from kg.queries.formats import write_results
 from kg.serve import html
-from kg.serve.engine import GraphText, ReadOnly, Rows
-from kg.serve.guard import Refused, check, check_graphs
 from kg.serve.negotiate import Response, choose
+from kg.store import Results
+from kg.store.querycheck import check, check_graphs
+from kg.store.readers import GraphText, ReadOnly
 
 RESULT_TYPES = {
     "application/sparql-results+json": "json",
@@ -159,11 +160,10 @@ def handle(
     answer = pstore.query(
         text,
         fmt=("turtle" if fmt == "html" else fmt) if graph_form else "rows",
-        default_graph=defaults if dataset else None,
-        named_graphs=named if dataset else None,
+        dataset=(defaults, named) if dataset else None,
     )
     headers = {"Vary": "Accept"}
-    if not isinstance(answer, Rows | GraphText):
+    if not isinstance(answer, Results | GraphText):
         raise AssertionError("a graph answer is always serialised here")
     if answer.truncated:
         headers["X-Truncated"] = "true"
@@ -176,7 +176,7 @@ def handle(
                 _truncation_note(answer.truncated, pstore) + f"<pre>{html.esc(answer.data)}</pre>",
             )
         return Response(200, CONTENT_TYPES[fmt], data, headers)
-    assert isinstance(answer, Rows)
+    assert isinstance(answer, Results)
     return Response(200, CONTENT_TYPES[fmt], write_rows(answer, fmt, pstore.max_rows), headers)
 
 
@@ -191,7 +191,7 @@ def _format(params: Mapping[str, list[str]], accept: str | None, graph_form: boo
     return types[chosen] if chosen is not None else None
 
 
-def write_rows(rows: Rows, fmt: str, max_rows: int) -> bytes:
+def write_rows(rows: Results, fmt: str, max_rows: int) -> bytes:
     if fmt == "xml":
         return results_xml(rows).encode("utf-8")
     if fmt == "html":
@@ -210,7 +210,7 @@ def _truncation_note(truncated: bool, pstore: ReadOnly) -> str:
     )
 
 
-def results_html(rows: Rows, max_rows: int) -> str:
+def results_html(rows: Results, max_rows: int) -> str:
     if rows.boolean is not None:
         return f"<p>The answer is <strong>{'yes' if rows.boolean else 'no'}</strong>.</p>"
     note = (
@@ -234,7 +234,7 @@ def _xml_text(text: str) -> str:
     return escape(cleaned)
 
 
-def results_xml(rows: Rows) -> str:
+def results_xml(rows: Results) -> str:
     """The SPARQL Query Results XML Format."""
     out = [
         '<?xml version="1.0" encoding="utf-8"?>\n'

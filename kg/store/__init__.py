@@ -1,15 +1,35 @@
-"""Stores behind one interface: the embedded on-disk store (Oxigraph) and SPARQL 1.1 servers."""
+"""Stores behind one interface: the embedded on-disk store (Oxigraph) and SPARQL 1.1 servers.
+
+The store owns every way of reading it: ``select``, ``construct`` and ``ask`` take a time
+limit, a row limit and a dataset where the backend can honour them, and a backend says what
+it can do in ``caps`` (callers never ask which backend they have). The modules::
+
+    kg.store            this interface, open_store, where the store is
+    kg.store.embedded   the embedded store (Oxigraph in a directory)
+    kg.store.remote     a SPARQL 1.1 server (kg.store.auth: credentials; kg.store.faults: its
+                        errors said for people)
+    kg.store.fixed      the fixed queries (content hash, counts, graph names), written once
+    kg.store.snapshots  published snapshots of the embedded store, for readers in other processes
+    kg.store.pool       killable query workers over a snapshot (kg.store.worker: one worker)
+    kg.store.querycheck what a query for a read-only, local store may not ask (SERVICE, FROM
+                        elsewhere, updates)
+    kg.store.readers    read-only stores within limits: a snapshot through the pool, a server
+    kg.store.serving    what ``tradekg serve`` reads: the snapshots it follows, or the server
+"""
 
 from __future__ import annotations
 
 import os
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 
 from rdflib import Graph, URIRef
 from rdflib.term import Node
+
+if TYPE_CHECKING:
+    import pyoxigraph as ox
 
 ENV_STORE = "TRADEKG_STORE"
 
@@ -19,13 +39,37 @@ RenderedGraph = tuple[URIRef, Sequence[str]]
 _S = TypeVar("_S")
 
 
+# The protocol's dataset, (default graphs, named graphs), instead of the union default graph.
+Dataset = tuple[Sequence[str], Sequence[str]]
+
+
+@dataclass(frozen=True)
+class Caps:
+    """What a backend can do, for callers that must choose without asking which it is.
+
+    ``timeouts``: ``timeout=`` stops the query itself (the embedded store runs it in a worker
+    process that is killed); without it a server stops its own work, and tradekg only stops
+    waiting (after ``TRADEKG_TIMEOUT`` seconds). ``row_limit``: ``max_rows=`` cuts answers,
+    and they say ``truncated``. ``datasets``: ``dataset=`` is honoured. ``snapshots``: the store
+    publishes read-only snapshots that other processes read while it is written
+    (kg.store.snapshots); ``tradekg serve`` reads those instead of the live store.
+    """
+
+    timeouts: bool
+    row_limit: bool = True
+    datasets: bool = True
+    snapshots: bool = False
+
+
 @dataclass
 class Results:
-    """The answer to a SELECT (``variables`` and ``rows``) or an ASK (``boolean``)."""
+    """The answer to a SELECT (``variables`` and ``rows``) or an ASK (``boolean``);
+    ``truncated`` when rows beyond the row limit were dropped."""
 
     variables: list[str]
     rows: list[tuple[Node | None, ...]]
     boolean: bool | None = None
+    truncated: bool = False
 
     def project(self, columns: Sequence[str]) -> Results:
         """Only these columns, in this order."""
@@ -38,7 +82,17 @@ class Results:
                 hint="columns: " + ", ".join(self.variables),
             )
         index = [self.variables.index(c) for c in columns]
-        return Results(list(columns), [tuple(row[i] for i in index) for row in self.rows])
+        return Results(
+            list(columns),
+            [tuple(row[i] for i in index) for row in self.rows],
+            truncated=self.truncated,
+        )
+
+
+class Triples(Graph):
+    """The answer to a CONSTRUCT or DESCRIBE query; ``truncated`` as for Results."""
+
+    truncated = False
 
 
 class Store(Protocol):
@@ -46,6 +100,7 @@ class Store(Protocol):
     store:`` closes it (and releases the embedded store's lock) on the way out."""
 
     location: str
+    caps: Caps
 
     def __enter__(self) -> Store: ...
 
@@ -59,15 +114,48 @@ class Store(Protocol):
     def graph_digest(self, graph: URIRef) -> str | None:
         """The ``tkg:contentHash`` a graph states about itself, if any."""
 
-    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results: ...
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Results:
+        """Run a SELECT or ASK query over the union of the graphs (or ``dataset``), with
+        ``bindings`` bound. ``timeout`` (seconds) and ``max_rows`` apply as ``caps`` says."""
 
-    def construct(self, query: str) -> Graph: ...
+    def construct(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Triples:
+        """Run a CONSTRUCT or DESCRIBE query; the limits as for ``select``."""
+
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        dataset: Dataset | None = None,
+    ) -> bool:
+        """Run an ASK query."""
 
     def graph_names(self) -> list[URIRef]: ...
 
     def quad_count(self, graph: URIRef | None = None) -> int: ...
 
-    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None: ...
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Every quad of the store's graphs (of one named graph)."""
+
+    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
+        """Write the store (or one named graph) in the syntax ``fmt`` (a name in kg.syntaxes)."""
 
     def flush(self) -> None:
         """Make what was written durable and release write buffers (may be a no-op)."""
@@ -83,6 +171,52 @@ class Closing:
 
     def __exit__(self, *exc: object) -> None:
         self.close()  # type: ignore[attr-defined]
+
+
+class Reading(Closing):
+    """What every backend reads the same way, through its own ``select`` (kg.store.fixed)."""
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Results:
+        raise NotImplementedError
+
+    def ask(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        dataset: Dataset | None = None,
+    ) -> bool:
+        answer = self.select(query, bindings, timeout=timeout, dataset=dataset)
+        if answer.boolean is None:
+            from kg.errors import UsageError
+
+            raise UsageError("this query is not an ASK query")
+        return answer.boolean
+
+    def graph_digest(self, graph: URIRef) -> str | None:
+        """The ``tkg:contentHash`` a graph states about itself, if any."""
+        from kg.store import fixed
+
+        return fixed.graph_digest(self, graph)
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        raise NotImplementedError
+
+    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
+        """Write the store (or one named graph) in the syntax ``fmt`` (kg.syntaxes)."""
+        from kg import syntaxes
+        from kg.terms import PREFIXES
+
+        syntaxes.write(self.quads(graph), output, syntaxes.by_name(fmt), PREFIXES)
 
 
 def default_location() -> Path:
@@ -127,9 +261,14 @@ def open_store(location: str | Path | None = None, *, create: bool = True) -> St
 
 __all__ = [
     "ENV_STORE",
+    "Caps",
+    "Closing",
+    "Dataset",
+    "Reading",
     "RenderedGraph",
     "Results",
     "Store",
+    "Triples",
     "default_location",
     "is_remote",
     "open_store",

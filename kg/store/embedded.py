@@ -3,69 +3,28 @@
 from __future__ import annotations
 
 import logging
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
 from typing import BinaryIO
 
 import pyoxigraph as ox
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import URIRef
 from rdflib.term import Node
 
-from kg.errors import StoreError, UsageError
+from kg import syntaxes
+from kg.errors import QuerySyntaxError, StoreError, StoreInUse, UsageError
+from kg.oxterms import from_ox, to_ox
 from kg.sparql_terms import render
-from kg.store import Closing, RenderedGraph, Results, snapshots
+from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed, snapshots
 from kg.terms import PREFIXES
 
 log = logging.getLogger("kg.store")
 
-FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "trig": ox.RdfFormat.TRIG,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "nquads": ox.RdfFormat.N_QUADS,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-    "jsonld": ox.RdfFormat.JSON_LD,
-}
 
-
-def to_ox(term: Node) -> ox.NamedNode | ox.Literal | ox.BlankNode:
-    if isinstance(term, URIRef):
-        return ox.NamedNode(str(term))
-    if isinstance(term, Literal):
-        if term.language:
-            return ox.Literal(str(term), language=term.language)
-        if term.datatype is not None:
-            return ox.Literal(str(term), datatype=ox.NamedNode(str(term.datatype)))
-        return ox.Literal(str(term))
-    if isinstance(term, BNode):
-        return ox.BlankNode(str(term))
-    raise TypeError(f"unsupported term {term!r}")
-
-
-def from_ox(term: object) -> Node | None:
-    if term is None:
-        return None
-    if isinstance(term, ox.NamedNode):
-        return URIRef(term.value)
-    if isinstance(term, ox.Literal):
-        if term.language:
-            return Literal(term.value, lang=term.language)
-        dt = term.datatype.value
-        if dt == "http://www.w3.org/2001/XMLSchema#string":
-            return Literal(term.value)
-        return Literal(term.value, datatype=URIRef(dt))
-    if isinstance(term, ox.BlankNode):
-        return BNode(term.value)
-    raise TypeError(f"unsupported term {term!r}")
-
-
-_DIGEST = """SELECT ?g ?hash WHERE {
-  GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
-}"""
-
-
-class EmbeddedStore(Closing):
+class EmbeddedStore(Reading):
     """An on-disk Oxigraph store. One process may open it at a time."""
+
+    caps = Caps(timeouts=True, snapshots=True)
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.location = str(path)
@@ -81,7 +40,7 @@ class EmbeddedStore(Closing):
         except OSError as e:
             text = str(e)
             if "lock" in text.lower():
-                raise StoreError(
+                raise StoreInUse(
                     f"the store at {path} is in use by another process",
                     hint="wait for the other tradekg command to finish, or use another --store",
                 ) from None
@@ -140,20 +99,22 @@ class EmbeddedStore(Closing):
         """Publish a snapshot of the store for ``tradekg serve`` (see kg.store.snapshots)."""
         return snapshots.publish(self.backup, self.location)
 
-    def graph_digest(self, graph: URIRef) -> str | None:
-        rows = self.select(_DIGEST, {"g": graph}).rows
-        return str(rows[0][1]) if rows and rows[0][1] is not None else None
-
-    def select(self, query: str, bindings: Mapping[str, Node] | None = None) -> Results:
+    def _query(
+        self, query: str, bindings: Mapping[str, Node] | None, dataset: Dataset | None
+    ) -> object:
         subs: dict[ox.Variable, ox.NamedNode | ox.BlankNode | ox.Literal | ox.Triple] = {
             ox.Variable(k): to_ox(v) for k, v in (bindings or {}).items()
         }
+        options: dict[str, object] = {"use_default_graph_as_union": True}
+        if dataset is not None:
+            options = {
+                "default_graph": [ox.NamedNode(g) for g in dataset[0]],
+                "named_graphs": [ox.NamedNode(g) for g in dataset[1]],
+            }
         try:
-            answer = self._store.query(
-                query, use_default_graph_as_union=True, substitutions=subs or None
-            )
+            return self._store.query(query, substitutions=subs or None, **options)  # type: ignore[arg-type]
         except SyntaxError as e:
-            raise UsageError(
+            raise QuerySyntaxError(
                 f"the query does not parse: {e}",
                 hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
             ) from None
@@ -164,10 +125,30 @@ class EmbeddedStore(Closing):
                 f"the query cannot bind its parameters: {e}",
                 hint="a saved query must SELECT every parameter variable",
             ) from None
+
+    def select(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Results:
+        """Run a SELECT or ASK query. With ``timeout`` it runs in a worker process over a
+        snapshot of the store, which is killed at the time limit (QueryTimeout), and
+        ``SERVICE`` and ``FROM <elsewhere>`` are refused first (Oxigraph would fetch them)."""
+        if timeout is not None:
+            from kg.store.readers import within
+
+            with within(self, query, timeout) as reader:
+                return reader.select(query, bindings, max_rows=max_rows, dataset=dataset)
+        answer = self._query(query, bindings, dataset)
         if isinstance(answer, ox.QueryBoolean):
             return Results([], [], boolean=bool(answer))
         if isinstance(answer, ox.QueryTriples):
             raise UsageError("this query returns triples; use a SELECT or ASK query here")
+        assert isinstance(answer, ox.QuerySolutions)
         variables = [v.value for v in answer.variables]
         cache: dict[object, Node | None] = {}  # answers repeat values (labels, types, modes)
 
@@ -179,18 +160,38 @@ class EmbeddedStore(Closing):
                 node = cache[term] = from_ox(term)
             return node
 
-        rows = [tuple(convert(sol[v]) for v in variables) for sol in answer]
+        if max_rows is None:
+            rows = [tuple(convert(sol[v]) for v in variables) for sol in answer]
+            return Results(variables, rows)
+        rows = []
+        for sol in answer:
+            if len(rows) == max_rows:
+                return Results(variables, rows, truncated=True)
+            rows.append(tuple(convert(sol[v]) for v in variables))
         return Results(variables, rows)
 
-    def construct(self, query: str) -> Graph:
-        try:
-            answer = self._store.query(query, use_default_graph_as_union=True)
-        except SyntaxError as e:
-            raise UsageError(f"the query does not parse: {e}") from None
+    def construct(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Triples:
+        if timeout is not None:
+            from kg.store.readers import within
+
+            with within(self, query, timeout) as reader:
+                return reader.construct(query, bindings, max_rows=max_rows, dataset=dataset)
+        answer = self._query(query, bindings, dataset)
         if not isinstance(answer, ox.QueryTriples):
             raise UsageError("this query does not return triples")
-        g = Graph()
+        g = Triples()
         for t in answer:
+            if max_rows is not None and len(g) == max_rows:
+                g.truncated = True
+                break
             g.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return g
 
@@ -201,31 +202,29 @@ class EmbeddedStore(Closing):
 
     def quad_count(self, graph: URIRef | None = None) -> int:
         """Quads in one named graph, or in all of them."""
-        bindings = {"g": graph} if graph is not None else {}
-        row = self.select(
-            "SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"
-            if graph is not None
-            else "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }",
-            bindings,
-        ).rows
-        return int(str(row[0][-1])) if row else 0
+        return fixed.quad_count(self, graph)
+
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Every quad (of one named graph)."""
+        return iter(
+            self._store.quads_for_pattern(
+                None, None, None, ox.NamedNode(str(graph)) if graph is not None else None
+            )
+        )
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
-        rdf_format = FORMATS[fmt]
-        prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
-        if graph is not None:
-            if rdf_format.supports_datasets:
-                quads = self._store.quads_for_pattern(None, None, None, ox.NamedNode(str(graph)))
-                ox.serialize(quads, output, rdf_format, prefixes=prefixes)
-            else:
-                self._store.dump(
-                    output, rdf_format, from_graph=ox.NamedNode(str(graph)), prefixes=prefixes
-                )
-        elif rdf_format.supports_datasets:
-            self._store.dump(output, rdf_format, prefixes=prefixes)
+        """Write the store (or one named graph) in the syntax ``fmt`` (kg.syntaxes); Oxigraph's
+        own dump where it applies (it is the fastest)."""
+        syntax = syntaxes.by_name(fmt)
+        prefixes = PREFIXES if syntax.prefixes else None
+        if graph is None and syntax.datasets:
+            self._store.dump(output, syntax.format, prefixes=prefixes)
+        elif graph is not None and not syntax.datasets:
+            self._store.dump(
+                output, syntax.format, from_graph=ox.NamedNode(str(graph)), prefixes=prefixes
+            )
         else:
-            triples = (q.triple for q in self._store.quads_for_pattern(None, None, None, None))
-            ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+            syntaxes.write(self.quads(graph), output, syntax, PREFIXES)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store in the new directory ``target``."""

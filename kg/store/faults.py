@@ -12,7 +12,7 @@ import socket
 import ssl
 from http import HTTPStatus
 
-from kg.errors import KgError, StoreError, UsageError
+from kg.errors import KgError, StoreError, TimedOut, UsageError
 
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SPACE = re.compile(r"\s+")
@@ -93,10 +93,6 @@ def row_cap(url: str, cap: str) -> StoreError:
     )
 
 
-class TimedOut(StoreError):
-    """No answer within the time limit."""
-
-
 def timed_out(url: str, seconds: float) -> StoreError:
     return TimedOut(
         f"no answer from {url} within {seconds:g} s",
@@ -147,7 +143,6 @@ def unreachable(url: str, error: BaseException) -> StoreError:
 
 
 __all__ = [
-    "TimedOut",
     "bad_body",
     "http_error",
     "row_cap",

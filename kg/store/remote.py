@@ -32,53 +32,32 @@ import logging
 import os
 import time
 import urllib.error
-from collections.abc import Mapping, Sequence
-from typing import Any, BinaryIO
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
+from typing import Any
 from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import requests
-from rdflib import BNode, Graph, Literal, URIRef
+from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
-from kg.errors import KgError, StoreError, UsageError
+from kg.errors import KgError, QueryTimeout, StoreError, TimedOut, UsageError
+from kg.oxterms import from_ox
 from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render
-from kg.store import Closing, RenderedGraph, Results
+from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed
 from kg.store.auth import Credentials, load_credentials
-from kg.store.embedded import FORMATS, from_ox
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
-from kg.terms import PREFIXES
 
 ENV_TIMEOUT = "TRADEKG_TIMEOUT"
 ENV_UPDATE_URL = "TRADEKG_UPDATE_URL"
 ENV_GSP_URL = "TRADEKG_GSP_URL"
 DEFAULT_TIMEOUT = 30.0
 log = logging.getLogger("kg.store")
-PAGE = 1000  # graph names per request (under any server's row cap)
-Dataset = tuple[Sequence[str], Sequence[str]] | None  # (default graphs, named graphs)
-
-# Fixed queries; values are bound by VALUES blocks (kg.sparql_terms.bind_values).
-_PROV = "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
-_GRAPHS = (
-    _PROV
-    + """SELECT ?g WHERE {
-  GRAPH ?g { ?g a prov:Bundle } FILTER(STR(?g) > ?after)
-} ORDER BY STR(?g) LIMIT """
-    + str(PAGE)
-)
-_COUNT = (
-    _PROV
-    + """SELECT (COUNT(*) AS ?n) WHERE {
-  GRAPH ?g { ?g a prov:Bundle } GRAPH ?g { ?s ?p ?o }
-}"""
-)
-_COUNT_EACH = """SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g"""
-_DIGEST = """SELECT ?g ?hash WHERE {
-  GRAPH ?g { ?g <https://w3id.org/tradekg/ontology#contentHash> ?hash }
-}"""
+PAGE = fixed.PAGE
 _NO_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/none")  # for a digest challenge
 # 10^5 rows, LIMIT 20001: more than Virtuoso's default cap (10000), so it shows the cap
 _CAP_PROBE = (
@@ -86,7 +65,6 @@ _CAP_PROBE = (
     + " ".join(f"VALUES ?{v} {{ 0 1 2 3 4 5 6 7 8 9 }}" for v in "abcde")
     + " } LIMIT 20001"
 )
-_TRIPLES = """CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"""
 
 
 def endpoints(
@@ -161,8 +139,10 @@ def _sent_back(error: SPARQLWrapperException) -> tuple[int, bytes]:
     return status, body if isinstance(body, bytes) else b""
 
 
-class RemoteStore(Closing):
+class RemoteStore(Reading):
     """A SPARQL 1.1 server. Each graph is replaced by its own request: atomic per graph."""
+
+    caps = Caps(timeouts=False)
 
     def __init__(self, location: str, environ: Mapping[str, str] | None = None) -> None:
         env = os.environ if environ is None else environ
@@ -206,14 +186,21 @@ class RemoteStore(Closing):
 
     # --- reading -------------------------------------------------------------------------
 
-    def _wrapper(self, query: str, fmt: str, form: str, dataset: Dataset = None) -> SPARQLWrapper:
+    def _wrapper(
+        self,
+        query: str,
+        fmt: str,
+        form: str,
+        dataset: Dataset | None = None,
+        timeout: float | None = None,
+    ) -> SPARQLWrapper:
         wrapper = SPARQLWrapper(self.location, agent="tradekg")
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
         wrapper.setOnlyConneg(True)
         wrapper.setReturnFormat(fmt)
         # setTimeout() truncates to whole seconds
-        wrapper.timeout = self.timeout  # type: ignore[assignment]
+        wrapper.timeout = timeout or self.timeout  # type: ignore[assignment]
         if dataset is not None:  # the protocol's dataset replaces the union default graph
             for graph in dataset[0]:
                 wrapper.addDefaultGraph(graph)
@@ -247,7 +234,7 @@ class RemoteStore(Closing):
         except urllib.error.HTTPError as e:
             raise self._error(http_error(url, e.code, e.read() or b"", query=True)) from None
         except TimeoutError:
-            raise self._error(timed_out(url, self.timeout)) from None
+            raise self._error(timed_out(url, float(wrapper.timeout or self.timeout))) from None
         except http.client.IncompleteRead as e:
             raise self._error(bad_body(url, e.partial, "")) from None
         except (urllib.error.URLError, OSError, http.client.HTTPException) as e:
@@ -258,7 +245,8 @@ class RemoteStore(Closing):
         self,
         query: str,
         bindings: Mapping[str, Node] | Sequence[Row] | None,
-        dataset: Dataset = None,
+        dataset: Dataset | None = None,
+        timeout: float | None = None,
     ) -> Results:
         form = query_form(query) or "SELECT"  # not a query: the server will say why
         if form == "UPDATE":
@@ -266,7 +254,7 @@ class RemoteStore(Closing):
         if form not in ("SELECT", "ASK"):
             raise UsageError("this query returns triples; use a SELECT or ASK query here")
         text = bind_values(query, bindings or {})
-        body, headers = self._ask(self._wrapper(text, JSON, form, dataset))
+        body, headers = self._ask(self._wrapper(text, JSON, form, dataset, timeout))
         results = self._results(body, headers)
         cap = headers.get("X-SPARQL-MaxRows")
         if cap is None or form != "SELECT":
@@ -276,15 +264,24 @@ class RemoteStore(Closing):
         self._cap, self._probe_cap = int(cap), False
         if len(results.rows) < int(cap):
             return results  # the cap was not reached: the answer is whole
-        return self._pages(text, results.variables, int(cap), dataset)
+        return self._pages(text, results.variables, int(cap), dataset, timeout)
 
-    def _pages(self, text: str, variables: list[str], size: int, dataset: Dataset) -> Results:
+    def _pages(
+        self,
+        text: str,
+        variables: list[str],
+        size: int,
+        dataset: Dataset | None,
+        timeout: float | None,
+    ) -> Results:
         """The whole answer of a SELECT query that the server cut at ``size`` rows, a page of
         ``size`` rows at a time in one total order (kg.sparql_terms.page)."""
         rows: list[tuple[Node | None, ...]] = []
         while True:
             body, headers = self._ask(
-                self._wrapper(page(text, variables, size, len(rows)), JSON, "SELECT", dataset)
+                self._wrapper(
+                    page(text, variables, size, len(rows)), JSON, "SELECT", dataset, timeout
+                )
             )
             got = self._results(body, headers)
             if got.variables != variables or len(got.rows) > size:
@@ -310,15 +307,43 @@ class RemoteStore(Closing):
         return Results(variables, rows)
 
     def select(
-        self, query: str, bindings: Mapping[str, Node] | None = None, *, dataset: Dataset = None
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
     ) -> Results:
         """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block. ``dataset``
         is the protocol's (default graphs, named graphs) instead of the union default graph.
-        An answer the server cut at its row cap is fetched again page by page."""
-        return self._select(query, bindings, dataset)
+        An answer the server cut at its row cap is fetched again page by page, then cut at
+        ``max_rows``. ``timeout``: seconds to wait for the answer (else TRADEKG_TIMEOUT), past
+        which the query is a QueryTimeout (the server's own limit is what stops its work)."""
+        with self._limit(timeout):
+            answer = self._select(query, bindings, dataset, timeout)
+        if max_rows is not None and len(answer.rows) > max_rows:
+            answer.rows, answer.truncated = answer.rows[:max_rows], True
+        return answer
+
+    @contextmanager
+    def _limit(self, timeout: float | None) -> Iterator[None]:
+        try:
+            yield
+        except TimedOut as e:
+            if timeout is None:
+                raise
+            raise QueryTimeout(
+                e.message, hint="make the query more selective, or add a LIMIT"
+            ) from None
 
     def triples(
-        self, query: str, bindings: Mapping[str, Node] | None = None, *, dataset: Dataset = None
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        dataset: Dataset | None = None,
+        timeout: float | None = None,
     ) -> list[ox.Triple]:
         """The triples a CONSTRUCT or DESCRIBE query answers. Virtuoso cuts such an answer at
         its row cap + 1 without saying so, and it cannot be paged in a total order: an answer
@@ -327,13 +352,14 @@ class RemoteStore(Closing):
         form = query_form(query)
         if form not in ("CONSTRUCT", "DESCRIBE"):
             raise UsageError("this query does not return triples")
-        if self._probe_cap:
-            _, probed = self._ask(self._wrapper(_CAP_PROBE, JSON, "SELECT"))
-            cap = probed.get("X-SPARQL-MaxRows")
-            self._cap = int(cap) if cap is not None and cap.isdigit() else None
-            self._probe_cap = False
-        wrapper = self._wrapper(bind_values(query, bindings or {}), TURTLE, form, dataset)
-        body, headers = self._ask(wrapper)
+        with self._limit(timeout):
+            if self._probe_cap:
+                _, probed = self._ask(self._wrapper(_CAP_PROBE, JSON, "SELECT", None, timeout))
+                cap = probed.get("X-SPARQL-MaxRows")
+                self._cap = int(cap) if cap is not None and cap.isdigit() else None
+                self._probe_cap = False
+            text = bind_values(query, bindings or {})
+            body, headers = self._ask(self._wrapper(text, TURTLE, form, dataset, timeout))
         try:
             triples = list(ox.parse(body, format=ox.RdfFormat.TURTLE))
         except SyntaxError:
@@ -345,39 +371,33 @@ class RemoteStore(Closing):
             raise self._error(row_cap(self.location, said or str(self._cap)))
         return triples
 
-    def construct(self, query: str, bindings: Mapping[str, Node] | None = None) -> Graph:
-        graph = Graph()
-        for t in self.triples(query, bindings):
+    def construct(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        timeout: float | None = None,
+        max_rows: int | None = None,
+        dataset: Dataset | None = None,
+    ) -> Triples:
+        graph = Triples()
+        triples = self.triples(query, bindings, dataset=dataset, timeout=timeout)
+        if max_rows is not None and len(triples) > max_rows:
+            triples, graph.truncated = triples[:max_rows], True
+        for t in triples:
             graph.add((from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)))  # type: ignore[arg-type]
         return graph
 
     def graph_names(self) -> list[URIRef]:
         """tradekg's graphs (``<g> a prov:Bundle``), paged so no row cap can cut the list."""
-        names: list[URIRef] = []
-        after = ""
-        while True:
-            rows = self._select(_GRAPHS, {"after": Literal(after)}).rows
-            names.extend(URIRef(str(r[0])) for r in rows if isinstance(r[0], URIRef))
-            if len(rows) < PAGE:
-                return sorted(names)
-            after = str(rows[-1][0])
+        return fixed.graph_names(self, own=True)
 
     def quad_count(self, graph: URIRef | None = None) -> int:
         """Quads in one named graph, or in all of tradekg's graphs."""
-        if graph is not None:
-            rows = self._select(_COUNT_EACH, {"g": graph}).rows
-        else:
-            rows = self._select(_COUNT, None).rows
-        return int(str(rows[0][-1])) if rows and rows[0][-1] is not None else 0
+        return fixed.quad_count(self, graph, own=True)
 
-    def graph_digest(self, graph: URIRef) -> str | None:
-        rows = self._select(_DIGEST, {"g": graph}).rows
-        return str(rows[0][1]) if rows and rows[0][1] is not None else None
-
-    def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
-        """Fetch the graphs (GSP GET, or CONSTRUCT without GSP) and serialise them here."""
-        rdf_format = FORMATS[fmt]
-        data = ox.Store()
+    def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
+        """Fetch the graphs (GSP GET, or CONSTRUCT without GSP), each checked whole."""
         for name in [graph] if graph is not None else self.graph_names():
             text = self._fetch(name)
             try:
@@ -396,19 +416,12 @@ class RemoteStore(Closing):
                         "section of virtuoso.ini",
                     )
                 )
-            data.extend(
-                ox.Quad(t.subject, t.predicate, t.object, ox.NamedNode(name)) for t in fetched
-            )
-        prefixes = PREFIXES if fmt not in ("ntriples", "nquads") else None
-        if rdf_format.supports_datasets:
-            data.dump(output, rdf_format, prefixes=prefixes)
-        else:
-            triples = (q.triple for q in data.quads_for_pattern(None, None, None, None))
-            ox.serialize(triples, output, rdf_format, prefixes=prefixes)
+            node = ox.NamedNode(name)
+            yield from (ox.Quad(t.subject, t.predicate, t.object, node) for t in fetched)
 
     def _fetch(self, graph: URIRef) -> bytes:
         if self.gsp_url is None:
-            out = self.construct(bind_values(_TRIPLES, {"g": graph}))
+            out = self.construct(fixed.TRIPLES_OF, {"g": graph})
             return out.serialize(format="nt", encoding="utf-8")
         return self._http("GET", self.gsp_url, graph, accept="application/n-triples")
 
@@ -509,7 +522,7 @@ class RemoteStore(Closing):
         expected = {str(name): len(set(lines)) for name, lines in graphs}
         found: dict[str, int] = {}
         for i in range(0, len(graphs), PAGE):
-            rows = self._select(_COUNT_EACH, [{"g": name} for name, _ in graphs[i : i + PAGE]])
+            rows = self._select(fixed.COUNT_EACH, [{"g": name} for name, _ in graphs[i : i + PAGE]])
             found.update({str(r[0]): int(str(r[1])) for r in rows.rows})
         wrong = [g for g, n in expected.items() if found.get(g, 0) != n]
         if wrong:

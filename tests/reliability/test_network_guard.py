@@ -263,15 +263,15 @@ def test_query_workers_refuse_every_connection(listener: Listener) -> None:
     )
     assert done.returncode == 1
     assert done.stderr.rstrip().endswith(
-        f"kg.guard.NetworkRefused: refused to connect to 127.0.0.1:{listener.port}: tradekg "
+        f"kg.errors.NetworkRefused: refused to connect to 127.0.0.1:{listener.port}: tradekg "
         f"makes no network connections {HINT}"
     )
     assert listener.connections == 0
 
 
 def test_the_pool_starts_only_guarded_workers(store_dir: Path, tmp_path: Path) -> None:
-    from kg.serve.pool import Worker
     from kg.store import open_store
+    from kg.store.pool import Worker
 
     store = open_store(store_dir, create=False)
     try:

@@ -1,12 +1,13 @@
 """A query worker: a process that answers SPARQL queries over a read-only store snapshot.
 
-Run by ``kg.serve.pool`` as ``python worker.py SNAPSHOT_DIR``; it reads requests from stdin
+Run by ``kg.store.pool`` as ``python worker.py SNAPSHOT_DIR``; it reads requests from stdin
 and writes answers to stdout, each a frame: 4 bytes of length (big-endian), then UTF-8 JSON.
 Its only purpose is to be killable: Oxigraph has no query timeout, so a query that runs past
 the time limit is stopped by killing the process that runs it.
 
-This file imports nothing but the standard library, pyoxigraph and ``kg.guard`` (not the rest
-of the ``kg`` package), so a worker starts in a fraction of a second. Before it opens the
+This file imports nothing but the standard library, pyoxigraph, ``kg.guard`` and
+``kg.syntaxes`` (not the rest of the ``kg`` package), so a worker starts in a fraction of a
+second. Before it opens the
 store it switches the network guard on with nothing allowed, and says so in its first frame.
 
 Request: ``{"snapshot", "query", "bindings", "limit", "format", "default_graph",
@@ -33,15 +34,9 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import guard
+from kg import guard, syntaxes
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
-RDF_FORMATS = {
-    "turtle": ox.RdfFormat.TURTLE,
-    "ntriples": ox.RdfFormat.N_TRIPLES,
-    "jsonld": ox.RdfFormat.JSON_LD,
-    "rdfxml": ox.RdfFormat.RDF_XML,
-}
 Term = list[Any]
 
 
@@ -148,8 +143,9 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
             ],
         }
     out = io.BytesIO()
-    prefixes = request.get("prefixes") if fmt in ("turtle", "rdfxml") else None
-    ox.serialize(triples, out, RDF_FORMATS[fmt], prefixes=prefixes)
+    syntax = syntaxes.by_name(fmt)
+    prefixes = request.get("prefixes") if syntax.prefixes else None
+    ox.serialize(triples, out, syntax.format, prefixes=prefixes)
     return {
         "kind": "graph",
         "data": out.getvalue().decode("utf-8"),

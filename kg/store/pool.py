@@ -27,25 +27,12 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
-from kg.errors import StoreError
-from kg.store.faults import TimedOut
+from kg.errors import Busy, QueryTimeout, StoreError, WorkerDied
 
 WORKER = Path(__file__).with_name("worker.py")
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory that holds kg/
 QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker before the server says Busy
-log = logging.getLogger("kg.serve")
-
-
-class QueryTimeout(TimedOut):
-    """A query ran past the time limit and was stopped."""
-
-
-class Busy(StoreError):
-    """Every worker stayed busy for the whole time limit."""
-
-
-class WorkerDied(StoreError):
-    """A worker process ended while answering (it is replaced)."""
+log = logging.getLogger("kg.serve")  # the server logs what its workers do
 
 
 class Worker:
@@ -159,7 +146,8 @@ class WorkerPool:
             worker = self._start()
             worker.ready(30.0)
         except (OSError, StoreError) as e:
-            log.error("could not start a query worker: %s", e)
+            if not self._closed:  # else close() killed it while it started: no fault
+                log.error("could not start a query worker: %s", e)
             return
         if self._closed:
             worker.kill()

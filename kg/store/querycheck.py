@@ -1,4 +1,6 @@
-"""What the public SPARQL endpoint refuses, decided on the parsed query, never on substrings.
+"""What a query for a read-only, local store may not ask (the SPARQL endpoint of ``tradekg
+serve``, and ``tradekg sparql`` with a time limit), decided on the parsed query, never on
+substrings.
 
 The text is parsed with rdflib's SPARQL 1.1 grammar. Refused (HTTP 403): every update
 (``INSERT``, ``DELETE``, ``LOAD``, ``CLEAR``, ...), ``SERVICE`` anywhere in the query
@@ -12,7 +14,7 @@ endpoint reads its own graphs and never fetches anything. A query rdflib cannot 
 >>> check("LOAD <http://example.org/data.ttl>", set())
 Traceback (most recent call last):
 ...
-kg.serve.guard.Refused: LOAD is refused: this endpoint is read-only and fetches nothing
+kg.errors.Refused: LOAD is refused: this endpoint is read-only and fetches nothing
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ from rdflib.plugins.sparql.algebra import translatePrologue
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from kg.errors import UsageError
+from kg.errors import QuerySyntaxError, Refused
 
 FORMS = {
     "SelectQuery": "SELECT",
@@ -36,14 +38,6 @@ FORMS = {
     "DescribeQuery": "DESCRIBE",
 }
 _PARSER = threading.Lock()  # pyparsing grammars are not documented as thread-safe
-
-
-class Refused(UsageError):
-    """The query asks for something a read-only, local endpoint does not do (HTTP 403)."""
-
-
-class Malformed(UsageError):
-    """The text is not a SPARQL 1.1 query (HTTP 400)."""
 
 
 @dataclass(frozen=True)
@@ -71,7 +65,7 @@ def _refuse_update(text: str, error: ParseException) -> None:
         with _PARSER:
             update = parseUpdate(text)
     except ParseException:
-        raise Malformed(
+        raise QuerySyntaxError(
             f"the query does not parse: {error}",
             hint="the endpoint runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE queries",
         ) from None
@@ -94,7 +88,7 @@ def check_graphs(iris: tuple[str, ...], known: Set[str], clause: str) -> None:
 
 
 def check(text: str, known_graphs: Set[str]) -> Checked:
-    """The query's form, or Refused/Malformed."""
+    """The query's form, or Refused or QuerySyntaxError."""
     try:
         with _PARSER:
             parsed = parseQuery(text)
@@ -110,7 +104,7 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
     """For a query the owner of an embedded store runs on it (``tradekg sparql``): refuse
     ``SERVICE`` and ``FROM``/``FROM NAMED`` naming a graph the store does not hold, which
     Oxigraph would fetch. An update is left to the engine, which refuses it without running
-    it; text that is neither a query nor an update is Malformed."""
+    it; text that is neither a query nor an update is a QuerySyntaxError."""
     try:
         with _PARSER:
             parsed = parseQuery(text)
@@ -119,7 +113,7 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
             with _PARSER:
                 parseUpdate(text)
         except ParseException:
-            raise Malformed(
+            raise QuerySyntaxError(
                 f"the query does not parse: {e}",
                 hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
             ) from None
