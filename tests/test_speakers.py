@@ -161,18 +161,40 @@ def test_she_after_a_man_and_no_woman_is_nobody(lexicon: Lexicon) -> None:
     assert _draft(text, lexicon) == []
 
 
-def test_an_unknown_gender_is_dropped_when_a_woman_was_named(lexicon: Lexicon) -> None:
-    """The last person named is of unknown gender, the paragraph names nobody else, but a
-    woman named in an earlier paragraph also fits "she": nobody."""
+def test_the_person_named_last_comes_before_a_woman_named_paragraphs_earlier(
+    lexicon: Lexicon,
+) -> None:
+    """The last person named is of unknown gender and the only one named in their
+    paragraph; a woman named two paragraphs earlier does not make "she" unsure."""
     text = (
         "Ms. Lena Moritz, the trade spokeswoman, said the text was ready.\n\n"
         "The envoys met again on Friday.\n\n"
         'Robin Castell, the negotiator, disagreed. Later, "the text is not ready," she said.'
     )
     assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
-        # the paragraph's own speaker comes first: Castell, named right before, unknown gender
         ("robin-castell", "the text is not ready,"),
     ]
+
+
+def test_an_unknown_gender_is_dropped_when_a_woman_was_named_in_the_paragraph(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Trade spokeswoman Lena Moritz met Robin Castell, the negotiator, on Friday. "
+        '"The text is not ready," she said.'
+    )
+    assert _draft(text, lexicon) == []
+
+
+def test_a_given_name_tells_the_gender_when_the_article_does_not(lexicon: Lexicon) -> None:
+    """A caption names two people; "he" is not Cecilia Marsh, so it is Kenji Arai."""
+    text = (
+        "Trade Commissioner Cecilia Marsh met Foreign Minister Kenji Arai in Tokyo.\n\n"
+        "Commissioner Cecilia Marsh, left, shakes hands with Foreign Minister Kenji Arai, "
+        "right, before their meeting. (Photo: Example Wire)\n\n"
+        'He told reporters he expected the talks to be "fierce and tough."'
+    )
+    assert _draft(text, lexicon) == [("kenji-arai", "fierce and tough.", 0.63)]
 
 
 def test_an_unknown_gender_with_no_one_else_is_kept_less_sure(lexicon: Lexicon) -> None:

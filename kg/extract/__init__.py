@@ -78,6 +78,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         mentions,
         lexicon.titles,
         lexicon.title_heads,
+        lexicon.given_names,
         [p.start for p, _, _ in read],
         [(s.start, s.end) for _, _, sents in read for s in sents],
         [(q.start, q.end) for _, quotes, _ in read for q in quotes],

@@ -146,6 +146,9 @@ class Lexicon:
     title_heads: frozenset[str] = frozenset()  # the last word of every title
     _offices: list[tuple[re.Pattern[str], str]] | None = None
     _any_case: dict[str, list[Entry]] = field(default_factory=dict)
+    # a given name -> "female" or "male" (data/lexicon/given-names.yaml), for he and she when
+    # the article says nothing about a person's gender
+    given_names: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -266,7 +269,16 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         for spelling in (post.name, *post.aliases):
             if spelling.upper() != spelling:  # "USTR's office" is only the office's own name
                 offices.setdefault(fold(spelling).lower(), body.key)
-    lexicon = Lexicon(speech, titles, names, lower, demonyms, reference, offices=offices)
+    lexicon = Lexicon(
+        speech,
+        titles,
+        names,
+        lower,
+        demonyms,
+        reference,
+        offices=offices,
+        given_names=_given_names(resource("data", "lexicon", "given-names.yaml")),
+    )
     for actor in reference.entities.get("actors", {}).values():
         words: set[str] = set()
         for key in actor.posts:
@@ -276,3 +288,21 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         if words:
             lexicon.roles[actor.key] = frozenset(words)
     return lexicon
+
+
+def _given_names(path: Path) -> dict[str, str]:
+    """``female:`` and ``male:`` lists of given names -> each name's gender."""
+    doc = parse_mapping(read_text(path), path, "a given-names file is a mapping")
+    out: dict[str, str] = {}
+    for gender in ("female", "male"):
+        names = doc.get(gender)
+        if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
+            raise InputError(
+                f"{gender!r} must be a list of given names",
+                path=path,
+                line=1,
+                hint="female: [Anna]",
+            )
+        for name in names:
+            out[name] = gender
+    return out

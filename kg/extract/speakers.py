@@ -102,6 +102,7 @@ class Speakers:
         mentions: Mentions,
         titles: Phrases,
         heads: frozenset[str],
+        given: dict[str, str],
         paragraphs: list[int],
         sentences: Iterable[tuple[int, int]],
         quoted: list[tuple[int, int]],
@@ -113,6 +114,7 @@ class Speakers:
         self._quote_starts = [a for a, _ in quoted]
         self._titles = titles
         self._heads = heads
+        self._given = given
         self._titled = [(t.start, t.end) for t in mentions.titled]
         self._votes: dict[str, set[str]] = {}
         for t in mentions.titled:
@@ -180,8 +182,16 @@ class Speakers:
         )
 
     def gender(self, actor: Actor) -> str | None:
+        """The gender the article gives a person, else the one their given name says (only
+        for a person named with at least two words), else None."""
         votes = self._votes.get(actor.key)
-        return next(iter(votes)) if votes and len(votes) == 1 else None
+        if votes:
+            return next(iter(votes)) if len(votes) == 1 else None
+        words = actor.name.split() if actor.kind == "Person" else []
+        return self._given.get(words[0]) if len(words) > 1 else None
+
+    def _from_text(self, actor: Actor) -> bool:
+        return actor.key in self._votes
 
     def pronoun_at(self, start: int, end: int, last: bool = False) -> re.Match[str] | None:
         """The first (or last) he/she/they in text[start:end] that is not part of a name."""
@@ -209,15 +219,11 @@ class Speakers:
             if self._unnamed_person_between(named_at, at):
                 return None  # "the Mexican president": someone the rules could not name
             if gender == wanted:
-                return actor, 1.0 if i == 0 else 0.9
-            # unknown: it fits, unless someone else fits too: anyone who may fit named in the
-            # same paragraph, or, when the pronoun's paragraph names nobody, anyone the
-            # evidence says fits
+                return actor, 1.0 if i == 0 and self._from_text(actor) else 0.9
+            # unknown: it fits, unless someone else who may fit was named in its paragraph
             paragraph = self._paragraph_start(named_at)
-            here = paragraph == self._paragraph_start(at)
             for other, other_at in candidates[i + 1 :]:
-                known = self.gender(other)
-                if other_at >= paragraph or (known == wanted and not here):
+                if other_at >= paragraph and self.gender(other) in (wanted, None):
                     return None
             return actor, 0.9
         return None
