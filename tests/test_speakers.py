@@ -257,3 +257,24 @@ def test_a_ministry_named_in_lower_case_is_the_ministry(lexicon: Lexicon) -> Non
     not China."""
     text = '"We will take all necessary measures," China\'s commerce ministry said in a statement.'
     assert _draft(text, lexicon) == [("mofcom", "We will take all necessary measures,", 0.9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        (
+            "Ministry spokeswoman He Yadong said China would respond. A spokeswoman for the "
+            'European Commission said the bloc was ready. "We will not accept this," the '
+            "spokeswoman said.",
+            "source-a-spokeswoman",
+        ),
+        (
+            "A spokeswoman for the European Commission said the bloc was ready. Ministry "
+            'spokeswoman He Yadong said China would respond. "We will not accept this," the '
+            "spokeswoman said.",
+            "he-yadong",
+        ),
+    ],
+)
+def test_the_spokeswoman_is_the_one_named_last(text: str, speaker: str, lexicon: Lexicon) -> None:
+    assert _draft(text, lexicon) == [(speaker, "We will not accept this,", 0.9)]

@@ -337,7 +337,10 @@ def source_anaphora(text: str, found: Mentions) -> None:
     if not sources:
         return
     starts = [m.start for m in sources]
+    roles = [(m.start, m.end) for m in found.found if m.via == "role"]
     for m in _SOURCE_AGAIN.finditer(text):
+        if any(a < m.end() and m.start() < b for a, b in roles):
+            continue  # "the spokeswoman": the one named with that title, named after the source
         i = bisect_left(starts, m.start()) - 1
         if i < 0 or m.start() - sources[i].end > 2000 or sources[i].end > m.start():
             continue

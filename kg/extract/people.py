@@ -350,13 +350,19 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
                 break
         else:
             head = h.group(0).lower()
+            before = [m for m in found.found if m.end <= h.start()]
             named = {
                 m.actor
-                for m in found.found
-                if m.end <= h.start()
-                and m.actor.key in titles[head]
+                for m in before
+                if m.actor.key in titles[head]
                 and (country is None or m.actor.affiliation in (country, None))
             }
+            last = max((m.end for m in before if m.actor in named), default=-1)
+            if any(
+                m.actor.kind == "UnnamedSource" and m.end > last and head in m.actor.name.lower()
+                for m in before
+            ):
+                continue  # "a spokesman" named after the spokesman Jane Roe: "the spokesman"
             if len(named) == 1:
                 start = h.start() - len(lead.group(1))
                 found.add(Mention(start, h.end(), named.pop(), "role"))
@@ -388,6 +394,8 @@ def surnames(text: str, toks: list[Token], found: Mentions) -> None:
         actor = by_surname.get(m.group(1))
         if actor is not None:
             found.add(Mention(m.start(), m.end(), actor, "surname"))
+    if "Sir " not in text and "Dame " not in text:
+        return
     by_first: dict[str, set[Actor]] = {}
     for mention in found.found:
         if mention.actor.kind == "Person" and len(mention.actor.name.split()) > 1:
