@@ -38,22 +38,41 @@ _EXPORTS = {
     "IngestResult": "kg.api",
     "Rows": "kg.api",
     "sample_dir": "kg.resources",
-    "KgError": "kg.errors",
+    # every exception class of kg.errors (tests/test_api.py keeps the two in step)
+    "Busy": "kg.errors",
+    "FileMissing": "kg.errors",
     "InputError": "kg.errors",
-    "ValidationFailed": "kg.errors",
-    "UsageError": "kg.errors",
+    "KgError": "kg.errors",
+    "NetworkRefused": "kg.errors",
+    "QuerySyntaxError": "kg.errors",
+    "QueryTimeout": "kg.errors",
+    "Refused": "kg.errors",
     "StoreError": "kg.errors",
+    "StoreInUse": "kg.errors",
+    "TimedOut": "kg.errors",
+    "UsageError": "kg.errors",
+    "ValidationFailed": "kg.errors",
+    "WorkerDied": "kg.errors",
 }
 
 __all__ = [
     "ArticleVerdict",
+    "Busy",
+    "FileMissing",
     "IngestResult",
     "InputError",
     "KgError",
+    "NetworkRefused",
+    "QuerySyntaxError",
+    "QueryTimeout",
+    "Refused",
     "Rows",
     "StoreError",
+    "StoreInUse",
+    "TimedOut",
     "UsageError",
     "ValidationFailed",
+    "WorkerDied",
     "__version__",
     "export",
     "ingest",
@@ -74,7 +93,22 @@ if _typing.TYPE_CHECKING:
         query,
         sparql,
     )
-    from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFailed
+    from kg.errors import (
+        Busy,
+        FileMissing,
+        InputError,
+        KgError,
+        NetworkRefused,
+        QuerySyntaxError,
+        QueryTimeout,
+        Refused,
+        StoreError,
+        StoreInUse,
+        TimedOut,
+        UsageError,
+        ValidationFailed,
+        WorkerDied,
+    )
     from kg.resources import sample_dir
 
 

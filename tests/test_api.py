@@ -32,13 +32,22 @@ PROPOSALS = [
 def test_all_is_pinned() -> None:
     assert kg.__all__ == [
         "ArticleVerdict",
+        "Busy",
+        "FileMissing",
         "IngestResult",
         "InputError",
         "KgError",
+        "NetworkRefused",
+        "QuerySyntaxError",
+        "QueryTimeout",
+        "Refused",
         "Rows",
         "StoreError",
+        "StoreInUse",
+        "TimedOut",
         "UsageError",
         "ValidationFailed",
+        "WorkerDied",
         "__version__",
         "export",
         "ingest",
@@ -88,10 +97,18 @@ def test_import_kg_is_cheap() -> None:
     assert out == "['kg']\n"
 
 
-def test_the_errors_are_those_of_kg_errors() -> None:
+def test_every_error_class_of_kg_errors_is_exported() -> None:
+    import inspect
+
     from kg import errors
 
-    for name in ("KgError", "InputError", "ValidationFailed", "UsageError", "StoreError"):
+    classes = {
+        name
+        for name, value in vars(errors).items()
+        if inspect.isclass(value) and issubclass(value, errors.KgError)
+    }
+    assert classes == {name for name in kg.__all__ if name in vars(errors)}
+    for name in classes:
         assert getattr(kg, name) is getattr(errors, name)
 
 
@@ -231,13 +248,15 @@ def test_sparql(sample_store: Store) -> None:
 
 def test_sparql_is_read_only(sample_store: Store) -> None:
     before = sample_store.quad_count()
-    with pytest.raises(kg.UsageError) as e:
+    with pytest.raises(kg.QuerySyntaxError) as e:
         kg.sparql(sample_store, "DROP ALL")
     assert e.value.message.startswith("the query does not parse")
-    with pytest.raises(kg.UsageError, match="SERVICE"):
+    assert e.value.hint == "tradekg sparql runs SPARQL 1.1 queries; updates are refused"
+    with pytest.raises(kg.Refused) as refused:
         kg.sparql(
             sample_store, "SELECT * WHERE { SERVICE <http://127.0.0.1:9/sparql> { ?s ?p ?o } }"
         )
+    assert str(refused.value) == "SERVICE is refused: tradekg does not query other endpoints"
     assert sample_store.quad_count() == before
 
 
