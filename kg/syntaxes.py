@@ -34,6 +34,7 @@ class Syntax:
     prefixes: bool = True
     other_suffixes: tuple[str, ...] = ()
     other_media_types: tuple[str, ...] = ()
+    other_names: tuple[str, ...] = ()
 
     @property
     def datasets(self) -> bool:
@@ -57,14 +58,39 @@ class Syntax:
     def media_types(self) -> tuple[str, ...]:
         return (self.media_type, *self.other_media_types)
 
+    @property
+    def content_type(self) -> str:
+        """The ``Content-Type`` of a response in this syntax (text types say UTF-8)."""
+        text = self.media_type.startswith("text/")
+        return self.media_type + ("; charset=utf-8" if text else "")
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """What a ``format`` parameter may call it: its name, file extension, other names."""
+        return (self.name, str(self.format.file_extension), *self.other_names)
+
 
 SYNTAXES: tuple[Syntax, ...] = (
-    Syntax("turtle", "Turtle", ox.RdfFormat.TURTLE, other_media_types=("application/x-turtle",)),
+    Syntax(
+        "turtle",
+        "Turtle",
+        ox.RdfFormat.TURTLE,
+        other_media_types=("application/turtle", "application/x-turtle"),
+    ),
     Syntax("trig", "TriG", ox.RdfFormat.TRIG),
-    Syntax("ntriples", "N-Triples", ox.RdfFormat.N_TRIPLES, prefixes=False),
-    Syntax("nquads", "N-Quads", ox.RdfFormat.N_QUADS, prefixes=False),
-    Syntax("rdfxml", "RDF/XML", ox.RdfFormat.RDF_XML, other_suffixes=(".owl",)),
-    Syntax("jsonld", "JSON-LD", ox.RdfFormat.JSON_LD, prefixes=False),  # kg.export compacts it
+    Syntax(
+        "ntriples", "N-Triples", ox.RdfFormat.N_TRIPLES, prefixes=False, other_names=("n-triples",)
+    ),
+    Syntax("nquads", "N-Quads", ox.RdfFormat.N_QUADS, prefixes=False, other_names=("n-quads",)),
+    Syntax(
+        "rdfxml",
+        "RDF/XML",
+        ox.RdfFormat.RDF_XML,
+        other_suffixes=(".owl",),
+        other_names=("rdf+xml",),
+    ),
+    # written without prefixes: kg.export compacts it with tradekg's context
+    Syntax("jsonld", "JSON-LD", ox.RdfFormat.JSON_LD, prefixes=False, other_names=("json-ld",)),
 )
 NAMES: tuple[str, ...] = tuple(s.name for s in SYNTAXES)
 _BY_NAME = {s.name: s for s in SYNTAXES}

@@ -32,12 +32,13 @@ from urllib.parse import parse_qs, urlsplit
 
 from rdflib import Graph, URIRef
 
+from kg import syntaxes
 from kg.errors import Busy, InputError, KgError, Refused, StoreError, TimedOut, UsageError
 from kg.iris import check_iri
 from kg.queries import run_saved
 from kg.resources import ontology_file, ontology_graph
 from kg.serve import entity, html, pages, sparql
-from kg.serve.negotiate import Response, choose, prefers_html
+from kg.serve.negotiate import Response, choose, format_names, prefers_html, rdf_media_types
 from kg.store import Store, fixed
 from kg.store.readers import ReadOnly
 from kg.store.serving import Reads, open_reads
@@ -47,29 +48,17 @@ from kg.void import describe
 log = logging.getLogger("kg.serve")
 INTERNAL_ROWS = 1_000_000
 REMOTE_STATE = 10.0  # seconds the VoID description and labels of a SPARQL server are kept
-DOC_TYPES = {
-    "text/html": "html",
-    "text/turtle": "ttl",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "nt",
-    "application/x-turtle": "ttl",
+DOCUMENT_SYNTAXES = pages.DOCUMENT_SYNTAXES
+# media type -> the document's extension; HTML first: a browser's choice, and the default
+DOC_TYPES = {"text/html": "html"} | {
+    m: syntaxes.by_name(n).suffix[1:] for m, n in rdf_media_types(DOCUMENT_SYNTAXES).items()
 }
-EXTENSIONS = {"html": "html", "ttl": "turtle", "jsonld": "jsonld", "nt": "ntriples"}
+EXTENSIONS = {"html": "html", **{syntaxes.by_name(n).suffix[1:]: n for n in DOCUMENT_SYNTAXES}}
 RDF_OFFERED = {
-    "text/turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "ntriples",
+    **{syntaxes.by_name(n).media_type: n for n in DOCUMENT_SYNTAXES},
     "text/html": "html",
 }
-FORMAT_PARAM = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "jsonld": "jsonld",
-    "json-ld": "jsonld",
-    "nt": "ntriples",
-    "ntriples": "ntriples",
-    "html": "html",
-}
+FORMAT_PARAM = format_names(DOCUMENT_SYNTAXES, html="html")
 
 
 class Graphs(Set[str]):

@@ -14,8 +14,12 @@ True
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
+
+from kg import syntaxes
+
+HTML = "text/html"
 
 
 @dataclass
@@ -77,6 +81,32 @@ def choose(accept: str | None, offered: Sequence[str]) -> str | None:
         if q > 0 and (best is None or (q, -i) > best):
             best, chosen = (q, -i), media_type
     return chosen
+
+
+def rdf_media_types(
+    names: Sequence[str], *, html: str | None = None, also: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """Media type -> syntax name, for negotiating among the syntaxes ``names`` (kg.syntaxes):
+    their own media types first (in that order, so ties go to the first), then ``text/html``
+    as ``html`` when given, then the other media types each is known by, then ``also``."""
+    offered = [syntaxes.by_name(n) for n in names]
+    types = {s.media_type: s.name for s in offered}
+    if html is not None:
+        types[HTML] = html
+    types.update({m: s.name for s in offered for m in s.other_media_types})
+    types.update(also or {})
+    return types
+
+
+def format_names(
+    names: Sequence[str], *, html: str | None = None, also: Mapping[str, str] | None = None
+) -> dict[str, str]:
+    """What a ``format`` parameter may say -> syntax name, for the syntaxes ``names``."""
+    params = {alias: n for n in names for alias in syntaxes.by_name(n).names}
+    if html is not None:
+        params[html] = html
+    params.update(also or {})
+    return params
 
 
 def prefers_html(accept: str | None) -> bool:

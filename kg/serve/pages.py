@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 from rdflib import OWL, RDF, RDFS, Graph, URIRef
 
+from kg import syntaxes
 from kg.errors import UsageError
 from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
@@ -25,10 +26,10 @@ QUERY_FORMATS = {
     "tsv": "text/tab-separated-values; charset=utf-8",
     "json": "application/sparql-results+json",
 }
+# the syntaxes (kg.syntaxes) of the documents about things, the ontology and VoID, and HTML
+DOCUMENT_SYNTAXES = ("turtle", "jsonld", "ntriples")
 RDF_TYPES = {
-    "turtle": "text/turtle; charset=utf-8",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
+    **{name: syntaxes.by_name(name).content_type for name in DOCUMENT_SYNTAXES},
     "html": "text/html; charset=utf-8",
 }
 

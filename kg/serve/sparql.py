@@ -17,10 +17,11 @@ from xml.sax.saxutils import escape, quoteattr
 
 from rdflib import BNode, Literal, URIRef
 
+from kg import syntaxes
 from kg.errors import Refused, UsageError
 from kg.queries.formats import write_results
 from kg.serve import html
-from kg.serve.negotiate import Response, choose
+from kg.serve.negotiate import Response, choose, format_names, rdf_media_types
 from kg.store import Results
 from kg.store.querycheck import check, check_graphs
 from kg.store.readers import GraphText, ReadOnly
@@ -35,47 +36,27 @@ RESULT_TYPES = {
     "application/xml": "xml",
     "text/xml": "xml",
 }
-GRAPH_TYPES = {
-    "text/turtle": "turtle",
-    "application/ld+json": "jsonld",
-    "application/n-triples": "ntriples",
-    "application/rdf+xml": "rdfxml",
-    "text/html": "html",
-    "application/turtle": "turtle",
-    "application/x-turtle": "turtle",
-    "text/n3": "turtle",
-    "application/json": "jsonld",
-    "text/plain": "ntriples",
-}
+# CONSTRUCT and DESCRIBE answers: these syntaxes (kg.syntaxes), and the media types and format
+# names clients send for them besides their own (SPARQLWrapper, browsers)
+GRAPH_SYNTAXES = ("turtle", "jsonld", "ntriples", "rdfxml")
+GRAPH_TYPES = rdf_media_types(
+    GRAPH_SYNTAXES,
+    html="html",
+    also={"text/n3": "turtle", "application/json": "jsonld", "text/plain": "ntriples"},
+)
 CONTENT_TYPES = {
     "json": "application/sparql-results+json",
     "xml": "application/sparql-results+xml",
     "csv": "text/csv; charset=utf-8",
     "tsv": "text/tab-separated-values; charset=utf-8",
     "html": "text/html; charset=utf-8",
-    "turtle": "text/turtle; charset=utf-8",
-    "jsonld": "application/ld+json",
-    "ntriples": "application/n-triples",
-    "rdfxml": "application/rdf+xml",
+    **{name: syntaxes.by_name(name).content_type for name in GRAPH_SYNTAXES},
 }
 # the ``format`` parameter, per query form
 RESULT_PARAM = {"json": "json", "xml": "xml", "csv": "csv", "tsv": "tsv", "html": "html"}
-GRAPH_PARAM = {
-    "turtle": "turtle",
-    "ttl": "turtle",
-    "n3": "turtle",
-    "json-ld": "jsonld",
-    "jsonld": "jsonld",
-    "json": "jsonld",
-    "nt": "ntriples",
-    "ntriples": "ntriples",
-    "n-triples": "ntriples",
-    "xml": "rdfxml",
-    "rdf": "rdfxml",
-    "rdfxml": "rdfxml",
-    "rdf+xml": "rdfxml",
-    "html": "html",
-}
+GRAPH_PARAM = format_names(
+    GRAPH_SYNTAXES, html="html", also={"n3": "turtle", "json": "jsonld", "xml": "rdfxml"}
+)
 EXAMPLE = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 SELECT ?proposal ?summary ?proposer WHERE {

@@ -62,7 +62,7 @@ class EmbeddedStore(Reading):
             if not exists:
                 self._store.load(
                     input="".join(f"{line} {name} .\n" for name, lines in names for line in lines),
-                    format=ox.RdfFormat.N_QUADS,
+                    format=syntaxes.by_name("nquads").format,
                 )
             else:
                 self._store.update(

@@ -45,6 +45,7 @@ from requests.auth import HTTPDigestAuth
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
 from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
+from kg import syntaxes
 from kg.errors import KgError, QueryTimeout, StoreError, TimedOut, UsageError
 from kg.oxterms import from_ox
 from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render
@@ -58,6 +59,7 @@ ENV_GSP_URL = "TRADEKG_GSP_URL"
 DEFAULT_TIMEOUT = 30.0
 log = logging.getLogger("kg.store")
 PAGE = fixed.PAGE
+_NT = syntaxes.by_name("ntriples")  # graphs travel as N-Triples (Graph Store Protocol)
 _NO_GRAPH = URIRef("https://w3id.org/tradekg/id/graph/none")  # for a digest challenge
 # 10^5 rows, LIMIT 20001: more than Virtuoso's default cap (10000), so it shows the cap
 _CAP_PROBE = (
@@ -401,10 +403,10 @@ class RemoteStore(Reading):
         for name in [graph] if graph is not None else self.graph_names():
             text = self._fetch(name)
             try:
-                fetched = set(ox.parse(text, format=ox.RdfFormat.N_TRIPLES))
+                fetched = set(ox.parse(text, format=_NT.format))
             except SyntaxError:
                 raise self._error(
-                    bad_body(self.gsp_url or self.location, text, "application/n-triples")
+                    bad_body(self.gsp_url or self.location, text, _NT.media_type)
                 ) from None
             expected = self.quad_count(name)
             if len(fetched) != expected:  # Virtuoso cuts a graph at its row cap, silently
@@ -423,7 +425,7 @@ class RemoteStore(Reading):
         if self.gsp_url is None:
             out = self.construct(fixed.TRIPLES_OF, {"g": graph})
             return out.serialize(format="nt", encoding="utf-8")
-        return self._http("GET", self.gsp_url, graph, accept="application/n-triples")
+        return self._http("GET", self.gsp_url, graph, accept=_NT.media_type)
 
     # --- writing -------------------------------------------------------------------------
 
@@ -468,14 +470,14 @@ class RemoteStore(Reading):
         first, so that a large body is sent once and already signed (a server that answers
         401 while the body is still being sent breaks the upload: STORES.md, pitfall 5)."""
         if isinstance(self._session.auth, HTTPDigestAuth) and url not in self._primed:
-            self._http("GET", url, _NO_GRAPH, accept="application/n-triples", allow=(404,))
+            self._http("GET", url, _NO_GRAPH, accept=_NT.media_type, allow=(404,))
             self._primed.add(url)
 
     def _put(self, name: URIRef, lines: Sequence[str]) -> None:
         body = "".join(f"{line} .\n" for line in lines).encode("utf-8")
         self._prime(self.gsp_url or self.update_url or self.location)
         if self.gsp_url is not None:
-            self._http("PUT", self.gsp_url, name, body=body, content_type="application/n-triples")
+            self._http("PUT", self.gsp_url, name, body=body, content_type=_NT.media_type)
             return
         if self.update_url is None:
             raise StoreError(
