@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Literal, URIRef
+from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from support import ingest_sample, store_quads
 
@@ -17,6 +17,7 @@ from kg.cli import cli
 from kg.errors import InputError, StoreError
 from kg.ingest import shared_graphs
 from kg.loaders import load_reference
+from kg.queries.adhoc import PREDECLARED
 from kg.resources import sample_dir
 from kg.sparql_terms import render_lines
 from kg.store import open_store
@@ -32,6 +33,7 @@ def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
 
 
 quads = store_quads
+ID = "https://w3id.org/tradekg/id/"
 
 
 @pytest.fixture
@@ -135,13 +137,122 @@ def test_sparql_json_is_sparql_results_json(store_dir: Path) -> None:
     assert json.loads(out) == {"head": {}, "boolean": True}
 
 
-def test_sparql_refuses_updates(store_dir: Path) -> None:
+@pytest.mark.parametrize(
+    "update",
+    [
+        "DROP ALL",
+        "CLEAR GRAPH <https://w3id.org/tradekg/id/graph/reference>",
+        "DELETE WHERE { ?s ?p ?o }",
+        "INSERT DATA { <https://example.org/a> <https://example.org/b> 1 }",
+        "PREFIX ex: <https://example.org/>\n# a comment\nDELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "WITH <https://example.org/g> DELETE { ?s ?p ?o } WHERE { ?s ?p ?o }",
+        "LOAD <file:///etc/hosts>",
+        "CREATE GRAPH <https://example.org/g>",
+    ],
+)
+def test_sparql_refuses_updates(store_dir: Path, update: str) -> None:
     before = quads(store_dir)
-    code, out, err = run("--store", str(store_dir), "sparql", "DROP ALL")
-    assert code == 2
-    assert err.startswith("Error: the query does not parse:")
-    assert err.rstrip().endswith("(tradekg sparql runs SPARQL 1.1 queries; updates are refused)")
+    code, out, err = run("--store", str(store_dir), "sparql", update)
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: updates are refused: tradekg sparql only reads the store "
+        "(load data with tradekg ingest)\n"
+    )
     assert quads(store_dir) == before
+
+
+def test_sparql_predeclares_the_project_prefixes(store_dir: Path) -> None:
+    """tkg:, id: and the others work undeclared; the query's own PREFIX wins."""
+    code, out, err = run(
+        "--store",
+        str(store_dir),
+        "sparql",
+        "--format",
+        "csv",
+        "SELECT ?label WHERE { id:actor\\/freeland rdfs:label ?label ; a tkg:Person }",
+    )
+    assert (code, out, err) == (0, "label\r\nChrystia Freeland\r\n", "")
+    code, out, _ = run(
+        "--store",
+        str(store_dir),
+        "sparql",
+        "--format",
+        "csv",
+        "PREFIX tkg: <https://example.org/other#> ASK { ?x a tkg:Person }",
+    )
+    assert (code, out) == (0, "false\n")  # the query's own tkg: is used: no such Person
+    _, help_text, _ = run("sparql", "--help")
+    for prefix, namespace in PREDECLARED.items():
+        assert f"      {prefix + ':':<9} <{namespace}>\n" in help_text
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        (
+            "SELECT * WHERE { ?s ?p ?o ",
+            "line 1, column 27, at the end of the query (tradekg sparql runs SPARQL 1.1 "
+            "SELECT, ASK, CONSTRUCT and DESCRIBE queries)",
+        ),
+        (
+            "SELECT * WHERE {\n  ?s ?p ?o .\n  FILTER(?o = ) }",
+            "line 3, column 3, at 'FILTER(?o = ) }' (tradekg sparql runs SPARQL 1.1 SELECT, ASK, "
+            "CONSTRUCT and DESCRIBE queries)",
+        ),
+        (
+            "SELECT ?x WHERE {\n  ?x a foo:Thing }",
+            "line 2, column 8: undeclared prefix 'foo:' (declare it, PREFIX foo: <IRI>; "
+            "declared for every query: rdf, tkg, id, schema, prov, oa, skos, time, sem, org, "
+            "dcterms, rdfs, xsd, owl, wd)",
+        ),
+    ],
+    ids=["unclosed", "filter", "prefix"],
+)
+def test_a_sparql_syntax_error_is_one_line_with_its_position(
+    store_dir: Path, query: str, message: str
+) -> None:
+    code, out, err = run("--store", str(store_dir), "sparql", query)
+    assert (code, out) == (2, "")
+    assert err == f"Error: the query does not parse: {message}\n"
+
+
+def test_sparql_construct_and_describe_print_rdf(store_dir: Path) -> None:
+    query = "CONSTRUCT { ?p tkg:summary ?s } WHERE { ?p a tkg:Proposal ; tkg:summary ?s }"
+    code, out, err = run("--store", str(store_dir), "sparql", query)
+    assert (code, err) == (0, "")
+    assert "@prefix tkg: <https://w3id.org/tradekg/ontology#> .\n" in out  # Turtle by default
+    expected = Graph()
+    with open_store(store_dir, create=False) as store:
+        for s, o in store.select(
+            "SELECT ?p ?s WHERE { ?p a <https://w3id.org/tradekg/ontology#Proposal> ; "
+            "<https://w3id.org/tradekg/ontology#summary> ?s }"
+        ).rows:
+            expected.add((s, URIRef("https://w3id.org/tradekg/ontology#summary"), o))  # type: ignore[arg-type]
+    assert len(expected) == 4
+    assert isomorphic(Graph().parse(data=out, format="turtle"), expected)
+    code, out, _ = run(
+        "--store", str(store_dir), "sparql", "--format", "ntriples", "DESCRIBE id:actor\\/freeland"
+    )
+    described = Graph().parse(data=out, format="nt")
+    assert code == 0
+    assert (
+        URIRef(ID + "actor/freeland"),
+        URIRef("http://www.w3.org/2000/01/rdf-schema#label"),
+        Literal("Chrystia Freeland"),
+    ) in described
+    assert set(described.subjects()) == {URIRef(ID + "actor/freeland")}
+    code, _, err = run("--store", str(store_dir), "sparql", "--format", "csv", query)
+    assert (code, err) == (
+        2,
+        "Error: a CONSTRUCT query answers with RDF, not with results (csv) "
+        "(--format turtle, ntriples, jsonld, rdfxml)\n",
+    )
+    code, _, err = run("--store", str(store_dir), "sparql", "-f", "turtle", "ASK { ?s ?p ?o }")
+    assert (code, err) == (
+        2,
+        "Error: an ASK query answers with results, not with RDF (turtle) "
+        "(--format table, csv, tsv, json, jsonl, plain-tsv)\n",
+    )
 
 
 def test_empty_sparql_query(store_dir: Path) -> None:

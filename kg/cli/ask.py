@@ -8,11 +8,13 @@ from typing import Any
 import click
 
 from kg.cli import Context, _errors, _report, cli, pass_context
-from kg.errors import EXIT_DATA
+from kg.errors import EXIT_DATA, QuerySyntaxError
 from kg.errors import UsageError as KgUsageError
 from kg.ingest import ingest
 from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
+from kg.queries.adhoc import PREDECLARED, syntax_message, write_graph
+from kg.queries.adhoc import check as check_query
 from kg.queries.formats import iri_columns
 from kg.resources import sample_dir
 from kg.store import Results
@@ -147,7 +149,33 @@ def query_cmd(
         _write(results, fmt, width, iris, hide)
 
 
-@cli.command("sparql")
+GRAPH_SYNTAXES = ("turtle", "ntriples", "jsonld", "rdfxml")  # RDF syntaxes without datasets
+SPARQL_HELP = (
+    """Run an ad-hoc read-only SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE.
+
+    The query comes from the argument, --file, or standard input. The default graph is the
+    union of all graphs. SELECT and ASK answers come as results (--format table, csv, tsv,
+    json, jsonl or plain-tsv); CONSTRUCT and DESCRIBE answers as RDF (--format turtle, the
+    default for them, ntriples, jsonld or rdfxml). Updates (INSERT, DELETE, LOAD, CLEAR,
+    DROP, ...), SERVICE and FROM naming a graph the store does not hold are refused. On the
+    embedded store the query runs in a separate process that is stopped at --timeout.
+
+    These prefixes are declared for every query (a PREFIX of the query's own wins):
+
+    \b
+"""
+    + "".join(f"        {p + ':':<9} <{ns}>\n" for p, ns in PREDECLARED.items())
+    + """
+    \b
+    Examples:
+        tradekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
+        tradekg sparql 'SELECT ?p ?summary WHERE { ?p a tkg:Proposal ; tkg:summary ?summary }'
+        tradekg sparql 'DESCRIBE id:actor\\/freeland' --format ntriples
+    """
+)
+
+
+@cli.command("sparql", help=SPARQL_HELP)
 @click.argument("query", required=False)
 @click.option(
     "--file",
@@ -155,7 +183,14 @@ def query_cmd(
     type=click.File("r", encoding="utf-8"),
     help="Read the query from a file ('-' for stdin).",
 )
-@format_option
+@click.option(
+    "-f",
+    "--format",
+    "fmt",
+    type=click.Choice(RESULT_FORMATS + GRAPH_SYNTAXES),
+    help="For SELECT and ASK: table (the default) or a format for programs, as for 'tradekg "
+    "query'. For CONSTRUCT and DESCRIBE: an RDF syntax (default turtle).",
+)
 @table_options
 @click.option(
     "--timeout",
@@ -173,22 +208,11 @@ def sparql_cmd(
     obj: Context,
     query: str | None,
     file: Any,
-    fmt: str,
+    fmt: str | None,
     width: int | None,
     iris: bool,
     timeout: float,
 ) -> None:
-    """Run an ad-hoc read-only SPARQL query (SELECT or ASK).
-
-    The query comes from the argument, --file, or standard input. The default graph is the
-    union of all graphs. Updates, SERVICE and FROM naming a graph the store does not hold
-    are refused. On the embedded store the query runs in a separate process that is
-    stopped at --timeout.
-
-    \b
-    Example:
-        tradekg sparql 'SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }'
-    """
     with _errors():
         if query is not None and file is not None:
             raise KgUsageError("give the query as an argument or with --file, not both")
@@ -201,10 +225,36 @@ def sparql_cmd(
             raise KgUsageError(
                 "the query is empty", hint="give it as an argument, with --file, or on stdin"
             )
-        with obj.store(create=False) as store:
-            # a store that cannot stop a query itself waits TRADEKG_TIMEOUT (see --timeout)
-            results = store.select(text, timeout=timeout if store.caps.timeouts else None)
-        _write(results, fmt, width, iris, iri_columns(results))
+        checked = check_query(text)
+        if checked.graph and fmt is not None and fmt not in GRAPH_SYNTAXES:
+            raise KgUsageError(
+                f"{_an(checked.form)} query answers with RDF, not with results ({fmt})",
+                hint="--format " + ", ".join(GRAPH_SYNTAXES),
+            )
+        if not checked.graph and fmt in GRAPH_SYNTAXES:
+            raise KgUsageError(
+                f"{_an(checked.form)} query answers with results, not with RDF ({fmt})",
+                hint="--format " + ", ".join(RESULT_FORMATS),
+            )
+        syntax = (fmt or "turtle") if checked.graph else None
+        try:
+            with obj.store(create=False) as store:
+                # a store that cannot stop a query itself waits TRADEKG_TIMEOUT (see --timeout)
+                limit = timeout if store.caps.timeouts else None
+                if syntax is None:
+                    results = store.select(checked.text, timeout=limit)
+                else:
+                    triples = store.construct(checked.text, timeout=limit)
+        except QuerySyntaxError as e:  # the engine's parser, where it disagrees with rdflib's
+            prefix = "the query does not parse: "
+            if e.message.startswith(prefix):
+                e.message = prefix + syntax_message(e.message[len(prefix) :], text)
+            raise
+        if syntax is None:
+            _write(results, fmt or "table", width, iris, iri_columns(results))
+        else:
+            write_graph(triples, sys.stdout.buffer, syntax)
+            sys.stdout.flush()
 
 
 @cli.command("stats")
@@ -251,3 +301,7 @@ def demo_cmd(obj: Context) -> None:
                 results = run_saved(store, name, params).project(columns)
                 write_results(results, "table", sys.stdout)
         click.echo("\nMore: tradekg queries (the catalogue), tradekg query NAME --help")
+
+
+def _an(form: str) -> str:
+    return ("an " if form[0] in "AEIOU" else "a ") + form
