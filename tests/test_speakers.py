@@ -59,6 +59,18 @@ EXPECTED: dict[str, list[tuple[str, str, str]]] = {
     ],
     # "he" is the Mexican president, whom the article never names: not Lighthizer
     "unnamed-leader": [],
+    # "Liu He" is a name (and "He added" after it a pronoun), "Liu said" and "Geng said" use the
+    # family name, which comes first; a title with "to the U.S." before the name
+    "family-names-first": [
+        ("liu-he", "direct-quote", "We hope to reach an agreement that is good for both sides,"),
+        ("liu-he", "partial-quote", "any unilateral demands"),
+        ("geng-shuang", "direct-quote", "China will not be intimidated by threats,"),
+        (
+            "kirsten-lowell",
+            "direct-quote",
+            "Whatever they agree must respect the rules of the WTO,",
+        ),
+    ],
     # a long title with no comma, an appositive title of ten words, a quotation that is a
     # paragraph of its own, "Sir Oliver" and a quotation over two paragraphs; the last
     # paragraph's speaker is a newspaper the rules do not know, not the man it quotes

@@ -111,6 +111,7 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _KNIGHTED = frozenset({"Sir", "Dame"})
 # pronouns and other words that are also surnames, read as names only right after a title
 _SURNAMES_LIKE_WORDS = frozenset({"He"})
@@ -200,7 +201,7 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
 def _title_complement(text: str, toks: list[Token], j: int) -> int:
     """ "undersecretary for foreign trade, Rodrigo Salvatierra,": the words after a title up
     to the comma before the name (at most four, starting with for/of/at)."""
-    if j >= len(toks) or toks[j].text not in ("for", "of", "at"):
+    if j >= len(toks) or toks[j].text not in ("for", "of", "at", "to"):
         return 0
     for k in range(1, 6):
         if j + k >= len(toks):
@@ -215,7 +216,7 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
     run = 0
     while j + k + run < len(toks) and run < 7:
         word = toks[j + k + run].text
-        if not _NAME_WORD.match(word) and word not in ("and", "of"):
+        if not _NAME_WORD.match(word) and word not in ("and", "of") and not _INITIALS.match(word):
             break
         if not _SPACE.fullmatch(text[toks[j + k + run - 1].end : toks[j + k + run].start]):
             break
@@ -226,13 +227,14 @@ def _title_complement(text: str, toks: list[Token], j: int) -> int:
 
 
 def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
-    """How many tokens from i form a capitalised person name (2 or 3 words), or 0. Right
-    after a title, "He" starts a name ("spokeswoman He Yadong"): there it is no pronoun."""
+    """How many tokens from i form a capitalised person name (2 or 3 words; 4 after a title),
+    or 0. Right after a title, "He" is part of a name ("spokeswoman He Yadong", "Vice Premier
+    Liu He"): there it is no pronoun."""
     n = 0
     while i + n < len(toks) and n < 4:
         word = toks[i + n].text
         name_word = bool(_NAME_WORD.match(word)) and (
-            word.lower() not in _NOT_NAMES or (titled and n == 0 and word in _SURNAMES_LIKE_WORDS)
+            word.lower() not in _NOT_NAMES or (titled and word in _SURNAMES_LIKE_WORDS)
         )
         if name_word or (n and word in _NAME_PARTICLES and i + n + 1 < len(toks)):
             n += 1
@@ -373,9 +375,15 @@ def surnames(text: str, toks: list[Token], found: Mentions) -> None:
     by_surname: dict[str, Actor] = {}
     for mention in found.found:
         if mention.actor.kind == "Person":
-            by_surname.setdefault(mention.actor.name.split()[-1], mention.actor)
-            for alias in (mention.actor.name,):
-                by_surname.setdefault(alias, mention.actor)
+            words = mention.actor.name.split()
+            if words[-1].lower() not in _NOT_NAMES:  # "Liu He": "He" alone is a pronoun
+                by_surname.setdefault(words[-1], mention.actor)
+            if len(words) == 2 and re.search(
+                r"\b" + re.escape(words[0]) + r"(?:['’]s)?\s+(?:said|says|told|added)\b", text
+            ):
+                # family name first ("Geng Shuang" ... "Geng said", "Liu He" ... "Liu said")
+                by_surname.setdefault(words[0], mention.actor)
+            by_surname.setdefault(mention.actor.name, mention.actor)
     if not by_surname:
         return
     taken = [(m.start, m.end) for m in found.found]
