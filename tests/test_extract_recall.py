@@ -217,3 +217,160 @@ def test_tense_and_modality_decide_the_status(
     lexicon: Lexicon, text: str, status: str, date: str
 ) -> None:
     assert [(e[2], e[3]) for e in events(text, lexicon)] == [(status, date)]
+
+
+# --- proposals: measures stated as facts -----------------------------------------------------
+
+
+def acts(text: str, lexicon: Lexicon) -> list[tuple[object, ...]]:
+    """(section, rule, who, target proposal, words) of every drafted proposal and objection."""
+    out: list[tuple[object, ...]] = []
+    for f in draft(text, lexicon):
+        if f.section == "proposals":
+            out.append((f.section, f.rule, f.fields["proposer"], f.key, text[f.start : f.end]))
+        elif f.section == "objections":
+            target = f.fields.get("proposal")
+            out.append((f.section, f.rule, f.fields["by"], target, text[f.start : f.end]))
+    return out
+
+
+def test_a_measure_already_taken_is_a_proposal_when_others_react_to_it(
+    lexicon: Lexicon,
+) -> None:
+    measure = "Peru in March imposed anti-dumping duties of 40 percent on Chilean wine."
+    # a measure taken and nobody reacting: a fact about the past, not a position
+    assert acts(measure, lexicon) == []
+    text = measure + " Chile said the duties are unfair to its growers."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "peru",
+            "anti-dumping-duties",
+            "Peru in March imposed anti-dumping duties of 40 percent on Chilean wine",
+        ),
+        (
+            "objections",
+            "objection-verdict",
+            "chile",
+            "anti-dumping-duties",
+            "Chile said the duties are unfair to its growers",
+        ),
+    ]
+
+
+def test_a_measure_in_progress_is_a_proposal(lexicon: Lexicon) -> None:
+    text = "Japan is exempting Korean steel from its tariffs in exchange for a yearly quota."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "japan",
+            "steel",
+            "Japan is exempting Korean steel from its tariffs in exchange for a yearly quota",
+        )
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru raised concerns about Chilean wine.",  # no measure named
+        "Peru has threatened to impose duties on Chilean wine.",  # a threat, drafted as one
+        "Chile objected to the proposed duties on its wine.",  # "proposed" is an adjective
+    ],
+)
+def test_words_that_name_no_measure_taken_are_no_proposal(lexicon: Lexicon, text: str) -> None:
+    assert [a for a in acts(text, lexicon) if a[0] == "proposals"] == []
+
+
+def test_withdrawing_from_an_agreement_is_a_measure(lexicon: Lexicon) -> None:
+    text = "Effective June 1, Chile will withdraw from its fruit agreement with Peru."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "chile-will-withdraw-from",
+            "Chile will withdraw from its fruit agreement with Peru",
+        )
+    ]
+
+
+# --- objections voiced as actions, verdicts and nouns ----------------------------------------
+
+
+def test_an_appeal_objects_to_the_measure_it_names_even_when_stated_later(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Seoul is launching a formal appeal to the World Trade Organization, seeking a review "
+        "of Tokyo's decision to impose tariffs on Korean pears.\n\n"
+        "Japan in April imposed anti-subsidy duties of 30 percent on Korean pears."
+    )
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "japan",
+            "countervailing-duties",
+            "Japan in April imposed anti-subsidy duties of 30 percent on Korean pears",
+        ),
+        (
+            "objections",
+            "objection-legal",
+            "south-korea",
+            "countervailing-duties",
+            "Seoul is launching a formal appeal to the World Trade Organization, seeking a review "
+            "of Tokyo's decision to impose tariffs on Korean pears",
+        ),
+    ]
+
+
+def test_a_complaint_that_names_nothing_objects_to_nothing(lexicon: Lexicon) -> None:
+    text = "Peru has filed a complaint under the WTO's dispute settlement rules."
+    assert acts(text, lexicon) == [
+        (
+            "objections",
+            "objection-legal",
+            "peru",
+            None,
+            "Peru has filed a complaint under the WTO's dispute settlement rules",
+        )
+    ]
+
+
+def test_a_verdict_on_a_measure_is_an_objection_to_it(lexicon: Lexicon) -> None:
+    text = (
+        "Chile will impose a tax of 5 percent on Peruvian fruit. "
+        "Peru said the new tax is inconsistent with the trade pact."
+    )
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "chile-will-impose-tax",
+            "Chile will impose a tax of 5 percent on Peruvian fruit",
+        ),
+        (
+            "objections",
+            "objection-verdict",
+            "peru",
+            "chile-will-impose-tax",
+            "Peru said the new tax is inconsistent with the trade pact",
+        ),
+    ]
+
+
+def test_no_government_objects_to_its_own_measure(lexicon: Lexicon) -> None:
+    text = (
+        "Chile will impose a tax of 5 percent on Peruvian fruit. "
+        "Chile said the new tax is inconsistent with the trade pact."
+    )
+    assert [a for a in acts(text, lexicon) if a[0] == "objections"] == []
+
+
+def test_protests_seen_in_a_country_are_not_its_objection(lexicon: Lexicon) -> None:
+    text = "Peru has seen massive protests against the proposed pact, from its farmers."
+    assert acts(text, lexicon) == []

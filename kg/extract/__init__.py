@@ -122,6 +122,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
                 )
             )
             acts.quoted(q.speaker, q.quote.inner_start, end, mode, q.verb)
+    acts.finish()
     facts = [*acts.proposals, *acts.facts, *statements, *same_events(events, text)]
     # never a fact without evidence: words with at least one letter or digit
     draft.facts = [f for f in facts if any(c.isalnum() for c in text[f.start : f.end])]

@@ -9,6 +9,13 @@ Rules:
 - ``objection-verb`` / ``rejection-verb``: X resisted / opposed / rejected ...; the target is a
   proposal the words name (a demand noun, or the issue of a proposal already drafted)
 - ``rejection-quote``: "... we cannot agree to ..." inside a speaker's quotation
+- ``objection-legal``: X launched an appeal / filed a complaint to|with|under ...
+- ``objection-verdict``: X concluded it discriminates / said the new tax is inconsistent ...
+- ``measure-verb``: X imposed / will impose / is exempting ... tariffs, duties, a quota; X will
+  withdraw from an agreement: the measure is X's proposal, for objections to target
+- an objection whose words name no proposal drafted before it targets, once the whole text is
+  read, the first measure of the party its words name, or the nearest of their issue; never a
+  government's own
 - ``threat-verb`` / ``threat-noun``: X threatened to ... / X's threats to ...
 - ``support-verb``: X supports/backed ..., only when the words name a proposal or an issue
 - ``reason-arguing``: ", arguing that ..." / ", saying ..." / "because ..." after an objection
@@ -46,7 +53,8 @@ _ANAPHORIC = re.compile(
     r"^\s*(?:(?:the|that|this|those|these|such|its|their)\s+(?:[a-z.-]+\s+)?"
     r"(?:proposal|proposals|demand|demands|idea|plan|plans|request|offer|"
     r"changes|measure|measures|move|decision|duties|tariffs|rates|clause|"
-    r"bill|policy|scheme)|it|them)\b",
+    r"bill|policy|scheme|tax|taxes|levy|ruling|law|legislation|regime|quota|quotas|ban)|"
+    r"it|them)\b",
     re.IGNORECASE,
 )
 _ASIDE = re.compile(
@@ -90,6 +98,18 @@ _MEASURE_FUTURE = re.compile(
     r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
     r"is\s+going\s+to|are\s+going\s+to)\s+$"
 )
+# what a measure verb acts on: "imposed five years of anti-dumping duties", "is exempting
+# South Korea from steel tariffs", "signed legislation in July to apply the new tax"
+_MEASURE_OBJECT = re.compile(
+    r"\s+(?:[\w$%.,’'“”\"-]+\s+){0,10}?(?:tariffs?|duties|duty|quotas?|levy|levies|tax|taxes|ban|"
+    r"bans|sanctions|restrictions|rates|countermeasures|curbs|controls)\b",
+    re.IGNORECASE,
+)
+_AGREEMENT_OBJECT = re.compile(
+    r"\s+(?:the|a|an|its|their)\s+(?:[\w“”\"’'-]+\s+){0,4}?(?:agreement|deal|pact|treaty|"
+    r"accord|arrangement)\b",
+    re.IGNORECASE,
+)
 _A_CLAIM = re.compile(
     r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
     r"accusation|report|reports)\s+that\b",
@@ -101,6 +121,28 @@ _RELATIVE_HEAD = re.compile(
     r"moves?|suggestions?)\s+(?:that\s+|which\s+)?$"
 )
 _WE = re.compile(r"\b(?:we|I)\b")
+# a verdict on a measure: "concluded it discriminates against U.S. companies", "said the
+# new tax is inconsistent with prevailing tax principles", "called the decision unfair"
+_VERDICT = re.compile(
+    r"\b(?:concluded|found|finds|ruled|determined|said|says|argued|argues|believes?|"
+    r"called|calls|described|describes|deemed|considers?)\s+(?:that\s+)?"
+    r"(?P<target>it|they|(?:the|this|that|its|their|these|those)\s+(?:[a-z-]+\s+){0,2}?"
+    r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|"
+    r"regime|quota|quotas|ban|plan|proposal|bill|rates|levy))\s+"
+    r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
+    r"(?:discriminat\w*|violat\w*|breach\w*|inconsistent\s+with|unfair\w*|illegal|"
+    r"unlawful|unjustified|unwarranted|protectionis\w*|absurd|unacceptable|"
+    r"in\s+breach|in\s+violation|a\s+violation|a\s+breach|penali[sz]\w*|"
+    r"unfairly\s+target\w*)"
+)
+_WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
+# an objection taken to a court or body: "launching a formal appeal to the WTO", "filed a
+# complaint under the WTO's dispute settlement mechanism"
+_LEGAL_ACTION = re.compile(
+    r"\b(?:launch(?:es|ed|ing)?|fil(?:es|ed|ing)|lodg(?:es|ed|ing)|brought|bring(?:s|ing)?|"
+    r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?(?:appeal|"
+    r"complaint|challenge|case|dispute)\b"
+)
 REASON_WORDS = 40
 
 
@@ -144,6 +186,10 @@ class ActFinder:
             "demands",
         }
         self.facts: list[DraftedFact] = []
+        # objections whose target was not named before them, with the words they object to
+        self._open: list[tuple[DraftedFact, int, int]] = []
+        # measures stated as taken ("imposed duties"): proposals only when someone reacts
+        self._taken: set[str] = set()
 
     # --- helpers -------------------------------------------------------------------------
     def _agent_before(self, start: int, at: int) -> Mention | None:
@@ -192,6 +238,23 @@ class ActFinder:
             if len(words.split()) > 3:
                 return None  # a clause of its own with no actor: the subject is not named
         return None
+
+    def _subject(self, start: int, at: int) -> Mention | None:
+        """The subject of a sentence's first clause: its first actor, before any verb."""
+        first = [
+            m
+            for m in self.mentions.within(start, at)
+            if m.actor.kind != "UnnamedSource" and not self._modifier(m)
+        ]
+        if not first or len(self.text[start : first[0].start].split()) > 4:
+            return None
+        return first[0]
+
+    def _act_before(self, start: int, at: int) -> bool:
+        """An objection or rejection in the sentence before ``at``."""
+        return any(
+            self.lexicon.speech[k].find(self.text, start, at) for k in ("object", "reject")
+        ) or bool(_LEGAL_ACTION.search(self.text, start, at))
 
     def _reported_by(self, m: Mention) -> bool:
         """ "according to an official": the source of a report, not an agent."""
@@ -256,6 +319,8 @@ class ActFinder:
         self._verbs(s, "measure", source, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
+        self._legal_actions(s, source, quote_spans)
+        self._verdicts(s, source, quote_spans)
         self._verbs(s, "threaten", source, quote_spans)
         self._threat_nouns(s, source)
         self._verbs(s, "support", source, quote_spans)
@@ -309,6 +374,8 @@ class ActFinder:
     ) -> DraftedFact:
         issue = self._issue(start, end)
         for existing in self.proposals:
+            if (existing.rule == "measure-verb") != (rule == "measure-verb"):
+                continue  # a measure taken and a demand on the same issue are two things
             if existing.fields["proposer"] == self._party(agent).key and (
                 (issue and existing.fields.get("issue") == issue)
                 or self.text[existing.start : existing.end] == self.text[start:end]
@@ -383,11 +450,27 @@ class ActFinder:
             first = verb[2].lower().split()[0]
             if first in self._nouns and self._noun_use(s.start, verb[0]):
                 continue  # "U.S. demands for ...", "the proposal": a noun, drafted above
+            if first.endswith("ed") and re.search(
+                r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$",
+                self.text[max(s.start, verb[0] - 8) : verb[0]],
+                re.IGNORECASE,
+            ):
+                continue  # "the proposed deal", "its planned duties": an adjective
             if kind == "demand" and not self._demand_object(verb, s):
                 continue  # "demanded" alone: what was demanded is unclear
-            agent = self._agent_before(s.start, verb[0])
+            before = self.text[max(s.start, verb[0] - 3) : verb[0]]
+            if first.endswith("ing") and re.search(r",\s*$", before):
+                # ", seeking ...": what the clause before does, said again (an appeal
+                # "seeking a review"), by the clause's subject, not its last name
+                if kind == "demand" and self._act_before(s.start, verb[0]):
+                    continue
+                agent = self._subject(s.start, verb[0])
+            else:
+                agent = self._agent_before(s.start, verb[0])
             if agent is None:
                 continue
+            if kind in ("object", "reject") and _WITNESS.search(self.text[agent.end : verb[0]]):
+                continue  # "India has seen protests against ...": others object, not India
             if not first.endswith("ing") and _PASSIVE.search(
                 self.text[max(s.start, verb[0] - 20) : verb[0]]
             ):
@@ -495,14 +578,37 @@ class ActFinder:
         obj: tuple[int, int],
         source: Mention | None,
     ) -> None:
-        """X will impose / raised tariffs ...: a measure, recorded as X's proposal so that
-        objections and support can target it."""
+        """X will impose / imposed / is exempting ... tariffs, duties, a quota, a tax; X will
+        withdraw from an agreement: a measure, recorded as X's proposal so that objections
+        and support can target it, whether announced or already taken."""
         start, end = obj
-        if not self.mentions.issues_in(start, min(end, start + 60)) or not re.search(
-            _MEASURE_FUTURE, self.text[max(s.start, verb[0] - 30) : verb[0]]
+        words = self.text[start:end]
+        lead = self.text[max(s.start, verb[0] - 30) : verb[0]]
+        if re.search(r"\bthreat", self.text[agent.end : verb[0]]):
+            return  # "threatened to raise tariffs": a threat, drafted as one
+        future = re.search(_MEASURE_FUTURE, lead)
+        if verb[2].lower().split()[0] in (
+            "withdraw",
+            "withdraws",
+            "withdrew",
+            "pull",
+            "pulls",
+            "pulled",
         ):
-            return  # only a measure announced for the future is a proposal others react to
-        self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
+            if not _AGREEMENT_OBJECT.match(words):
+                return
+        elif not _MEASURE_OBJECT.match(words) and not (
+            future and self.mentions.issues_in(start, min(end, start + 60))
+        ):
+            return  # "raised concerns", "set up a panel": no measure named
+        proposal = self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
+        announced = (
+            future
+            or re.search(r"\b(?:is|are)\s+$", lead)  # "is exempting", "are considering"
+            or verb[2].lower().split()[0].startswith(("announc", "consider", "weigh", "mull"))
+        )
+        if not announced:
+            self._taken.add(proposal.key)
 
     def _targets(self, start: int, end: int) -> list[DraftedFact]:
         named = [
@@ -514,7 +620,9 @@ class ActFinder:
             return named
         issue = self._issue(start, end)
         if issue:
-            return [p for p in self.proposals if p.fields.get("issue") == issue][-1:]
+            same = [p for p in self.proposals if p.fields.get("issue") == issue][-1:]
+            if same:
+                return same
         anaphor = _ANAPHORIC.match(self.text[start:end])
         if (
             anaphor
@@ -524,6 +632,122 @@ class ActFinder:
             earlier = [p for p in self.proposals if p.end <= start]
             return earlier[-1:]
         return []
+
+    def _others(self, agent: Actor, proposals: list[DraftedFact]) -> list[DraftedFact]:
+        """Proposals a government (or its official) may object to: not its own. Lawmakers,
+        industries and unnamed sources do object to their own government's."""
+        if agent.kind not in ("Country", "Organization", "GovernmentBody", "Person"):
+            return proposals
+        own = self._party(agent).key
+        return [p for p in proposals if p.fields["proposer"] != own]
+
+    def _verdicts(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """X concluded it discriminates / said the new tax is inconsistent with ...: an
+        objection by X to the measure the words refer back to."""
+        for m in _VERDICT.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans):
+                continue
+            agent = self._agent_before(s.start, m.start())
+            if agent is None:
+                continue
+            t_start = m.start("target")
+            targets = self._others(agent.actor, self._targets(t_start, m.end()))
+            if not targets:
+                continue  # a verdict on something no proposal names
+            end = self._clause(m.end(), s.end)[1]
+            fields: dict[str, object] = {
+                "kind": "objection",
+                "by": agent.actor.key,
+                "proposal": targets[-1].key,
+            }
+            actors = [agent.actor]
+            self._report(fields, source, actors)
+            start = m.start() if agent.end < m.start() - 60 else agent.start
+            self.facts.append(
+                DraftedFact(
+                    "objections",
+                    targets[-1].key,
+                    "objection-verdict",
+                    0.65,
+                    start,
+                    end,
+                    fields,
+                    actors=tuple(actors),
+                )
+            )
+
+    def _legal_actions(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """X launched an appeal / filed a complaint (at the WTO, against ...): an objection
+        by X to the measure the words, or the rest of the article, name."""
+        for m in _LEGAL_ACTION.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans) or any(
+                f.rule.startswith("objection") and f.start <= m.start() < f.end for f in self.facts
+            ):
+                continue
+            agent = self._agent_before(s.start, m.start())
+            if agent is None or _WITNESS.search(self.text[agent.end : m.start()]):
+                continue
+            end = self._clause(m.end(), s.end)[1]
+            if not re.match(r"\s+(?:to|with|at|under|against|before)\b", self.text[m.end() : end]):
+                continue  # "a new case" of some other kind: where or against what is unsaid
+            obj_end = s.end
+            while obj_end > m.end() and self.text[obj_end - 1] in " .":
+                obj_end -= 1
+            self._objection(
+                "objection",
+                "objection-legal",
+                s,
+                agent,
+                (m.start(), m.end(), m.group(0)),
+                (m.end(), obj_end),
+                source,
+            )
+
+    def finish(self) -> None:
+        """Objections whose words name no proposal drafted before them: the measure of the
+        actor they name ("a review of Beijing's decision to impose tariffs" -> China's
+        duties), or of the issue they name, wherever the article states it."""
+        for fact, start, end in self._open:
+            if "proposal" in fact.fields or "proposals" in fact.fields:
+                continue
+            own = {fact.fields["by"], *(self._party(a).key for a in fact.actors)}
+            owners = {
+                self._party(m.actor).key
+                for m in self.mentions.within(start, end)
+                if m.actor.kind != "UnnamedSource"
+            } - own
+            issues = {i[2] for i in self.mentions.issues_in(start, end)}
+            candidates = [
+                p
+                for p in self.proposals
+                if p.fields["proposer"] in owners
+                or (issues and not owners and p.fields.get("issue") in issues)
+            ]
+            if fact.actors:
+                candidates = self._others(fact.actors[0], candidates)
+            if owners:  # the first a party is said to do is what the article is about
+                candidates.sort(key=lambda p: p.start)
+            else:
+                candidates.sort(key=lambda p: abs(p.start - start))
+            if candidates:
+                fact.fields["proposal"] = candidates[0].key
+                fact.key = candidates[0].key
+                fact.confidence = 0.65
+        # a measure already taken is drafted as a proposal when an objection, support or
+        # demand in the article targets it; else it is a fact about the past, not a position
+        targeted = {
+            key
+            for f in self.facts
+            for key in (f.fields.get("proposal"), *(f.fields.get("proposals") or ()))
+            if key
+        }
+        self.proposals = [
+            p for p in self.proposals if p.key not in self._taken or p.key in targeted
+        ]
 
     def _objection(
         self,
@@ -556,6 +780,8 @@ class ActFinder:
             agent.actor,
             source,
         )
+        if not targets:
+            self._open.append((drafted, start, end))
         reason = _REASON.search(self.text, end, s.end)
         if reason and reason.start() - end < 3:
             r_start = reason.end() if reason.group(1) != "citing" else reason.start(1)
