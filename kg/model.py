@@ -25,6 +25,7 @@ class Mode(Enum):
 
 class Precision(Enum):
     DAY = "day"
+    WEEK = "week"  # an ISO week, Monday to Sunday ("next week")
     MONTH = "month"
     YEAR = "year"
 
@@ -94,7 +95,7 @@ class Time:
 
     phrase: str
     span: Span
-    value: str | None = None  # ISO: 2017-11-21, 2017-12 or 2017
+    value: str | None = None  # ISO: 2017-11-21, 2017-W48 (a week), 2017-12 or 2017
     precision: Precision | None = None
     start: dt.date | None = None
     end: dt.date | None = None

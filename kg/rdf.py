@@ -36,9 +36,16 @@ MODES = {
     Mode.PARAPHRASE: TKG.Paraphrase,
     Mode.OUTLET_VOICE: TKG.OutletVoice,
 }
-VALUE_TYPES = {Precision.DAY: XSD.date, Precision.MONTH: XSD.gYearMonth, Precision.YEAR: XSD.gYear}
+# a week's value is the date of its Monday (xsd has no week type), with the precision unitWeek
+VALUE_TYPES = {
+    Precision.DAY: XSD.date,
+    Precision.WEEK: XSD.date,
+    Precision.MONTH: XSD.gYearMonth,
+    Precision.YEAR: XSD.gYear,
+}
 UNITS = {
     Precision.DAY: TIME.unitDay,
+    Precision.WEEK: TIME.unitWeek,
     Precision.MONTH: TIME.unitMonth,
     Precision.YEAR: TIME.unitYear,
 }
@@ -201,7 +208,8 @@ class _ArticleWriter:
         add(node, TKG.phrase, Literal(time.phrase))
         add(node, TKG.evidence, self.span(time.span))
         if time.precision is not None and time.value is not None:
-            add(node, TKG.value, Literal(time.value, datatype=VALUE_TYPES[time.precision]))
+            value = time.start if time.precision is Precision.WEEK else time.value  # Monday
+            add(node, TKG.value, Literal(value, datatype=VALUE_TYPES[time.precision]))
             add(node, TKG.precision, UNITS[time.precision])
             add(node, TKG.start, Literal(time.start, datatype=XSD.date))
             add(node, TKG.end, Literal(time.end, datatype=XSD.date))

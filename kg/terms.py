@@ -113,7 +113,7 @@ class TKG(DefinedNamespace):
     TimeSpec: URIRef  # a time as the article words it, and resolved
     phrase: URIRef  # the original words ("next month")
     value: URIRef  # resolved value: xsd:date, xsd:gYearMonth or xsd:gYear
-    precision: URIRef  # TimeSpec -> time:TemporalUnit (unitDay, unitMonth, unitYear)
+    precision: URIRef  # TimeSpec -> time:TemporalUnit (unitDay, unitWeek, unitMonth, unitYear)
     start: URIRef  # first day of the resolved interval (xsd:date)
     end: URIRef  # last day of the resolved interval (xsd:date)
 

@@ -80,8 +80,8 @@ CASES = [
     pytest.param(
         ("when: {phrase: next month, date: 2017-12}", "when: {phrase: next month, date: 2017-13}"),
         "date: 2017-13",
-        "error: date '2017-13' does not parse (write YYYY-MM-DD for a day, YYYY-MM for a month "
-        "or YYYY for a year)",
+        "error: date '2017-13' does not parse (write YYYY-MM-DD for a day, YYYY-Www for a week "
+        "(2017-W48: its ISO week number), YYYY-MM for a month or YYYY for a year)",
         id="date-does-not-parse",
     ),
     pytest.param(

@@ -523,8 +523,8 @@ def test_a_date_that_only_dates_a_statement_is_not_an_event(lexicon: Lexicon) ->
         ("The deadline falls in March 2018.", "March 2018", "2018-03", "month"),
         ("Talks collapsed a year ago.", "a year ago", "2016", "year"),
         ("The deal was signed in 1993.", "1993", "1993", "year"),
-        ("Talks ended last week.", "last week", "2017-11", "month"),
-        ("They meet again next week.", "next week", "2017", "year"),  # 27 Nov to 3 Dec
+        ("Talks ended last week.", "last week", "2017-W46", "week"),  # 13 to 19 Nov
+        ("They meet again next week.", "next week", "2017-W48", "week"),  # 27 Nov to 3 Dec
         ("A deal is due by the end of April.", "by the end of April", "2018-04", "month"),
         ("The pact took effect at the end of 2018.", "at the end of 2018", "2018", "year"),
         ("Duties apply in the second half of June.", "the second half of June", "2017-06", "month"),
@@ -537,10 +537,13 @@ def test_time_phrases_resolve_against_the_publication_date(
     assert [(t.phrase, t.value, t.precision) for t in found] == [(phrase, value, precision)]
 
 
-def test_a_week_across_two_months_is_its_year() -> None:
+def test_a_week_is_its_iso_week_across_months_and_years() -> None:
     sentence = "Talks ended last week."  # published Tuesday 5 December: 27 Nov to 3 Dec
     found = find_times(sentence, 0, len(sentence), dt.date(2017, 12, 5))
-    assert [(t.value, t.precision) for t in found] == [("2017", "year")]
+    assert [(t.value, t.precision) for t in found] == [("2017-W48", "week")]
+    sentence = "They meet again next week."  # published Friday 28 December 2018: from 31 Dec
+    found = find_times(sentence, 0, len(sentence), dt.date(2018, 12, 28))
+    assert [(t.value, t.precision) for t in found] == [("2019-W01", "week")]
 
 
 def test_words_that_look_like_dates_are_not_times() -> None:

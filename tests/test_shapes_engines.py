@@ -46,7 +46,7 @@ NO_PROPOSAL = (
     "objected to), recording the proposal first if needed."
 )
 NO_DATE = (
-    "This time has no resolved date; add `date:` (YYYY-MM-DD, YYYY-MM or YYYY) if the "
+    "This time has no resolved date; add `date:` (YYYY-MM-DD, YYYY-Www, YYYY-MM or YYYY) if the "
     "article and its publication date tell you when it is."
 )
 NAMES_NO_SOURCE = (
@@ -86,7 +86,8 @@ PARTLY_RESOLVED = (
 )
 PRECISION = (
     "A time's precision does not match its `date:`: a YYYY-MM-DD date has day "
-    "precision, YYYY-MM month and YYYY year. The loader derives the precision from "
+    "precision, YYYY-Www week (its value is its Monday), YYYY-MM month and YYYY year. The "
+    "loader derives the precision from "
     "`date:`, so this is a tradekg bug: please report it."
 )
 INTERVAL = (
@@ -212,6 +213,14 @@ def day_with_month_precision(g: Graph, a: URIRef) -> None:
 
 def month_with_day_precision(g: Graph, a: URIRef) -> None:
     g.set((n(a, "event/next-round/time"), TKG.precision, TIME.unitDay))
+
+
+def week_value_not_its_start(g: Graph, a: URIRef) -> None:
+    # a week's value is its Monday, which is its start: here the value is the Tuesday
+    time = n(a, "event/round-5/time")
+    g.set((time, TKG.precision, TIME.unitWeek))
+    g.set((time, TKG.start, Literal("2017-11-20", datatype=XSD.date)))
+    g.set((time, TKG.end, Literal("2017-11-26", datatype=XSD.date)))
 
 
 def time_starts_after_it_ends(g: Graph, a: URIRef) -> None:
@@ -380,6 +389,17 @@ FIXTURES: dict[str, tuple[Edit, set[Key]]] = {
                 "A/event/next-round/time",
                 "tkgsh:TimePrecisionFitsValue",
                 on(PRECISION, "event/next-round/time"),
+            ),
+        ),
+    ),
+    "week value not its start": (
+        week_value_not_its_start,
+        added(
+            (
+                "error",
+                "A/event/round-5/time",
+                "tkgsh:TimePrecisionFitsValue",
+                on(PRECISION, "event/round-5/time"),
             ),
         ),
     ),

@@ -120,8 +120,8 @@ class TimeMatch:
     start: int
     end: int
     phrase: str
-    value: str | None  # ISO: 2017-11-21, 2017-12 or 2017; None when it cannot be resolved
-    precision: str | None  # day, month, year
+    value: str | None  # ISO: 2017-11-21, 2017-W48, 2017-12 or 2017; None if it cannot be resolved
+    precision: str | None  # day, week, month, year
 
 
 def find_times(text: str, start: int, end: int, published: dt.date) -> list[TimeMatch]:
@@ -234,12 +234,10 @@ def _resolve_or_raise(
         unit = m[3].lower()
         word = (m[2] or m[1] or "").lower()
         shift = 1 if "next" in word else -1 if "last" in word else 0
-        if unit == "week":  # Monday to Sunday: its month if it has one, else its year
+        if unit == "week":  # Monday to Sunday: its ISO week (2017-W48)
             monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=shift)
-            sunday = monday + dt.timedelta(days=6)
-            if (monday.year, monday.month) == (sunday.year, sunday.month):
-                return f"{monday.year:04d}-{monday.month:02d}", "month"
-            return (str(monday.year), "year") if monday.year == sunday.year else (None, None)
+            year, week, _ = monday.isocalendar()
+            return f"{year:04d}-W{week:02d}", "week"
         if unit == "month":
             first = published.replace(day=1) + relativedelta(months=shift)
             return f"{first.year:04d}-{first.month:02d}", "month"

@@ -648,7 +648,8 @@ class _FactsReader:
 
 
 def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:
-    """A resolved date as written in YAML: 2017-11-21 (day), 2017-12 (month) or 2017 (year)."""
+    """A resolved date as written in YAML: 2017-11-21 (day), 2017-W48 (ISO week, Monday to
+    Sunday), 2017-12 (month) or 2017 (year)."""
     if isinstance(date, dt.datetime):
         date = date.date()
     if isinstance(date, dt.date):
@@ -658,6 +659,10 @@ def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:
         if re.fullmatch(r"\d{4}-\d{2}-\d{2}", text):
             day = dt.date.fromisoformat(text)
             return Time(phrase, span, text, Precision.DAY, day, day)
+        week = re.fullmatch(r"(\d{4})-W(\d{2})", text)
+        if week:
+            monday = dt.date.fromisocalendar(int(week[1]), int(week[2]), 1)
+            return Time(phrase, span, text, Precision.WEEK, monday, monday + dt.timedelta(days=6))
         if re.fullmatch(r"\d{4}-\d{2}", text):
             year, month = int(text[:4]), int(text[5:])
             last = calendar.monthrange(year, month)[1]
@@ -680,5 +685,6 @@ def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:
         f"date {text!r} does not parse",
         path=where.path,
         line=where.line,
-        hint="write YYYY-MM-DD for a day, YYYY-MM for a month or YYYY for a year",
+        hint="write YYYY-MM-DD for a day, YYYY-Www for a week (2017-W48: its ISO week "
+        "number), YYYY-MM for a month or YYYY for a year",
     )

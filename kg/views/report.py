@@ -235,7 +235,7 @@ def article_report(store: Store, about: Subject, link: Link) -> str:
         _figure(
             figure(store, about, "timeline", link),
             "Events and speech acts the article dates; a bar is as wide as the date is precise "
-            "(a day, a month, a year).",
+            "(a day, a week, a month, a year).",
         ),
         "<h2>Positions</h2>",
         _figure(
