@@ -111,6 +111,7 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
+_OWNER = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _KNIGHTED = frozenset({"Sir", "Dame"})
 # pronouns and other words that are also surnames, read as names only right after a title
@@ -146,7 +147,7 @@ _APPOSITIVE_TAIL = re.compile(
     r"(?:,|[.;](?=\s|$)|\s+(?:of|for|at|in|to)\b|\s+said\b)"
 )
 _NAME_COMMA = re.compile(
-    rf"\b([{_UP}][{_LOW}]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+)?"
+    rf"\b([{_UP}][{_LOW}]+(?:\s+(?:(?:de|van|von|da|di|del|der|le|la|bin|al)\s+){{0,2}}"
     rf"[{_UP}][{_LOW}]+(?:-[{_UP}][{_LOW}]+)?){{1,2}}),"
 )
 _NOT_APPOSITIVE = frozenset(
@@ -191,6 +192,8 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
             continue
         country, _ = _country_before(text, toks, _modifiers_before(toks, i), lexicon)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
+        if _OWNER.search(text, start, end):
+            end -= 2  # "Prime Minister Boris Johnson's spokesman": the name is Boris Johnson
         actor = person(text[start:end], country, lexicon, found)
         found.add(Mention(start, end, actor, "title"))
         found.titled.append(Titled(toks[i].start, toks[i + n - 1].end, actor, fold(words).lower()))
@@ -233,6 +236,9 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
     n = 0
     while i + n < len(toks) and n < 4:
         word = toks[i + n].text
+        owner = bool(n) and bool(_OWNER.search(word))  # "Boris Johnson's": the name's end
+        if owner:
+            word = word[:-2]
         name_word = bool(_NAME_WORD.match(word)) and (
             word.lower() not in _NOT_NAMES or (titled and word in _SURNAMES_LIKE_WORDS)
         )
@@ -242,6 +248,8 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
             break
         if n > 1 and not _SPACE.fullmatch(text[toks[i + n - 2].end : toks[i + n - 1].start]):
             n -= 1
+            break
+        if owner:
             break
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
         n -= 1

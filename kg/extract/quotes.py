@@ -24,6 +24,16 @@ from kg.extract.text import Paragraph, Quotation, Sentence
 # whom a speaker told a quotation: "told the Commons:", "told Reuters,"
 _ADDRESSEE = re.compile(r"\s+(?:the\s+|a\s+)?(?:[A-Z][\w.&'’-]*\s+){0,3}[A-Z][\w.&'’-]*\s*[,:]\s*")
 _NEXT_CLAUSE = re.compile(r"[“\"‘]|,\s+(?:noting|adding|saying|citing|arguing|according)\b")
+# the words that credit a quotation to someone the rules cannot name: “...,” the spokesman
+# said / “...,” said the spokesman / The spokesman said: “...”
+_CREDIT_AFTER = re.compile(
+    r"\s*,?\s*(?:(?:the|a|an|his|her|its|their|one)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}|"
+    r"he|she|they)\s+"
+)
+_CREDIT_NOUN = re.compile(r"\s+(?:the|a|an|his|her|its|their|one)\s+\w")
+_CREDIT_BEFORE = re.compile(
+    r"(?:^|[.,;:”]\s*)\s*(?:[Tt]he|[Aa]n?|[Hh]is|[Hh]er|[Ii]ts|[Tt]heir)\s+[\w’'-]+(?:\s+[\w’'-]+){0,3}\s+$"
+)
 _ASIDE = re.compile(r",[^,;“”\"]{1,120},\s*$")
 _STOP = re.compile(r"[.;!?]\s")
 # full stops that end no sentence: "U.S.", "Mr.", "Sen."
@@ -32,6 +42,11 @@ _WORD = re.compile(r"[\w’'.-]+")
 _ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 _SPEAKERS = ("Person", "UnnamedSource")
 MIN_STATEMENT_WORDS = 5  # shorter quotations need an explicit speaker to count as statements
+
+
+# whom words credit a quotation to: the speaker (None: someone the rules cannot name), the
+# verb, the rule and how sure
+Credit = tuple[Actor | None, str, str, float]
 
 
 @dataclass(frozen=True)
@@ -65,9 +80,15 @@ def attribute(
         n_words = len(text[q.inner_start : q.inner_end].split())
         if n_words == 0 or _scare(text, q, paragraph, lexicon):
             continue
-        found = _after(text, q, sentence, mentions, say, paragraph, speakers) or _before(
+        credit = _after(text, q, sentence, mentions, say, paragraph, speakers) or _before(
             text, q, sentence, mentions, say, paragraph, quotes, speakers
         )
+        found: tuple[Actor, str, str, float] | None = None
+        if credit is not None:
+            who, verb, rule, confidence = credit
+            if who is None:
+                continue  # the words credit someone the rules cannot name: nobody else
+            found = (who, verb, rule, confidence)
         if (
             found is None
             and last is not None
@@ -175,7 +196,7 @@ def _after(
     say: Phrases,
     paragraph: Paragraph,
     speakers: Speakers,
-) -> tuple[Actor, str, str, float] | None:
+) -> Credit | None:
     """“...,” he said / said X / X said / according to X, right after the quotation."""
     if not q.closed:
         return None
@@ -188,9 +209,9 @@ def _after(
         speaker = _speaker_at(
             text, q.end + according.end(), window_end, mentions, paragraph, False, speakers
         )
-        return (
-            (speaker[0], "according to", "quote-said-after", 0.85 * speaker[1]) if speaker else None
-        )
+        if speaker is None:
+            return None, "according to", "quote-said-after", 0.0
+        return speaker[0], "according to", "quote-said-after", 0.85 * speaker[1]
     verb = _find(say, text, q.end, window_end, mentions)
     if verb is None:
         return None
@@ -209,6 +230,10 @@ def _after(
             text, verb[1], cut.start() if cut else end, mentions, paragraph, False, speakers
         )
     if speaker is None:
+        if _CREDIT_AFTER.fullmatch(before_verb) or (
+            not before_verb.strip(" ,") and _CREDIT_NOUN.match(text, verb[1])
+        ):
+            return None, verb[2], "quote-said-after", 0.0  # “...,” the spokesman said
         return None
     return speaker[0], verb[2], "quote-said-after", 0.9 * speaker[1]
 
@@ -222,7 +247,7 @@ def _before(
     paragraph: Paragraph,
     quotes: list[Quotation],
     speakers: Speakers,
-) -> tuple[Actor, str, str, float] | None:
+) -> Credit | None:
     """X said: “...” / X told reporters, “...”: a speech verb right before the quotation."""
     start = max(sentence.start, max((o.end for o in quotes if o.end <= q.start), default=0))
     lead = text[start : q.start]
@@ -234,8 +259,12 @@ def _before(
         r"\s*(?:[,:]|\s+that|\s+(?:reporters|journalists)[,:]?)?\s*", between
     ) and not (verb[2].lower() in ("told", "tells") and _ADDRESSEE.fullmatch(between)):
         return None
+    if not lead.strip():
+        return None
     speaker = _speaker_at(text, start, verb[0], mentions, paragraph, True, speakers)
-    if speaker is None or not lead.strip():
+    if speaker is None:
+        if _CREDIT_BEFORE.search(text, start, verb[0]):
+            return None, verb[2], "quote-said-before", 0.0  # the spokesman said: “...”
         return None
     return speaker[0], verb[2], "quote-said-before", 0.9 * speaker[1]
 

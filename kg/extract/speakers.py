@@ -81,6 +81,7 @@ PLURAL_KINDS = ("ActorGroup", "InterestGroup")
 _POSSESSIVE_AFTER = re.compile(r"['’]s?\b")
 _POSSESSIVE_END = re.compile(r"['’]s?$")
 _NEXT_WORDS = re.compile(r"[ \t]+([\w.-]+)(?:[ \t]+([\w.-]+))?(?:[ \t]+([\w.-]+))?")
+_ANY_WORD = re.compile(r"[A-Za-z-]+")
 _ROLE_WORD = re.compile(r"\b[a-z][a-z-]+\b")
 # a role noun that stands for one person: "the president", "Mexico's economy minister"
 _DETERMINED = re.compile(
@@ -153,10 +154,12 @@ class Speakers:
                 before = [m for m in people if m.end <= p.start()]
                 if len({m.actor.key for m in before}) != 1:
                     break
-                gap = text[before[-1].end : p.start()].lower()
-                words = re.findall(r"[a-z-]+", gap)
-                if any(w in titles or w in _PERSON_NOUNS for w in words):
-                    break
+                if any(
+                    (w.group(0).lower() in titles or w.group(0).lower() in _PERSON_NOUNS)
+                    and not any(a <= w.start() < b for a, b in self._titled)
+                    for w in _ANY_WORD.finditer(text, before[-1].end, p.start())
+                ):
+                    break  # someone else's role between: "X met the minister, and she ..."
                 self._vote(before[-1].actor, pronoun_gender(p.group(0)))
                 break
 
@@ -256,15 +259,20 @@ class Speakers:
     def _resolve_plural(self, at: int, floor: int) -> tuple[Actor, float] | None:
         """ "they": the group of people named last, when no other group and no one person was
         named after it."""
-        groups: list[Actor] = []
+        group: Mention | None = None
         for m in self.mentions.back_from(at, floor):
             if self.in_quote(m.start):
                 continue
-            if _one_person(m.actor) and not groups:
-                return None
-            if _plural(m) and m.actor not in groups:
-                groups.append(m.actor)
-        return (groups[0], 0.9) if len(groups) == 1 else None
+            if group is None:
+                if _one_person(m.actor):
+                    return None  # a person named after the last group: "they" is unsure
+                if _plural(m):
+                    group = m
+            elif m.start < self._paragraph_start(group.start):
+                break
+            elif _plural(m) and m.actor != group.actor:
+                return None  # two groups named in one paragraph
+        return (group.actor, 0.9) if group else None
 
     def _candidates(
         self, at: int, floor: int, fits: Callable[[Mention], bool]
