@@ -113,14 +113,14 @@ OTHER_ARTICLE = (
     "from this article's text in `evidence:`."
 )
 
-# The sample is valid: five warnings and one info, which every fixture below keeps unless it
-# says otherwise.
+# The sample is valid and clean: six infos and no warning, which every fixture below keeps
+# unless it says otherwise.
 SAMPLE_FINDINGS: set[Key] = {
-    ("warning", "A/objection/radical-rewrite", "tkg:reason", NO_REASON),
-    ("warning", "A/objection/sunset-clause", "tkg:reason", NO_REASON),
-    ("warning", "A/objection/isds-opt-out", "tkg:reason", NO_REASON),
-    ("warning", "A/objection/freeland-cannot-agree", "tkg:reason", NO_REASON),
-    ("warning", "A/objection/freeland-cannot-agree", "tkg:target", NO_PROPOSAL),
+    ("info", "A/objection/radical-rewrite", "tkg:reason", NO_REASON),
+    ("info", "A/objection/sunset-clause", "tkg:reason", NO_REASON),
+    ("info", "A/objection/isds-opt-out", "tkg:reason", NO_REASON),
+    ("info", "A/objection/freeland-cannot-agree", "tkg:reason", NO_REASON),
+    ("info", "A/objection/freeland-cannot-agree", "tkg:target", NO_PROPOSAL),
     ("info", "A/threat/trump-withdrawal/time", "tkg:value", NO_DATE),
 }
 

@@ -163,7 +163,9 @@ def _report(
                 continue
             verb = "loaded" if wrote else "ok"
             extra = ", ".join(
-                f"{n} {k}{'s' if n != 1 else ''}" for k, n in counts.items() if n and k != "error"
+                f"{n} {k}{'s' if n != 1 and k != 'info' else ''}"
+                for k, n in counts.items()
+                if n and k != "error"
             )
             line = f"{verb}: {v.name} ({v.size} triples{', ' + extra if extra else ''})"
             shown = [f for f in v.findings if f.severity == "warning"] if warnings else []
