@@ -8,8 +8,10 @@ from __future__ import annotations
 
 from functools import cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from rdflib import Graph
+if TYPE_CHECKING:
+    from rdflib import Graph
 
 _PACKAGE = Path(__file__).resolve().parent
 
@@ -52,4 +54,6 @@ def sample_dir() -> Path:
 @cache
 def ontology_graph() -> Graph:
     """The ontology, parsed once."""
+    from rdflib import Graph
+
     return Graph().parse(ontology_file(), format="turtle")

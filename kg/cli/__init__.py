@@ -6,33 +6,146 @@ read or written).
 
 This package holds the click group ``cli``, ``main()``, the options every command shares
 (``Context``, ``pass_context``) and the one error boundary (``_errors``). The commands live
-in modules by what they do; each registers its commands on ``cli`` when imported (at the
-end of this file):
+in modules by what they do; each registers its commands on ``cli`` when imported:
 
     kg.cli.load     ingest, validate: check facts and load them into the store
     kg.cli.draft    extract, eval: draft facts from article text, score the drafts
     kg.cli.ask      queries, query, sparql, stats, demo: ask the store
     kg.cli.publish  export, serve: hand the store on as files or as linked data
+    kg.cli.report   report: an HTML report (or one picture) about an article or an actor
+
+A command's module is imported only when that command runs (``COMMANDS`` says where each
+one lives), so ``tradekg query`` does not pay for the server, the extractor or SHACL, and
+``tradekg --help`` imports none of them: it lists each command with the summary kept in
+``COMMANDS`` (a test checks it is the first paragraph of the command's own help). Modules
+here import the library's heavier parts inside the commands that use them.
 """
 
 from __future__ import annotations
 
+import importlib
 import logging
 import os
 import sys
-from collections.abc import Iterator
+from collections.abc import Iterator, MutableMapping
 from contextlib import contextmanager, suppress
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 import click
 
 from kg import __version__, guard
 from kg.errors import KgError
-from kg.loaders import Reference, load_reference
-from kg.store import ENV_STORE, Store, default_location, open_store, remote_urls
-from kg.validate import Verdict, summarize
+from kg.store import ENV_STORE, default_location, open_store, remote_urls
+
+if TYPE_CHECKING:
+    from kg.loaders import Reference
+    from kg.store import Store
+    from kg.validate import Verdict
 
 ENV_REFERENCE = "TRADEKG_REFERENCE"
+
+# Each command: the module that defines it, and its summary (the first paragraph of its help)
+# for the command list of ``tradekg --help``, which is written without importing the modules.
+COMMANDS: dict[str, tuple[str, str]] = {
+    "demo": (
+        "kg.cli.ask",
+        "Load the bundled sample article and print the answers to a few saved queries.",
+    ),
+    "eval": (
+        "kg.cli.draft",
+        "Score the extractor against curated facts files: precision and recall per type.",
+    ),
+    "export": (
+        "kg.cli.publish",
+        "Export the store (or one article) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or "
+        "JSON-LD.",
+    ),
+    "extract": (
+        "kg.cli.draft",
+        "Draft the facts of articles for review, in the facts format people write.",
+    ),
+    "ingest": (
+        "kg.cli.load",
+        "Check articles' facts and load those that conform into the store.",
+    ),
+    "queries": (
+        "kg.cli.ask",
+        "List the saved queries with their descriptions, parameters and columns.",
+    ),
+    "query": ("kg.cli.ask", "Run a saved query; without NAME, list the catalogue."),
+    "serve": (
+        "kg.cli.publish",
+        "Serve the store as linked data, with a read-only SPARQL endpoint.",
+    ),
+    "sparql": ("kg.cli.ask", "Run an ad-hoc read-only SPARQL query (SELECT or ASK)."),
+    "stats": (
+        "kg.cli.ask",
+        "Count what the store holds: articles, graphs, triples, facts by type.",
+    ),
+    "validate": (
+        "kg.cli.load",
+        "Check facts files or RDF files without loading them (exits 1 if any does not conform).",
+    ),
+}
+
+
+class _Commands(MutableMapping[str, click.Command]):
+    """The group's commands by name: every name in ``COMMANDS`` is listed, and looking one up
+    imports its module (which registers it here)."""
+
+    def __init__(self, lazy: dict[str, tuple[str, str]]) -> None:
+        self.lazy = lazy
+        self.loaded: dict[str, click.Command] = {}
+
+    def __getitem__(self, name: str) -> click.Command:
+        if name not in self.loaded and name in self.lazy:
+            importlib.import_module(self.lazy[name][0])
+        return self.loaded[name]
+
+    def __setitem__(self, name: str, command: click.Command) -> None:
+        self.loaded[name] = command
+
+    def __delitem__(self, name: str) -> None:
+        del self.loaded[name]
+
+    def __contains__(self, name: object) -> bool:
+        return name in self.loaded or name in self.lazy
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(dict.fromkeys([*self.lazy, *self.loaded]))
+
+    def __len__(self) -> int:
+        return len(dict.fromkeys([*self.lazy, *self.loaded]))
+
+
+class LazyGroup(click.Group):
+    """A click group whose commands are imported when they are used (``COMMANDS``)."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.commands = _Commands(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        """As click's, but a command not imported yet is described by its summary."""
+        commands = self.commands
+        assert isinstance(commands, _Commands)
+        names = self.list_commands(ctx)
+        if not names:
+            return
+        limit = formatter.width - 6 - max(len(name) for name in names)
+        rows = []
+        for name in names:
+            if name in commands.loaded:
+                command = commands.loaded[name]
+                if command.hidden:
+                    continue
+                rows.append((name, command.get_short_help_str(limit)))
+            else:
+                summary = click.Command(name, help=commands.lazy[name][1])
+                rows.append((name, summary.get_short_help_str(limit)))
+        with formatter.section("Commands"):
+            formatter.write_dl(rows)
 
 
 class Context:
@@ -45,6 +158,8 @@ class Context:
 
     def reference(self) -> Reference:
         if self._reference is None:
+            from kg.loaders import load_reference
+
             self._reference = load_reference(self.reference_files)
         return self._reference
 
@@ -82,7 +197,7 @@ def _errors() -> Iterator[None]:
         sys.exit(0)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.group(cls=LazyGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="tradekg")
 @click.option(
     "--store",
@@ -155,6 +270,8 @@ def _report(
     verdicts: list[Verdict], *, wrote: bool, quiet: bool, warnings: bool | None = None
 ) -> None:
     """One line per input on stderr (with --quiet: rejected ones only) and its findings."""
+    from kg.validate import summarize
+
     warnings = not quiet if warnings is None else warnings
     for v in verdicts:
         counts = summarize(v.findings)
@@ -184,7 +301,3 @@ def _report(
 
 def main() -> None:
     cli(prog_name="tradekg")
-
-
-# the commands register on ``cli`` as their modules are imported
-from kg.cli import ask, draft, load, publish, report  # noqa: E402, F401

@@ -10,7 +10,6 @@ import click
 from kg.cli import Context, _errors, _report, cli, pass_context
 from kg.errors import EXIT_DATA, QuerySyntaxError
 from kg.errors import UsageError as KgUsageError
-from kg.ingest import ingest
 from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.adhoc import PREDECLARED, syntax_message, write_graph
@@ -282,6 +281,8 @@ def demo_cmd(obj: Context) -> None:
     The sample is the fifth round of the NAFTA renegotiation (November 2017). It is
     loaded into the store given by --store (or the default), like any other article.
     """
+    from kg.ingest import ingest
+
     with _errors():
         reference = obj.reference()
         with obj.store() as store:

@@ -25,8 +25,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
 
-from rdflib import Graph, URIRef
-from rdflib.term import Node
+if TYPE_CHECKING:  # rdflib is not imported to find out where the store is (tradekg --help)
+    from rdflib import Graph, URIRef
+    from rdflib.term import Node
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
@@ -35,7 +36,7 @@ ENV_STORE = "TRADEKG_STORE"
 
 # A named graph to write: its IRI and its triples as N-Triples statements without the final
 # " ." (kg.sparql_terms.render_lines makes them).
-RenderedGraph = tuple[URIRef, Sequence[str]]
+RenderedGraph = tuple["URIRef", Sequence[str]]
 _S = TypeVar("_S")
 
 
