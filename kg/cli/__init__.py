@@ -74,6 +74,12 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "List the saved queries with their descriptions, parameters and columns.",
     ),
     "query": ("kg.cli.ask", "Run a saved query; without NAME, list the catalogue."),
+    "report": (
+        "kg.cli.report",
+        "Write a report about an article or an actor that a person can read anywhere: one HTML "
+        "file with everything inline (the article with its evidence marked, a timeline, the "
+        "positions matrix, who stands with whom), which opens from disk with no network.",
+    ),
     "serve": (
         "kg.cli.publish",
         "Serve the store as linked data, with a read-only SPARQL endpoint.",

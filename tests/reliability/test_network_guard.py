@@ -191,9 +191,13 @@ def test_every_command_runs_guarded(
             click.pass_context(lambda ctx, **kw: _probe(listener.port, seen)())
         ),
     )
-    args = {"ingest": ["x"], "validate": ["x"], "extract": ["x"], "eval": [str(sample_dir())]}.get(
-        name, []
-    )
+    args = {
+        "ingest": ["x"],
+        "validate": ["x"],
+        "extract": ["x"],
+        "eval": [str(sample_dir())],
+        "report": ["x"],
+    }.get(name, [])
     result = CliRunner().invoke(cli, ["--store", "/nonexistent", name, *args])
     assert result.exit_code == 0, result.output
     assert seen == ["refused"]
