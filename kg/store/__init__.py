@@ -23,16 +23,29 @@ import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, BinaryIO, Protocol, TypeVar
+from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
 
-if TYPE_CHECKING:  # rdflib is not imported to find out where the store is (tradekg --help)
-    from rdflib import Graph, URIRef
+# rdflib is imported when a store is opened, not to find out where the store is (which
+# tradekg --help says): Triples, a subclass of rdflib's Graph, is imported on first use
+if TYPE_CHECKING:
+    from rdflib import URIRef
     from rdflib.term import Node
+
+    from kg.store.triples import Triples
 
 if TYPE_CHECKING:
     import pyoxigraph as ox
 
 ENV_STORE = "TRADEKG_STORE"
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Triples":
+        from kg.store.triples import Triples
+
+        return Triples
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+
 
 # A named graph to write: its IRI and its triples as N-Triples statements without the final
 # " ." (kg.sparql_terms.render_lines makes them).
@@ -88,12 +101,6 @@ class Results:
             [tuple(row[i] for i in index) for row in self.rows],
             truncated=self.truncated,
         )
-
-
-class Triples(Graph):
-    """The answer to a CONSTRUCT or DESCRIBE query; ``truncated`` as for Results."""
-
-    truncated = False
 
 
 class Store(Protocol):
