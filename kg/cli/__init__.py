@@ -84,7 +84,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
         "kg.cli.publish",
         "Serve the store as linked data, with a read-only SPARQL endpoint.",
     ),
-    "sparql": ("kg.cli.ask", "Run an ad-hoc read-only SPARQL query (SELECT or ASK)."),
+    "sparql": (
+        "kg.cli.ask",
+        "Run an ad-hoc read-only SPARQL query: SELECT, ASK, CONSTRUCT or DESCRIBE.",
+    ),
     "stats": (
         "kg.cli.ask",
         "Count what the store holds: articles, graphs, triples, facts by type.",

@@ -15,13 +15,15 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Any, BinaryIO
+from typing import TYPE_CHECKING, Any, BinaryIO
 
 import pyoxigraph as ox
-from pyparsing import ParseException, ParseResults
-from rdflib.plugins.sparql.parser import parseQuery
-from rdflib.plugins.sparql.parserutils import CompValue
 from rdflib.term import Node
+
+# rdflib's SPARQL parser (a tenth of a second to import) is imported by the functions that
+# parse, not by the command line's modules that import this one for PREDECLARED
+if TYPE_CHECKING:
+    from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import UsageError
 from kg.oxterms import to_ox
@@ -72,6 +74,9 @@ def check(text: str) -> Checked:
             "updates are refused: tradekg sparql only reads the store",
             hint="load data with tradekg ingest",
         )
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery
+
     try:
         parsed = parseQuery(text)
     except ParseException as e:
@@ -152,6 +157,9 @@ def _at(text: str, line: int, column: int) -> str:
 
 def _services(tree: Any) -> Iterator[CompValue]:
     """The SERVICE patterns in a parse tree (rdflib's)."""
+    from pyparsing import ParseResults
+    from rdflib.plugins.sparql.parserutils import CompValue
+
     if isinstance(tree, CompValue):
         if tree.name == "ServiceGraphPattern":
             yield tree
