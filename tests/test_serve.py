@@ -46,6 +46,7 @@ MAX_ROWS = 200
 VOID = Namespace("http://rdfs.org/ns/void#")
 DCTERMS = Namespace(PREFIXES["dcterms"])
 TKG = Namespace(PREFIXES["tkg"])
+OA = Namespace(PREFIXES["oa"])
 FREELAND = URIRef(PREFIXES["id"] + "actor/freeland")
 QUOTE = "These are proposals we simply cannot agree to"
 CROSS_JOIN = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
@@ -367,6 +368,34 @@ def test_a_fact_document_holds_its_time_and_reports(served: Running) -> None:
     assert (iri, TKG.time, URIRef(iri + "/time")) in graph
     assert (URIRef(iri + "/time"), TKG.phrase, Literal("Tuesday")) in graph
     assert (URIRef(iri + "/report/1"), TKG.source, FREELAND) in graph
+
+
+def test_an_actor_document_holds_what_it_said(served: Running) -> None:
+    """Lighthizer's document: his own triples, and every fact he is the agent of or that a
+    report credits to him, with its reports and the article's exact words (the quotes)."""
+    lighthizer = URIRef(PREFIXES["id"] + "actor/lighthizer")
+    graph = Graph().parse(data=request(served, "/doc/actor/lighthizer.ttl").body, format="turtle")
+    said = served.store.select(
+        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+        "PREFIX oa: <http://www.w3.org/ns/oa#> "
+        "SELECT DISTINCT ?fact ?exact ?x WHERE { "
+        "{ ?fact tkg:agent ?x } UNION { ?fact tkg:report ?r0 . ?r0 tkg:source ?x } "
+        "?fact tkg:report ?report . ?report tkg:evidence ?span . "
+        "?span oa:hasSelector ?selector . ?selector oa:exact ?exact }",
+        {"x": lighthizer},
+    ).rows
+    # five statements, a demand, and two events he announced (the next round, progress hoped for)
+    assert len({fact for fact, _, _ in said}) == 8
+    for fact, exact, _ in said:
+        report = graph.value(fact, TKG.report)
+        assert report is not None, fact
+        span = graph.value(report, TKG.evidence)
+        assert exact in set(graph.objects(None, OA.exact)), exact
+        assert span is not None and (span, OA.hasSelector, None) in graph
+    agent = served.store.construct(
+        f"CONSTRUCT {{ <{lighthizer}> ?p ?o }} WHERE {{ <{lighthizer}> ?p ?o }}"
+    )
+    assert _subject_triples(graph, lighthizer) == _subject_triples(agent, lighthizer)
 
 
 def test_entity_page_for_people(served: Running) -> None:

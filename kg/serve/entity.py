@@ -2,7 +2,9 @@
 
 The RDF document of an entity holds its own triples, those of the nodes minted under its
 IRI that it links to (a fact's time, reason and reports: ``<fact>/time``, ``<fact>/report/1``)
-and the ``rdfs:label`` of everything it links to. The HTML page shows the same with labels,
+and the ``rdfs:label`` of everything it links to; an actor's also holds what it said: the facts
+it is the agent of or that a report credits to it, with their times, reports and the spans of
+text (the quotes) the reports rest on. The HTML page shows the same with labels,
 the evidence quotes (the exact words of the article, with its headline) of every report that
 is about the entity, and the entities that refer to it.
 """
@@ -73,16 +75,36 @@ SELECT ?x ?fact ?report ?quote ?mode ?source ?article ?headline WHERE {
 ORDER BY ?article ?fact ?report LIMIT 500
 """
 )
+# ?a: what ?x said, the facts ?x is the agent of (speech acts) or that a report credits to ?x,
+# with their time, reports and the spans of text they rest on (the quotes)
+_SAID = """
+  { ?a tkg:agent ?x } UNION { ?a tkg:report ?credited . ?credited tkg:source ?x }
+  ?a ?alink ?ac . FILTER(isIRI(?ac) && STRSTARTS(STR(?ac), CONCAT(STR(?a), "/")))
+"""
 _DOCUMENT = (
     _PREFIXES
     + """
-CONSTRUCT { ?x ?p ?o . ?c ?cp ?co . ?o rdfs:label ?l } WHERE {
+CONSTRUCT {
+  ?x ?p ?o . ?c ?cp ?co . ?o rdfs:label ?l .
+  ?a ?ap ?ao . ?ac ?acp ?aco . ?span ?sp ?so . ?selector ?selp ?selo
+} WHERE {
   { ?x ?p ?o }
   UNION {
     ?x ?link ?c . FILTER(isIRI(?c) && STRSTARTS(STR(?c), CONCAT(STR(?x), "/")))
     ?c ?cp ?co
   }
   UNION { ?x ?p ?o . ?o rdfs:label ?l }
+  UNION { { ?a tkg:agent ?x } UNION { ?a tkg:report ?credited . ?credited tkg:source ?x }
+          ?a ?ap ?ao }
+  UNION { """
+    + _SAID
+    + """ ?ac ?acp ?aco }
+  UNION { """
+    + _SAID
+    + """ ?ac tkg:evidence ?span . ?span ?sp ?so }
+  UNION { """
+    + _SAID
+    + """ ?ac tkg:evidence ?span . ?span oa:hasSelector ?selector . ?selector ?selp ?selo }
 }
 """
 )
