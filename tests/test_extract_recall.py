@@ -374,3 +374,62 @@ def test_no_government_objects_to_its_own_measure(lexicon: Lexicon) -> None:
 def test_protests_seen_in_a_country_are_not_its_objection(lexicon: Lexicon) -> None:
     text = "Peru has seen massive protests against the proposed pact, from its farmers."
     assert acts(text, lexicon) == []
+
+
+# --- wants phrased as wanting talks or a deal, proposals in the passive ---------------------
+
+
+def test_wanting_talks_or_a_deal_is_a_demand(lexicon: Lexicon) -> None:
+    text = "Korea wanted further discussions on the rice quota. Japan sought a deal that is fair."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "demand-verb",
+            "south-korea",
+            "quotas",
+            "further discussions on the rice quota",
+        ),
+        ("proposals", "demand-verb", "japan", "deal-that-is-fair", "a deal that is fair"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Korea wanted a seat at the table.",  # nothing wanted that the words name
+        "Japan asked a question about the deal.",  # a question, not a demand
+        "Korea sought the presidency of the council.",
+    ],
+)
+def test_wanting_what_is_not_talks_or_a_deal_is_no_demand(lexicon: Lexicon, text: str) -> None:
+    assert acts(text, lexicon) == []
+
+
+def test_as_proposed_by_names_the_proposer(lexicon: Lexicon) -> None:
+    text = "Talks stalled over a cut in rice tariffs by next year, as proposed by Korea."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "proposed-by",
+            "south-korea",
+            "tariffs",
+            "Talks stalled over a cut in rice tariffs by next year, as proposed by Korea",
+        )
+    ]
+    assert acts("Talks stalled, as proposed by nobody in particular.", lexicon) == []
+
+
+def test_we_will_not_in_a_quotation_is_a_rejection_by_its_speaker(lexicon: Lexicon) -> None:
+    text = (
+        "“We will not sign any deal that hurts our farmers,” Japanese Farm Minister Kenji "
+        "Sato said."
+    )
+    assert [a for a in acts(text, lexicon) if a[0] == "objections"] == [
+        (
+            "objections",
+            "rejection-quote",
+            "kenji-sato",
+            None,
+            "We will not sign any deal that hurts our farmers,",
+        )
+    ]

@@ -120,7 +120,7 @@ _RELATIVE_HEAD = re.compile(
     r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
     r"moves?|suggestions?)\s+(?:that\s+|which\s+)?$"
 )
-_WE = re.compile(r"\b(?:we|I)\b")
+_WE = re.compile(r"\b(?:[Ww]e|I)\b")
 # a verdict on a measure: "concluded it discriminates against U.S. companies", "said the
 # new tax is inconsistent with prevailing tax principles", "called the decision unfair"
 _VERDICT = re.compile(
@@ -135,6 +135,16 @@ _VERDICT = re.compile(
     r"in\s+breach|in\s+violation|a\s+violation|a\s+breach|penali[sz]\w*|"
     r"unfairly\s+target\w*)"
 )
+# what negotiators want without naming an issue: more talks, a deal, a review
+_WANTED_THING = re.compile(
+    r"\s+(?:(?:a|an|the|further|more|new|fresh|formal|broader|comprehensive|limited|"
+    r"bilateral|separate|quick|swift|speedy|early|free\s+trade)\s+){1,3}(?:talks|discussions|"
+    r"negotiations|consultations|deal|agreement|accord|pact|review|investigation|"
+    r"compensation|exemptions?|concessions?)\b",
+    re.IGNORECASE,
+)
+# "the goal of striking a deal by the end of the year, as proposed by the United States"
+_PROPOSED_BY = re.compile(r",?\s+as\s+(?:first\s+|originally\s+)?proposed\s+by\s+")
 _WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
 # an objection taken to a court or body: "launching a formal appeal to the WTO", "filed a
 # complaint under the WTO's dispute settlement mechanism"
@@ -315,6 +325,7 @@ class ActFinder:
         """Paraphrased acts in a sentence (the words outside quotations)."""
         source = self._source(s)
         self._demand_nouns(s, source, quote_spans)
+        self._proposed_by(s, quote_spans)
         self._verbs(s, "demand", source, quote_spans)
         self._verbs(s, "measure", source, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
@@ -401,6 +412,21 @@ class ActFinder:
         )
         self.proposals.append(drafted)
         return drafted
+
+    def _proposed_by(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
+        """ "..., as proposed by X": the words before are X's proposal."""
+        for m in _PROPOSED_BY.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans):
+                continue
+            after = self.mentions.within(m.end(), min(s.end, m.end() + 60))
+            if not after or after[0].start > m.end() + 4 or after[0].actor.kind == "UnnamedSource":
+                continue
+            start = s.start
+            for boundary in re.finditer(r"[,;:—–]\s", self.text[s.start : m.start()]):
+                start = s.start + boundary.end()
+            if len(self.text[start : m.start()].split()) < 3:
+                continue
+            self._proposal(after[0].actor, start, after[0].end, "proposed-by", 0.7)
 
     def _demand_nouns(
         self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
@@ -534,6 +560,8 @@ class ActFinder:
             return True  # "wants Canada to open ...", "wants half of the value ... to come"
         if re.match(r"\s+[a-z]+ing\b", after) and verb[2].lower().split()[-1].startswith("propos"):
             return True  # "proposed counting the value of ..."
+        if _WANTED_THING.match(after) and verb[2].lower() not in ("asked", "asks", "asking"):
+            return True  # "wanted further discussions", "sought a deal that is fair"
         # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
         near = _clip_words(self.text, verb[1], end, 10)
         return bool(self.mentions.issues_in(verb[1], near))
