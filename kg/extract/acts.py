@@ -140,7 +140,8 @@ _WANTED_THING = re.compile(
     r"\s+(?:(?:a|an|the|further|more|new|fresh|formal|broader|comprehensive|limited|"
     r"bilateral|separate|quick|swift|speedy|early|free\s+trade)\s+){1,3}(?:talks|discussions|"
     r"negotiations|consultations|deal|agreement|accord|pact|review|investigation|"
-    r"compensation|exemptions?|concessions?)\b",
+    r"compensation|exemptions?|concessions?)\s+(?:that|which|on|over|with|for|to|covering|"
+    r"including)\b",  # and says what about: "a new deal" alone is too vague
     re.IGNORECASE,
 )
 # "the goal of striking a deal by the end of the year, as proposed by the United States"
