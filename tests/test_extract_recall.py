@@ -189,20 +189,9 @@ def test_a_later_mention_of_a_dated_event_is_the_same_event(lexicon: Lexicon) ->
     ]
 
 
-def test_two_meetings_on_one_day_are_one(lexicon: Lexicon) -> None:
-    text = (
-        "The leaders hope the planned summit on Friday can go ahead. "
-        "Both sides should keep working towards a summit on Friday."
-    )
-    assert events(text, lexicon) == [
-        (
-            "event-meeting",
-            "Meeting",
-            "expected",
-            "2025-01-17",
-            "The leaders hope the planned summit on Friday can go ahead",
-        )
-    ]
+def test_a_week_before_publication_is_over(lexicon: Lexicon) -> None:
+    text = "The farmers' union sent a letter to the commissioner last week."
+    assert [(e[2], e[3]) for e in events(text, lexicon)] == [("occurred", "2025-W02")]
 
 
 @pytest.mark.parametrize(

@@ -181,19 +181,37 @@ def _event(
     return DraftedFact("events", _key(name), rule, 0.7, c_start, c_end, fields, when=when)
 
 
+def _days(value: str) -> tuple[dt.date, dt.date] | None:
+    """The first and last day of a resolved time: 2017, 2017-11, 2017-W48, 2017-11-21."""
+    try:
+        if re.fullmatch(r"\d{4}", value):
+            return dt.date(int(value), 1, 1), dt.date(int(value), 12, 31)
+        if re.fullmatch(r"\d{4}-\d{2}", value):
+            first = dt.date(int(value[:4]), int(value[5:]), 1)
+            following = dt.date(first.year + first.month // 12, first.month % 12 + 1, 1)
+            return first, following - dt.timedelta(days=1)
+        if re.fullmatch(r"\d{4}-W\d{2}", value):
+            monday = dt.date.fromisocalendar(int(value[:4]), int(value[6:]), 1)
+            return monday, monday + dt.timedelta(days=6)
+        day = dt.date.fromisoformat(value)
+        return day, day
+    except ValueError:
+        return None
+
+
 def _after(published: dt.date, when: TimeMatch) -> bool:
-    """The time is over by the publication date (a day before it, an earlier month or
+    """The time is over by the publication date (a day before it, an earlier week, month or
     year)."""
-    value = when.value or ""
-    return value < published.isoformat()[: len(value)]
+    days = _days(when.value or "")
+    return days is not None and days[1] < published
 
 
 def _status(words: str, when: TimeMatch, published: dt.date) -> str:
     """Tense and modality: "will take effect on July 5" is scheduled, "must vote by
     November" expected, "took effect" occurred; a date before publication is over, one after
     it is not."""
-    value = when.value or ""
-    ahead = value > published.isoformat()[: len(value)]
+    days = _days(when.value or "")
+    ahead = days is not None and days[0] > published
     if _after(published, when):
         return "occurred"  # over by the time of writing, whatever was expected of it
     if _EXPECTED.search(words) and not re.search(r"\b(?:will|shall|scheduled)\b", words):
@@ -204,8 +222,7 @@ def _status(words: str, when: TimeMatch, published: dt.date) -> str:
 
 
 def same_events(events: list[DraftedFact], text: str) -> list[DraftedFact]:
-    """One event once: "Today's ruling ..." after the ruling was dated is the same ruling;
-    two meetings on one day are one."""
+    """One event once: "Today's ruling ..." after the ruling was dated is the same ruling."""
     kept: list[DraftedFact] = []
     for e in events:
         when = e.when.value if e.when and e.when.value else ""
@@ -219,20 +236,6 @@ def same_events(events: list[DraftedFact], text: str) -> list[DraftedFact]:
         ]
         if possessive and same:
             continue
-        if e.fields["type"] == "Meeting" and len(when) == 10:
-            twin = next(
-                (
-                    k
-                    for k in kept
-                    if k.fields["type"] == "Meeting"
-                    and k.when
-                    and k.when.value
-                    and k.when.value == when
-                ),
-                None,
-            )
-            if twin is not None:
-                continue
         kept.append(e)
     return kept
 
