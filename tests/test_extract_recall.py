@@ -422,3 +422,10 @@ def test_we_will_not_in_a_quotation_is_a_rejection_by_its_speaker(lexicon: Lexic
             "We will not sign any deal that hurts our farmers,",
         )
     ]
+
+
+def test_a_speakers_today_is_not_an_event(lexicon: Lexicon) -> None:
+    text = "“Our decision today sends a clear signal to our partners,” the minister said."
+    assert events(text, lexicon) == []
+    text = "The ministry published its decision today."
+    assert [(e[2], e[3]) for e in events(text, lexicon)] == [("occurred", "2025-01-15")]

@@ -93,7 +93,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
         for s in sents:
             times = times_of[s.start, s.end] = find_times(text, s.start, s.end, article.published)
             acts.sentence(s, spans)
-            events.extend(find_events(text, s, times, mentions, article.published))
+            events.extend(find_events(text, s, times, mentions, article.published, spans))
             statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
             statements.extend(_outlet_voice(text, s, spans, lexicon))
         attributed = attribute(text, paragraph, quotes, sents, mentions, lexicon, speakers, carried)

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 
 from kg.extract.facts import DraftedFact
 from kg.extract.mentions import Mentions
@@ -114,7 +115,12 @@ _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)
 
 
 def find_events(
-    text: str, s: Sentence, times: list[TimeMatch], mentions: Mentions, published: dt.date
+    text: str,
+    s: Sentence,
+    times: list[TimeMatch],
+    mentions: Mentions,
+    published: dt.date,
+    quotes: Sequence[tuple[int, int]] = (),
 ) -> list[DraftedFact]:
     """One event per resolved time phrase whose clause says something happens (a round, a
     meeting, a ruling, tariffs raised ...); a time that only dates a statement ("said on
@@ -125,6 +131,8 @@ def find_events(
     for when in times:
         if when.value is None:
             continue
+        if when.phrase.lower() == "today" and any(a <= when.start < b for a, b in quotes):
+            continue  # a speaker's "today" frames what they say: "our decision today ..."
         c_start, c_end = _clause_of(text, s, when)
         press = _PRESS.search(text, c_start, c_end)
         if press is None and (
