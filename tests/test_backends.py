@@ -30,7 +30,7 @@ from rdflib.compare import isomorphic
 from test_queries import CASES, GOLDEN, as_golden, golden_name
 
 from kg.cli import cli
-from kg.errors import StoreError
+from kg.errors import StoreError, UsageError
 from kg.ingest import ingest
 from kg.loaders import Reference
 from kg.queries import get_query, run_saved
@@ -361,6 +361,50 @@ def test_construct(backend: tuple[str, Store, dict[str, str]]) -> None:
         return
     graph = store.construct(query)
     assert len(graph) == store.quad_count(ARTICLE_GRAPH) > 100, name
+
+
+LABELS = (
+    "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>\n"
+    "PREFIX prov: <http://www.w3.org/ns/prov#>\n"
+    "SELECT ?x ?label WHERE { GRAPH ?g { ?g a prov:Bundle . ?x rdfs:label ?label } } "
+    "ORDER BY ?label ?x"
+)
+
+
+def test_select_cuts_at_max_rows_and_says_so(backend: tuple[str, Store, dict[str, str]]) -> None:
+    _, store, _ = backend
+    whole = store.select(LABELS)
+    assert len(whole.rows) > 3 and not whole.truncated
+    cut = store.select(LABELS, max_rows=3)
+    assert (cut.variables, cut.rows, cut.truncated) == (whole.variables, whole.rows[:3], True)
+    exact = store.select(LABELS, max_rows=len(whole.rows))
+    assert (exact.rows, exact.truncated) == (whole.rows, False)
+
+
+def test_ask_construct_and_dataset(backend: tuple[str, Store, dict[str, str]]) -> None:
+    _, store, _ = backend
+    asked = "ASK { GRAPH ?g { ?g ?p ?o } }"
+    assert store.ask(asked, {"g": ARTICLE_GRAPH}) is True
+    assert store.ask(asked, {"g": URIRef(str(ARTICLE_GRAPH) + "0")}) is False
+    with pytest.raises(UsageError, match="^this query is not an ASK query$"):
+        store.ask(LABELS)
+    about = "CONSTRUCT { ?g ?p ?o } WHERE { GRAPH ?g { ?g ?p ?o } }"
+    whole = store.construct(about, {"g": ARTICLE_GRAPH})
+    assert len(whole) > 1 and not whole.truncated
+    cut = store.construct(about, {"g": ARTICLE_GRAPH}, max_rows=1)
+    assert len(cut) == 1 and cut.truncated and set(cut) <= set(whole)
+    count = "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"
+    rows = store.select(count, dataset=([str(ARTICLE_GRAPH)], [])).rows
+    assert int(str(rows[0][0])) == store.quad_count(ARTICLE_GRAPH)
+
+
+def test_caps_say_who_stops_a_query(backend: tuple[str, Store, dict[str, str]]) -> None:
+    name, store, _ = backend
+    embedded = name == "embedded"
+    assert (store.caps.timeouts, store.caps.snapshots) == (embedded, embedded)
+    assert store.caps.row_limit and store.caps.datasets
+    if embedded:  # in a worker over a snapshot, with the same answer
+        assert store.select(LABELS, timeout=60, max_rows=3) == store.select(LABELS, max_rows=3)
 
 
 def test_writes_through_sparql_update_without_gsp(oxigraph: tuple[str, dict[str, str]]) -> None:

@@ -68,7 +68,7 @@ def write_frame(fd: int, message: dict[str, Any]) -> None:
         data = data[written:]
 
 
-def to_ox(term: Term) -> Any:
+def wire_to_ox(term: Term) -> Any:
     kind = term[0]
     if kind == "uri":
         return ox.NamedNode(term[1])
@@ -81,7 +81,7 @@ def to_ox(term: Term) -> Any:
     return ox.Literal(term[1])
 
 
-def from_ox(term: Any) -> Term | None:
+def ox_to_wire(term: Any) -> Term | None:
     if term is None:
         return None
     if isinstance(term, ox.NamedNode):
@@ -105,7 +105,7 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
         options["use_default_graph_as_union"] = True
     if request.get("named_graphs") is not None:
         options["named_graphs"] = [ox.NamedNode(g) for g in request["named_graphs"]]
-    bindings = {ox.Variable(k): to_ox(v) for k, v in (request.get("bindings") or {}).items()}
+    bindings = {ox.Variable(k): wire_to_ox(v) for k, v in (request.get("bindings") or {}).items()}
     try:
         result = store.query(request["query"], substitutions=bindings or None, **options)
         if isinstance(result, ox.QueryBoolean):
@@ -118,7 +118,7 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
                 if len(rows) == limit:
                     truncated = True
                     break
-                rows.append([from_ox(solution[v]) for v in variables])
+                rows.append([ox_to_wire(solution[v]) for v in variables])
             return {"kind": "rows", "vars": variables, "rows": rows, "truncated": truncated}
         triples: list[Any] = []
         truncated = False
@@ -139,7 +139,8 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
             "kind": "triples",
             "truncated": truncated,
             "triples": [
-                [from_ox(t.subject), from_ox(t.predicate), from_ox(t.object)] for t in triples
+                [ox_to_wire(t.subject), ox_to_wire(t.predicate), ox_to_wire(t.object)]
+                for t in triples
             ],
         }
     out = io.BytesIO()
