@@ -111,6 +111,7 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
+_SAYER = re.compile(r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:said|says|told|added)\b")
 _OWNER = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _KNIGHTED = frozenset({"Sir", "Dame"})
@@ -381,16 +382,18 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
 def surnames(text: str, toks: list[Token], found: Mentions) -> None:
     """Later mentions of a person by surname ("Lighthizer said") or honorific ("Ms. Ng")."""
     by_surname: dict[str, Actor] = {}
+    sayers: set[str] | None = None  # capitalised words right before "said", "told" ...
     for mention in found.found:
-        if mention.actor.kind == "Person":
+        if mention.actor.kind == "Person" and mention.actor.name not in by_surname:
             words = mention.actor.name.split()
             if words[-1].lower() not in _NOT_NAMES:  # "Liu He": "He" alone is a pronoun
                 by_surname.setdefault(words[-1], mention.actor)
-            if len(words) == 2 and re.search(
-                r"\b" + re.escape(words[0]) + r"(?:['’]s)?\s+(?:said|says|told|added)\b", text
-            ):
-                # family name first ("Geng Shuang" ... "Geng said", "Liu He" ... "Liu said")
-                by_surname.setdefault(words[0], mention.actor)
+            if len(words) == 2:
+                if sayers is None:
+                    sayers = set(_SAYER.findall(text))
+                if words[0] in sayers:
+                    # family name first ("Geng Shuang" ... "Geng said", "Liu He" ... "Liu said")
+                    by_surname.setdefault(words[0], mention.actor)
             by_surname.setdefault(mention.actor.name, mention.actor)
     if not by_surname:
         return
