@@ -19,6 +19,7 @@ from kg.extract.mentions import (
     country_key,
     entry_actor,
     joined,
+    local_actor,
     slug,
 )
 
@@ -148,13 +149,11 @@ def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon, found:
                 )
             else:
                 label = text[start:end]
-                actor = Actor(
-                    slug(label),
+                actor = local_actor(
                     "ActorGroup",
                     label,
-                    True,
+                    "demonym-group",
                     members=tuple(dict.fromkeys(countries)),
-                    found_by="demonym-group",
                 )
             found.add(Mention(start, end, actor, "demonym"))
             return j + n - i
@@ -176,13 +175,8 @@ def country_group(
             first = next(e for e in entries if e.kind == "Country")
             start, end = toks[i].start, toks[i + n + m].end
             label = text[start:end]
-            actor = Actor(
-                slug(label),
-                "ActorGroup",
-                label,
-                True,
-                members=(first.key, other[0].key),
-                found_by="country-group",
+            actor = local_actor(
+                "ActorGroup", label, "country-group", members=(first.key, other[0].key)
             )
             return Mention(start, end, actor, "demonym"), n + 1 + m
     return None
@@ -243,9 +237,7 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
             Mention(
                 start,
                 end,
-                Actor(
-                    slug(name), kind, name, True, affiliation=country, found_by="organisation-name"
-                ),
+                local_actor(kind, name, "organisation-name", affiliation=country),
                 "organisation",
             )
         )
@@ -263,14 +255,7 @@ def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
             Mention(
                 m.start(),
                 m.end(),
-                Actor(
-                    slug(name),
-                    "InterestGroup",
-                    name,
-                    True,
-                    affiliation=country,
-                    found_by="interest-group",
-                ),
+                local_actor("InterestGroup", name, "interest-group", affiliation=country),
                 "group",
             )
         )

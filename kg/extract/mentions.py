@@ -138,6 +138,20 @@ def slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-")
 
 
+def local_actor(
+    kind: str,
+    name: str,
+    found_by: str,
+    *,
+    members: tuple[str, ...] = (),
+    affiliation: str | None = None,
+) -> Actor:
+    """An actor the article defines for itself, keyed by its name (``slug``)."""
+    return Actor(
+        slug(name), kind, name, True, members=members, affiliation=affiliation, found_by=found_by
+    )
+
+
 def country_key(word: str, lexicon: Lexicon) -> str | None:
     """The country a word names: "Canada", "Canadian", "U.S." (as written, capitals kept)."""
     if word in lexicon.demonyms:

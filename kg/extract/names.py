@@ -18,13 +18,12 @@ from kg.extract.groups import (
 from kg.extract.lexicon import Entry, Lexicon
 from kg.extract.mentions import (
     POSSESSIVE,
-    Actor,
     Mention,
     Mentions,
     Token,
     entry_actor,
     joined,
-    slug,
+    local_actor,
     tokens,
 )
 from kg.extract.people import appositives, person, roles, surnames, title_person
@@ -85,14 +84,7 @@ def _administrations(text: str, lexicon: Lexicon, found: Mentions) -> None:
             Mention(
                 m.start(),
                 m.end(),
-                Actor(
-                    slug(name),
-                    "GovernmentBody",
-                    name,
-                    True,
-                    affiliation="united-states",
-                    found_by="administration",
-                ),
+                local_actor("GovernmentBody", name, "administration", affiliation="united-states"),
                 "name",
             )
         )
@@ -213,6 +205,6 @@ def _pipeline_names(text: str, lexicon: Lexicon, found: Mentions) -> None:
         actor = (
             person(name, None, lexicon, found, "nlp")
             if kind == "Person"
-            else Actor(slug(name), kind, name, True, found_by="nlp")
+            else local_actor(kind, name, "nlp")
         )
         found.add(Mention(start, end, actor, "nlp"))
