@@ -61,27 +61,20 @@ def closed_sets(ontology: Graph, classes: set[URIRef]) -> tuple[set[URIRef], set
 def test_the_queries_have_class_lists() -> None:
     """The check below has something to check (the lists are found where they are)."""
     lists = {q.name: [terms for _, terms in class_lists(q.read_text())] for q in QUERIES}
-    assert ["tkg:Objection", "tkg:Rejection"] in lists["data-quality.rq"]
+    assert ["tkg:Objection", "tkg:Rejection"] in lists["objections.rq"]
     assert ["tkg:DirectQuote", "tkg:PartialQuote"] in lists["quotes.rq"]
-    assert [t for t in lists["statements.rq"] if "tkg:SpeechAct" in t] == [
-        [
-            "tkg:SpeechAct",
-            "tkg:Statement",
-            "tkg:Demand",
-            "tkg:Objection",
-            "tkg:Rejection",
-            "tkg:Threat",
-            "tkg:Support",
-        ]
-    ]
+    assert ["tkg:Event", "tkg:SpeechAct"] in lists["timeline.rq"]
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=lambda q: q.name)
 def test_class_lists_in_queries_are_whole_subclass_sets(ontology: Graph, query: Path) -> None:
-    """A query that lists classes ("tkg:SpeechAct and its subclasses") lists exactly the
-    subclass sets of its top classes, so a class added to the ontology cannot silently drop out
-    of it. Lists of other things (modes, statuses) are left alone."""
+    """A query that lists classes (tkg:Objection and tkg:Rejection) lists exactly the subclass
+    sets of its top classes, so a class added to the ontology cannot silently drop out of it.
+    A list of families (tkg:Event, tkg:SpeechAct) stands for every class under them: each fact
+    is typed with its family too (kg.rdf writes superclass types). Lists of other things
+    (modes, statuses) are left alone."""
     classes = set(ontology.subjects(RDF.type, OWL.Class))
+    families = set(family_classes())
     for line, terms in class_lists(query.read_text()):
         iris = {URIRef(TKG_NS + t.removeprefix("tkg:")) for t in terms if t.startswith("tkg:")}
         listed = iris & classes
@@ -89,6 +82,8 @@ def test_class_lists_in_queries_are_whole_subclass_sets(ontology: Graph, query: 
             continue
         where = f"{query.name}:{line}"
         assert listed == iris and len(iris) == len(terms), f"{where} mixes classes and others"
+        if listed <= families:
+            continue
         tops, whole = closed_sets(ontology, listed)
         missing = sorted(name(c) for c in whole - listed)
         assert not missing, (
