@@ -15,9 +15,6 @@ directory.
 
 from __future__ import annotations
 
-import datetime as dt
-from pathlib import Path
-
 from rdflib import RDF, XSD, BNode, Graph, Literal, Namespace, URIRef
 from rdflib.term import Node
 
@@ -81,32 +78,6 @@ def _count(store: Store, query: str) -> int:
     return int(str(rows[0][0])) if rows and rows[0][0] is not None else 0
 
 
-def last_modified(location: str) -> dt.datetime | None:
-    """When the store at ``location`` was last written, from its newest data file.
-
-    Oxigraph (RocksDB) keeps data in immutable ``*.sst`` files and a write-ahead ``*.log``;
-    opening the store creates an empty log, which is not counted. The time may lag behind
-    the write until the store is next opened (when the log is turned into a data file), and
-    is None when ``location`` is not a directory (a remote store).
-    """
-    path = Path(location)
-    if not path.is_dir():
-        return None
-    times = []
-    for f in path.iterdir():
-        if f.suffix not in (".sst", ".log"):
-            continue
-        try:  # RocksDB deletes obsolete files while the store is open
-            stat = f.stat()
-        except FileNotFoundError:
-            continue
-        if f.suffix == ".sst" or stat.st_size > 0:
-            times.append(stat.st_mtime)
-    if not times:
-        return None
-    return dt.datetime.fromtimestamp(int(max(times)), tz=dt.UTC)
-
-
 def describe(store: Store) -> Graph:
     """The VoID/DCAT description of what ``store`` holds."""
     g = Graph()
@@ -165,7 +136,7 @@ def describe(store: Store) -> Graph:
         add(period, RDF.type, DCTERMS.PeriodOfTime)
         add(period, DCAT.startDate, lit(str(published[0][0]), XSD.date))
         add(period, DCAT.endDate, lit(str(published[0][1]), XSD.date))
-    modified = last_modified(store.location)
+    modified = store.last_modified()
     if modified is not None:
         add(DATASET, DCTERMS.modified, lit(modified.isoformat(), XSD.dateTime))
 
@@ -198,4 +169,4 @@ def describe(store: Store) -> Graph:
     return g
 
 
-__all__ = ["DATASET", "DCAT", "DESCRIPTION", "ENDPOINT", "VOID", "describe", "last_modified"]
+__all__ = ["DATASET", "DCAT", "DESCRIPTION", "ENDPOINT", "VOID", "describe"]

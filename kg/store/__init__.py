@@ -19,6 +19,7 @@ it can do in ``caps`` (callers never ask which backend they have). The modules::
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
@@ -165,6 +166,9 @@ class Store(Protocol):
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
         """Write the store (or one named graph) in the syntax ``fmt`` (a name in kg.syntaxes)."""
 
+    def last_modified(self) -> dt.datetime | None:
+        """When the store was last written, where the backend can tell (else None)."""
+
     def flush(self) -> None:
         """Make what was written durable and release write buffers (may be a no-op)."""
 
@@ -218,6 +222,10 @@ class Reading(Closing):
 
     def quads(self, graph: URIRef | None = None) -> Iterator[ox.Quad]:
         raise NotImplementedError
+
+    def last_modified(self) -> dt.datetime | None:
+        """When the store was last written, where the backend can tell (else None)."""
+        return None
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:
         """Write the store (or one named graph) in the syntax ``fmt`` (kg.syntaxes)."""

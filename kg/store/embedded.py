@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -19,6 +20,32 @@ from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fi
 from kg.terms import PREFIXES
 
 log = logging.getLogger("kg.store")
+
+
+def last_modified(location: str | Path) -> dt.datetime | None:
+    """When the store at ``location`` was last written, from its newest data file.
+
+    Oxigraph (RocksDB) keeps data in immutable ``*.sst`` files and a write-ahead ``*.log``;
+    opening the store creates an empty log, which is not counted. The time may lag behind
+    the write until the store is next opened (when the log is turned into a data file); None
+    when ``location`` is not a directory.
+    """
+    path = Path(location)
+    if not path.is_dir():
+        return None
+    times = []
+    for f in path.iterdir():
+        if f.suffix not in (".sst", ".log"):
+            continue
+        try:  # RocksDB deletes obsolete files while the store is open
+            stat = f.stat()
+        except FileNotFoundError:
+            continue
+        if f.suffix == ".sst" or stat.st_size > 0:
+            times.append(stat.st_mtime)
+    if not times:
+        return None
+    return dt.datetime.fromtimestamp(int(max(times)), tz=dt.UTC)
 
 
 class EmbeddedStore(Reading):
@@ -225,6 +252,10 @@ class EmbeddedStore(Reading):
             )
         else:
             syntaxes.write(self.quads(graph), output, syntax, PREFIXES)
+
+    def last_modified(self) -> dt.datetime | None:
+        """When the store was last written, from its newest data file."""
+        return last_modified(self.location)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store in the new directory ``target``."""

@@ -11,6 +11,7 @@ endpoint of ``tradekg serve`` uses (a CONSTRUCT answer serialised where it is ma
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import sys
 import tempfile
@@ -203,6 +204,12 @@ class PooledStore(ReadOnly):
             graph.add((from_wire(s), from_wire(p), from_wire(o)))  # type: ignore[arg-type]
         return graph
 
+    def last_modified(self) -> dt.datetime | None:
+        """When the store the snapshot was taken of was last written."""
+        from kg.store.embedded import last_modified
+
+        return last_modified(self.location)
+
 
 class RemoteReader(ReadOnly):
     """Read-only access to a SPARQL server; a query past ``timeout`` is a QueryTimeout (the
@@ -243,6 +250,9 @@ class RemoteReader(ReadOnly):
 
     def quad_count(self, graph: URIRef | None = None) -> int:
         return self.store.quad_count(graph)
+
+    def last_modified(self) -> dt.datetime | None:
+        return self.store.last_modified()
 
 
 def _graph_text(triples: list[ox.Triple], fmt: str, limit: int) -> GraphText:
