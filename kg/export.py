@@ -1,7 +1,8 @@
 """Exports: every standard RDF syntax, the whole store or one article, to any binary stream.
 
-JSON-LD is compacted with the context published with the package (``ontology/context.jsonld``),
-embedded in the document so it can be read offline; it is written one graph at a time.
+JSON-LD is compacted with the context published with the package (``ontology/context.jsonld``,
+generated from the ontology by ``kg.jsonld``: a term for every class and property), embedded
+in the document so it can be read offline; it is written one graph at a time.
 ``void`` is not a syntax but the VoID/DCAT description of the whole store, in Turtle
 (``kg.void.describe``, the same document ``tradekg serve`` publishes at ``/.well-known/void``).
 """
@@ -22,7 +23,6 @@ from kg.store import Store
 
 # every syntax of kg.syntaxes, and the VoID description
 FORMATS = (*syntaxes.NAMES, "void")
-RDF_TYPE = "http://www.w3.org/1999/02/22-rdf-syntax-ns#type"
 CONTEXT_IRI = "https://w3id.org/tradekg/context.jsonld"  # where tradekg's context is published
 
 
@@ -80,10 +80,9 @@ def export(store: Store, out: BinaryIO, fmt: str, graph: URIRef | None = None) -
 
 
 def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
-    prefixes = sorted(
-        ((ns, p) for p, ns in context()["@context"].items() if isinstance(ns, str)),
-        key=lambda x: -len(x[0]),
-    )
+    from kg.jsonld import Compactor
+
+    compactor = Compactor(context()["@context"])
     out.write(b'{"@context": ')
     out.write(json.dumps(context()["@context"]).encode())
     out.write(b', "@graph": [')
@@ -96,31 +95,5 @@ def _jsonld(store: Store, out: BinaryIO, graph: URIRef | None) -> None:
             if not first:
                 out.write(b",\n")
             first = False
-            out.write(json.dumps(_compact(node, prefixes), ensure_ascii=False).encode())
+            out.write(json.dumps(compactor.node(node), ensure_ascii=False).encode())
     out.write(b"]}\n")
-
-
-def _iri(value: str, prefixes: list[tuple[str, str]]) -> str:
-    for ns, prefix in prefixes:
-        if value.startswith(ns) and not value[len(ns) :].startswith("//"):
-            return f"{prefix}:{value[len(ns) :]}"
-    return value
-
-
-def _compact(node: Any, prefixes: list[tuple[str, str]]) -> Any:
-    """Shorten IRIs in keys, ``@id`` and ``@type`` with the context's prefixes."""
-    if isinstance(node, list):
-        return [_compact(n, prefixes) for n in node]
-    if not isinstance(node, dict):
-        return node
-    result: dict[str, Any] = {}
-    for key, value in node.items():
-        if key == RDF_TYPE:
-            result["@type"] = [_iri(v["@id"], prefixes) for v in value]
-        elif key in ("@id", "@type") and isinstance(value, str):
-            result[key] = _iri(value, prefixes)
-        elif key.startswith("@"):
-            result[key] = _compact(value, prefixes)
-        else:
-            result[_iri(key, prefixes)] = _compact(value, prefixes)
-    return result

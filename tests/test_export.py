@@ -120,9 +120,43 @@ def test_jsonld_uses_the_published_context(store_dir: Path) -> None:
     )
     published = json.loads(resource("ontology", "context.jsonld").read_text())
     assert doc["@context"] == published["@context"]
-    text = json.dumps(doc)
-    # a demand is typed with its superclass too (ontology/README.md)
-    assert '"tkg:agent"' in text and '"@type": ["tkg:Demand", "tkg:SpeechAct"]' in text
+    # JSON that reads as JSON: terms for the ontology's properties and classes, plain values
+    demand = next(
+        n for n in doc["@graph"][0]["@graph"] if n["@id"].endswith("/demand/sunset-clause")
+    )
+    assert demand == {
+        "@id": "id:article/11f0a1b12fa8bf03/demand/sunset-clause",
+        "@type": ["Demand", "SpeechAct"],  # typed with its superclass too (ontology/README.md)
+        "agent": "id:actor/trump-administration",
+        "target": "id:article/11f0a1b12fa8bf03/proposal/sunset-clause",
+        "report": "id:article/11f0a1b12fa8bf03/demand/sunset-clause/report/1",
+    }
+
+
+def test_the_context_is_generated_from_the_ontology(update_goldens: bool) -> None:
+    """ontology/context.jsonld is build_context's output (regenerate it with
+    'python -m kg.jsonld > ontology/context.jsonld'), with a term for every class and property
+    of the ontology."""
+    import json
+
+    from kg.jsonld import build_context, ontology_terms
+    from kg.resources import ontology_graph, resource
+
+    built = build_context(ontology_graph())
+    path = resource("ontology", "context.jsonld")
+    if update_goldens:
+        path.write_text(json.dumps(built, indent=2) + "\n", encoding="utf-8")
+    assert json.loads(path.read_text(encoding="utf-8")) == built
+    terms = {
+        (v if isinstance(v, str) else v["@id"]).replace(
+            "tkg:", "https://w3id.org/tradekg/ontology#"
+        )
+        for k, v in built["@context"].items()
+        if not (isinstance(v, str) and v.endswith(("/", "#")))
+    }
+    missing = [str(t) for t in ontology_terms(ontology_graph()) if str(t) not in terms]
+    assert missing == []
+    assert len(ontology_terms(ontology_graph())) > 70  # the classes and properties, not none
 
 
 def test_export_to_a_file_is_written_whole(
