@@ -136,11 +136,16 @@ def test_a_long_title_is_not_part_of_the_name_and_a_role_gives_a_gender(
     reference: Reference, lexicon: Lexicon
 ) -> None:
     """ "European Commission Trade Commissioner Valdis Dombrovskis" is Valdis Dombrovskis;
-    "ministry spokeswoman He Yadong" is He Yadong ("He" is her surname, not a pronoun)."""
+    "ministry spokeswoman He Yadong" is He Yadong ("He" is her surname, not a pronoun), of the
+    ministry the paragraph named."""
     path = ARTICLES / "eu-china-ev-duties.md"
     draft = extract(read_article(path), lexicon)
-    people = {a.key: a.name for a in draft.local_actors() if a.kind == "Person"}
-    assert people == {"valdis-dombrovskis": "Valdis Dombrovskis", "he-yadong": "He Yadong"}
+    people = {a.key: (a.name, a.affiliation) for a in draft.local_actors() if a.kind == "Person"}
+    assert people == {
+        "valdis-dombrovskis": ("Valdis Dombrovskis", "european-commission"),
+        # "ministry spokeswoman": the ministry named before, China's commerce ministry
+        "he-yadong": ("He Yadong", "mofcom"),
+    }
     doc = draft_document(draft, path.with_suffix(".facts.yaml"), path)
     rules = [(s["by"], s["rule"], s["confidence"]) for s in doc["statements"]]
     assert rules == [

@@ -114,6 +114,7 @@ _NOT_NAMES = frozenset(
 _SAYER = re.compile(r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:said|says|told|added)\b")
 _OWNER = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
+_BODIES = frozenset({"ministry", "department", "office", "embassy", "mission"})
 _KNIGHTED = frozenset({"Sir", "Dame"})
 # pronouns and other words that are also surnames, read as names only right after a title
 _SURNAMES_LIKE_WORDS = frozenset({"He"})
@@ -191,7 +192,10 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
                 continue
         elif not name_len or not _SPACE.fullmatch(gap):
             continue
-        country, _ = _country_before(text, toks, _modifiers_before(toks, i), lexicon)
+        first = _modifiers_before(toks, i)
+        country, _ = _country_before(text, toks, first, lexicon)
+        if country is None and first < i:
+            country = _body_before(text, toks[first].start, toks[i].start, found)
         start, end = toks[i + n].start, toks[i + n + name_len - 1].end
         if _OWNER.search(text, start, end):
             end -= 2  # "Prime Minister Boris Johnson's spokesman": the name is Boris Johnson
@@ -255,6 +259,20 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
         n -= 1
     return n if 2 <= n <= (4 if titled else 3) else 0
+
+
+def _body_before(text: str, start: int, end: int, found: Mentions) -> str | None:
+    """ "ministry spokeswoman He Yadong" after "China's commerce ministry": the body named
+    last with the same noun ("ministry", "department") in the 1,500 characters before."""
+    nouns = {w for w in text[start:end].lower().split() if w in _BODIES}
+    for m in reversed(found.found):  # in text order so far: the finders add as they read
+        if m.start >= start:
+            continue
+        if start - m.end > 1500:
+            break
+        if m.actor.kind == "GovernmentBody" and nouns & set(text[m.start : m.end].lower().split()):
+            return m.actor.key
+    return None
 
 
 def _modifiers_before(toks: list[Token], i: int) -> int:
