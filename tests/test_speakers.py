@@ -312,3 +312,14 @@ def test_she_after_a_man_s_given_name_is_nobody(lexicon: Lexicon) -> None:
         "she said."
     )
     assert _draft(text, lexicon) == [("martin-keane", "We have listened,", 0.9)]
+
+
+def test_role_nouns_introduce_people(lexicon: Lexicon) -> None:
+    text = (
+        'White House aide Dana Whitlock said the offer stood. "It is a fair offer," Whitlock '
+        'said. Special envoy Tomas Ruiz disagreed. "It is not enough," the envoy said.'
+    )
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        ("dana-whitlock", "It is a fair offer,"),
+        ("tomas-ruiz", "It is not enough,"),
+    ]
