@@ -58,6 +58,14 @@ def graph_of_article(article: URIRef) -> URIRef:
     return mint("graph", str(article)[len(prefix) :])
 
 
+def article_of_graph(graph: URIRef) -> URIRef:
+    """The article a named graph holds (``id/graph/K`` -> ``id/article/K``)."""
+    prefix = str(mint("graph", "x"))[:-1]
+    if not str(graph).startswith(prefix):
+        raise ValueError(f"{graph} is not an article graph IRI")
+    return mint("article", str(graph)[len(prefix) :])
+
+
 REFERENCE_GRAPH = mint("graph", "reference")
 
 

@@ -126,6 +126,19 @@ class TKG(DefinedNamespace):
     extractionRule: URIRef  # drafted fact -> the id of the extractor rule that drafted it
     confidence: URIRef  # drafted fact -> xsd:decimal in (0, 1]
 
+    # Identity across articles: links between facts (kg.link)
+    Link: URIRef  # a claim that two facts of different articles are one thing
+    linkFrom: URIRef  # Link -> the fact of the earlier article
+    linkTo: URIRef  # Link -> the fact of the later article
+    linkMethod: URIRef  # Link -> xsd:string: the linker rule, or "curator"
+    score: URIRef  # Link -> xsd:decimal in [0, 1]
+    linkStatus: URIRef  # Link -> LinkStatus
+    LinkStatus: URIRef  # proposed, accepted, rejected (a class and its SKOS scheme)
+    Proposed: URIRef
+    Accepted: URIRef
+    Rejected: URIRef
+    sameAs: URIRef  # fact -> fact of another article: one thing (a followed link)
+
 
 PREFIXES: dict[str, str] = {
     "tkg": str(TKG._NS),

@@ -242,9 +242,14 @@ def test_sparql_hides_an_iri_column_that_has_a_label_column(sample_store_dir: Pa
 def test_every_saved_query_declares_its_iri_columns(sample_store: Store) -> None:
     """On the sample, the columns a query declares as IRIs hold IRIs only, and the others
     none (the table leaves the declared ones out)."""
-    params = {"provenance": {"fact": A + "/proposal/sunset-clause"}}
+    params = {
+        "provenance": {"fact": A + "/proposal/sunset-clause"},
+        "proposal-history": {"proposal": A + "/proposal/sunset-clause"},
+    }
     for name, query in catalogue().items():
         results = run_saved(sample_store, name, params.get(name, {}))
+        if not results.rows:
+            continue  # nothing to look at: the sample alone has no links between articles
         for i, column in enumerate(results.variables):
             kinds = {type(row[i]) for row in results.rows if row[i] is not None}
             if column in query.iris:

@@ -13,6 +13,7 @@ in modules by what they do; each registers its commands on ``cli`` when imported
     kg.cli.ask      queries, query, sparql, stats, demo: ask the store
     kg.cli.publish  export, serve: hand the store on as files or as linked data
     kg.cli.report   report: an HTML report (or one picture) about an article or an actor
+    kg.cli.link     link: which facts of different articles are one thing
 
 A command's module is imported only when that command runs (``COMMANDS`` says where each
 one lives), so ``tradekg query`` does not pay for the server, the extractor or SHACL, and
@@ -72,6 +73,11 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "queries": (
         "kg.cli.ask",
         "List the saved queries with their descriptions, parameters and columns.",
+    ),
+    "link": (
+        "kg.cli.link",
+        "Say which facts of different articles are one thing: the sunset clause of round 5 is "
+        "the sunset clause of round 7.",
     ),
     "query": ("kg.cli.ask", "Run a saved query; without NAME, list the catalogue."),
     "report": (

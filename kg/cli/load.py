@@ -11,9 +11,11 @@ from pathlib import Path
 import click
 
 from kg.cli import Context, _echo_err, _errors, _report, cli, pass_context
+from kg.cli.link import summary
 from kg.errors import EXIT_DATA
 from kg.errors import UsageError as KgUsageError
 from kg.ingest import Outcome, check, find_inputs, ingest
+from kg.iris import article_of_graph
 from kg.loaders.rdffile import FORMATS as RDF_FORMATS
 from kg.loaders.rdffile import RdfSource
 from kg.store import store_location
@@ -78,6 +80,13 @@ _RDF_FORMAT = click.option(
     help="Also load articles that have no facts file, with facts drafted by the "
     "extractor (each marked as a draft, with its rule and confidence).",
 )
+@click.option(
+    "--no-link",
+    "no_link",
+    is_flag=True,
+    help="Do not link the loaded articles' proposals and threats to those of other articles "
+    "(see `tradekg link`).",
+)
 @click.option("-q", "--quiet", is_flag=True, help="Print errors and the summary only.")
 @pass_context
 def ingest_cmd(
@@ -87,6 +96,7 @@ def ingest_cmd(
     batch: int,
     workers: int | None,
     extract: bool,
+    no_link: bool,
     quiet: bool,
 ) -> None:
     """Check articles' facts and load those that conform into the store.
@@ -114,6 +124,7 @@ def ingest_cmd(
         if workers is None:
             workers = min(4, os.cpu_count() or 1)
         reference = obj.reference()  # a bad reference file is reported before the store opens
+        links: list[object] = []
         with obj.store() as store, _progress(total, "ingesting") as progress:
             outcome: Outcome = ingest(
                 store,
@@ -124,12 +135,19 @@ def ingest_cmd(
                 progress=progress,
                 extract=extract,
             )
+            if outcome.written and not no_link:
+                from kg import link
+
+                written = [article_of_graph(v.graph) for v in outcome.verdicts if v.ok and v.graph]
+                links = list(link.run(store, articles=written))
         _report(outcome.verdicts, wrote=True, quiet=quiet)
         rejected = len(outcome.rejected)
         _echo_err(
             f"{outcome.written} article(s) loaded, {rejected} rejected"
             f" into {store_location(obj.store_location)}"
         )
+        if links:
+            _echo_err(summary(links))
         if rejected:
             sys.exit(EXIT_DATA)
 

@@ -1,0 +1,408 @@
+"""Identity across articles: links between facts of different articles that are one thing.
+
+Articles keep their own nodes (a proposal is ``<article>/proposal/<id>``); what ties the
+sunset clause of one article to the sunset clause of the next is a **link** in its own named
+graph, ``id:graph/links``, never an edit of the article graphs (the two layers of NewsReader's
+GAF: instances and their mentions). A link says which fact it joins to which (``from`` the
+earlier article's fact), by what ``method``, how sure (``score``, 0 to 1) and where it stands
+(``proposed`` by the linker, ``accepted`` or ``rejected`` by a person). A link is *followed*
+when it is accepted, or proposed with a score at or above ``THRESHOLD``; for each followed link
+the graph also states ``<from> tkg:sameAs <to>``, so a query reaches every fact that is one
+with a given one through the path ``(tkg:sameAs|^tkg:sameAs)*``, across any number of articles.
+A rejected link is kept, so running the linker again does not propose it again.
+
+The linker (``propose``) compares proposals and threats of different articles, made by the
+same actor or by actors tied by affiliation or group membership (the Trump administration and
+the United States):
+
+- proposals: the same issue (required); the same agreement (or one of them names none; two
+  different agreements rule a pair out); summaries that share words. Score: 0.5 for the issue,
+  +0.2 for the same proposer (+0.1 for a tied one), +0.1 for the same agreement (+0.05 when
+  one names none), up to +0.2 for shared words (their Jaccard index);
+- threats: threatened actions that share words: 0.4, +0.2 for the same agent (+0.1 tied), up
+  to +0.4 for shared words;
+- both: published at most ``MAX_DAYS`` apart; pairs scoring under ``MIN_SCORE`` are not kept;
+  each fact is compared with the ``COMPARE`` nearest facts of its kind, issue and group of
+  actors on each side in time, and keeps its ``PER_FACT`` best links, so a thread that recurs in
+  many articles becomes a chain, not every pair (which the path above follows end to end).
+
+Links are deterministic: the same store gives the same links and IRIs
+(``id:link/<16 hex digits of the SHA-256 of the two fact IRIs>``).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
+
+from rdflib import RDF, RDFS, XSD, Literal, URIRef
+from rdflib.term import Node
+
+from kg.errors import UsageError
+from kg.iris import mint
+from kg.sparql_terms import render_lines
+from kg.store import Store
+from kg.terms import PROV, TKG
+
+LINKS_GRAPH = mint("graph", "links")
+THRESHOLD = 0.7  # a proposed link at or above this score is followed by the queries
+MIN_SCORE = 0.6  # the linker keeps no pair that scores less
+MAX_DAYS = 3 * 366  # facts of articles further apart are not linked
+PER_FACT = 2  # links the linker proposes for one fact, at most: its best matches
+COMPARE = 50  # the facts it is compared with: the nearest of its block on each side
+STATUSES = {"proposed": TKG.Proposed, "accepted": TKG.Accepted, "rejected": TKG.Rejected}
+_STATUS_NAMES = {iri: name for name, iri in STATUSES.items()}
+_WORD = re.compile(r"[a-z0-9]+")
+_STOP = frozenset(
+    [
+        "a",
+        "an",
+        "and",
+        "any",
+        "are",
+        "as",
+        "at",
+        "be",
+        "by",
+        "for",
+        "from",
+        "has",
+        "have",
+        "in",
+        "into",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "that",
+        "the",
+        "their",
+        "them",
+        "they",
+        "this",
+        "to",
+        "was",
+        "were",
+        "will",
+        "with",
+        "would",
+    ]
+)
+
+
+@dataclass(frozen=True)
+class Link:
+    """A claim that ``source`` (in the earlier article) and ``target`` are one thing."""
+
+    source: URIRef
+    target: URIRef
+    method: str
+    score: float
+    status: str = "proposed"  # proposed, accepted, rejected
+
+    @property
+    def iri(self) -> URIRef:
+        digest = hashlib.sha256(f"{self.source} {self.target}".encode()).hexdigest()[:16]
+        return mint("link", digest)
+
+    @property
+    def followed(self) -> bool:
+        """Whether queries follow it: accepted, or proposed with a score at the threshold."""
+        return self.status == "accepted" or (self.status == "proposed" and self.score >= THRESHOLD)
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A proposal or threat as the linker compares it."""
+
+    fact: URIRef
+    kind: str  # proposal or threat
+    article: URIRef
+    published: dt.date | None
+    agent: URIRef | None
+    issue: URIRef | None
+    agreement: URIRef | None
+    words: frozenset[str]
+
+
+_CANDIDATES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+PREFIX schema: <https://schema.org/>
+SELECT DISTINCT ?fact ?kind ?article ?published ?agent ?issue ?agreement ?text WHERE {
+  {
+    ?fact tkg:proposer ?agent ;
+          tkg:issue ?issue .
+    BIND("proposal" AS ?kind)
+    OPTIONAL { ?fact tkg:agreement ?agreement }
+    OPTIONAL { ?fact tkg:summary ?text }
+  } UNION {
+    ?fact tkg:threatenedAction ?text ;
+          tkg:agent ?agent .
+    BIND("threat" AS ?kind)
+  }
+  ?fact tkg:report ?report .
+  ?report tkg:inArticle ?article .
+  OPTIONAL { ?article schema:datePublished ?published }
+}"""
+_TIES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+SELECT DISTINCT ?a ?b WHERE { { ?a tkg:affiliation ?b } UNION { ?b tkg:member ?a } }"""
+_LINKS = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+SELECT ?link ?from ?to ?method ?score ?status WHERE {
+  ?link tkg:linkFrom ?from ;
+        tkg:linkTo ?to ;
+        tkg:linkMethod ?method ;
+        tkg:score ?score ;
+        tkg:linkStatus ?status .
+}"""
+_EXISTS = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+SELECT ?fact ?article WHERE { ?fact tkg:report ?report . ?report tkg:inArticle ?article }
+LIMIT 1"""
+
+
+def _words(text: Node | None) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall(str(text or "").lower()) if w not in _STOP)
+
+
+def _date(value: Node | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value is not None else None
+    except ValueError:
+        return None
+
+
+def candidates(store: Store) -> list[Candidate]:
+    """Every proposal and threat in the store, with what the linker compares."""
+    results = store.select(_CANDIDATES)
+    col = {v: i for i, v in enumerate(results.variables)}
+    found: dict[URIRef, Candidate] = {}
+    for row in results.rows:
+        fact = row[col["fact"]]
+        if not isinstance(fact, URIRef) or fact in found:
+            continue
+
+        def iri(name: str, row: tuple[Node | None, ...] = row) -> URIRef | None:
+            value = row[col[name]]
+            return value if isinstance(value, URIRef) else None
+
+        article = iri("article")
+        if article is None:
+            continue
+        found[fact] = Candidate(
+            fact,
+            str(row[col["kind"]]),
+            article,
+            _date(row[col["published"]]),
+            iri("agent"),
+            iri("issue"),
+            iri("agreement"),
+            _words(row[col["text"]]),
+        )
+    return sorted(found.values(), key=lambda c: str(c.fact))
+
+
+def ties(store: Store) -> set[frozenset[URIRef]]:
+    """Pairs of actors tied by affiliation or group membership (either way)."""
+    pairs = set()
+    for a, b in store.select(_TIES).rows:
+        if isinstance(a, URIRef) and isinstance(b, URIRef) and a != b:
+            pairs.add(frozenset((a, b)))
+    return pairs
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def score(a: Candidate, b: Candidate, tied: set[frozenset[URIRef]]) -> tuple[float, str] | None:
+    """How sure the linker is that ``a`` and ``b`` are one thing, and by which method; None
+    when they cannot be."""
+    if a.kind != b.kind or a.article == b.article:
+        return None
+    if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS:
+        return None
+    same_agent = a.agent is not None and a.agent == b.agent
+    tied_agent = not same_agent and frozenset((a.agent, b.agent)) in tied
+    words = _jaccard(a.words, b.words)
+    if not (same_agent or tied_agent):
+        return None
+    if a.kind == "proposal":
+        if a.issue is None or a.issue != b.issue:
+            return None
+        if a.agreement and b.agreement and a.agreement != b.agreement:
+            return None
+        value = 0.5 + (0.2 if same_agent else 0.1)
+        value += 0.1 if a.agreement and a.agreement == b.agreement else 0.05
+        value += 0.2 * words
+        method = "same-issue-proposer" if same_agent else "same-issue-tied-proposer"
+    else:
+        value = 0.4 + (0.2 if same_agent else 0.1) + 0.4 * words
+        method = "same-agent-action" if same_agent else "tied-agent-action"
+    value = round(min(value, 1.0), 3)
+    return (value, method) if value >= MIN_SCORE else None
+
+
+def _ordered(a: Candidate, b: Candidate) -> tuple[Candidate, Candidate]:
+    """The earlier article's fact first (by publication date, then IRI)."""
+    key_a = (a.published or dt.date.min, str(a.fact))
+    key_b = (b.published or dt.date.min, str(b.fact))
+    return (a, b) if key_a <= key_b else (b, a)
+
+
+def _components(tied: set[frozenset[URIRef]]) -> dict[URIRef, URIRef]:
+    """Each tied actor's group: the least IRI among the actors tied to it, directly or not."""
+    parent: dict[URIRef, URIRef] = {}
+
+    def root(x: URIRef) -> URIRef:
+        while parent.get(x, x) != x:
+            x = parent[x]
+        return x
+
+    for pair in tied:
+        a, b = sorted(pair)
+        ra, rb = root(a), root(b)
+        if ra != rb:
+            parent[max(ra, rb)] = min(ra, rb)
+    return {x: root(x) for x in parent} | {root(x): root(x) for x in parent}
+
+
+def propose(
+    found: Sequence[Candidate], tied: set[frozenset[URIRef]], *, new: set[URIRef] | None = None
+) -> list[Link]:
+    """Links from each fact to the earlier facts it is most likely one with (at most
+    ``PER_FACT``, among the ``COMPARE`` latest earlier facts of the same kind, issue and group
+    of tied actors); with ``new`` (article IRIs), only for facts of those articles."""
+    group = _components(tied)
+    blocks: dict[tuple[str, URIRef | None, URIRef | None], list[Candidate]] = defaultdict(list)
+    for c in found:
+        agent = group.get(c.agent, c.agent) if c.agent is not None else None
+        blocks[(c.kind, c.issue if c.kind == "proposal" else None, agent)].append(c)
+    links: dict[tuple[URIRef, URIRef], Link] = {}
+    for block in blocks.values():
+        block.sort(key=lambda c: (c.published or dt.date.min, str(c.fact)))
+        for i, fact in enumerate(block):
+            if new is not None and fact.article not in new:
+                continue
+            judged = []
+            for other in block[max(0, i - COMPARE) : i] + block[i + 1 : i + 1 + COMPARE]:
+                result = score(fact, other, tied)
+                if result is not None:
+                    judged.append((result, other))
+            judged.sort(key=lambda j: (-j[0][0], str(j[1].fact)))
+            for (value, method), other in judged[:PER_FACT]:
+                first, second = _ordered(fact, other)
+                links.setdefault(
+                    (first.fact, second.fact), Link(first.fact, second.fact, method, value)
+                )
+    return sorted(links.values(), key=lambda link: (str(link.source), str(link.target)))
+
+
+def stored(store: Store) -> list[Link]:
+    """The links the store holds."""
+    links = []
+    for _, source, target, method, value, status in store.select(_LINKS).rows:
+        if isinstance(source, URIRef) and isinstance(target, URIRef):
+            links.append(
+                Link(
+                    source,
+                    target,
+                    str(method),
+                    float(str(value)),
+                    _STATUS_NAMES.get(URIRef(str(status)), "proposed"),
+                )
+            )
+    return sorted(links, key=lambda link: (str(link.source), str(link.target)))
+
+
+def _write(store: Store, links: Iterable[Link]) -> None:
+    triples: list[tuple[Node, Node, Node]] = [
+        (LINKS_GRAPH, RDF.type, PROV.Bundle),
+        (LINKS_GRAPH, RDFS.label, Literal("links between facts of different articles")),
+    ]
+    for link in links:
+        node = link.iri
+        triples += [
+            (node, RDF.type, TKG.Link),
+            (node, TKG.linkFrom, link.source),
+            (node, TKG.linkTo, link.target),
+            (node, TKG.linkMethod, Literal(link.method)),
+            (node, TKG.score, Literal(f"{link.score:.3f}", datatype=XSD.decimal)),
+            (node, TKG.linkStatus, STATUSES[link.status]),
+        ]
+        if link.followed:
+            triples.append((link.source, TKG.sameAs, link.target))
+    store.replace_graphs([(LINKS_GRAPH, render_lines(triples))])
+
+
+def _facts_in_store(store: Store, links: Iterable[Link]) -> set[URIRef]:
+    facts = {f for link in links for f in (link.source, link.target)}
+    return {f for f in facts if store.select(_EXISTS, {"fact": f}).rows}
+
+
+def run(store: Store, *, articles: Iterable[URIRef] | None = None) -> list[Link]:
+    """Bring the links graph up to date and return its links: links whose facts are gone are
+    dropped; accepted and rejected links are kept as a person left them; proposed links are
+    proposed anew (with ``articles``, only for pairs with a fact of those articles; the other
+    proposed links are kept). Writes nothing when nothing changed."""
+    old = stored(store)
+    present = _facts_in_store(store, old)
+    kept = {(x.source, x.target): x for x in old if x.source in present and x.target in present}
+    new = set(articles) if articles is not None else None
+    if new is None:
+        kept = {k: x for k, x in kept.items() if x.status != "proposed"}
+    else:
+        kept = {k: x for k, x in kept.items() if x.status != "proposed" or not _touches(x, new)}
+    for link in propose(candidates(store), ties(store), new=new):
+        key = (link.source, link.target)
+        reversed_key = (link.target, link.source)
+        if key not in kept and reversed_key not in kept:
+            kept[key] = link
+    links = sorted(kept.values(), key=lambda link: (str(link.source), str(link.target)))
+    if links != old and (links or old):
+        _write(store, links)
+    return links
+
+
+def _touches(link: Link, articles: set[URIRef]) -> bool:
+    """Whether a fact of the link was minted under one of ``articles``."""
+    prefixes = tuple(str(a) + "/" for a in articles)
+    return str(link.source).startswith(prefixes) or str(link.target).startswith(prefixes)
+
+
+def decide(store: Store, source: URIRef, target: URIRef, status: str) -> Link:
+    """A person's decision about the link between two facts (either order): ``accepted`` or
+    ``rejected``. A pair the linker did not propose gets a link made by the curator; both
+    facts must be in the store, in different articles."""
+    if status not in ("accepted", "rejected"):
+        raise UsageError(f"a link is accepted or rejected, not {status!r}")
+    for fact in (source, target):
+        if not store.select(_EXISTS, {"fact": fact}).rows:
+            raise UsageError(
+                f"no fact {fact} in the store",
+                hint="link facts of articles the store holds (tradekg query article-audit "
+                "lists them)",
+            )
+    articles = {str(store.select(_EXISTS, {"fact": f}).rows[0][1]) for f in (source, target)}
+    if len(articles) == 1:
+        raise UsageError(
+            "both facts are in the same article", hint="links join facts of different articles"
+        )
+    links = stored(store)
+    for i, link in enumerate(links):
+        if {link.source, link.target} == {source, target}:
+            links[i] = replace(link, status=status)
+            _write(store, links)
+            return links[i]
+    made = Link(source, target, "curator", 1.0, status)
+    _write(store, [*links, made])
+    return made
+
+
+__all__ = [
+    "LINKS_GRAPH", "MIN_SCORE", "THRESHOLD", "Candidate", "Link", "candidates", "decide",
+    "propose", "run", "score", "stored", "ties",
+]  # fmt: skip
