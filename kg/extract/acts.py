@@ -691,20 +691,16 @@ class ActFinder:
                 "by": agent.actor.key,
                 "proposal": targets[-1].key,
             }
-            actors = [agent.actor]
-            self._report(fields, source, actors)
             start = m.start() if agent.end < m.start() - 60 else agent.start
-            self.facts.append(
-                DraftedFact(
-                    "objections",
-                    targets[-1].key,
-                    "objection-verdict",
-                    0.65,
-                    start,
-                    end,
-                    fields,
-                    actors=tuple(actors),
-                )
+            self._act(
+                "objections",
+                targets[-1].key,
+                "objection-verdict",
+                0.65,
+                (start, end),
+                fields,
+                agent.actor,
+                source,
             )
 
     def _legal_actions(
