@@ -93,7 +93,12 @@ class UsageError(KgError):
 
 
 class QuerySyntaxError(UsageError):
-    """The text is not a SPARQL 1.1 query (the endpoint answers HTTP 400)."""
+    """The text is not a SPARQL 1.1 query (the endpoint answers HTTP 400). ``detail`` is the
+    parser's own message, for a caller that says it otherwise."""
+
+    def __init__(self, detail: str, **kwargs: object) -> None:
+        super().__init__(f"the query does not parse: {detail}", **kwargs)  # type: ignore[arg-type]
+        self.detail = detail
 
 
 class Refused(UsageError):

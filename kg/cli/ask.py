@@ -245,9 +245,7 @@ def sparql_cmd(
                 else:
                     triples = store.construct(checked.text, timeout=limit)
         except QuerySyntaxError as e:  # the engine's parser, where it disagrees with rdflib's
-            prefix = "the query does not parse: "
-            if e.message.startswith(prefix):
-                e.message = prefix + syntax_message(e.message[len(prefix) :], text)
+            e.message = "the query does not parse: " + syntax_message(e.detail, text)
             raise
         if syntax is None:
             _write(results, fmt or "table", width, iris, iri_columns(results))

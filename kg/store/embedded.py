@@ -142,7 +142,7 @@ class EmbeddedStore(Reading):
             return self._store.query(query, substitutions=subs or None, **options)  # type: ignore[arg-type]
         except SyntaxError as e:
             raise QuerySyntaxError(
-                f"the query does not parse: {e}",
+                str(e),
                 hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
             ) from None
         except OSError as e:

@@ -66,7 +66,7 @@ def _refuse_update(text: str, error: ParseException) -> None:
             update = parseUpdate(text)
     except ParseException:
         raise QuerySyntaxError(
-            f"the query does not parse: {error}",
+            str(error),
             hint="the endpoint runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE queries",
         ) from None
     operations = [op.name for op in update.request or []]
@@ -114,7 +114,7 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
                 parseUpdate(text)
         except ParseException:
             raise QuerySyntaxError(
-                f"the query does not parse: {e}",
+                str(e),
                 hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
             ) from None
         return

@@ -184,7 +184,7 @@ class PooledStore(ReadOnly):
         kind = reply["kind"]
         if kind == "error":
             if reply["error"] == "syntax":
-                raise QuerySyntaxError(f"the query does not parse: {reply['message']}")
+                raise QuerySyntaxError(str(reply["message"]))
             if reply["error"] == "bind":
                 raise UsageError(f"the query cannot bind its parameters: {reply['message']}")
             raise StoreError(f"the query failed: {reply['message']}")
