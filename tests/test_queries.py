@@ -233,10 +233,21 @@ def test_quotes_reporting_an_event_have_no_date_of_their_own(sample_store: Store
 
 def test_timeline_puts_unresolved_times_last(sample_store: Store) -> None:
     rows = as_rows(run_saved(sample_store, "timeline"))
-    assert [r["start"] for r in rows] == (["2017-11-21"] * 8 + ["2017-12-01", "2017-01-01", None])
-    assert (rows[-1]["phrase"], rows[-1]["type"]) == ("earlier", "Threat")
-    assert (rows[-2]["phrase"], rows[-2]["precision"]) == ("before the end of the year", "year")
-    meeting = rows[-3]
+    assert [r["start"] for r in rows] == (
+        ["2017-11-21"] * 8 + ["2017-12-01", "2017-01-01", None, None]
+    )
+    # the event the article gives no time for comes last, after the unresolved time
+    untimed = rows[-1]
+    assert (untimed["phrase"], untimed["label"], untimed["type"], untimed["status"]) == (
+        None,
+        "NAFTA renegotiation",
+        "Negotiation",
+        "occurred",
+    )
+    assert untimed["participants"] == "Canada, Mexico, United States"
+    assert (rows[-2]["phrase"], rows[-2]["type"]) == ("earlier", "Threat")
+    assert (rows[-3]["phrase"], rows[-3]["precision"]) == ("before the end of the year", "year")
+    meeting = rows[-4]
     assert (
         meeting["date"],
         meeting["precision"],
@@ -346,9 +357,10 @@ objections:
 
 
 def test_coalitions(tmp_path: Path, make_store: MakeStore) -> None:
-    # The sample has none: no two actors object to the same proposal there ("Canada and
-    # Mexico" and "Canadian and Mexican officials" object to different ones). This article
-    # has three pairs; the sample loaded next to it must add none.
+    # This article has three pairs of direct agents. In the sample, groups object: "Canada and
+    # Mexico" to three proposals, "Canadian and Mexican officials" to a fourth, so each group
+    # pairs its members (the golden coalitions.json); loaded next to it, the sample adds its
+    # four proposals to the pair Canada-Mexico and no pair with a group.
     (tmp_path / "partners.md").write_text(PARTNERS_ARTICLE, encoding="utf-8")
     (tmp_path / "partners.facts.yaml").write_text(PARTNERS_FACTS, encoding="utf-8")
     store = make_store(tmp_path, sample_dir(), name="partners")
@@ -356,8 +368,12 @@ def test_coalitions(tmp_path: Path, make_store: MakeStore) -> None:
         {
             "actorA": "Canada",
             "actorB": "Mexico",
-            "shared": "2",
-            "proposals": "Add a sunset clause to NAFTA. | Open Canada's dairy market.",
+            "shared": "6",
+            "proposals": "Add a sunset clause to NAFTA. | Add an expiration (sunset) clause to "
+            "NAFTA. | Allow countries to opt out of NAFTA's investment dispute settlement "
+            'system. | Change the rules that decide when a product can be labelled "made in '
+            'America" or "made in the U.S.A.". | Open Canada\'s dairy market. | Rewrite NAFTA '
+            "radically so that it is rebalanced in favour of the United States.",
             "review": "curated",
         },
         {
