@@ -323,3 +323,12 @@ def test_role_nouns_introduce_people(lexicon: Lexicon) -> None:
         ("dana-whitlock", "It is a fair offer,"),
         ("tomas-ruiz", "It is not enough,"),
     ]
+
+
+def test_a_bare_name_that_starts_with_a_given_name(lexicon: Lexicon) -> None:
+    """No title: the given name says "Oliver Quayle" is a person; a photo credit is not."""
+    text = (
+        "Oliver Quayle and European Commission officials met in Brussels. (Photo: Mark "
+        'Denby/Example Wire)\n\n"There is nothing left to discuss," he said.'
+    )
+    assert _draft(text, lexicon) == [("oliver-quayle", "There is nothing left to discuss,", 0.81)]

@@ -220,6 +220,8 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
             if known[0].section == "actors":
                 found.add(Mention(start, end, entry_actor(known[0], lexicon), "name"))
             continue
+        if " and " in name and lexicon.lookup(name.rsplit(" and ", 1)[1]):
+            continue  # "Rishi Sunak and European Commission": two names, not one organisation
         head = heads[0]
         country = None
         first = POSSESSIVE.sub("", words[0])

@@ -26,7 +26,14 @@ from kg.extract.mentions import (
     local_actor,
     tokens,
 )
-from kg.extract.people import appositives, person, roles, surnames, title_person
+from kg.extract.people import (
+    appositives,
+    given_names,
+    person,
+    roles,
+    surnames,
+    title_person,
+)
 
 
 def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
@@ -43,6 +50,7 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     _administrations(text, lexicon, found)
     _offices(text, lexicon, found)
     found.seal()
+    given_names(text, toks, found, lexicon)
     surnames(text, toks, found)
     roles(text, found, lexicon)
     source_anaphora(text, found)

@@ -397,6 +397,39 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
                 found.add(Mention(start, h.end(), named.pop(), "role"))
 
 
+def given_names(text: str, toks: list[Token], found: Mentions, lexicon: Lexicon) -> None:
+    """ "Rishi Sunak and ... have agreed": a person named with no title, when the name starts
+    with a given name of data/lexicon/given-names.yaml and is not part of a longer capitalised
+    name ("George Washington University") or of anything found already."""
+    for i, tok in enumerate(toks):
+        if tok.text not in lexicon.given_names or found.at(tok.start) is not None:
+            continue
+        if (
+            i
+            and _NAME_WORD.match(toks[i - 1].text)
+            and _SPACE.fullmatch(text[toks[i - 1].end : tok.start])
+        ):
+            continue  # "Lake Victoria", "St George": a capitalised word before
+        n = _name_at(text, toks, i)
+        if not n or any(found.at(toks[k].start) for k in range(i, i + n)):
+            continue
+        end = toks[i + n - 1].end
+        if (
+            i + n < len(toks)
+            and _NAME_WORD.match(toks[i + n].text)
+            and _SPACE.fullmatch(text[end : toks[i + n].start])
+        ):
+            continue
+        if "/" in text[max(0, tok.start - 1) : end + 1]:
+            continue  # a photo credit: "(Emmanuel Dunand/AFP)", "(Photo: Reuters/Jane Roe)"
+        if _OWNER.search(text, tok.start, end):
+            end -= 2
+        name = text[tok.start : end]
+        if lexicon.lookup(name) and not any(e.kind == "Person" for e in lexicon.lookup(name)):
+            continue
+        found.add(Mention(tok.start, end, person(name, None, lexicon, found, "given-name"), "name"))
+
+
 def surnames(text: str, toks: list[Token], found: Mentions) -> None:
     """Later mentions of a person by surname ("Lighthizer said") or honorific ("Ms. Ng")."""
     by_surname: dict[str, Actor] = {}
