@@ -332,3 +332,13 @@ def test_a_bare_name_that_starts_with_a_given_name(lexicon: Lexicon) -> None:
         'Denby/Example Wire)\n\n"There is nothing left to discuss," he said.'
     )
     assert _draft(text, lexicon) == [("oliver-quayle", "There is nothing left to discuss,", 0.81)]
+
+
+def test_a_quotation_after_someone_else_is_named_does_not_continue_the_last(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        '"We have listened," Deputy U.S. negotiator Martin Keane said. Canadian Foreign '
+        'Minister Chrystia Freeland disagreed. "We have heard nothing new this week."'
+    )
+    assert _draft(text, lexicon) == [("martin-keane", "We have listened,", 0.9)]

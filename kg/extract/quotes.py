@@ -94,6 +94,7 @@ def attribute(
             and last is not None
             and n_words >= MIN_STATEMENT_WORDS
             and _starts_sentence(text, q, paragraph)
+            and not _someone_else(last, q, mentions, speakers)
         ):
             found = (last.speaker, last.verb, "quote-continued", 0.8)
         if (
@@ -133,6 +134,15 @@ def attribute(
         out.append(item)
         last = item
     return out
+
+
+def _someone_else(last: Attributed, q: Quotation, mentions: Mentions, speakers: Speakers) -> bool:
+    """Someone other than the last speaker named between their quotation and this one
+    ("“...,” Keane said. Freeland disagreed. “...”"): the new quotation may be theirs."""
+    return any(
+        m.actor.kind in _SPEAKERS and m.actor != last.speaker and not speakers.in_quote(m.start)
+        for m in mentions.within(last.quote.end, q.start)
+    )
 
 
 def _alone(text: str, q: Quotation, paragraph: Paragraph) -> bool:
