@@ -18,6 +18,8 @@ from kg.iris import graph_of_article
 from kg.queries.params import resolve
 from kg.store import Store, store_location
 
+# formats for other tools (kg.views.tables) and the ontology's documentation: not RDF
+TABLE_FORMATS = ("events-csv", "events-json", "discourse-csv", "graphml", "ontology-html")
 SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to publish a snapshot
 
 
@@ -26,7 +28,7 @@ SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to p
     "-f",
     "--format",
     "fmt",
-    type=click.Choice(list(EXPORT_FORMATS)),
+    type=click.Choice([*EXPORT_FORMATS, *TABLE_FORMATS]),
     default="trig",
     show_default=True,
 )
@@ -51,10 +53,22 @@ def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None
     --format void writes the VoID/DCAT description of the whole store instead (Turtle), the
     one tradekg serve publishes at /.well-known/void.
 
+    For the tools analysts use (whole store; see README, Exports for other tools):
+    events-csv and events-json, one row per speech act laid out as event data
+    (PLOVER/CAMEO: date, source and target actor, event class, quote, URL); discourse-csv,
+    actor x concept x agreement as the Discourse Network Analyzer imports statements;
+    graphml, who stands with whom for Gephi; ontology-html, the ontology's documentation.
+
     \b
     Example:
         tradekg export -f turtle --article https://w3id.org/tradekg/sample/nafta-round5 -o nafta.ttl
     """
+    if fmt in TABLE_FORMATS:
+        if article is not None:
+            raise click.UsageError(f"--format {fmt} covers the whole store: leave out --article")
+        with _errors(), obj.store(create=False) as store:
+            _write(output, lambda out: _table(store, out, fmt))
+        return
     with _errors(), obj.store(create=False) as store:
         graph = None
         if article is not None:
@@ -64,6 +78,28 @@ def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None
             _export_to(store, sys.stdout.buffer, fmt, graph)
         else:
             _export_file(store, Path(output), fmt, graph)
+
+
+def _write(output: str, write: Any) -> None:
+    if output == "-":
+        write(sys.stdout.buffer)
+        sys.stdout.flush()
+    else:
+        write_whole(Path(output), write)
+
+
+def _table(store: Store, out: BinaryIO, fmt: str) -> None:
+    from kg.views import ontology, report, tables
+
+    if fmt == "ontology-html":
+        out.write(ontology.document().encode("utf-8"))
+    elif fmt == "graphml":
+        out.write(tables.graphml(report.ties(report.positions(store))))
+    elif fmt == "discourse-csv":
+        tables.write_rows(out, tables.discourse_rows(store), tables.DISCOURSE_COLUMNS, "csv")
+    else:
+        rows = tables.event_rows(store)
+        tables.write_rows(out, rows, tables.EVENT_COLUMNS, fmt.removeprefix("events-"))
 
 
 def _export_to(store: Store, out: BinaryIO, fmt: str, graph: Any) -> None:

@@ -10,6 +10,11 @@ Routes (the tradekg base ``https://w3id.org/tradekg/`` is mapped onto the server
     /context.jsonld       the JSON-LD context
     /.well-known/void     the VoID/DCAT description (Turtle, JSON-LD, N-Triples, HTML)
     /queries, /queries/NAME?param=...&format=html|csv|tsv|json   the saved queries
+    /report?about=NAME    the report about an article or actor (as `tradekg report`)
+    /pictures/NAME.svg?about=NAME   one of its pictures: timeline, positions, network
+
+An article's page shows its text with every evidence span marked (kg.views.article); an
+actor's page starts with its positions.
 
 Entity IRIs name things (a person, a proposal), not documents, so they follow the Cool URIs
 note's 303 pattern: ``/id/actor/freeland`` answers ``303 See Other`` with ``Location:
@@ -28,9 +33,9 @@ from collections.abc import Iterator, Set
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
-from urllib.parse import parse_qs, urlsplit
+from urllib.parse import parse_qs, urlencode, urlsplit
 
-from rdflib import Graph, URIRef
+from rdflib import RDF, Graph, URIRef
 
 from kg import syntaxes
 from kg.errors import Busy, InputError, KgError, Refused, StoreError, TimedOut, UsageError
@@ -42,7 +47,7 @@ from kg.serve.negotiate import Response, choose, format_names, prefers_html, rdf
 from kg.store import Store, fixed
 from kg.store.readers import ReadOnly
 from kg.store.serving import Reads, open_reads
-from kg.terms import BASE
+from kg.terms import BASE, SCHEMA, TKG
 from kg.void import describe
 
 log = logging.getLogger("kg.serve")
@@ -181,12 +186,16 @@ def route(view: View, method: str, target: str, headers: Any, body: bytes) -> Re
     if path.startswith("/doc/"):
         return _document(view, path)
     if path == "/":
+        from kg.views.report import examples
+
         stats = run_saved(view.pstore, "stats")
-        examples = sorted(
-            (str(o), entity.term_name(str(o), {}))
-            for o in view.void().objects(None, URIRef("http://rdfs.org/ns/void#exampleResource"))
+        return Response(
+            200, pages.QUERY_FORMATS["html"], pages.home(stats, examples(view.internal))
         )
-        return Response(200, pages.QUERY_FORMATS["html"], pages.home(stats, examples))
+    if path == "/report":
+        return _report(view, query)
+    if path.startswith("/pictures/"):
+        return _picture(view, path.removeprefix("/pictures/"), query)
     if path == "/queries":
         return Response(200, pages.QUERY_FORMATS["html"], pages.query_list())
     if path.startswith("/queries/"):
@@ -259,13 +268,68 @@ def _document(view: View, path: str) -> Response:
                 pages.QUERY_FORMATS["html"],
                 html.error_page(404, f"The graph says nothing about {iri}."),
             )
-        return Response(200, pages.QUERY_FORMATS["html"], entity.render(found, view.vocabulary))
+        extra = _view(view, found)
+        return Response(
+            200, pages.QUERY_FORMATS["html"], entity.render(found, view.vocabulary, extra)
+        )
     graph = entity.document(view.internal, iri)
     if not len(graph):
         return Response(
             404, "text/plain; charset=utf-8", f"the graph says nothing about <{iri}>\n".encode()
         )
     return Response(200, pages.RDF_TYPES[fmt], entity.serialize(graph, fmt))
+
+
+def _link(iri: str) -> str | None:
+    return html.local(iri)
+
+
+def _view(view: View, found: entity.Entity) -> str:
+    """What an entity's page shows first: an article with its evidence marked (and a link to
+    its report), an actor's positions; nothing for other entities."""
+    from kg.views import article, report
+
+    if found.values(SCHEMA.articleBody):
+        shown = article.body(article.load(view.internal, found.iri), _link)
+        about = urlencode({"about": str(found.iri)})
+        return (
+            f'<p class="note"><a href="/report?{html.esc(about)}">The report</a>: this article '
+            "with its timeline, positions and who stands with whom, as one file.</p>" + shown
+        )
+    if TKG.Actor in found.values(RDF.type):
+        subject = report.Subject("actor", found.iri, found.label)
+        return "<h2>Positions</h2>" + report.figure(view.internal, subject, "positions", _link)
+    return ""
+
+
+def _report(view: View, query: dict[str, list[str]]) -> Response:
+    """``/report?about=NAME``: the report about an article or actor, as `tradekg report`."""
+    from kg.views import report
+
+    about = (query.get("about") or [""])[-1].strip()
+    if not about:
+        raise UsageError("say what the report is about: /report?about=NAME")
+    page = report.report(view.internal, about, _link)
+    return Response(200, pages.QUERY_FORMATS["html"], page.encode("utf-8"))
+
+
+def _picture(view: View, name: str, query: dict[str, list[str]]) -> Response:
+    """``/pictures/NAME.svg?about=NAME``: one picture of a report, as SVG."""
+    from kg.views import report
+
+    picture = name.removesuffix(".svg")
+    if not name.endswith(".svg") or picture not in report.PICTURES:
+        return Response(
+            404,
+            "text/plain; charset=utf-8",
+            f"no picture {name}: {', '.join(p + '.svg' for p in report.PICTURES)}\n".encode(),
+        )
+    about = (query.get("about") or [""])[-1].strip()
+    if not about:
+        raise UsageError(f"say what the picture is about: /pictures/{name}?about=NAME")
+    subject = report.subject(view.internal, about)
+    svg = report.figure(view.internal, subject, picture, _link)
+    return Response(200, "image/svg+xml; charset=utf-8", svg.encode("utf-8"))
 
 
 def _not_acceptable(accept: str | None) -> Response:

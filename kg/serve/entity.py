@@ -20,6 +20,7 @@ from rdflib.term import Node
 
 from kg.export import context
 from kg.serve import html
+from kg.sparql_terms import bind_values
 from kg.store.readers import ReadOnly
 from kg.terms import PREFIXES, SCHEMA, SKOS, SPARQL_PREFIXES, TKG
 
@@ -108,6 +109,16 @@ CONSTRUCT {
 }
 """
 )
+# the names of the IRIs a page shows that _LABELS did not reach (the facts of its evidence)
+_NAMES = (
+    _PREFIXES
+    + """
+SELECT ?x (SAMPLE(COALESCE(?l1, ?l2, ?l3, ?l4)) AS ?label) WHERE {
+  OPTIONAL { ?x rdfs:label ?l1 } OPTIONAL { ?x schema:headline ?l2 }
+  OPTIONAL { ?x tkg:summary ?l3 } OPTIONAL { ?x tkg:printedDescription ?l4 }
+} GROUP BY ?x
+"""
+)
 ONTOLOGY_LABELS = (
     _PREFIXES
     + """
@@ -177,6 +188,18 @@ def load(pstore: ReadOnly, iri: URIRef) -> Entity | None:
         [r[1:] for r in pstore.select(_INCOMING, bind).rows],
     )
     labels[str(iri)] = found.label
+    shown = {
+        str(term)
+        for row in (*found.evidence, *found.incoming)
+        for term in row
+        if isinstance(term, URIRef)
+    }
+    missing = sorted(shown - set(labels))
+    if missing:
+        rows = [{"x": URIRef(x)} for x in missing]
+        for r in pstore.select(bind_values(_NAMES, rows)).rows:
+            if r[0] is not None and r[1] is not None:
+                labels[str(r[0])] = str(r[1])
     return found
 
 
@@ -217,8 +240,9 @@ def _rows(
     return [[html.esc(name), "<br>".join(values)] for name, values in sorted(grouped.items())]
 
 
-def render(entity: Entity, vocabulary: Mapping[str, str]) -> bytes:
-    """The HTML page of an entity."""
+def render(entity: Entity, vocabulary: Mapping[str, str], view: str = "") -> bytes:
+    """The HTML page of an entity; ``view`` (HTML: the article with its evidence marked, an
+    actor's positions) comes first, and stands for the article's plain text."""
     labels = entity.labels
     types = ", ".join(
         html.link(str(t), term_name(str(t), vocabulary)) for t in entity.values(RDF.type)
@@ -227,6 +251,7 @@ def render(entity: Entity, vocabulary: Mapping[str, str]) -> bytes:
     doc = "/doc/" + path.removeprefix("/id/")
     parts = [
         f"<p>{types}</p>" if types else "",
+        view,
         f'<p class="note">IRI <code>{html.esc(entity.iri)}</code> · as '
         f'<a href="{html.esc(doc)}.ttl">Turtle</a>, '
         f'<a href="{html.esc(doc)}.jsonld">JSON-LD</a>, '
@@ -266,6 +291,7 @@ def render(entity: Entity, vocabulary: Mapping[str, str]) -> bytes:
                 ")</span></li>"
             )
         parts.append("</ul>")
-    for body in entity.values(SCHEMA.articleBody):
-        parts.append("<h2>Text</h2>" + html.paragraphs(str(body)))
+    if not view:
+        for body in entity.values(SCHEMA.articleBody):
+            parts.append("<h2>Text</h2>" + html.paragraphs(str(body)))
     return html.page(entity.label, "".join(parts))

@@ -7,7 +7,9 @@ Every IRI under ``https://w3id.org/tradekg/`` is linked to the same path on this
 from __future__ import annotations
 
 import html
+import re
 from collections.abc import Iterable, Mapping, Sequence
+from urllib.parse import unquote
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -54,10 +56,28 @@ def page(title: str, body: str, *, status_note: str = "") -> bytes:
     ).encode()
 
 
+def readable(iri: str) -> str:
+    """A name for an IRI that has no label: a minted one by what it is and its id, never its
+    path ("demand isds-opt-out", "actor de-wolf"); any other in its prefixed form.
+
+    >>> readable("https://w3id.org/tradekg/id/article/11f0a1b12fa8bf03/demand/isds-opt-out")
+    'demand isds-opt-out'
+    >>> readable("https://w3id.org/tradekg/id/actor/canada")
+    'actor canada'
+    """
+    path = local(iri)
+    if path is None or not path.startswith("/id/"):
+        return compact(URIRef(iri))
+    parts = [unquote(p) for p in path.removeprefix("/id/").split("/") if p]
+    if parts[:1] == ["article"] and len(parts) > 2:
+        parts = parts[2:]  # what the article minted: <kind>/<id>[/<part>...]
+    return " ".join(parts[-2:]) if len(parts) > 1 else " ".join(parts)
+
+
 def link(iri: str, text: str | None = None) -> str:
     """An anchor to an IRI: on this server when it is ours, else to the IRI itself when it
     is an http(s) IRI; any other IRI (``urn:``, ``javascript:``) is shown, not linked."""
-    shown = esc(text or compact(URIRef(iri)))
+    shown = esc(text or readable(iri))
     target = local(iri) or (iri if iri.lower().startswith(("http://", "https://")) else None)
     return f'<a href="{esc(target)}">{shown}</a>' if target else shown
 
@@ -82,6 +102,11 @@ def table(headers: Sequence[str], rows: Iterable[Sequence[str]]) -> str:
         f'<div class="scroll"><table><thead><tr>{head}</tr></thead><tbody>{body}</tbody>'
         "</table></div>"
     )
+
+
+def prose(text: str) -> str:
+    """Text written for people, escaped, with `code` in backticks set as code."""
+    return re.sub(r"`([^`]+)`", r"<code>\1</code>", esc(text))
 
 
 def paragraphs(text: str) -> str:

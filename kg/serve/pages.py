@@ -6,19 +6,17 @@ import io
 from collections.abc import Mapping
 from urllib.parse import urlencode
 
-from rdflib import OWL, RDF, RDFS, Graph, URIRef
+from rdflib import Graph
 
 from kg import syntaxes
 from kg.errors import UsageError
 from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
-from kg.resources import ontology_graph
 from kg.serve import html
 from kg.serve.entity import serialize
 from kg.serve.negotiate import Response
 from kg.store import Results
 from kg.store.readers import ReadOnly
-from kg.terms import ONTOLOGY_IRI, SKOS
 
 QUERY_FORMATS = {
     "html": "text/html; charset=utf-8",
@@ -34,9 +32,12 @@ RDF_TYPES = {
 }
 
 
-def home(stats: Results, examples: list[tuple[str, str]]) -> bytes:
+def home(stats: Results, examples: list[tuple[str, str, str]]) -> bytes:
     counts = html.table(["what", "count"], [[html.esc(r[0]), html.esc(r[1])] for r in stats.rows])
-    links = "".join(f"<li>{html.link(iri, label)}</li>" for iri, label in examples)
+    links = "".join(
+        f'<li>{html.link(iri, label)} <span class="note">({html.esc(kind)})</span></li>'
+        for iri, label, kind in examples
+    )
     return html.page(
         "tradekg",
         (
@@ -87,7 +88,7 @@ def query_list() -> bytes:
     for q in catalogue().values():
         parts.append(
             f'<section id="{html.esc(q.name)}"><h2>{html.esc(q.title)}</h2>'
-            f"<p>{html.esc(q.description)}</p>"
+            f"<p>{html.prose(q.description)}</p>"
             f'<p class="note">columns: {html.esc(", ".join(q.columns))}</p>'
             f"{_form(q, {})}</section>"
         )
@@ -136,11 +137,16 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
         f"{f.upper()}</a>"
         for f in ("csv", "tsv", "json")
     )
-    table = html.table(rows.variables, [[html.term(t) for t in row] for row in rows.rows])
+    # labels first, the IRI columns (as the query declares them) last, as the CLI's --iris
+    order = [c for c in rows.variables if c not in query.iris] + [
+        c for c in rows.variables if c in query.iris
+    ]
+    index = [rows.variables.index(c) for c in order]
+    table = html.table(order, [[html.term(row[i]) for i in index] for row in rows.rows])
     n = len(rows.rows)
     shown = ", ".join(f"{k} = {v}" for k, v in values.items())
     body = (
-        f"<p>{html.esc(query.description)}</p>{_form(query, values)}"
+        f"<p>{html.prose(query.description)}</p>{_form(query, values)}"
         f"<h2>Results{' for ' + html.esc(shown) if shown else ''}</h2>"
         f'<p class="note">{n} row{"s" if n != 1 else ""} · as {other}</p>{table}'
     )
@@ -175,44 +181,10 @@ def rdf_response(graph: Graph, fmt: str, html_page: bytes | None = None) -> Resp
 
 
 def ontology_page() -> bytes:
-    graph = ontology_graph()
-    iri = URIRef(ONTOLOGY_IRI)
-    title = str(graph.value(iri, URIRef("http://purl.org/dc/terms/title")) or "Ontology")
-    description = str(graph.value(iri, URIRef("http://purl.org/dc/terms/description")) or "")
-    parts = [
-        f"<p>{html.esc(description)}</p>",
-        '<p class="note">As <a href="/ontology?format=turtle">Turtle</a>, '
-        '<a href="/ontology?format=jsonld">JSON-LD</a>.</p>',
-    ]
-    sections = (
-        ("Classes", OWL.Class),
-        ("Object properties", OWL.ObjectProperty),
-        ("Data properties", OWL.DatatypeProperty),
-        ("Individuals", OWL.NamedIndividual),
-    )
-    prefix = ONTOLOGY_IRI + "#"
-    for heading, kind in sections:
-        terms = sorted(
-            t
-            for t in graph.subjects(RDF.type, kind)
-            if isinstance(t, URIRef) and str(t).startswith(prefix)
-        )
-        if not terms:
-            continue
-        rows = []
-        for term in terms:
-            name = str(term)[len(prefix) :]
-            label = graph.value(term, RDFS.label)
-            definition = graph.value(term, SKOS.definition) or graph.value(term, RDFS.comment)
-            rows.append(
-                [
-                    f'<code id="{html.esc(name)}">tkg:{html.esc(name)}</code>',
-                    html.esc(label or ""),
-                    html.esc(definition or ""),
-                ]
-            )
-        parts.append(f"<h2>{heading}</h2>" + html.table(["term", "label", "definition"], rows))
-    return html.page(title, "".join(parts))
+    from kg.views import ontology
+
+    title, body = ontology.body()
+    return html.page(title, body)
 
 
 def context_bytes() -> bytes:

@@ -176,6 +176,41 @@ def ties(rows: Sequence[Mapping[str, Node | None]]) -> list[Tie]:
     ]
 
 
+# --- examples -----------------------------------------------------------------------------------
+
+_EXAMPLES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+PREFIX schema: <https://schema.org/>
+SELECT ?x ?name ?kind WHERE {
+  {
+    SELECT ?x (SAMPLE(?label) AS ?name) ("a person" AS ?kind) WHERE {
+      ?x a tkg:Person ; rdfs:label ?label .
+      ?report tkg:source ?x .
+    } GROUP BY ?x ORDER BY DESC(COUNT(?report)) ?x LIMIT 1
+  } UNION {
+    SELECT ?x (MIN(?summary) AS ?name) ("a proposal" AS ?kind) WHERE {
+      ?x tkg:proposer ?anyone ; tkg:summary ?summary .
+    } GROUP BY ?x ORDER BY ?x LIMIT 1
+  } UNION {
+    SELECT ?x (MIN(?headline) AS ?name) ("an article" AS ?kind) WHERE {
+      ?x a tkg:Article ; schema:headline ?headline .
+    } GROUP BY ?x ORDER BY ?x LIMIT 1
+  }
+}"""
+
+
+def examples(store: Store) -> list[tuple[str, str, str]]:
+    """A few things to look at first, as (IRI, name, what it is): the person the store quotes
+    most, a proposal, an article."""
+    order = {"a person": 0, "a proposal": 1, "an article": 2}
+    rows = [
+        (str(x), str(name), str(kind))
+        for x, name, kind in store.select(_EXAMPLES).rows
+        if x is not None and name is not None and kind is not None
+    ]
+    return sorted(rows, key=lambda r: order.get(r[2], 3))
+
+
 # --- the report ---------------------------------------------------------------------------------
 
 STYLE = """
@@ -296,4 +331,6 @@ def report(store: Store, name: str, link: Link) -> str:
     return actor_report(store, about, link)
 
 
-__all__ = ["PICTURES", "Subject", "cells", "figure", "moments", "report", "subject", "ties"]
+__all__ = [
+    "PICTURES", "Subject", "cells", "examples", "figure", "moments", "report", "subject", "ties",
+]  # fmt: skip
