@@ -391,7 +391,8 @@ def findings(g: Graph, engine: str) -> set[tuple[str, str, str | None, str]]:
 
 @pytest.mark.parametrize("engine", ["pyshacl", "turbo"])
 def test_the_fixture_conforms(fixture_data: Graph, engine: str) -> None:
-    assert {f[0] for f in findings(fixture_data, engine)} == {"warning", "info"}
+    # no violation; its objections without a reason are info (they were warnings)
+    assert {f[0] for f in findings(fixture_data, engine)} == {"info"}
 
 
 @pytest.mark.parametrize("engine", ["pyshacl", "turbo"])
