@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import re
+import unicodedata
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -76,6 +77,36 @@ def software_iri(name: str, version: str) -> URIRef:
     rdflib.term.URIRef('https://w3id.org/tradekg/id/software/tradekg/0.1.0')
     """
     return mint("software", name, version)
+
+
+def name_key(name: str) -> str:
+    """A name as a key that ignores case, diacritics and punctuation: the words of the name,
+    lower case, without accents, joined by hyphens.
+
+    >>> name_key("Valdis Dombrovskis")
+    'valdis-dombrovskis'
+    >>> name_key("  Ildefonso GUAJARDO Villarreal ")
+    'ildefonso-guajardo-villarreal'
+    >>> name_key("Guillermo Gutiérrez") == name_key("Guillermo Gutierrez")
+    True
+    """
+    decomposed = unicodedata.normalize("NFKD", name)
+    plain = "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()
+    return "-".join(w for w in re.split(r"[\W_]+", plain) if w)
+
+
+def person_iri(name: str) -> URIRef:
+    """The one IRI of a person the reference data does not name, for the whole store: from
+    the normalised name (``id/person/valdis-dombrovskis``), so every article that names the
+    person points at the same node, and two stores built from the same inputs agree.
+
+    >>> person_iri("Valdis Dombrovskis")
+    rdflib.term.URIRef('https://w3id.org/tradekg/id/person/valdis-dombrovskis')
+    """
+    key = name_key(name)
+    if not key:
+        raise ValueError(f"{name!r} has no letters or digits to make a key of")
+    return mint("person", key)
 
 
 def check_id(value: object, what: str) -> str:

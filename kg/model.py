@@ -110,12 +110,18 @@ class Reason:
 
 @dataclass(frozen=True)
 class LocalActor:
-    """An actor an article defines for itself (an unnamed source, a group)."""
+    """An actor an article defines for itself (an unnamed source, a group, a person the
+    reference data does not name).
+
+    ``iri`` is its node: under the article (``<article>/actor/<key>``) for most kinds, but one
+    node for the whole store for a person (``kg.iris.person_iri``), so that every article that
+    names the person points at the same node."""
 
     key: str
     kind: str  # ontology class name: UnnamedSource, ActorGroup, Person...
     label: str
     where: Where
+    iri: URIRef
     description: str | None = None
     members: tuple[URIRef, ...] = ()
     affiliation: URIRef | None = None

@@ -231,7 +231,7 @@ class _ArticleWriter:
             self.extraction(self.facts.extraction)
 
         for actor in self.facts.actors:
-            node = child(a, "actor", actor.key)
+            node = actor.iri  # under the article, or a person's one node (kg.iris.person_iri)
             self.origins[node] = actor.where
             add(node, RDF.type, TKG[actor.kind])
             add(node, RDFS.label, Literal(actor.label))

@@ -246,13 +246,23 @@ def validate_batch(
     )
     owners = {str(v.rdf.article): v for v in loaded if v.rdf is not None}
     own = [f for v in loaded if v.rdf is not None for f in literal_findings(v.rdf.triples)]
+    # a node outside every article that articles write (a person's one node for the store)
+    # belongs to each article that writes it
+    sharers: dict[str, list[Verdict]] = {}
+    for v in loaded:
+        for node in v.rdf.origins if v.rdf is not None else ():
+            if not str(node).startswith(_ARTICLES):
+                sharers.setdefault(str(node), []).append(v)
     for finding in own + text_findings(data) + shacl_findings(data, engine):
         owner = owners.get(_article_of(finding.node))
-        if owner is None:  # a reference-data node: report it against every article
+        if owner is not None:
+            owner.findings.append(_place(finding, owner))
+        elif finding.node in sharers:
+            for v in sharers[finding.node]:
+                v.findings.append(_place(finding, v))
+        else:  # a reference-data node: report it against every article
             for v in loaded:
                 v.findings.append(finding)
-        else:
-            owner.findings.append(_place(finding, owner))
     for v in loaded:
         v.findings.sort(key=lambda f: (f.where.line or 0) if f.where else 0)
 

@@ -30,7 +30,6 @@ from kg.errors import KgError
 from kg.extract import extract
 from kg.extract.draft import draft_yaml
 from kg.extract.lexicon import Lexicon
-from kg.iris import article_iri, child
 from kg.kinds import kind_of_class
 from kg.loaders import Reference, load_facts
 from kg.model import ArticleFacts, LocalActor, Mode, Span
@@ -193,8 +192,7 @@ def _items(facts: ArticleFacts, reference: Reference) -> tuple[dict[str, list[It
 
 def _local_actors(facts: ArticleFacts) -> dict[URIRef, LocalActor]:
     """The actors a facts file defines for itself, by the IRI the loader gives them."""
-    base = article_iri(facts.article.url)
-    return {child(base, "actor", a.key): a for a in facts.actors}
+    return {a.iri: a for a in facts.actors}
 
 
 def _party(iri: URIRef, local: dict[URIRef, LocalActor], reference: Reference) -> str:

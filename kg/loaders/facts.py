@@ -16,7 +16,7 @@ from typing import Any
 from rdflib import URIRef
 
 from kg.errors import FileMissing, InputError
-from kg.iris import article_iri, check_id, child
+from kg.iris import article_iri, check_id, child, person_iri
 from kg.kinds import KINDS, SPEECH_ACTS, FactKind
 from kg.loaders.article import read_article
 from kg.loaders.evidence import Finder
@@ -281,7 +281,9 @@ class _FactsReader:
         )
         for node in self.items("actors"):
             actor = self.local_actor(node)
-            facts.actors.append(actor)
+            if not self.ref.is_actor(actor.iri):  # a person of the reference data is
+                facts.actors.append(actor)  # named and typed there, once
+
         proposals = {}
         for node in self.items("proposals"):
             proposal = self.proposal(node)
@@ -419,17 +421,22 @@ class _FactsReader:
             )
         members = self.resolve_many("actors", node, "members")
         affiliation = self.resolve_optional("actors", node, "affiliation")
+        iri = child(self.article_iri, "actor", key)
+        if kind == "Person":  # one node per person for the whole store, not per article
+            known = self.ref.person_named(label)
+            iri = known if known is not None else person_iri(label)
         actor = LocalActor(
             key=key,
             kind=kind,
             label=label,
             where=self.where(node),
+            iri=iri,
             description=description,
             members=members,
             affiliation=affiliation,
             drafted=self.drafted(node),
         )
-        self.local[key] = child(self.article_iri, "actor", key)
+        self.local[key] = iri
         return actor
 
     def reports(self, node: Node, default_source: URIRef | None) -> tuple[Report, ...]:

@@ -44,6 +44,7 @@ SUFFIXES = tuple(suffix for syntax in syntaxes.SYNTAXES for suffix in syntax.suf
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
+_PERSON = str(mint("person", "x"))[:-1]  # a person's one node for the store (kg.iris.person_iri)
 _OX_POSITION = re.compile(r"^Parser error (?:at|between) line[^:]*: |\s*\(line \d+\)$")
 HINT = "an RDF input holds articles' graphs as 'tradekg export' writes them"
 
@@ -165,10 +166,18 @@ def _split(
     groups: dict[URIRef, list[Triple]] = {}
     ontology = ontology_graph()
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
+    people: list[Triple] = []  # about a person, in a format without graphs: whose are they?
     for s, p, o, graph in quads:
         if graph in _SHARED or (graph is None and s in _SHARED):
             continue  # the store's own graphs: written from the bundled and --reference files
         owner = _owner(s)
+        if owner is None and isinstance(s, URIRef) and s.startswith(_PERSON):
+            # a person is named in each article graph that defines them: in a graph, that
+            # graph's; without graphs, every article's that points at the person
+            if graph is None and isinstance(p, URIRef) and isinstance(o, URIRef | Literal):
+                people.append((s, p, o))
+                continue
+            owner = graph if isinstance(graph, URIRef) and _owner(graph) == graph else None
         if graph is None and owner is None:
             if isinstance(s, BNode) or isinstance(o, BNode):
                 loose.add((s, p, o))
@@ -201,6 +210,20 @@ def _split(
         assert isinstance(s, URIRef) and isinstance(p, URIRef)
         assert isinstance(o, URIRef | Literal) and owner is not None
         groups.setdefault(owner, []).append((s, p, o))
+    placed: set[Triple] = set()
+    for triples in groups.values():
+        pointed = {o for _, _, o in triples if isinstance(o, URIRef) and o.startswith(_PERSON)}
+        mine = [t for t in people if t[0] in pointed]
+        triples.extend(mine)
+        placed.update(mine)
+    for s, p, o in people:
+        if (s, p, o) not in placed:
+            raise InputError(
+                f"the triple <{s}> <{p}> {o.n3()} belongs to no article",
+                path=name,
+                node=str(s),
+                hint="a person's name and type go with an article that points at the person",
+            )
     if len(loose) and not isomorphic(loose, _ontology_blank_part()):
         raise InputError(
             "blank nodes outside any article that are not the ontology's",

@@ -14,7 +14,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import InputError, UsageError
-from kg.iris import check_id, mint
+from kg.iris import check_id, mint, name_key
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.model import RefEntity, Where
 from kg.resources import reference_files
@@ -67,6 +67,23 @@ class Reference:
     def all(self) -> Iterable[RefEntity]:
         for section in SECTIONS:
             yield from self.entities[section].values()
+
+    def person_named(self, name: str) -> URIRef | None:
+        """The person of the reference data whose name or an alias is ``name``, ignoring case
+        and diacritics ("Ildefonso Guajardo" for "Ildefonso Guajardo Villarreal" only if it is
+        an alias); None if no person or more than one goes by it."""
+        key = name_key(name)
+        found = {
+            e.key
+            for e in self.entities["actors"].values()
+            if e.kind == "Person" and key in {name_key(n) for n in (e.name, *e.aliases)}
+        }
+        return self.iri("actors", found.pop()) if len(found) == 1 else None
+
+    def is_actor(self, iri: URIRef) -> bool:
+        """True for the IRI of an actor of the reference data."""
+        prefix = str(self.iri("actors", "x"))[:-1]
+        return iri.startswith(prefix) and iri[len(prefix) :] in self.entities["actors"]
 
 
 def load_reference(extra: Iterable[Path] = ()) -> Reference:

@@ -18,7 +18,7 @@ from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError, UsageError
-from kg.iris import ID_PATTERN, check_iri, mint
+from kg.iris import ID_PATTERN, check_iri, mint, name_key
 from kg.kinds import KINDS, family_classes
 from kg.queries.catalogue import SavedQuery
 from kg.rdf import tkg_superclasses
@@ -127,6 +127,10 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
             exact = _typed(store, kind, {mint(segment, value): None})
             if exact:
                 return exact  # a reference id names exactly one thing
+        if kind == "actor":  # a person's key: id/person/valdis-dombrovskis
+            exact = _typed(store, kind, {mint("person", value): None})
+            if exact:
+                return exact
         for cls in classes(kind):
             add(store.select(_BY_SUFFIX, {"cls": cls, "suffix": suffix}).rows)
     typed = _typed(store, kind, found)
@@ -138,7 +142,38 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
         return typed
     for cls in classes(kind):
         add(store.select(_BY_NAME, {"cls": cls, "needle": Literal(value.lower())}).rows)
-    return _typed(store, kind, found)
+    typed = _typed(store, kind, found)
+    if typed or kind != "actor":
+        return typed
+    return _by_name_key(store, value)
+
+
+def _by_name_key(store: Store, value: str) -> list[URIRef]:
+    """Actors whose name or alias is ``value`` but for case, diacritics and punctuation
+    ("Guillermo Gutierrez" for "Guillermo Gutiérrez"), else people whose surname it is
+    ("Dombrovskis", "Gutierrez"): the last word of a person's name or alias. Matching is done
+    here, not in SPARQL, which cannot set diacritics aside."""
+    key = name_key(value)
+    if not key:
+        return []
+    names = [
+        (r[0], r[1], cls)
+        for cls in classes("actor")
+        for r in store.select(_NAMES, {"cls": cls}).rows
+        if isinstance(r[1], URIRef) and r[0] is not None
+    ]
+    whole = {x for label, x, _ in names if name_key(str(label)) == key}
+    if whole:
+        return sorted(whole)
+    if "-" in key:  # more than one word: a whole name, and none matched
+        return []
+    return sorted(
+        {
+            x
+            for label, x, cls in names
+            if cls == TKG.Person and name_key(str(label)).rsplit("-", 1)[-1] == key
+        }
+    )
 
 
 def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
