@@ -39,6 +39,8 @@ MakeStore = Callable[..., Store]  # the make_store fixture of conftest.py
 REQUIRED = {
     "provenance": {"fact": "freeland-differences"},
     "proposal-history": {"proposal": A + "/proposal/sunset-clause"},
+    "person": {"actor": "lighthizer"},
+    "positions-diff": {"since": "2017-11-20", "until": "2017-11-21"},
 }
 
 
@@ -98,6 +100,12 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("acts", {"agent": "Freeland"}, None),
     ("proposal-history", {"proposal": "sunset-clause"}, None),
     ("links", {}, None),
+    ("person", {"actor": "Lighthizer"}, None),
+    ("person", {"actor": "Robert Lighthizer"}, "person--actor=Lighthizer"),
+    ("person", {"actor": "Canada"}, None),
+    ("person", {"actor": "Freeland"}, None),
+    ("positions-diff", {"since": "2017-11-20", "until": "2017-11-21"}, None),
+    ("positions-diff", {"since": "2017-11-21", "until": "2017-12-31"}, None),
 ]
 
 

@@ -245,6 +245,8 @@ def test_every_saved_query_declares_its_iri_columns(sample_store: Store) -> None
     params = {
         "provenance": {"fact": A + "/proposal/sunset-clause"},
         "proposal-history": {"proposal": A + "/proposal/sunset-clause"},
+        "person": {"actor": "lighthizer"},
+        "positions-diff": {"since": "2017-11-20", "until": "2017-11-21"},
     }
     for name, query in catalogue().items():
         results = run_saved(sample_store, name, params.get(name, {}))

@@ -1,0 +1,251 @@
+"""The saved queries that read the store across articles, spelled out as an analyst reads them:
+`person` (everything one actor said and did, in time order) and `positions-diff` (what changed
+between two days).
+
+The stores hold the sample (round 5, 2017-11-21), the two articles of tests/linking/ (round 6,
+2018-01-23: the U.S. sunset clause again and Canada's objection; round 7, 2018-02-26: a dairy
+proposal), and for positions-diff a round 8 written here, in which Canada rejects the sunset
+clause outright."""
+
+from __future__ import annotations
+
+import shutil
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from kg.queries import run_saved
+from kg.resources import sample_dir
+from kg.store import Results, Store
+
+HERE = Path(__file__).resolve().parent
+ID = "https://w3id.org/tradekg/id/"
+SAMPLE = ID + "article/11f0a1b12fa8bf03"
+ROUND6 = ID + "article/efeba16caf88f318"
+ROUND5_HEADLINE = "NAFTA talks make little headway after fifth round"
+ROUND6_HEADLINE = "U.S. keeps sunset clause on the table as sixth round opens"
+MakeStore = Callable[..., Store]  # the make_store fixture of conftest.py
+
+ROUND8 = """---
+url: https://example.org/tradekg-tests/across/round8
+title: "Canada rejects sunset clause as eighth round ends"
+publisher: tradekg tests
+published: 2018-03-10
+language: en
+---
+The United States again asked for a clause that would end the pact after five years.
+
+Canada rejected the clause outright on Saturday.
+"""
+
+ROUND8_FACTS = """article: round8.md
+
+proposals:
+  - id: sunset-again
+    proposer: united-states
+    issue: sunset-clause
+    agreement: nafta
+    summary: End NAFTA after five years.
+    evidence: asked for a clause that would end the pact after five years
+
+objections:
+  - id: no-sunset
+    kind: rejection
+    by: canada
+    proposal: sunset-again
+    summary: Canada rejects the sunset clause outright.
+    evidence: Canada rejected the clause outright
+"""
+
+
+def rows(results: Results, *names: str) -> list[tuple[str | None, ...]]:
+    col = {v: i for i, v in enumerate(results.variables)}
+    return [
+        tuple(None if r[col[n]] is None else str(r[col[n]]) for n in names) for r in results.rows
+    ]
+
+
+@pytest.fixture(scope="module")
+def three_rounds(make_store: MakeStore) -> Store:
+    return make_store(sample_dir(), HERE / "linking", name="three-rounds")
+
+
+@pytest.fixture(scope="module")
+def four_rounds(make_store: MakeStore, tmp_path_factory: pytest.TempPathFactory) -> Store:
+    round8 = tmp_path_factory.mktemp("round8")
+    (round8 / "round8.md").write_text(ROUND8, encoding="utf-8")
+    (round8 / "round8.facts.yaml").write_text(ROUND8_FACTS, encoding="utf-8")
+    linking = tmp_path_factory.mktemp("linking")
+    for path in (HERE / "linking").iterdir():
+        shutil.copy(path, linking / path.name)
+    return make_store(sample_dir(), linking, round8, name="four-rounds")
+
+
+# --- person ----------------------------------------------------------------------------------
+
+
+def test_person_lists_what_canada_did_in_both_rounds_in_time_order(three_rounds: Store) -> None:
+    # Canada acts in round 5 only as a member of groups the article names, and in round 6
+    # itself; the rows come from both articles, the earlier first
+    answer = run_saved(three_rounds, "person", {"actor": "Canada"})
+    assert rows(answer, "date", "kind", "role", "via", "headline", "fact") == [
+        (
+            "2017-11-21",
+            "Objection",
+            "agent",
+            "Canada and Mexico",
+            ROUND5_HEADLINE,
+            SAMPLE + "/objection/isds-opt-out",
+        ),
+        (
+            "2017-11-21",
+            "Objection",
+            "agent",
+            "Canada and Mexico",
+            ROUND5_HEADLINE,
+            SAMPLE + "/objection/radical-rewrite",
+        ),
+        (
+            "2017-11-21",
+            "Objection",
+            "agent",
+            "Canada and Mexico",
+            ROUND5_HEADLINE,
+            SAMPLE + "/objection/sunset-clause",
+        ),
+        (
+            "2017-11-21",
+            "Rejection",
+            "agent",
+            "Canadian and Mexican officials",
+            ROUND5_HEADLINE,
+            SAMPLE + "/objection/rules-of-origin",
+        ),
+        (
+            "2018-01-23",
+            "Objection",
+            "agent",
+            None,
+            ROUND6_HEADLINE,
+            ROUND6 + "/objection/no-expiring-deal",
+        ),
+    ]
+
+
+def test_person_finds_an_actor_by_surname_and_lists_what_it_announced(
+    three_rounds: Store,
+) -> None:
+    # Lighthizer's acts, and the two events of round 5 the article credits to his words (the
+    # meeting next month, the progress hoped for by the end of the year), dated when he said
+    # them (the article's day), not when they are to happen
+    answer = run_saved(three_rounds, "person", {"actor": "Lighthizer"})
+    assert rows(answer, "date", "kind", "role", "summary") == [
+        (
+            "2017-11-21",
+            "Demand",
+            "agent",
+            "Without a rebalanced agreement there will be no satisfactory result.",
+        ),
+        ("2017-11-21", "Meeting", "source", "Negotiating teams meet again in Washington"),
+        (
+            "2017-11-21",
+            "Milestone",
+            "source",
+            "Meaningful progress hoped for before the end of the year",
+        ),
+        (
+            "2017-11-21",
+            "Statement",
+            "agent",
+            "Concerned at the lack of headway; no sign Canada or Mexico will engage on "
+            "rebalancing.",
+        ),
+        (
+            "2017-11-21",
+            "Statement",
+            "agent",
+            "The talks are making little headway after the fifth round.",
+        ),
+        (
+            "2017-11-21",
+            "Statement",
+            "agent",
+            "A rebalanced NAFTA would help the region; the teams meet next month; he hopes for "
+            "progress by year end.",
+        ),
+        (
+            "2017-11-21",
+            "Statement",
+            "agent",
+            "Some progress on the administration's goals, no change on the big issues.",
+        ),
+        ("2017-11-21", "Statement", "agent", "There is still time."),
+    ]
+
+
+def test_person_lists_the_proposals_an_actor_tabled_across_rounds(three_rounds: Store) -> None:
+    answer = run_saved(three_rounds, "person", {"actor": "U.S."})
+    proposals = [r for r in rows(answer, "date", "kind", "role", "summary") if r[1] == "Proposal"]
+    assert [(date, summary) for date, _, role, summary in proposals if role == "proposer"] == [
+        (
+            "2017-11-21",
+            "Allow countries to opt out of NAFTA's investment dispute settlement system.",
+        ),
+        (
+            "2017-11-21",
+            "Rewrite NAFTA radically so that it is rebalanced in favour of the United States.",
+        ),
+        (
+            "2017-11-21",
+            'Change the rules that decide when a product can be labelled "made in America" or '
+            '"made in the U.S.A.".',
+        ),
+        ("2017-11-21", "Add an expiration (sunset) clause to NAFTA."),
+        ("2018-01-23", "End NAFTA after five years unless the three countries agree to extend it."),
+        ("2018-02-26", "Open Canada's dairy market to American farmers."),
+    ]
+
+
+# --- positions-diff --------------------------------------------------------------------------
+
+
+def test_positions_diff_sees_canada_harden_on_the_sunset_clause(four_rounds: Store) -> None:
+    # Canada objected to the sunset clause in round 6 (a concern) and rejected it in round 8
+    # (a deal-breaker); the United States kept proposing it (firm throughout: not listed),
+    # and proposed dairy access in round 7 (new between the two days)
+    answer = run_saved(
+        four_rounds, "positions-diff", {"since": "2018-01-31", "until": "2018-03-31"}
+    )
+    assert rows(
+        answer, "actorLabel", "issueLabel", "before", "beforeDate", "after", "afterDate", "change"
+    ) == [
+        (
+            "Canada",
+            "sunset clause",
+            "oppose (concern)",
+            "2018-01-23",
+            "oppose (deal-breaker)",
+            "2018-03-10",
+            "changed",
+        ),
+        ("United States", "dairy market access", "", "", "support (firm)", "2018-02-26", "new"),
+    ]
+
+
+def test_positions_diff_before_the_later_rounds_lists_only_their_new_stances(
+    four_rounds: Store,
+) -> None:
+    # between round 5 and round 6 nothing changes: Canada's round-6 objection is the concern
+    # it already had through the group "Canada and Mexico"
+    answer = run_saved(
+        four_rounds, "positions-diff", {"since": "2017-11-21", "until": "2018-01-31"}
+    )
+    assert rows(answer, "actorLabel", "issueLabel", "change") == []
+
+
+def test_positions_diff_on_one_day_lists_nothing(four_rounds: Store) -> None:
+    answer = run_saved(
+        four_rounds, "positions-diff", {"since": "2018-03-10", "until": "2018-03-10"}
+    )
+    assert answer.rows == []
