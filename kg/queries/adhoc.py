@@ -157,14 +157,6 @@ def _at(text: str, line: int, column: int) -> str:
 
 def _services(tree: Any) -> Iterator[CompValue]:
     """The SERVICE patterns in a parse tree (rdflib's)."""
-    from pyparsing import ParseResults
-    from rdflib.plugins.sparql.parserutils import CompValue
+    from kg.store.querycheck import parse_nodes
 
-    if isinstance(tree, CompValue):
-        if tree.name == "ServiceGraphPattern":
-            yield tree
-        for value in tree.values():
-            yield from _services(value)
-    elif isinstance(tree, ParseResults | list | tuple):
-        for item in tree:
-            yield from _services(item)
+    return (node for node in parse_nodes(tree) if node.name == "ServiceGraphPattern")

@@ -49,15 +49,15 @@ class Checked:
     named_graphs: tuple[str, ...]
 
 
-def _nodes(tree: Any) -> Iterator[CompValue]:
+def parse_nodes(tree: Any) -> Iterator[CompValue]:
     """Every CompValue in a parse tree."""
     if isinstance(tree, CompValue):
         yield tree
         for value in tree.values():
-            yield from _nodes(value)
+            yield from parse_nodes(value)
     elif isinstance(tree, ParseResults | list | tuple):
         for item in tree:
-            yield from _nodes(item)
+            yield from parse_nodes(item)
 
 
 def _refuse_update(text: str, error: ParseException) -> None:
@@ -125,7 +125,7 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
 
 def _check_parsed(parsed: Any, known_graphs: Set[str], service: str) -> Checked:
     prologue, query = parsed[0], parsed[1]
-    for node in _nodes(query):
+    for node in parse_nodes(query):
         if node.name == "ServiceGraphPattern":
             raise Refused(service)
     defaults: list[str] = []
