@@ -11,6 +11,7 @@ from typing import Any, BinaryIO, TypeVar
 import click
 
 from kg.cli import Context, _echo_err, _errors, cli, pass_context
+from kg.cli.options import output_option
 from kg.errors import EXIT_DATA
 from kg.errors import UsageError as KgUsageError
 from kg.files import write_whole
@@ -41,14 +42,7 @@ def _lexicon_option(f: F) -> F:
 
 @cli.command("extract")
 @click.argument("articles", nargs=-1, required=True, type=click.Path(path_type=Path))
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="FILE",
-    help="Where to write the draft of one article ('-' for stdout).",
-)
+@output_option("Where to write the draft of one article ('-' for stdout).")
 @click.option(
     "--write", is_flag=True, help="Write each draft next to its article as NAME.facts.yaml."
 )

@@ -11,6 +11,7 @@ import click
 from rdflib import URIRef
 
 from kg.cli import Context, _echo_err, _errors, cli, pass_context
+from kg.cli.options import output_option
 from kg.export import FORMATS as EXPORT_FORMATS
 from kg.export import export
 from kg.files import write_whole
@@ -35,14 +36,7 @@ SERVE_WAIT = 60.0  # seconds serve waits for a process that holds the store to p
 @click.option(
     "--article", metavar="ARTICLE", help="Only this article's graph: its key, IRI, URL or title."
 )
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="FILE",
-    help="Where to write ('-' for stdout).",
-)
+@output_option()
 @pass_context
 def export_cmd(obj: Context, fmt: str, article: str | None, output: str) -> None:
     """Export the store (or one article) as Turtle, TriG, N-Triples, N-Quads, RDF/XML or

@@ -8,6 +8,7 @@ from pathlib import Path
 import click
 
 from kg.cli import Context, _errors, cli, pass_context
+from kg.cli.options import output_option
 from kg.files import write_whole
 
 PICTURES = ("timeline", "positions", "network")  # kg.views.report.PICTURES, without importing it
@@ -15,14 +16,7 @@ PICTURES = ("timeline", "positions", "network")  # kg.views.report.PICTURES, wit
 
 @cli.command("report")
 @click.argument("name")
-@click.option(
-    "-o",
-    "--output",
-    default="-",
-    show_default=True,
-    metavar="FILE",
-    help="Where to write ('-' for stdout).",
-)
+@output_option()
 @click.option(
     "--picture",
     type=click.Choice(PICTURES),
