@@ -230,6 +230,11 @@ def _figure(svg: str, caption: str) -> str:
     return f"<figure>{svg}<figcaption>{_esc(caption)}</figcaption></figure>"
 
 
+def _section(heading: str, svg: str, caption: str) -> str:
+    """A heading and one picture with its caption (``heading`` is plain text, not escaped)."""
+    return f"<h2>{heading}</h2>{_figure(svg, caption)}"
+
+
 def _document(title: str, body: str) -> str:
     made = "Made by tradekg from the facts in its store; every figure rests on quoted evidence."
     return (
@@ -266,20 +271,20 @@ def article_report(store: Store, about: Subject, link: Link) -> str:
     view = article_view.load(store, about.iri)
     parts = [
         article_view.body(view, link),
-        "<h2>Timeline</h2>",
-        _figure(
+        _section(
+            "Timeline",
             figure(store, about, "timeline", link),
             "Events and speech acts the article dates; a bar is as wide as the date is precise "
             "(a day, a week, a month, a year).",
         ),
-        "<h2>Positions</h2>",
-        _figure(
+        _section(
+            "Positions",
             figure(store, about, "positions", link),
             "Each actor's stance on each issue in this article: green support, red oppose; "
             "deeper colour, firmer stance. Hover over a cell for its evidence.",
         ),
-        "<h2>Who stands with whom</h2>",
-        _figure(
+        _section(
+            "Who stands with whom",
             figure(store, about, "network", link),
             "Actors joined when they take the same side on an issue; thicker, more issues.",
         ),
@@ -305,17 +310,18 @@ def actor_report(store: Store, about: Subject, link: Link) -> str:
     )
     parts = [
         f"<h2>What {_esc(about.name)} said</h2>{table}",
-        "<h2>Positions</h2>",
-        _figure(
+        _section(
+            "Positions",
             figure(store, about, "positions", link),
             "Stance on each issue: green support, red oppose; deeper colour, firmer stance.",
         ),
-        "<h2>Timeline</h2>",
-        _figure(
-            figure(store, about, "timeline", link), "Events and speech acts they took part in."
+        _section(
+            "Timeline",
+            figure(store, about, "timeline", link),
+            "Events and speech acts they took part in.",
         ),
-        "<h2>Who stands with them</h2>",
-        _figure(
+        _section(
+            "Who stands with them",
             figure(store, about, "network", link),
             "Actors on the same side of an issue as they are.",
         ),
