@@ -203,6 +203,16 @@ class ArticleFacts:
 
 
 @dataclass(frozen=True)
+class Tenure:
+    """A post a person held from one date to another (ISO: 2017-05-15, or 2017-05 for a
+    month); ``until`` None while they still hold it."""
+
+    post: str  # a post id
+    start: str
+    until: str | None = None
+
+
+@dataclass(frozen=True)
 class RefEntity:
     """An entry of the reference data: an actor, post, agreement, issue or place."""
 
@@ -220,3 +230,4 @@ class RefEntity:
     members: tuple[str, ...] = ()
     demonyms: tuple[str, ...] = ()  # "Canadian": for extractors, not written to RDF
     iso: str | None = None  # ISO 3166-1 alpha-2 code of a country; not written to RDF
+    held: tuple[Tenure, ...] = ()  # posts held over dated intervals

@@ -338,6 +338,10 @@ class ReferenceData(Protocol):
     def iri(self, section: str, key: str) -> URIRef: ...
 
 
+def _month_or_day(text: str) -> Literal:
+    return Literal(text, datatype=XSD.date if len(text) == 10 else XSD.gYearMonth)
+
+
 def reference_to_graph(ref: ReferenceData) -> Graph:
     """The reference graph: names, aliases, types and links of shared entities."""
     g = new_graph(REFERENCE_GRAPH)
@@ -354,6 +358,14 @@ def reference_to_graph(ref: ReferenceData) -> Graph:
             g.add((node, TKG.affiliation, ref.iri("actors", e.affiliation)))
         for post in e.posts:
             g.add((node, TKG.holds, ref.iri("posts", post)))
+        for tenure in e.held:  # a post held over a dated interval
+            held = child(node, "held", tenure.post, tenure.start)
+            g.add((node, TKG.tenure, held))
+            g.add((held, RDF.type, TKG.Tenure))
+            g.add((held, TKG.tenurePost, ref.iri("posts", tenure.post)))
+            g.add((held, TKG.heldFrom, _month_or_day(tenure.start)))
+            if tenure.until is not None:
+                g.add((held, TKG.heldUntil, _month_or_day(tenure.until)))
         if e.post_in:
             g.add((node, TKG.postIn, ref.iri("actors", e.post_in)))
         for member in e.members:

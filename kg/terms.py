@@ -56,6 +56,11 @@ class TKG(DefinedNamespace):
     member: URIRef  # ActorGroup -> Actor
     printedDescription: URIRef  # the words an article uses for an unnamed source
     holds: URIRef  # Person -> Post
+    Tenure: URIRef  # a post held over a dated interval
+    tenure: URIRef  # Person -> Tenure
+    tenurePost: URIRef  # Tenure -> Post
+    heldFrom: URIRef  # Tenure -> xsd:date or xsd:gYearMonth
+    heldUntil: URIRef  # Tenure -> xsd:date or xsd:gYearMonth
     postIn: URIRef  # Post -> Actor (the country or organisation)
     affiliation: URIRef  # Actor -> Actor (country or organisation it acts for)
 

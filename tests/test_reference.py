@@ -264,7 +264,7 @@ BAD_KEYS = [
         "    demonym: [Atlantean]\n",
         5,
         "unknown key 'demonym' (keys are affiliation, aliases, "
-        "definition, demonyms, id, in, iso, members, name, posts, type, wikidata)",
+        "definition, demonyms, held, id, in, iso, members, name, posts, type, wikidata)",
     ),
     (
         "    iso: CA\n",
@@ -373,3 +373,56 @@ def test_a_bad_titles_lexicon_names_file_and_line(tmp_path: Path, body: str, mes
     with pytest.raises(InputError) as caught:
         load_titles(path)
     assert str(caught.value) == f"{path}:{message}"
+
+
+def test_people_hold_posts_over_dated_intervals() -> None:
+    from rdflib import RDF, XSD, Literal, URIRef
+
+    from kg.rdf import reference_to_graph
+    from kg.terms import TKG
+    from kg.validate import validate_reference
+
+    graph = reference_to_graph(load_reference())
+    assert validate_reference(graph) == []
+    person = URIRef("https://w3id.org/tradekg/id/actor/lighthizer")
+    (held,) = graph.objects(person, TKG.tenure)
+    assert set(graph.predicate_objects(held)) == {
+        (RDF.type, TKG.Tenure),
+        (TKG.tenurePost, URIRef("https://w3id.org/tradekg/id/post/us-trade-representative")),
+        (TKG.heldFrom, Literal("2017-05-15", datatype=XSD.date)),
+        (TKG.heldUntil, Literal("2021-01-20", datatype=XSD.date)),
+    }
+    trump = URIRef("https://w3id.org/tradekg/id/actor/trump")
+    terms = sorted(str(graph.value(t, TKG.heldFrom)) for t in graph.objects(trump, TKG.tenure))
+    assert terms == ["2017-01-20", "2025-01-20"]
+
+
+@pytest.mark.parametrize(
+    ("held", "message"),
+    [
+        ("[{post: us-trade-representative, from: 2017-13}]", "from '2017-13' is not a date"),
+        (
+            "[{post: us-trade-representative, from: 2017-05, until: 2016-01-02}]",
+            "the post 'us-trade-representative' is held until 2016-01-02, before it is held "
+            "from 2017-05",
+        ),
+        (
+            "[{post: no-such-post, from: 2017-05}]",
+            "held post 'no-such-post' of 'envoy' is not a known post",
+        ),
+        (
+            "[{from: 2017-05}]",
+            "each entry of held needs 'post' and 'from' (and may have 'until'), no more",
+        ),
+    ],
+)
+def test_a_bad_tenure_is_refused(tmp_path: Path, held: str, message: str) -> None:
+    extra = tmp_path / "mine.yaml"
+    extra.write_text(
+        f"actors:\n  - id: envoy\n    type: Person\n    name: Pat Envoy\n    held: {held}\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        load_reference([extra])
+    assert caught.value.message == message
+    assert caught.value.path == str(extra)

@@ -6,6 +6,7 @@ it, and an entry whose id was already given replaces the earlier one.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -16,7 +17,7 @@ from rdflib import URIRef
 from kg.errors import InputError, UsageError
 from kg.iris import check_id, mint, name_key
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
-from kg.model import RefEntity, Where
+from kg.model import RefEntity, Tenure, Where
 from kg.resources import reference_files
 
 # section -> (IRI segment, allowed `type` values, default type)
@@ -44,6 +45,7 @@ _KEYS = {
     "members",
     "demonyms",
     "iso",
+    "held",
 }
 _ISO = re.compile(r"[A-Z]{2}")
 
@@ -222,7 +224,68 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
         members=_strings(item, "members", path),
         demonyms=_strings(item, "demonyms", path),
         iso=iso,
+        held=_held(item, path),
     )
+
+
+_MONTH_OR_DAY = re.compile(r"\d{4}-\d{2}(?:-\d{2})?")
+
+
+def _held(item: Node, path: Path) -> tuple[Tenure, ...]:
+    """``held: [{post: us-trade-representative, from: 2017-05-15, until: 2021-01-20}]``."""
+    value = item.get("held")
+    if value is None:
+        return ()
+    line = item.key_lines.get("held", item.line)
+    if not isinstance(value, list) or not all(isinstance(v, Node) for v in value):
+        raise InputError(
+            "held must be a list of mappings",
+            path=path,
+            line=line,
+            hint="e.g. held: [{post: us-trade-representative, from: 2017-05-15, until: 2021-01}]",
+        )
+    out = []
+    for entry in value:
+        unknown = set(entry) - {"post", "from", "until"}
+        if unknown or not isinstance(entry.get("post"), str) or entry.get("from") is None:
+            raise InputError(
+                "each entry of held needs 'post' and 'from' (and may have 'until'), no more",
+                path=path,
+                line=entry.line,
+            )
+        dates = []
+        for key in ("from", "until"):
+            raw = entry.get(key)
+            text = (
+                raw.isoformat() if isinstance(raw, dt.date) else None if raw is None else str(raw)
+            )
+            if text is not None:
+                try:
+                    if not _MONTH_OR_DAY.fullmatch(text):
+                        raise ValueError
+                    dt.date.fromisoformat(text if len(text) == 10 else text + "-01")
+                except ValueError:
+                    raise InputError(
+                        f"{key} {text!r} is not a date",
+                        path=path,
+                        line=entry.key_lines.get(key, entry.line),
+                        hint="write YYYY-MM-DD, or YYYY-MM for a month",
+                    ) from None
+            dates.append(text)
+        start, until = dates
+        assert start is not None
+        if (
+            until is not None
+            and until[:7] < start[:7]
+            or (until is not None and len(until) == len(start) == 10 and until < start)
+        ):
+            raise InputError(
+                f"the post {entry['post']!r} is held until {until}, before it is held from {start}",
+                path=path,
+                line=entry.line,
+            )
+        out.append(Tenure(post=entry["post"], start=start, until=until))
+    return tuple(out)
 
 
 def _check_links(ref: Reference) -> None:
@@ -250,6 +313,8 @@ def _check_links(ref: Reference) -> None:
             need("actors", entity.affiliation, "affiliation", entity)
         for post in entity.posts:
             need("posts", post, "post", entity)
+        for tenure in entity.held:
+            need("posts", tenure.post, "held post", entity)
         if entity.post_in is not None:
             need("actors", entity.post_in, "'in'", entity)
         for member in entity.members:
