@@ -106,6 +106,8 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("person", {"actor": "Freeland"}, None),
     ("positions-diff", {"since": "2017-11-20", "until": "2017-11-21"}, None),
     ("positions-diff", {"since": "2017-11-21", "until": "2017-12-31"}, None),
+    ("commitments", {}, None),
+    ("commitments", {"asOf": "2017-11-20"}, None),
 ]
 
 

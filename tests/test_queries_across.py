@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from kg import link
 from kg.queries import run_saved
 from kg.resources import sample_dir
 from kg.store import Results, Store
@@ -79,7 +80,9 @@ def four_rounds(make_store: MakeStore, tmp_path_factory: pytest.TempPathFactory)
     linking = tmp_path_factory.mktemp("linking")
     for path in (HERE / "linking").iterdir():
         shutil.copy(path, linking / path.name)
-    return make_store(sample_dir(), linking, round8, name="four-rounds")
+    store = make_store(sample_dir(), linking, round8, name="four-rounds")
+    link.run(store)  # as tradekg ingest does
+    return store
 
 
 # --- person ----------------------------------------------------------------------------------
@@ -249,3 +252,44 @@ def test_positions_diff_on_one_day_lists_nothing(four_rounds: Store) -> None:
         four_rounds, "positions-diff", {"since": "2018-03-10", "until": "2018-03-10"}
     )
     assert answer.rows == []
+
+
+# --- commitments -----------------------------------------------------------------------------
+
+
+def test_commitments_count_the_objections_a_demand_met_so_far(four_rounds: Store) -> None:
+    # the Trump administration's demand for the sunset clause (round 5) met the objection of
+    # "Canada and Mexico" in round 5; the linker joins the round-5 proposal to round 6's (0.814)
+    # and to round 8's (0.822), so Canada's objection of 2018-01-23 and its rejection of
+    # 2018-03-10 count from their days on
+    def sunset(as_of: str) -> list[tuple[str | None, ...]]:
+        answer = run_saved(four_rounds, "commitments", {"asOf": as_of})
+        return [
+            r
+            for r in rows(answer, "kind", "agentLabel", "action", "opposed", "supported")
+            if r[2] == "Add an expiration (sunset) clause to NAFTA."
+        ]
+
+    demand = ("Demand", "Trump administration", "Add an expiration (sunset) clause to NAFTA.")
+    assert sunset("2017-11-20") == []  # not yet made
+    assert sunset("2017-12-31") == [(*demand, "1", "0")]
+    assert sunset("2018-02-28") == [(*demand, "2", "0")]
+    assert sunset("2018-12-31") == [(*demand, "3", "0")]
+
+
+def test_commitments_list_the_threat_with_its_words(three_rounds: Store) -> None:
+    answer = run_saved(three_rounds, "commitments", {})
+    assert [
+        r
+        for r in rows(answer, "kind", "agentLabel", "action", "phrase", "exact", "opposed")
+        if r[0] == "Threat"
+    ] == [
+        (
+            "Threat",
+            "Donald Trump",
+            "Pull the United States out of NAFTA.",
+            "earlier",
+            "his earlier threats to pull the U.S. out of the deal",
+            "0",
+        )
+    ]
