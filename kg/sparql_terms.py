@@ -152,7 +152,14 @@ def _tokens(query: str) -> Iterator[tuple[str, int, int]]:
         i = match.end() if match is not None else i + 1
 
 
-_FORMS = ("SELECT", "ASK", "CONSTRUCT", "DESCRIBE")
+# the query forms, by the name rdflib's parser gives each (kg.queries.adhoc, kg.store.querycheck)
+PARSED_FORMS = {
+    "SelectQuery": "SELECT",
+    "AskQuery": "ASK",
+    "ConstructQuery": "CONSTRUCT",
+    "DescribeQuery": "DESCRIBE",
+}
+_FORMS = tuple(PARSED_FORMS.values())
 _UPDATES = ("INSERT", "DELETE", "LOAD", "CLEAR", "DROP", "CREATE", "ADD", "MOVE", "COPY", "WITH")
 
 

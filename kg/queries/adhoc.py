@@ -27,18 +27,12 @@ if TYPE_CHECKING:
 
 from kg.errors import UsageError
 from kg.oxterms import to_ox
-from kg.sparql_terms import query_form
+from kg.sparql_terms import PARSED_FORMS, query_form
 from kg.syntaxes import by_name, write
 from kg.terms import PREFIXES
 
 # every prefix a query may use without declaring it; its own PREFIX of the same name wins
 PREDECLARED: dict[str, str] = {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **PREFIXES}
-FORMS = {
-    "SelectQuery": "SELECT",
-    "AskQuery": "ASK",
-    "ConstructQuery": "CONSTRUCT",
-    "DescribeQuery": "DESCRIBE",
-}
 HINT = "tradekg sparql runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE queries"
 _AT = re.compile(r"error at (\d+):(\d+): (.*)", re.DOTALL)
 _PNAME = re.compile(r"([A-Za-z][\w.-]*)?:[\w.:%\\-]*$")
@@ -85,7 +79,7 @@ def check(text: str) -> Checked:
         ) from None
     if not any(_services(parsed)):  # a SERVICE is refused before the query runs (the guard)
         _check_names(text)
-    return Checked(FORMS[parsed[1].name], with_prefixes(text))
+    return Checked(PARSED_FORMS[parsed[1].name], with_prefixes(text))
 
 
 def syntax_message(message: str, text: str, shift: int = 1) -> str:

@@ -30,13 +30,8 @@ from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from kg.errors import QuerySyntaxError, Refused
+from kg.sparql_terms import PARSED_FORMS
 
-FORMS = {
-    "SelectQuery": "SELECT",
-    "AskQuery": "ASK",
-    "ConstructQuery": "CONSTRUCT",
-    "DescribeQuery": "DESCRIBE",
-}
 _PARSER = threading.Lock()  # pyparsing grammars are not documented as thread-safe
 
 
@@ -139,4 +134,4 @@ def _check_parsed(parsed: Any, known_graphs: Set[str], service: str) -> Checked:
                 named.append(str(resolve(clause["named"])))
     check_graphs(tuple(defaults), known_graphs, "FROM")
     check_graphs(tuple(named), known_graphs, "FROM NAMED")
-    return Checked(FORMS[query.name], tuple(defaults), tuple(named))
+    return Checked(PARSED_FORMS[query.name], tuple(defaults), tuple(named))
