@@ -44,6 +44,7 @@ from rdflib.term import Node
 
 from kg.errors import UsageError
 from kg.iris import mint
+from kg.rdf import date_of
 from kg.sparql_terms import render_lines
 from kg.store import Store
 from kg.terms import PROV, TKG
@@ -168,13 +169,6 @@ def _words(text: Node | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(str(text or "").lower()) if w not in _STOP)
 
 
-def _date(value: Node | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value is not None else None
-    except ValueError:
-        return None
-
-
 def candidates(store: Store) -> list[Candidate]:
     """Every proposal and threat in the store, with what the linker compares."""
     results = store.select(_CANDIDATES)
@@ -196,7 +190,7 @@ def candidates(store: Store) -> list[Candidate]:
             fact,
             str(row[col["kind"]]),
             article,
-            _date(row[col["published"]]),
+            date_of(row[col["published"]]),
             iri("agent"),
             iri("issue"),
             iri("agreement"),

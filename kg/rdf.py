@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -9,6 +10,7 @@ from functools import cache
 from typing import Protocol
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
+from rdflib.term import Node
 
 from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, software_iri
 from kg.kinds import KINDS, kind_of_class
@@ -57,6 +59,20 @@ _PROPOSAL, _EVENT = KINDS["proposals"].segment, KINDS["events"].segment
 def content_hash(text: str) -> str:
     """The digest an article graph records of its text (tkg:contentHash)."""
     return hashlib.sha256(text.encode()).hexdigest()
+
+
+def date_of(value: Node | None) -> dt.date | None:
+    """The date a literal states (an ``xsd:date``, or the day of an ``xsd:dateTime``), or None.
+
+    >>> date_of(Literal("2017-11-21T09:30:00", datatype=XSD.dateTime))
+    datetime.date(2017, 11, 21)
+    >>> date_of(Literal("2017-12")) is None  # a month names no one day
+    True
+    """
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value is not None else None
+    except ValueError:
+        return None
 
 
 Triple = tuple[URIRef, URIRef, URIRef | Literal]

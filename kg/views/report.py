@@ -10,7 +10,6 @@ The figures also stand alone (``figure``), for ``tradekg report --picture``.
 
 from __future__ import annotations
 
-import datetime as dt
 import html
 from collections import defaultdict
 from collections.abc import Callable, Mapping, Sequence
@@ -23,6 +22,7 @@ from rdflib.term import Node
 from kg.errors import UsageError
 from kg.queries import run_saved
 from kg.queries.params import resolve
+from kg.rdf import date_of
 from kg.store import Results, Store
 from kg.views import article as article_view
 from kg.views.pictures import Cell, Moment, Tie, interval, matrix, network, timeline
@@ -79,13 +79,6 @@ def _text(value: Node | None) -> str:
     return "" if value is None else str(value)
 
 
-def _date(value: Node | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10]) if value is not None else None
-    except ValueError:
-        return None
-
-
 # --- what the pictures show -------------------------------------------------------------------
 
 
@@ -100,7 +93,7 @@ def moments(store: Store, *, within: str | None = None, who: str | None = None) 
         participants = _text(r["participants"])
         if who and who not in [p.strip() for p in participants.split(",")]:
             continue
-        start = _date(r["start"])
+        start = date_of(r["start"])
         precision = _text(r["precision"]) or "day"
         kind, _ = article_view.kind_of([_text(r["type"])])
         out.append(
