@@ -250,26 +250,25 @@ def same_events(events: list[DraftedFact], text: str) -> list[DraftedFact]:
 
 def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
     """The clause around a time phrase: from the clause boundary before it to the one after."""
-    start = s.start
-    for boundary in _CLAUSE.finditer(text, s.start, when.start):
-        start = boundary.end()
-    after = _CLAUSE.search(text, when.end, s.end)
-    end = after.start() if after else s.end
-    while end > start and text[end - 1] in ' .,;:”"':
-        end -= 1
-    while start < end and text[start] in ' “"':
-        start += 1
-    return start, end
+    return _between(text, s, _CLAUSE, when.start, when.end)
 
 
 def _clause_at(text: str, s: Sentence, at: int) -> tuple[int, int]:
     """The clause around an offset, within its sentence (a dateline before a dash left
     out)."""
+    return _between(text, s, _REPORTED, at, at)
+
+
+def _between(
+    text: str, s: Sentence, boundaries: re.Pattern[str], before: int, after: int
+) -> tuple[int, int]:
+    """From the last boundary before ``before`` to the first after ``after`` (or the
+    sentence's ends), trimmed of spaces, punctuation and quotation marks."""
     start = s.start
-    for boundary in _REPORTED.finditer(text, s.start, at):
+    for boundary in boundaries.finditer(text, s.start, before):
         start = boundary.end()
-    after = _REPORTED.search(text, at, s.end)
-    end = after.start() if after else s.end
+    found = boundaries.search(text, after, s.end)
+    end = found.start() if found else s.end
     while end > start and text[end - 1] in ' .,;:”"':
         end -= 1
     while start < end and text[start] in ' “"':
