@@ -108,6 +108,7 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("positions-diff", {"since": "2017-11-21", "until": "2017-12-31"}, None),
     ("commitments", {}, None),
     ("commitments", {"asOf": "2017-11-20"}, None),
+    ("contested", {}, None),
 ]
 
 

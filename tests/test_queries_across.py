@@ -293,3 +293,65 @@ def test_commitments_list_the_threat_with_its_words(three_rounds: Store) -> None
             "0",
         )
     ]
+
+
+# --- contested -------------------------------------------------------------------------------
+
+
+def test_contested_pairs_the_sunset_clause_with_its_opponents_across_rounds(
+    four_rounds: Store,
+) -> None:
+    # the round-5 sunset clause: tabled by the United States, demanded by the Trump
+    # administration; opposed in round 5 by "Canada and Mexico", and through the links to
+    # rounds 6 and 8 by Canada (an objection, then a rejection)
+    answer = run_saved(four_rounds, "contested", {})
+    assert [
+        r
+        for r in rows(
+            answer, "supporterLabel", "opponentLabel", "against", "opponentHeadline", "proposal"
+        )
+        if r[4] == SAMPLE + "/proposal/sunset-clause"
+    ] == [
+        (
+            "Trump administration",
+            "Canada",
+            "Objection",
+            ROUND6_HEADLINE,
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+        (
+            "Trump administration",
+            "Canada",
+            "Rejection",
+            "Canada rejects sunset clause as eighth round ends",
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+        (
+            "Trump administration",
+            "Canada and Mexico",
+            "Objection",
+            ROUND5_HEADLINE,
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+        (
+            "United States",
+            "Canada",
+            "Objection",
+            ROUND6_HEADLINE,
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+        (
+            "United States",
+            "Canada",
+            "Rejection",
+            "Canada rejects sunset clause as eighth round ends",
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+        (
+            "United States",
+            "Canada and Mexico",
+            "Objection",
+            ROUND5_HEADLINE,
+            SAMPLE + "/proposal/sunset-clause",
+        ),
+    ]
