@@ -17,6 +17,35 @@ from kg.loaders import Reference, load_reference
 from kg.resources import sample_dir
 from kg.store import Store, open_store
 
+# Tests run in parallel processes with pytest-xdist (``-n auto``), distributed by group
+# (``--dist loadgroup``, which ``-n`` alone chooses here): a test file is a group, except that
+# every test on the SPARQL servers (which .ci/run starts once for all workers, and whose graphs
+# the tests clear and load) is in one group, and so is every test on the 1,000-article corpus
+# (built once per worker that needs it). Those are the scale and soak tests: marked slow, they
+# run with ``-m slow`` (README's command leaves them out; .ci/run runs them after it).
+SERVER_FIXTURES = {"oxigraph", "virtuoso", "virtuoso_capped"}
+CORPUS_FIXTURES = {"corpus", "full_store", "full_quads"}
+
+
+def pytest_configure(config: pytest.Config) -> None:
+    if getattr(config.option, "dist", "no") == "load":
+        config.option.dist = "loadgroup"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        params = getattr(getattr(item, "callspec", None), "params", {})
+        # a server may also be asked for by name (request.getfixturevalue), as a parameter
+        if names & SERVER_FIXTURES or SERVER_FIXTURES & {str(v) for v in params.values()}:
+            group = "servers"
+        elif names & CORPUS_FIXTURES:
+            group = "corpus"
+            item.add_marker(pytest.mark.slow)
+        else:
+            group = item.nodeid.split("::")[0]
+        item.add_marker(pytest.mark.xdist_group(group))
+
 
 def pytest_addoption(parser: pytest.Parser) -> None:
     parser.addoption(
