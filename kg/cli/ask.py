@@ -7,7 +7,7 @@ from typing import Any
 
 import click
 
-from kg.cli import Context, _errors, _report, cli, pass_context
+from kg.cli import Context, _echo_err, _errors, _report, cli, pass_context
 from kg.errors import EXIT_DATA, QuerySyntaxError
 from kg.errors import UsageError as KgUsageError
 from kg.queries import FORMATS as RESULT_FORMATS
@@ -82,6 +82,60 @@ def table_options(f: Any) -> Any:
     )(f)
 
 
+PAGE = 100  # rows of the table's first page
+MAX_ROWS = 1_000_000_000  # a --limit or --offset past this is a mistake, not a request
+
+
+def page_options(f: Any) -> Any:
+    f = click.option(
+        "--all",
+        "every",
+        is_flag=True,
+        help=f"Every row: the table shows the first {PAGE} without it (the other formats "
+        "give every row unless --limit is given).",
+    )(f)
+    f = click.option(
+        "--offset",
+        type=click.IntRange(0, MAX_ROWS),
+        default=0,
+        metavar="N",
+        help="Skip the first N rows (with --limit: the page that starts there).",
+    )(f)
+    return click.option(
+        "--limit",
+        type=click.IntRange(0, MAX_ROWS),
+        metavar="N",
+        help=f"At most N rows [table: {PAGE}; other formats: every row].",
+    )(f)
+
+
+class Page:
+    """Which rows to show: ``limit`` rows (None: all) after the first ``offset``."""
+
+    def __init__(self, fmt: str, limit: int | None, offset: int, every: bool) -> None:
+        if every and limit is not None:
+            raise KgUsageError("give --limit or --all, not both")
+        self.offset = offset
+        self.limit = PAGE if limit is None and fmt == "table" and not every else limit
+        self.default = limit is None and self.limit is not None
+
+    @property
+    def max_rows(self) -> int | None:
+        """The rows to ask the store for: the ones skipped and the page."""
+        return None if self.limit is None else self.offset + self.limit
+
+    def cut(self, results: Results) -> Results:
+        """The page's rows; when rows follow it, says on stderr how to get them."""
+        rows = results.rows[self.offset :]
+        if results.truncated and self.limit:
+            first, last = self.offset + 1, self.offset + len(rows)
+            more = "--all for every row" if self.default else "--all for the rest"
+            _echo_err(
+                f"rows {first}-{last} shown; more follow: --offset {last} for the next page, {more}"
+            )
+        return Results(results.variables, rows, results.boolean)
+
+
 def _write(results: Results, fmt: str, width: int | None, iris: bool, hide: list[str]) -> None:
     """Write results; the table leaves out ``hide`` (IRI columns) or, with ``iris``, puts them
     last."""
@@ -110,6 +164,7 @@ def _write(results: Results, fmt: str, width: int | None, iris: bool, hide: list
     help="Only these columns, in this order (see 'tradekg queries'); IRIs included.",
 )
 @table_options
+@page_options
 @pass_context
 def query_cmd(
     obj: Context,
@@ -119,6 +174,9 @@ def query_cmd(
     columns: str | None,
     width: int | None,
     iris: bool,
+    limit: int | None,
+    offset: int,
+    every: bool,
 ) -> None:
     """Run a saved query; without NAME, list the catalogue.
 
@@ -132,6 +190,7 @@ def query_cmd(
         tradekg query objections --param issue="sunset clause"
         tradekg query quotes --param speaker=Freeland --format csv
         tradekg query proposals --format jsonl
+        tradekg query statements --limit 20 --offset 40
     """
     if name is None:
         _list_queries()
@@ -139,8 +198,9 @@ def query_cmd(
     with _errors():
         saved = get_query(name)
         values = _parse_params(params)
+        page = Page(fmt, limit, offset, every)
         with obj.store(create=False) as store:
-            results = run_saved(store, name, values)
+            results = page.cut(run_saved(store, name, values, max_rows=page.max_rows))
         hide = list(saved.iris)
         if columns:
             results = results.project([c.strip() for c in columns.split(",") if c.strip()])
@@ -191,6 +251,7 @@ SPARQL_HELP = (
     "query'. For CONSTRUCT and DESCRIBE: an RDF syntax (default turtle).",
 )
 @table_options
+@page_options
 @click.option(
     "--timeout",
     type=click.FloatRange(min=0.001, min_open=False),
@@ -210,6 +271,9 @@ def sparql_cmd(
     fmt: str | None,
     width: int | None,
     iris: bool,
+    limit: int | None,
+    offset: int,
+    every: bool,
     timeout: float,
 ) -> None:
     with _errors():
@@ -236,18 +300,26 @@ def sparql_cmd(
                 hint="--format " + ", ".join(RESULT_FORMATS),
             )
         syntax = (fmt or "turtle") if checked.graph else None
+        if syntax is not None and (limit is not None or offset or every):
+            raise KgUsageError(
+                f"--limit, --offset and --all page results; {_an(checked.form)} query "
+                "answers with RDF",
+                hint="put a LIMIT in the query",
+            )
+        page = Page(fmt or "table", limit, offset, every)
         try:
             with obj.store(create=False) as store:
                 # a store that cannot stop a query itself waits TRADEKG_TIMEOUT (see --timeout)
-                limit = timeout if store.caps.timeouts else None
+                stop = timeout if store.caps.timeouts else None
                 if syntax is None:
-                    results = store.select(checked.text, timeout=limit)
+                    results = store.select(checked.text, timeout=stop, max_rows=page.max_rows)
                 else:
-                    triples = store.construct(checked.text, timeout=limit)
+                    triples = store.construct(checked.text, timeout=stop)
         except QuerySyntaxError as e:  # the engine's parser, where it disagrees with rdflib's
             e.message = "the query does not parse: " + syntax_message(e.detail, text)
             raise
         if syntax is None:
+            results = page.cut(results)
             _write(results, fmt or "table", width, iris, iri_columns(results))
         else:
             write_graph(triples, sys.stdout.buffer, syntax)

@@ -1,0 +1,91 @@
+"""Results in pages (issue 12, item 1): --limit, --offset and --all on query and sparql."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from kg.cli import cli
+
+EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
+
+
+def run(store: Path, *args: str) -> tuple[int, str, str]:
+    result = CliRunner().invoke(cli, ["--store", str(store), *args])
+    return result.exit_code, result.stdout_bytes.decode(), result.stderr
+
+
+def test_a_page_of_csv_is_those_rows_of_the_whole(sample_store_dir: Path) -> None:
+    code, whole, err = run(sample_store_dir, "query", "statements", "--format", "csv")
+    assert (code, err) == (0, "")
+    header, *rows = whole.split("\r\n")[:-1]
+    assert len(rows) > 4
+    code, page, err = run(
+        sample_store_dir, "query", "statements", "-f", "csv", "--limit", "2", "--offset", "1"
+    )
+    assert code == 0
+    assert page == "\r\n".join([header, rows[1], rows[2]]) + "\r\n"
+    assert err == "rows 2-3 shown; more follow: --offset 3 for the next page, --all for the rest\n"
+
+
+def test_the_last_page_says_nothing_more(sample_store_dir: Path) -> None:
+    code, whole, _ = run(sample_store_dir, "query", "statements", "--format", "csv")
+    rows = whole.split("\r\n")[1:-1]
+    code, page, err = run(
+        sample_store_dir, "query", "statements", "-f", "csv", "--offset", str(len(rows) - 1)
+    )
+    assert (code, err) == (0, "")
+    assert page.split("\r\n")[1:-1] == rows[-1:]
+
+
+def test_the_table_shows_the_first_100_rows_and_says_how_to_get_more(
+    sample_store_dir: Path,
+) -> None:
+    code, out, err = run(sample_store_dir, "sparql", EVERY_TRIPLE, "--width", "200")
+    assert code == 0
+    assert out.endswith("\n(100 rows)\n")
+    assert err == (
+        "rows 1-100 shown; more follow: --offset 100 for the next page, --all for every row\n"
+    )
+    code, _, count_err = run(sample_store_dir, "sparql", EVERY_TRIPLE, "--all", "-f", "csv")
+    code, every, err = run(sample_store_dir, "sparql", EVERY_TRIPLE, "--format", "csv")
+    assert (code, err, count_err) == (0, "", "")
+    code, counted, _ = run(
+        sample_store_dir, "sparql", "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }", "-f", "csv"
+    )
+    assert len(every.split("\r\n")) - 2 == int(counted.split("\r\n")[1]) > 100
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["--limit", "-1"],
+            "Invalid value for '--limit': -1 is not in the range 0<=x<=1000000000.",
+        ),
+        (["--limit", "ten"], "Invalid value for '--limit': 'ten' is not a valid integer range."),
+        (
+            ["--offset", "10000000000"],
+            "Invalid value for '--offset': 10000000000 is not in the range 0<=x<=1000000000.",
+        ),
+        (["--limit", "5", "--all"], "give --limit or --all, not both"),
+    ],
+)
+@pytest.mark.parametrize("command", [["query", "statements"], ["sparql", EVERY_TRIPLE]])
+def test_a_bad_limit_or_offset_is_a_usage_error(
+    sample_store_dir: Path, command: list[str], args: list[str], message: str
+) -> None:
+    code, out, err = run(sample_store_dir, *command, *args)
+    assert (code, out) == (2, "")
+    assert err.splitlines()[-1] == f"Error: {message}"
+
+
+def test_pages_are_for_results_not_rdf(sample_store_dir: Path) -> None:
+    code, out, err = run(sample_store_dir, "sparql", "DESCRIBE id:actor\\/freeland", "--limit", "2")
+    assert (code, out) == (2, "")
+    assert err == (
+        "Error: --limit, --offset and --all page results; a DESCRIBE query answers with RDF "
+        "(put a LIMIT in the query)\n"
+    )
