@@ -84,6 +84,8 @@ def dump(store_dir: Path, fmt: str = "nquads") -> bytes:
 
 def same_dataset(a: bytes, b: bytes) -> bool:
     """Two N-Quads documents hold isomorphic graphs under the same names."""
+    if a == b:  # the same bytes are the same dataset (comparing graphs took seconds a call)
+        return True
 
     def graphs(data: bytes) -> dict[str, Graph]:
         ds = Dataset()
