@@ -34,8 +34,25 @@ PARAMETERS = [(q, p.name, p.type) for q in catalogue() for p in get_query(q).par
 REQUIRED = {"provenance": {"fact": "freeland-differences"}}
 
 
+# a value for each type of parameter that names something in the sample, for the parameters a
+# query needs besides the one under attack
+VALID = {
+    "actor": "Freeland",
+    "issue": "sunset clause",
+    "agreement": "nafta",
+    "proposal": "https://w3id.org/tradekg/id/article/11f0a1b12fa8bf03/proposal/sunset-clause",
+    "article": "11f0a1b12fa8bf03",
+    "fact": "freeland-differences",
+    "date": "2017-11-21",
+    "integer": "5",
+    "string": "x",
+    "place": "Ottawa",
+}
+
+
 def test_the_catalogue_has_parameters_to_attack() -> None:
-    assert [(q, p) for q, p, _ in PARAMETERS] == [
+    attacked = [(q, p) for q, p, _ in PARAMETERS]
+    for pair in [
         ("actors", "actor"),
         ("article-audit", "article"),
         ("objections", "issue"),
@@ -43,7 +60,9 @@ def test_the_catalogue_has_parameters_to_attack() -> None:
         ("proposals", "proposer"),
         ("provenance", "fact"),
         ("quotes", "speaker"),
-    ]
+    ]:
+        assert pair in attacked
+    assert {kind for _, _, kind in PARAMETERS} <= set(VALID)
 
 
 def quads(store: Store) -> bytes:
@@ -60,13 +79,24 @@ def usage_error(store: Store, query: str, params: dict[str, str]) -> str:
 
 def attack(store: Store, query: str, param: str, kind: str, value: str) -> None:
     before = quads(store)
-    harmless = usage_error(store, query, {param: HARMLESS})
-    attempt = usage_error(store, query, {param: value})
-    assert attempt.startswith(f"no {kind} matches {value!r} (parameter {param!r})")
-    assert (
-        attempt.split(" (did you mean")[0]
-        == harmless.replace(repr(HARMLESS), repr(value)).split(" (did you mean")[0]
-    )
+    others = {
+        p.name: VALID[p.type] for p in get_query(query).params if p.required and p.name != param
+    }
+    if kind == "string":  # bound as a literal: it matches nothing, as a harmless value does
+        harmless_rows = run_saved(store, query, {**others, param: HARMLESS}).rows
+        assert run_saved(store, query, {**others, param: value}).rows == harmless_rows
+    elif kind in ("date", "integer"):  # refused as not a date or a number, before any query
+        attempt = usage_error(store, query, {**others, param: value})
+        assert attempt.startswith(f"parameter {param!r} must be a")
+        assert attempt.endswith(f"not {value!r}")
+    else:
+        harmless = usage_error(store, query, {**others, param: HARMLESS})
+        attempt = usage_error(store, query, {**others, param: value})
+        assert attempt.startswith(f"no {kind} matches {value!r} (parameter {param!r})")
+        assert (
+            attempt.split(" (did you mean")[0]
+            == harmless.replace(repr(HARMLESS), repr(value)).split(" (did you mean")[0]
+        )
     assert same_dataset(quads(store), before)  # blank-node ids differ between dumps
 
 
