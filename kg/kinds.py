@@ -44,6 +44,7 @@ class FactKind:
     targets: bool = True  # 'proposal' / 'proposals': the proposals it is about
     reason: bool = False  # 'reason': why the actor objects
     threat: bool = False  # 'action' (required) and 'condition': what the actor may do
+    deadline: bool = False  # 'deadline': by when, a time like 'when'
 
     def pick(self, value: object) -> str | None:
         """The class a value of ``choice`` picks, or None when it picks none."""
@@ -56,7 +57,7 @@ KINDS: dict[str, FactKind] = {
     kind.section: kind
     for kind in (
         FactKind("proposals", "proposal", "Proposal", ("Proposal",)),
-        FactKind("demands", "demand", "SpeechAct", ("Demand",)),
+        FactKind("demands", "demand", "SpeechAct", ("Demand",), deadline=True),
         FactKind(
             "objections",
             "objection",
@@ -74,7 +75,9 @@ KINDS: dict[str, FactKind] = {
             agent_optional=True,
             targets=False,
         ),
-        FactKind("threats", "threat", "SpeechAct", ("Threat",), targets=False, threat=True),
+        FactKind(
+            "threats", "threat", "SpeechAct", ("Threat",), targets=False, threat=True, deadline=True
+        ),
         FactKind("supports", "support", "SpeechAct", ("Support",)),
         FactKind(
             "events",

@@ -156,6 +156,7 @@ class SpeechAct:
     place: URIRef | None = None
     action: str | None = None  # threats
     condition: str | None = None  # threats
+    deadline: Time | None = None  # threats and demands: by when, apart from ``time``
     drafted: Drafted | None = None
 
 

@@ -214,12 +214,13 @@ class _ArticleWriter:
             lexical = format(drafted.confidence.normalize(), "f")
             add(fact, TKG.confidence, Literal(lexical, datatype=XSD.decimal))
 
-    def time(self, fact: URIRef, time: Time | None) -> None:
+    def time(self, fact: URIRef, time: Time | None, prop: URIRef = TKG.time) -> None:
+        """``time`` as a TimeSpec node under ``fact``, linked by ``prop`` (time, deadline)."""
         if time is None:
             return
-        node = child(fact, "time")
+        node = child(fact, "time" if prop == TKG.time else "deadline")
         add = self.add
-        add(fact, TKG.time, node)
+        add(fact, prop, node)
         add(node, RDF.type, TKG.TimeSpec)
         add(node, TKG.phrase, Literal(time.phrase))
         add(node, TKG.evidence, self.span(time.span))
@@ -297,6 +298,7 @@ class _ArticleWriter:
             add(reason, TKG.reasonKind, TKG[act.reason.kind] if act.reason.kind else None)
             add(reason, TKG.evidence, self.span(act.reason.span))
         self.time(node, act.time)
+        self.time(node, act.deadline, TKG.deadline)
         self.drafted(node, act.drafted)
         self.reports(node, act.reports)
 

@@ -115,6 +115,7 @@ class TKG(DefinedNamespace):
     place: URIRef  # Event / SpeechAct -> Place
     status: URIRef  # Event -> EventStatus
     time: URIRef  # Event / SpeechAct / Threat -> TimeSpec
+    deadline: URIRef  # Threat / Demand -> TimeSpec: by when, apart from when it was made
     TimeSpec: URIRef  # a time as the article words it, and resolved
     phrase: URIRef  # the original words ("next month")
     value: URIRef  # resolved value: xsd:date, xsd:gYearMonth or xsd:gYear

@@ -38,6 +38,8 @@ language: en
 The United States again asked for a clause that would end the pact after five years.
 
 Canada rejected the clause outright on Saturday.
+
+The United States threatened to leave the talks if Canada did not move by the end of March.
 """
 
 ROUND8_FACTS = """article: round8.md
@@ -57,6 +59,14 @@ objections:
     proposal: sunset-again
     summary: Canada rejects the sunset clause outright.
     evidence: Canada rejected the clause outright
+
+threats:
+  - id: leave-talks
+    by: united-states
+    action: Leave the talks.
+    condition: Canada does not move.
+    evidence: threatened to leave the talks
+    deadline: {phrase: by the end of March, date: 2018-03}
 """
 
 
@@ -353,5 +363,46 @@ def test_contested_pairs_the_sunset_clause_with_its_opponents_across_rounds(
             "Objection",
             ROUND5_HEADLINE,
             SAMPLE + "/proposal/sunset-clause",
+        ),
+    ]
+
+
+def test_commitments_keep_a_threats_deadline_apart_from_when_it_was_made(
+    four_rounds: Store,
+) -> None:
+    # round 8 (2018-03-10): the United States threatens to leave the talks unless Canada moves
+    # "by the end of March" (2018-03, whose last day is the deadline)
+    answer = run_saved(four_rounds, "commitments", {})
+    assert [
+        r
+        for r in rows(
+            answer,
+            "date",
+            "kind",
+            "agentLabel",
+            "action",
+            "condition",
+            "deadlinePhrase",
+            "deadline",
+        )
+        if r[1] == "Threat"
+    ] == [
+        (
+            "2017-11-21",
+            "Threat",
+            "Donald Trump",
+            "Pull the United States out of NAFTA.",
+            None,
+            None,
+            None,
+        ),
+        (
+            "2018-03-10",
+            "Threat",
+            "United States",
+            "Leave the talks.",
+            "Canada does not move.",
+            "by the end of March",
+            "2018-03-31",
         ),
     ]

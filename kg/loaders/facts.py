@@ -59,6 +59,7 @@ ACT_KEYS = (
         "reason",
         "action",
         "condition",
+        "deadline",
     }
     | DRAFT_KEYS
 )
@@ -114,6 +115,7 @@ _CHOICES = " or ".join(v for k in SPEECH_ACTS.values() if k.choice == "kind" for
 _ONLY_KIND = f"'kind' is only for {_sections(lambda k: k.choice == 'kind')}: {_CHOICES}"
 _ONLY_REASON = f"only {_sections(lambda k: k.reason)} have a 'reason'"
 _ONLY_THREAT = f"'action' and 'condition' are for {_sections(lambda k: k.threat)}"
+_ONLY_DEADLINE = f"only {_sections(lambda k: k.deadline)} have a 'deadline'"
 ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
 EXTRACTOR = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?) ([0-9][0-9A-Za-z.+-]*)")
 
@@ -502,19 +504,20 @@ class _FactsReader:
             mode=mode, source=source, verb=self.text_of(node, "verb"), span=span, edited=edited
         )
 
-    def time(self, node: Node, near: Span) -> Time | None:
-        value = node.get("when")
+    def time(self, node: Node, near: Span, key: str = "when") -> Time | None:
+        """The time under ``key`` ('when', or a threat's or demand's 'deadline')."""
+        value = node.get(key)
         if value is None:
             return None
-        where = self.where(node, "when")
+        where = self.where(node, key)
         if isinstance(value, str):
             value = Node(phrase=value)
             value.line, value.key_lines = where.line or 0, {}
         if not isinstance(value, Node):
             raise self.fail(
-                "'when' must be a phrase or a mapping with 'phrase' and 'date'", node, "when"
+                f"'{key}' must be a phrase or a mapping with 'phrase' and 'date'", node, key
             )
-        self.check_keys(value, {"phrase", "date"}, "'when'")
+        self.check_keys(value, {"phrase", "date"}, f"'{key}'")
         phrase = self.text_of(value, "phrase", required=True)
         span = self.finder.find(phrase, where, "the time phrase", near=near)
         date = value.get("date")
@@ -582,6 +585,8 @@ class _FactsReader:
         action = self.text_of(node, "action", required=kind.threat)
         if not kind.threat and (action or node.get("condition")):
             raise self.fail(_ONLY_THREAT, node)
+        if node.get("deadline") is not None and not kind.deadline:
+            raise self.fail(_ONLY_DEADLINE, node, "deadline")
         return SpeechAct(
             kind=cls,
             key=key,
@@ -595,6 +600,7 @@ class _FactsReader:
             place=self.resolve_optional("places", node, "where"),
             action=action,
             condition=self.text_of(node, "condition"),
+            deadline=self.time(node, reports[0].span, "deadline"),
             drafted=self.drafted(node),
         )
 
