@@ -32,6 +32,7 @@ from kg.cli import cli
 from kg.errors import StoreError, UsageError
 from kg.ingest import ingest
 from kg.iris import article_graph
+from kg.link import LINKS_GRAPH
 from kg.loaders import Reference
 from kg.resources import sample_dir
 from kg.store.auth import load_credentials
@@ -270,13 +271,25 @@ def test_truncated_200_from_oxigraph(oxigraph: tuple[str, dict[str, str]]) -> No
 
 
 def test_a_bad_query_is_a_usage_error(oxigraph: tuple[str, dict[str, str]]) -> None:
+    # the command checks the query before sending it: a syntax error is said here, in one line
     code, out, err = cli_run("--store", oxigraph[0], "sparql", "SELECT ?s WHERE { ?s ?p }")
     assert (code, out) == (2, "")
-    assert err.startswith(
-        f"Error: the server at {oxigraph[0]} rejected the query (400 Bad Request): "
+    assert err == (
+        "Error: the query does not parse: line 1, column 19, at '?s ?p }' (tradekg sparql "
+        "runs SPARQL 1.1 SELECT, ASK, CONSTRUCT and DESCRIBE queries)\n"
+    )
+    # a query that reaches the server malformed is the server's 400, a usage error too
+    with pytest.raises(UsageError) as info:
+        remote(oxigraph).select("SELECT ?s WHERE { ?s ?p }")
+    assert str(info.value).startswith(
+        f"the server at {oxigraph[0]} rejected the query (400 Bad Request): "
     )
     code, _, err = cli_run("--store", oxigraph[0], "sparql", "DROP ALL")
-    assert (code, err) == (2, "Error: updates are refused: this runs read-only queries\n")
+    assert (code, err) == (
+        2,
+        "Error: updates are refused: tradekg sparql only reads the store (load data with "
+        "tradekg ingest)\n",
+    )
 
 
 # --- Virtuoso: authentication, permissions, row cap ---------------------------------------
@@ -479,8 +492,9 @@ def test_ingest_that_fails_half_way_exits_3_and_converges_when_run_again(
     assert direct.graph_names() == before  # the first was replaced, the second not written
     code, _, err = cli_run("--store", oxigraph[0], "ingest", str(sample_dir()), str(tmp_path))
     assert code == 0, err
-    assert direct.graph_names() == sorted([*before, partners])
-    direct.drop_graphs([partners])
+    # and the links ingest makes between the two articles' proposals (kg.link)
+    assert direct.graph_names() == sorted([*before, partners, LINKS_GRAPH])
+    direct.drop_graphs([partners, LINKS_GRAPH])
 
 
 def test_fault_messages_are_one_line() -> None:
