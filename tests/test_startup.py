@@ -28,6 +28,8 @@ HEAVY = (
     "kg.validate",
     "kg.loaders",
     "kg.export",
+    "kg.rdf",
+    "kg.model",
     "pyshacl",
     "rdflib.plugins.sparql",
     "requests",

@@ -21,7 +21,6 @@ from kg.errors import InputError, UsageError
 from kg.iris import ID_PATTERN, check_iri, mint, name_key
 from kg.kinds import KINDS, family_classes
 from kg.queries.catalogue import SavedQuery
-from kg.rdf import tkg_superclasses
 from kg.resources import ontology_graph
 from kg.store import Store
 from kg.terms import SPARQL_PREFIXES, TKG
@@ -255,6 +254,8 @@ def suggest(value: str, names: Iterable[tuple[str, Node, Node]], n: int = 3) -> 
 def _most_specific(names: Sequence[tuple[str, Node, Node]]) -> list[tuple[str, Node, Node]]:
     """The (name, thing, class) rows whose class is the thing's most specific one: a country
     is also typed tkg:Actor (ontology/README.md), and suggestions keep to one class."""
+    from kg.rdf import tkg_superclasses  # here: kg.rdf and the model are no use to a query
+
     supers = tkg_superclasses()
     held: dict[Node, set[Node]] = {}
     for _, thing, cls in names:
