@@ -156,3 +156,34 @@ def test_cli_ingest_links_and_a_person_decides(tmp_path: Path) -> None:
     result = runner.invoke(cli, [*base, "link", "accept", "five-year-sunset", "no-such-fact"])
     assert result.exit_code == 2
     assert result.stderr.startswith("Error: no fact matches 'no-such-fact'")
+
+
+def test_the_history_of_a_proposal_is_drawn_across_articles(store: Store) -> None:
+    from kg.views import report
+
+    about = report.subject(store, str(SUNSET))
+    assert (about.kind, about.name) == ("proposal", "Add an expiration (sunset) clause to NAFTA.")
+    drawn = [
+        (m.start.isoformat() if m.start else "", m.kind, m.who)
+        for m in report.history(store, SUNSET)
+    ]
+    assert drawn == [
+        ("2017-11-21", "demand", "Trump administration"),
+        ("2017-11-21", "objection", "Canada and Mexico"),
+        ("2017-11-21", "proposal", "United States"),
+        ("2018-01-23", "objection", "Canada"),
+        ("2018-01-23", "proposal", "United States"),
+    ]
+    page = report.report(store, str(SUNSET), lambda x: x)
+    assert page.count("<svg ") == 3 and "History: Add an expiration (sunset) clause" in page
+
+
+def test_a_negotiation_report_covers_its_agreement(store: Store) -> None:
+    from kg.views import report
+
+    about = report.subject(store, "NAFTA")
+    assert (about.kind, about.name) == ("agreement", "North American Free Trade Agreement")
+    page = report.report(store, "NAFTA", lambda x: x)
+    assert page.count("<svg ") == 3
+    # round 6's objection by Canada and round 7's dairy proposal are under NAFTA too
+    assert "objection: sunset clause" in page and "proposal: dairy" in page

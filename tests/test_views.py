@@ -285,7 +285,9 @@ def test_report_of_an_actor(sample_store: Store) -> None:
 def test_report_of_nothing_known(sample_store: Store) -> None:
     with pytest.raises(UsageError) as e:
         report.subject(sample_store, "no such thing at all")
-    assert e.value.message == "no article or actor matches 'no such thing at all'"
+    assert e.value.message == (
+        "no article, actor, agreement or proposal matches 'no such thing at all'"
+    )
 
 
 def cli_run(store_dir: Path, *args: str) -> Result:
@@ -323,8 +325,9 @@ def test_cli_report_usage_errors(sample_store_dir: Path) -> None:
     result = cli_run(sample_store_dir, "Nobody at all")
     assert result.exit_code == 2
     assert result.stderr.splitlines() == [
-        "Error: no article or actor matches 'Nobody at all' (give an article's headline, URL "
-        "or key, or an actor's name or alias)"
+        "Error: no article, actor, agreement or proposal matches 'Nobody at all' (give an "
+        "article's headline, URL or key, an actor's or agreement's name or alias, or a "
+        "proposal's id or IRI)"
     ]
 
 

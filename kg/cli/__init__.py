@@ -82,9 +82,10 @@ COMMANDS: dict[str, tuple[str, str]] = {
     "query": ("kg.cli.ask", "Run a saved query; without NAME, list the catalogue."),
     "report": (
         "kg.cli.report",
-        "Write a report about an article or an actor that a person can read anywhere: one HTML "
-        "file with everything inline (the article with its evidence marked, a timeline, the "
-        "positions matrix, who stands with whom), which opens from disk with no network.",
+        "Write a report about an article, an actor, a negotiation or a proposal that a person "
+        "can read anywhere: one HTML file with everything inline (the article with its evidence "
+        "marked, a timeline, the positions matrix, who stands with whom), which opens from disk "
+        "with no network.",
     ),
     "serve": (
         "kg.cli.publish",

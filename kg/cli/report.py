@@ -31,18 +31,21 @@ PICTURES = ("timeline", "positions", "network")  # kg.views.report.PICTURES, wit
 )
 @pass_context
 def report_cmd(obj: Context, name: str, output: str, picture: str | None, fmt: str | None) -> None:
-    """Write a report about an article or an actor that a person can read anywhere: one HTML
-    file with everything inline (the article with its evidence marked, a timeline, the
-    positions matrix, who stands with whom), which opens from disk with no network.
+    """Write a report about an article, an actor, a negotiation or a proposal that a person
+    can read anywhere: one HTML file with everything inline (the article with its evidence
+    marked, a timeline, the positions matrix, who stands with whom), which opens from disk
+    with no network.
 
-    NAME is resolved as query parameters are: an article's headline, URL, key or IRI, or an
-    actor's name, alias or IRI (articles are tried first). Links in the report point at the
+    NAME is resolved as query parameters are, tried in this order: an article's headline, URL,
+    key or IRI; an actor's name, alias or IRI; an agreement's name or alias (its negotiation);
+    a proposal's id or IRI (its history across articles). Links in the report point at the
     IRIs of facts and actors, which `tradekg serve` publishes.
 
     \b
     Examples:
         tradekg report "NAFTA talks make little headway after fifth round" -o nafta.html
         tradekg report Freeland -o freeland.html
+        tradekg report NAFTA -o nafta-negotiation.html
         tradekg report Canada --picture positions -o canada.svg
         tradekg report Canada --picture network --format png -o canada.png
     """

@@ -35,17 +35,22 @@ _STRENGTH_ORDER = ("open", "concern", "firm", "deal-breaker")
 
 @dataclass(frozen=True)
 class Subject:
-    """What a report is about: an article or an actor, by IRI, with its name."""
+    """What a report is about: an article, an actor, an agreement (a negotiation) or a
+    proposal, by IRI, with its name."""
 
-    kind: str  # "article" or "actor"
+    kind: str  # one of SUBJECTS
     iri: URIRef
     name: str
 
 
+SUBJECTS = ("article", "actor", "agreement", "proposal")  # tried in this order
+
+
 def subject(store: Store, name: str) -> Subject:
-    """The article or actor ``name`` stands for (articles are tried first)."""
+    """The article, actor, negotiation (its agreement) or proposal ``name`` stands for, tried in
+    that order."""
     errors: list[UsageError] = []
-    for kind in ("article", "actor"):
+    for kind in SUBJECTS:
         try:
             iri = resolve(store, kind, name, "NAME")
         except UsageError as e:
@@ -54,15 +59,23 @@ def subject(store: Store, name: str) -> Subject:
         assert isinstance(iri, URIRef)
         label = _label(store, iri)
         return Subject(kind, iri, label or name)
-    hint = "give an article's headline, URL or key, or an actor's name or alias"
+    hint = (
+        "give an article's headline, URL or key, an actor's or agreement's name or alias, or "
+        "a proposal's id or IRI"
+    )
     close = [e.hint for e in errors if e.hint and e.hint.startswith("did you mean")]
-    raise UsageError(f"no article or actor matches {name!r}", hint="; ".join([hint, *close]))
+    raise UsageError(
+        f"no article, actor, agreement or proposal matches {name!r}",
+        hint="; ".join([hint, *close[:1]]),
+    )
 
 
 _LABEL = """PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
 PREFIX schema: <https://schema.org/>
-SELECT ?x (SAMPLE(COALESCE(?headline, ?label)) AS ?name) WHERE {
+PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+SELECT ?x (SAMPLE(COALESCE(?headline, ?label, ?summary)) AS ?name) WHERE {
   OPTIONAL { ?x schema:headline ?headline } OPTIONAL { ?x rdfs:label ?label }
+  OPTIONAL { ?x tkg:summary ?summary }
 } GROUP BY ?x"""
 
 
@@ -105,6 +118,36 @@ def moments(store: Store, *, within: str | None = None, who: str | None = None) 
                 phrase=_text(r["phrase"]),
                 who=participants,
                 iri=fact,
+                review=_text(r["review"]) or "curated",
+            )
+        )
+    return out
+
+
+_EVENT_KINDS = {
+    "tabled": "proposal",
+    "demanded": "demand",
+    "supported": "support",
+    "objected": "objection",
+    "rejected": "objection",
+}
+
+
+def history(store: Store, proposal: URIRef) -> list[Moment]:
+    """A proposal's life across articles (the proposal-history query) as moments: tabled,
+    demanded, supported, objected, rejected, each on its date."""
+    out = []
+    for r in _records(run_saved(store, "proposal-history", {"proposal": str(proposal)})):
+        start = date_of(r["date"])
+        event = _text(r["event"])
+        out.append(
+            Moment(
+                label=f"{event}: {_text(r['summary'])}",
+                kind=_EVENT_KINDS.get(event, "other"),
+                start=start,
+                end=start,
+                who=_text(r["actorLabel"]),
+                iri=_text(r["fact"]),
                 review=_text(r["review"]) or "curated",
             )
         )
@@ -244,19 +287,55 @@ def figure(store: Store, about: Subject, picture: str, link: Link) -> str:
         raise UsageError(f"no picture named {picture!r}", hint="pictures: " + ", ".join(PICTURES))
     if about.kind == "article":
         rows = [r for r in positions(store) if _text(r["fact"]).startswith(str(about.iri) + "/")]
-        when = moments(store, within=str(about.iri))
+    elif about.kind == "agreement":
+        rows = positions(store, {"agreement": str(about.iri)})
+    elif about.kind == "proposal":
+        when = history(store, about.iri)
+        facts = {m.iri for m in when}
+        rows = [r for r in positions(store) if _text(r["fact"]) in facts]
     else:
         rows = positions(store)
-        when = moments(store, who=about.name)
     if picture == "timeline":
-        return timeline(when, title=f"Timeline: {about.name}", link=link)
+        if about.kind == "article":
+            when = moments(store, within=str(about.iri))
+        elif about.kind == "actor":
+            when = moments(store, who=about.name)
+        elif about.kind == "agreement":
+            when = _acts_and_events(store, rows)
+        title = "History" if about.kind == "proposal" else "Timeline"
+        return timeline(when, title=f"{title}: {about.name}", link=link)
     if picture == "positions":
-        own = [r for r in rows if about.kind == "article" or _text(r["actor"]) == str(about.iri)]
+        own = [r for r in rows if about.kind != "actor" or _text(r["actor"]) == str(about.iri)]
         return matrix(cells(own), title=f"Positions: {about.name}", link=link)
-    joined = [
-        t for t in ties(rows) if about.kind == "article" or str(about.iri) in (t.a[0], t.b[0])
-    ]
+    joined = [t for t in ties(rows) if about.kind != "actor" or str(about.iri) in (t.a[0], t.b[0])]
     return network(joined, title=f"Who stands with whom: {about.name}", link=link)
+
+
+def _acts_and_events(store: Store, rows: Sequence[Mapping[str, Node | None]]) -> list[Moment]:
+    """A negotiation's timeline: the acts and proposals under its agreement (from positions),
+    and the events of the articles that report them."""
+    seen: dict[str, Moment] = {}
+    for r in rows:
+        start = date_of(r["date"])
+        act = _text(r["act"])
+        kind, _ = article_view.kind_of([act])
+        seen.setdefault(
+            _text(r["fact"]),
+            Moment(
+                label=f"{act.lower()}: {_text(r['issueLabel'])}",
+                kind=kind,
+                start=start,
+                end=start,
+                who=_text(r["via"]) or _text(r["actorLabel"]),
+                iri=_text(r["fact"]),
+                review=_text(r["review"]) or "curated",
+            ),
+        )
+    articles = {f.rsplit("/", 2)[0] for f in seen}
+    events = [
+        m for m in moments(store) if m.kind == "event" and m.iri.rsplit("/", 2)[0] in articles
+    ]
+    return [*seen.values(), *events]
 
 
 def article_report(store: Store, about: Subject, link: Link) -> str:
@@ -322,14 +401,74 @@ def actor_report(store: Store, about: Subject, link: Link) -> str:
     return _document(about.name, "".join(parts))
 
 
+def proposal_report(store: Store, about: Subject, link: Link) -> str:
+    """A proposal's life across articles: its history, and where the actors stand on it."""
+    return _document(
+        about.name,
+        "".join(
+            (
+                _section(
+                    "History",
+                    figure(store, about, "timeline", link),
+                    "Tabled, demanded, supported, objected to and rejected, in every article "
+                    "that speaks of it (followed links join the articles' proposals).",
+                ),
+                _section(
+                    "Positions",
+                    figure(store, about, "positions", link),
+                    "Where each actor stands on it: green support, red oppose; deeper, firmer.",
+                ),
+                _section(
+                    "Who stands with whom",
+                    figure(store, about, "network", link),
+                    "Actors on the same side of it.",
+                ),
+            )
+        ),
+    )
+
+
+def negotiation_report(store: Store, about: Subject, link: Link) -> str:
+    """A negotiation (its agreement): timeline, positions and who stands with whom."""
+    return _document(
+        about.name,
+        "".join(
+            (
+                _section(
+                    "Timeline",
+                    figure(store, about, "timeline", link),
+                    "Proposals and what was said of them under this agreement, with the events "
+                    "of the articles that report them.",
+                ),
+                _section(
+                    "Positions",
+                    figure(store, about, "positions", link),
+                    "Each actor's stance on each issue: green support, red oppose; deeper "
+                    "colour, firmer stance. Hover over a cell for its evidence.",
+                ),
+                _section(
+                    "Who stands with whom",
+                    figure(store, about, "network", link),
+                    "Actors joined when they take the same side on an issue.",
+                ),
+            )
+        ),
+    )
+
+
 def report(store: Store, name: str, link: Link) -> str:
-    """The report about ``name``: an article or an actor."""
+    """The report about ``name``: an article, an actor, a negotiation or a proposal."""
     about = subject(store, name)
     if about.kind == "article":
         return article_report(store, about, link)
+    if about.kind == "agreement":
+        return negotiation_report(store, about, link)
+    if about.kind == "proposal":
+        return proposal_report(store, about, link)
     return actor_report(store, about, link)
 
 
 __all__ = [
-    "PICTURES", "Subject", "cells", "examples", "figure", "moments", "report", "subject", "ties",
+    "PICTURES", "SUBJECTS", "Subject", "cells", "examples", "figure", "history", "moments",
+    "report", "subject", "ties",
 ]  # fmt: skip
