@@ -5,7 +5,8 @@ Environment (it wins over the file when ``TRADEKG_USER`` or ``TRADEKG_TOKEN`` is
     TRADEKG_USER, TRADEKG_PASSWORD    user and password (HTTP basic or digest)
     TRADEKG_TOKEN                     a bearer token
     TRADEKG_AUTH                      basic | digest | bearer (default: bearer with a token,
-                                      digest for Virtuoso's /sparql* URLs, basic otherwise)
+                                      else the server profile's: digest for Virtuoso's
+                                      /sparql* URLs, basic otherwise; kg.store.profiles)
 
 Config file: ``$TRADEKG_CREDENTIALS``, else ``$XDG_CONFIG_HOME/tradekg/credentials.toml``
 (``~/.config/tradekg/credentials.toml``); it must be readable by its owner only. One table per
@@ -130,9 +131,11 @@ def _from_file(url: str, path: Path) -> dict[str, str]:
 
 
 def load_credentials(
-    url: str, environ: Mapping[str, str] | None = None, *, virtuoso: bool = False
+    url: str, environ: Mapping[str, str] | None = None, *, default_scheme: str = "basic"
 ) -> Credentials:
-    """The credentials for the server at ``url``: the environment, else the config file."""
+    """The credentials for the server at ``url``: the environment, else the config file.
+    ``default_scheme``: the scheme for a user and password when none is given (the server profile's
+    ``auth``)."""
     env = os.environ if environ is None else environ
     if env.get(ENV_USER) or env.get(ENV_TOKEN):
         values = {
@@ -148,9 +151,7 @@ def load_credentials(
     user, token = values.get("user") or None, values.get("token") or None
     if user is None and token is None:
         return Credentials()
-    scheme = (values.get("auth") or "").lower() or (
-        "bearer" if token else "digest" if virtuoso else "basic"
-    )
+    scheme = (values.get("auth") or "").lower() or ("bearer" if token else default_scheme)
     if scheme not in SCHEMES:
         raise UsageError(
             f"unknown authentication scheme {scheme!r} ({ENV_AUTH})",

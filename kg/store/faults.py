@@ -11,14 +11,17 @@ import re
 import socket
 import ssl
 from http import HTTPStatus
+from urllib.parse import urlsplit
 
 from kg.errors import KgError, StoreError, TimedOut, UsageError
+from kg.store.profiles import examples
 
 _TAGS = re.compile(r"<(script|style)\b.*?</\1>|<[^>]+>", re.S | re.I)
 _SPACE = re.compile(r"\s+")
 URL_HINT = (
-    "check the endpoint URL (Oxigraph: /query, Virtuoso: /sparql, Fuseki: "
-    "/DATASET/query), or set TRADEKG_UPDATE_URL / TRADEKG_GSP_URL"
+    "check the endpoint URL ("
+    + ", ".join(f"{name}: {urlsplit(url).path}" for name, url in examples())
+    + "), or set TRADEKG_UPDATE_URL / TRADEKG_GSP_URL"
 )
 AUTH_HINT = (
     "set TRADEKG_USER and TRADEKG_PASSWORD (with TRADEKG_AUTH=digest for Virtuoso) "

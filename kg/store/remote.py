@@ -2,7 +2,8 @@
 the Graph Store Protocol (one idempotent PUT per graph), faults reported as ``StoreError``.
 
 ``open_store("http://host:7878/query")`` opens one. The location is the query endpoint; the
-update and Graph Store Protocol (GSP) endpoints are derived for the servers we know, or given
+update and Graph Store Protocol (GSP) endpoints are derived for the servers we know (one
+``ServerProfile`` each in ``kg.store.profiles``: a new server goes there), or given
 with ``TRADEKG_UPDATE_URL`` / ``TRADEKG_GSP_URL`` (``none`` turns GSP off: writes then go
 through SPARQL Update)::
 
@@ -52,6 +53,7 @@ from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, rend
 from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed
 from kg.store.auth import Credentials, load_credentials
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
+from kg.store.profiles import PROFILES, ServerProfile, examples, profile_for
 
 ENV_TIMEOUT = "TRADEKG_TIMEOUT"
 ENV_UPDATE_URL = "TRADEKG_UPDATE_URL"
@@ -70,27 +72,27 @@ _CAP_PROBE = (
 
 
 def endpoints(
-    location: str, env: Mapping[str, str], *, credentials: bool
+    location: str,
+    env: Mapping[str, str],
+    *,
+    credentials: bool,
+    profiles: tuple[ServerProfile, ...] = PROFILES,
 ) -> tuple[str | None, str | None, bool]:
-    """The update URL, the GSP URL and whether to ask for Oxigraph's union default graph."""
+    """The update URL, the GSP URL and whether the server's profile has a union-default-graph
+    parameter to send: from the profile that recognises the URL (kg.store.profiles), unless
+    the environment gives them."""
     parts = urlsplit(location)
     path = parts.path.rstrip("/")
-    root = f"{parts.scheme}://{parts.netloc}"
-    base, _, last = path.rpartition("/")
-    update = gsp = None
-    union = False
-    if path == "/query":  # Oxigraph
-        update, gsp, union = root + "/update", root + "/store", True
-    elif path in ("/sparql", "/sparql-auth"):  # Virtuoso
-        update = root + "/sparql-auth"
-        gsp = root + ("/sparql-graph-crud-auth" if credentials else "/sparql-graph-crud")
-    elif base and last in ("query", "sparql"):  # Fuseki: /DATASET/query
-        update, gsp = root + base + "/update", root + base + "/data"
+    profile = profile_for(path, profiles)
+    prefix = f"{parts.scheme}://{parts.netloc}{profile.base(path) or ''}"
+    gsp_path = profile.gsp(credentials=credentials)
+    update = prefix + profile.update_path if profile.update_path is not None else None
+    gsp = prefix + gsp_path if gsp_path is not None else None
     if env.get(ENV_UPDATE_URL):
         update = env[ENV_UPDATE_URL]
     if env.get(ENV_GSP_URL):
         gsp = None if env[ENV_GSP_URL].lower() == "none" else env[ENV_GSP_URL]
-    return update, gsp, union
+    return update, gsp, profile.union_parameter is not None
 
 
 def _timeout(env: Mapping[str, str]) -> float:
@@ -146,7 +148,15 @@ class RemoteStore(Reading):
 
     caps = Caps(timeouts=False)
 
-    def __init__(self, location: str, environ: Mapping[str, str] | None = None) -> None:
+    def __init__(
+        self,
+        location: str,
+        environ: Mapping[str, str] | None = None,
+        *,
+        profiles: tuple[ServerProfile, ...] = PROFILES,
+    ) -> None:
+        """``profiles``: the servers to recognise the URL by, first match wins
+        (kg.store.profiles)."""
         env = os.environ if environ is None else environ
         parts = urlsplit(location)
         if parts.username is not None or parts.password is not None:
@@ -160,17 +170,18 @@ class RemoteStore(Reading):
         if parts.path.rstrip("/") == "":
             raise UsageError(
                 f"give the query endpoint of the server, not just {location}",
-                hint="e.g. http://HOST:7878/query (Oxigraph), http://HOST:8890/sparql "
-                "(Virtuoso), http://HOST:3030/DATASET/query (Fuseki)",
+                hint="e.g. " + ", ".join(f"{url} ({name})" for name, url in examples(profiles)),
             )
         self.location = location
-        virtuoso = parts.path.rstrip("/") in ("/sparql", "/sparql-auth")
-        # Virtuoso's row cap (ResultSetMaxRows), once seen; None: not looked for yet
+        self.profile = profile_for(parts.path, profiles)
+        # the server's row cap (Virtuoso's ResultSetMaxRows), once seen; None: not looked for yet
         self._cap: int | None = None
-        self._probe_cap = virtuoso
-        self._credentials: Credentials = load_credentials(location, env, virtuoso=virtuoso)
-        self.update_url, self.gsp_url, self._union = endpoints(
-            location, env, credentials=self._credentials.scheme is not None
+        self._probe_cap = self.profile.probes_row_cap
+        self._credentials: Credentials = load_credentials(
+            location, env, default_scheme=self.profile.auth
+        )
+        self.update_url, self.gsp_url, _ = endpoints(
+            location, env, credentials=self._credentials.scheme is not None, profiles=profiles
         )
         self.timeout = _timeout(env)
         self._session = requests.Session()
@@ -208,8 +219,8 @@ class RemoteStore(Reading):
                 wrapper.addDefaultGraph(graph)
             for graph in dataset[1]:
                 wrapper.addNamedGraph(graph)
-        elif self._union:
-            wrapper.addParameter("union-default-graph", "")
+        elif self.profile.union_parameter is not None:
+            wrapper.addParameter(self.profile.union_parameter, "")
         self._credentials.configure(wrapper)
         wrapper.setQuery(query)
         wrapper.queryType = form  # SPARQLWrapper's own guess can be misled by comments
