@@ -318,6 +318,22 @@ def test_cli_report_picture_as_svg_and_png(sample_store_dir: Path, tmp_path: Pat
     assert (width, height) == (int(root.attrib["width"]), int(root.attrib["height"]))
 
 
+def test_cli_report_positions_as_of_a_date(sample_store_dir: Path) -> None:
+    # the sample's acts are all of 2017-11-21: the day before, nobody stands anywhere yet
+    result = cli_run(sample_store_dir, "NAFTA", "--picture", "positions", "--as-of", "2017-11-20")
+    assert result.exit_code == 0, result.output
+    root = svg_root(result.stdout)
+    assert root.findall(f".//{SVG}g[@class]") == []
+    assert "No positions recorded yet." in result.stdout
+    assert "Positions as of 2017-11-20: North American Free Trade Agreement" in result.stdout
+    result = cli_run(sample_store_dir, "NAFTA", "--picture", "positions", "--as-of", "2017-11-21")
+    cells = svg_root(result.stdout).findall(f".//{SVG}g[@class]")
+    assert len(cells) == 19  # the positions query's 19 actor-issue pairs under NAFTA
+    result = cli_run(sample_store_dir, "NAFTA", "--as-of", "last week")
+    assert result.exit_code == 2
+    assert "parameter 'asOf' must be a date (YYYY-MM-DD), not 'last week'" in result.stderr
+
+
 def test_cli_report_usage_errors(sample_store_dir: Path) -> None:
     result = cli_run(sample_store_dir, "Canada", "-f", "png")
     assert result.exit_code == 2

@@ -29,8 +29,16 @@ PICTURES = ("timeline", "positions", "network")  # kg.views.report.PICTURES, wit
     type=click.Choice(["html", "svg", "png"]),
     help="html for the report (the default); svg (the default) or png for a --picture.",
 )
+@click.option(
+    "--as-of",
+    "as_of",
+    metavar="YYYY-MM-DD",
+    help="Positions and who stands with whom as of this day: only the acts up to it count.",
+)
 @pass_context
-def report_cmd(obj: Context, name: str, output: str, picture: str | None, fmt: str | None) -> None:
+def report_cmd(
+    obj: Context, name: str, output: str, picture: str | None, fmt: str | None, as_of: str | None
+) -> None:
     """Write a report about an article, an actor, a negotiation or a proposal that a person
     can read anywhere: one HTML file with everything inline (the article with its evidence
     marked, a timeline, the positions matrix, who stands with whom), which opens from disk
@@ -47,6 +55,7 @@ def report_cmd(obj: Context, name: str, output: str, picture: str | None, fmt: s
         tradekg report Freeland -o freeland.html
         tradekg report NAFTA -o nafta-negotiation.html
         tradekg report Canada --picture positions -o canada.svg
+        tradekg report NAFTA --picture positions --as-of 2017-11-20 -o before-round5.svg
         tradekg report Canada --picture network --format png -o canada.png
     """
     fmt = fmt or ("svg" if picture else "html")
@@ -60,9 +69,10 @@ def report_cmd(obj: Context, name: str, output: str, picture: str | None, fmt: s
 
     with _errors(), obj.store(create=False) as store:
         if picture is None:
-            data = report.report(store, name, lambda iri: iri).encode()
+            data = report.report(store, name, lambda iri: iri, as_of).encode()
         else:
-            svg = report.figure(store, report.subject(store, name), picture, lambda iri: iri)
+            about = report.subject(store, name)
+            svg = report.figure(store, about, picture, lambda iri: iri, as_of)
             data = pictures.png(svg) if fmt == "png" else svg.encode()
         if output == "-":
             sys.stdout.buffer.write(data)

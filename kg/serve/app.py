@@ -10,8 +10,10 @@ Routes (the tradekg base ``https://w3id.org/tradekg/`` is mapped onto the server
     /context.jsonld       the JSON-LD context
     /.well-known/void     the VoID/DCAT description (Turtle, JSON-LD, N-Triples, HTML)
     /queries, /queries/NAME?param=...&format=html|csv|tsv|json   the saved queries
-    /report?about=NAME    the report about an article or actor (as `tradekg report`)
-    /pictures/NAME.svg?about=NAME   one of its pictures: timeline, positions, network
+    /report?about=NAME[&asOf=DATE]  the report about an article, actor, negotiation or
+                          proposal (as `tradekg report`)
+    /pictures/NAME.svg?about=NAME[&asOf=DATE]   one of its pictures: timeline, positions,
+                          network
 
 An article's page shows its text with every evidence span marked (kg.views.article); an
 actor's page starts with its positions.
@@ -309,7 +311,8 @@ def _report(view: View, query: dict[str, list[str]]) -> Response:
     about = (query.get("about") or [""])[-1].strip()
     if not about:
         raise UsageError("say what the report is about: /report?about=NAME")
-    page = report.report(view.internal, about, _link)
+    as_of = (query.get("asOf") or [""])[-1].strip() or None
+    page = report.report(view.internal, about, _link, as_of)
     return Response(200, pages.QUERY_FORMATS["html"], page.encode("utf-8"))
 
 
@@ -328,7 +331,8 @@ def _picture(view: View, name: str, query: dict[str, list[str]]) -> Response:
     if not about:
         raise UsageError(f"say what the picture is about: /pictures/{name}?about=NAME")
     subject = report.subject(view.internal, about)
-    svg = report.figure(view.internal, subject, picture, _link)
+    as_of = (query.get("asOf") or [""])[-1].strip() or None
+    svg = report.figure(view.internal, subject, picture, _link, as_of)
     return Response(200, "image/svg+xml; charset=utf-8", svg.encode("utf-8"))
 
 

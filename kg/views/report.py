@@ -281,20 +281,26 @@ def _document(title: str, body: str) -> str:
     )
 
 
-def figure(store: Store, about: Subject, picture: str, link: Link) -> str:
-    """One picture about the subject, as a standalone SVG document."""
+def figure(store: Store, about: Subject, picture: str, link: Link, as_of: str | None = None) -> str:
+    """One picture about the subject, as a standalone SVG document; with ``as_of`` (a date,
+    YYYY-MM-DD), positions and who stands with whom count only the acts up to that day."""
+    when_given = {"asOf": as_of} if as_of else {}
     if picture not in PICTURES:
         raise UsageError(f"no picture named {picture!r}", hint="pictures: " + ", ".join(PICTURES))
     if about.kind == "article":
-        rows = [r for r in positions(store) if _text(r["fact"]).startswith(str(about.iri) + "/")]
+        rows = [
+            r
+            for r in positions(store, when_given)
+            if _text(r["fact"]).startswith(str(about.iri) + "/")
+        ]
     elif about.kind == "agreement":
-        rows = positions(store, {"agreement": str(about.iri)})
+        rows = positions(store, {"agreement": str(about.iri), **when_given})
     elif about.kind == "proposal":
         when = history(store, about.iri)
         facts = {m.iri for m in when}
-        rows = [r for r in positions(store) if _text(r["fact"]) in facts]
+        rows = [r for r in positions(store, when_given) if _text(r["fact"]) in facts]
     else:
-        rows = positions(store)
+        rows = positions(store, when_given)
     if picture == "timeline":
         if about.kind == "article":
             when = moments(store, within=str(about.iri))
@@ -306,7 +312,8 @@ def figure(store: Store, about: Subject, picture: str, link: Link) -> str:
         return timeline(when, title=f"{title}: {about.name}", link=link)
     if picture == "positions":
         own = [r for r in rows if about.kind != "actor" or _text(r["actor"]) == str(about.iri)]
-        return matrix(cells(own), title=f"Positions: {about.name}", link=link)
+        title = f"Positions as of {as_of}" if as_of else "Positions"
+        return matrix(cells(own), title=f"{title}: {about.name}", link=link)
     joined = [t for t in ties(rows) if about.kind != "actor" or str(about.iri) in (t.a[0], t.b[0])]
     return network(joined, title=f"Who stands with whom: {about.name}", link=link)
 
@@ -338,33 +345,33 @@ def _acts_and_events(store: Store, rows: Sequence[Mapping[str, Node | None]]) ->
     return [*seen.values(), *events]
 
 
-def article_report(store: Store, about: Subject, link: Link) -> str:
+def article_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """The article with its evidence marked, its timeline, positions and who stands with whom."""
     view = article_view.load(store, about.iri)
     parts = [
         article_view.body(view, link),
         _section(
             "Timeline",
-            figure(store, about, "timeline", link),
+            figure(store, about, "timeline", link, as_of),
             "Events and speech acts the article dates; a bar is as wide as the date is precise "
             "(a day, a week, a month, a year).",
         ),
         _section(
             "Positions",
-            figure(store, about, "positions", link),
+            figure(store, about, "positions", link, as_of),
             "Each actor's stance on each issue in this article: green support, red oppose; "
             "deeper colour, firmer stance. Hover over a cell for its evidence.",
         ),
         _section(
             "Who stands with whom",
-            figure(store, about, "network", link),
+            figure(store, about, "network", link, as_of),
             "Actors joined when they take the same side on an issue; thicker, more issues.",
         ),
     ]
     return _document(view.headline, "".join(parts))
 
 
-def actor_report(store: Store, about: Subject, link: Link) -> str:
+def actor_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """What an actor said and where they stand, across every article in the store."""
     quotes = _records(run_saved(store, "quotes", {"speaker": str(about.iri)}))
     rows = "".join(
@@ -384,24 +391,24 @@ def actor_report(store: Store, about: Subject, link: Link) -> str:
         f"<h2>What {_esc(about.name)} said</h2>{table}",
         _section(
             "Positions",
-            figure(store, about, "positions", link),
+            figure(store, about, "positions", link, as_of),
             "Stance on each issue: green support, red oppose; deeper colour, firmer stance.",
         ),
         _section(
             "Timeline",
-            figure(store, about, "timeline", link),
+            figure(store, about, "timeline", link, as_of),
             "Events and speech acts they took part in.",
         ),
         _section(
             "Who stands with them",
-            figure(store, about, "network", link),
+            figure(store, about, "network", link, as_of),
             "Actors on the same side of an issue as they are.",
         ),
     ]
     return _document(about.name, "".join(parts))
 
 
-def proposal_report(store: Store, about: Subject, link: Link) -> str:
+def proposal_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """A proposal's life across articles: its history, and where the actors stand on it."""
     return _document(
         about.name,
@@ -409,18 +416,18 @@ def proposal_report(store: Store, about: Subject, link: Link) -> str:
             (
                 _section(
                     "History",
-                    figure(store, about, "timeline", link),
+                    figure(store, about, "timeline", link, as_of),
                     "Tabled, demanded, supported, objected to and rejected, in every article "
                     "that speaks of it (followed links join the articles' proposals).",
                 ),
                 _section(
                     "Positions",
-                    figure(store, about, "positions", link),
+                    figure(store, about, "positions", link, as_of),
                     "Where each actor stands on it: green support, red oppose; deeper, firmer.",
                 ),
                 _section(
                     "Who stands with whom",
-                    figure(store, about, "network", link),
+                    figure(store, about, "network", link, as_of),
                     "Actors on the same side of it.",
                 ),
             )
@@ -428,7 +435,7 @@ def proposal_report(store: Store, about: Subject, link: Link) -> str:
     )
 
 
-def negotiation_report(store: Store, about: Subject, link: Link) -> str:
+def negotiation_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """A negotiation (its agreement): timeline, positions and who stands with whom."""
     return _document(
         about.name,
@@ -436,19 +443,19 @@ def negotiation_report(store: Store, about: Subject, link: Link) -> str:
             (
                 _section(
                     "Timeline",
-                    figure(store, about, "timeline", link),
+                    figure(store, about, "timeline", link, as_of),
                     "Proposals and what was said of them under this agreement, with the events "
                     "of the articles that report them.",
                 ),
                 _section(
                     "Positions",
-                    figure(store, about, "positions", link),
+                    figure(store, about, "positions", link, as_of),
                     "Each actor's stance on each issue: green support, red oppose; deeper "
                     "colour, firmer stance. Hover over a cell for its evidence.",
                 ),
                 _section(
                     "Who stands with whom",
-                    figure(store, about, "network", link),
+                    figure(store, about, "network", link, as_of),
                     "Actors joined when they take the same side on an issue.",
                 ),
             )
@@ -456,16 +463,16 @@ def negotiation_report(store: Store, about: Subject, link: Link) -> str:
     )
 
 
-def report(store: Store, name: str, link: Link) -> str:
-    """The report about ``name``: an article, an actor, a negotiation or a proposal."""
+def report(store: Store, name: str, link: Link, as_of: str | None = None) -> str:
+    """The report about ``name``: an article, an actor, a negotiation or a proposal; with
+    ``as_of``, its positions and who stands with whom as of that day."""
     about = subject(store, name)
-    if about.kind == "article":
-        return article_report(store, about, link)
-    if about.kind == "agreement":
-        return negotiation_report(store, about, link)
-    if about.kind == "proposal":
-        return proposal_report(store, about, link)
-    return actor_report(store, about, link)
+    make = {
+        "article": article_report,
+        "agreement": negotiation_report,
+        "proposal": proposal_report,
+    }.get(about.kind, actor_report)
+    return make(store, about, link, as_of)
 
 
 __all__ = [
