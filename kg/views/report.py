@@ -281,40 +281,50 @@ def _document(title: str, body: str) -> str:
     )
 
 
+def _rows(store: Store, about: Subject, as_of: str | None) -> list[dict[str, Node | None]]:
+    """The positions rows a picture of ``about`` rests on (an actor: all of them, since who
+    stands with the actor needs the others' positions too)."""
+    when_given = {"asOf": as_of} if as_of else {}
+    if about.kind == "agreement":
+        return positions(store, {"agreement": str(about.iri), **when_given})
+    rows = positions(store, when_given)
+    if about.kind == "article":
+        return [r for r in rows if _text(r["fact"]).startswith(str(about.iri) + "/")]
+    if about.kind == "proposal":
+        facts = {m.iri for m in history(store, about.iri)}
+        return [r for r in rows if _text(r["fact"]) in facts]
+    return rows
+
+
 def figure(store: Store, about: Subject, picture: str, link: Link, as_of: str | None = None) -> str:
     """One picture about the subject, as a standalone SVG document; with ``as_of`` (a date,
     YYYY-MM-DD), positions and who stands with whom count only the acts up to that day."""
-    when_given = {"asOf": as_of} if as_of else {}
     if picture not in PICTURES:
         raise UsageError(f"no picture named {picture!r}", hint="pictures: " + ", ".join(PICTURES))
-    if about.kind == "article":
-        rows = [
-            r
-            for r in positions(store, when_given)
-            if _text(r["fact"]).startswith(str(about.iri) + "/")
-        ]
-    elif about.kind == "agreement":
-        rows = positions(store, {"agreement": str(about.iri), **when_given})
-    elif about.kind == "proposal":
-        when = history(store, about.iri)
-        facts = {m.iri for m in when}
-        rows = [r for r in positions(store, when_given) if _text(r["fact"]) in facts]
-    else:
-        rows = positions(store, when_given)
     if picture == "timeline":
         if about.kind == "article":
             when = moments(store, within=str(about.iri))
         elif about.kind == "actor":
             when = moments(store, who=about.name)
         elif about.kind == "agreement":
-            when = _acts_and_events(store, rows)
+            when = _acts_and_events(store, _rows(store, about, as_of))
+        else:
+            when = history(store, about.iri)
         title = "History" if about.kind == "proposal" else "Timeline"
         return timeline(when, title=f"{title}: {about.name}", link=link)
     if picture == "positions":
-        own = [r for r in rows if about.kind != "actor" or _text(r["actor"]) == str(about.iri)]
+        if about.kind == "actor":  # its own positions only: the query is anchored on it
+            when_given = {"asOf": as_of} if as_of else {}
+            own = positions(store, {"actor": str(about.iri), **when_given})
+        else:
+            own = _rows(store, about, as_of)
         title = f"Positions as of {as_of}" if as_of else "Positions"
         return matrix(cells(own), title=f"{title}: {about.name}", link=link)
-    joined = [t for t in ties(rows) if about.kind != "actor" or str(about.iri) in (t.a[0], t.b[0])]
+    joined = [
+        t
+        for t in ties(_rows(store, about, as_of))
+        if about.kind != "actor" or str(about.iri) in (t.a[0], t.b[0])
+    ]
     return network(joined, title=f"Who stands with whom: {about.name}", link=link)
 
 
@@ -345,30 +355,49 @@ def _acts_and_events(store: Store, rows: Sequence[Mapping[str, Node | None]]) ->
     return [*seen.values(), *events]
 
 
+def _pictures(
+    store: Store,
+    about: Subject,
+    link: Link,
+    as_of: str | None,
+    sections: Sequence[tuple[str, str, str]],
+) -> str:
+    """Each (heading, picture, caption) as a section with its picture."""
+    return "".join(
+        _section(heading, figure(store, about, picture, link, as_of), caption)
+        for heading, picture, caption in sections
+    )
+
+
 def article_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """The article with its evidence marked, its timeline, positions and who stands with whom."""
     view = article_view.load(store, about.iri)
-    parts = [
-        article_view.body(view, link),
-        _section(
-            "Timeline",
-            figure(store, about, "timeline", link, as_of),
-            "Events and speech acts the article dates; a bar is as wide as the date is precise "
-            "(a day, a week, a month, a year).",
+    pictures = _pictures(
+        store,
+        about,
+        link,
+        as_of,
+        (
+            (
+                "Timeline",
+                "timeline",
+                "Events and speech acts the article dates; a bar is as wide as the date is "
+                "precise (a day, a week, a month, a year).",
+            ),
+            (
+                "Positions",
+                "positions",
+                "Each actor's stance on each issue in this article: green support, red oppose; "
+                "deeper colour, firmer stance. Hover over a cell for its evidence.",
+            ),
+            (
+                "Who stands with whom",
+                "network",
+                "Actors joined when they take the same side on an issue; thicker, more issues.",
+            ),
         ),
-        _section(
-            "Positions",
-            figure(store, about, "positions", link, as_of),
-            "Each actor's stance on each issue in this article: green support, red oppose; "
-            "deeper colour, firmer stance. Hover over a cell for its evidence.",
-        ),
-        _section(
-            "Who stands with whom",
-            figure(store, about, "network", link, as_of),
-            "Actors joined when they take the same side on an issue; thicker, more issues.",
-        ),
-    ]
-    return _document(view.headline, "".join(parts))
+    )
+    return _document(view.headline, article_view.body(view, link) + pictures)
 
 
 def actor_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
@@ -387,80 +416,65 @@ def actor_report(store: Store, about: Subject, link: Link, as_of: str | None = N
         if quotes
         else "<p>No words of theirs are recorded.</p>"
     )
-    parts = [
-        f"<h2>What {_esc(about.name)} said</h2>{table}",
-        _section(
-            "Positions",
-            figure(store, about, "positions", link, as_of),
-            "Stance on each issue: green support, red oppose; deeper colour, firmer stance.",
+    pictures = _pictures(
+        store,
+        about,
+        link,
+        as_of,
+        (
+            (
+                "Positions",
+                "positions",
+                "Stance on each issue: green support, red oppose; deeper colour, firmer stance.",
+            ),
+            ("Timeline", "timeline", "Events and speech acts they took part in."),
+            ("Who stands with them", "network", "Actors on the same side of an issue as they are."),
         ),
-        _section(
-            "Timeline",
-            figure(store, about, "timeline", link, as_of),
-            "Events and speech acts they took part in.",
-        ),
-        _section(
-            "Who stands with them",
-            figure(store, about, "network", link, as_of),
-            "Actors on the same side of an issue as they are.",
-        ),
-    ]
-    return _document(about.name, "".join(parts))
+    )
+    return _document(about.name, f"<h2>What {_esc(about.name)} said</h2>{table}" + pictures)
 
 
 def proposal_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """A proposal's life across articles: its history, and where the actors stand on it."""
-    return _document(
-        about.name,
-        "".join(
-            (
-                _section(
-                    "History",
-                    figure(store, about, "timeline", link, as_of),
-                    "Tabled, demanded, supported, objected to and rejected, in every article "
-                    "that speaks of it (followed links join the articles' proposals).",
-                ),
-                _section(
-                    "Positions",
-                    figure(store, about, "positions", link, as_of),
-                    "Where each actor stands on it: green support, red oppose; deeper, firmer.",
-                ),
-                _section(
-                    "Who stands with whom",
-                    figure(store, about, "network", link, as_of),
-                    "Actors on the same side of it.",
-                ),
-            )
+    sections = (
+        (
+            "History",
+            "timeline",
+            "Tabled, demanded, supported, objected to and rejected, in every article that "
+            "speaks of it (followed links join the articles' proposals).",
         ),
+        (
+            "Positions",
+            "positions",
+            "Where each actor stands on it: green support, red oppose; deeper, firmer.",
+        ),
+        ("Who stands with whom", "network", "Actors on the same side of it."),
     )
+    return _document(about.name, _pictures(store, about, link, as_of, sections))
 
 
 def negotiation_report(store: Store, about: Subject, link: Link, as_of: str | None = None) -> str:
     """A negotiation (its agreement): timeline, positions and who stands with whom."""
-    return _document(
-        about.name,
-        "".join(
-            (
-                _section(
-                    "Timeline",
-                    figure(store, about, "timeline", link, as_of),
-                    "Proposals and what was said of them under this agreement, with the events "
-                    "of the articles that report them.",
-                ),
-                _section(
-                    "Positions",
-                    figure(store, about, "positions", link, as_of),
-                    "Each actor's stance on each issue: green support, red oppose; deeper "
-                    "colour, firmer stance. Hover over a cell for its evidence.",
-                ),
-                _section(
-                    "Who stands with whom",
-                    figure(store, about, "network", link, as_of),
-                    "Actors joined when they take the same side on an issue.",
-                ),
-            )
+    sections = (
+        (
+            "Timeline",
+            "timeline",
+            "Proposals and what was said of them under this agreement, with the events of the "
+            "articles that report them.",
+        ),
+        (
+            "Positions",
+            "positions",
+            "Each actor's stance on each issue: green support, red oppose; deeper colour, "
+            "firmer stance. Hover over a cell for its evidence.",
+        ),
+        (
+            "Who stands with whom",
+            "network",
+            "Actors joined when they take the same side on an issue.",
         ),
     )
+    return _document(about.name, _pictures(store, about, link, as_of, sections))
 
 
 def report(store: Store, name: str, link: Link, as_of: str | None = None) -> str:
