@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import os
 import time
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
@@ -21,6 +22,7 @@ from rdflib import RDF, Graph, Literal, URIRef
 from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFailed
 from kg.extract import Lexicon, load_lexicon
 from kg.extract.draft import draft_facts
+from kg.lifeline import end_with_parent
 from kg.loaders import Reference, load_facts, load_reference
 from kg.loaders.article import has_front_matter
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
@@ -182,8 +184,9 @@ def check_batch(
 _worker_reference: tuple[Reference, Graph] | None = None
 
 
-def _init_worker(extra_reference: list[str]) -> None:
+def _init_worker(parent: int, extra_reference: list[str]) -> None:
     global _worker_reference
+    end_with_parent(parent)  # a killed ingest leaves no worker behind
     reference = load_reference([Path(p) for p in extra_reference])
     _worker_reference = (reference, reference_to_graph(reference))
 
@@ -207,9 +210,10 @@ def _batches(
             yield check_batch(chunk, reference, reference_graph)
         return
     # Worker processes load, map and validate; the caller writes. At most `workers + 1`
-    # batches are in flight, so memory does not grow with the corpus.
+    # batches are in flight, so memory does not grow with the corpus. The workers end with
+    # this process (kg.lifeline); they are started by the first submit, from this thread.
     with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(reference.extra,)
+        workers, initializer=_init_worker, initargs=(os.getpid(), reference.extra)
     ) as pool:
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:

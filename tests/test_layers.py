@@ -26,6 +26,7 @@ LAYERS: dict[str, int] = {
     "kg.resources": 1,
     "kg.files": 1,
     "kg.guard": 1,
+    "kg.lifeline": 1,
     "kg.iris": 1,
     "kg.kinds": 1,
     "kg.syntaxes": 1,

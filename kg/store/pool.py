@@ -8,6 +8,10 @@ nothing writes the snapshot, and opens the newer one when a request names it (~2
 articles). A request leases the snapshot that is newest when it starts, and all its queries
 read that one, so a page never mixes two states of the store. A query that runs past the time
 limit is stopped by killing its worker; a new worker takes its place in the background.
+
+Workers end with the process that runs the pool, even when it is killed (``kg.lifeline``): each
+is started, with the pool's pid, from one thread that lives as long as the pool, because the
+kernel tells a worker of its parent's end when the thread that started it ends.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ import sys
 import threading
 import time
 from collections.abc import Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
@@ -42,7 +47,7 @@ class Worker:
         # the worker imports kg.guard from this very checkout
         path = os.pathsep.join(p for p in (str(PACKAGE_ROOT), os.environ.get("PYTHONPATH")) if p)
         self.process = subprocess.Popen(
-            [sys.executable, str(WORKER), str(snapshot)],
+            [sys.executable, str(WORKER), str(snapshot), str(os.getpid())],
             env={**os.environ, "PYTHONPATH": path},
             stdin=subprocess.PIPE,
             stdout=subprocess.PIPE,
@@ -116,19 +121,21 @@ class WorkerPool:
         self._all: set[Worker] = set()
         self._lock = threading.Lock()
         self._closed = False
-        started = [self._start() for _ in range(size)]
+        # the one thread that starts workers, alive until close(): see the module's docstring
+        self._starter = ThreadPoolExecutor(1, thread_name_prefix="tradekg-worker-starter")
         try:
+            started = [self._start() for _ in range(size)]
             for worker in started:
                 worker.ready(max(30.0, timeout))
                 self._idle.put(worker)
-        except StoreError:
+        except (OSError, StoreError):
             self.close()
             raise
 
     def _start(self) -> Worker:
         with self._lock:
             snapshot = self.snapshot
-        worker = Worker(snapshot)
+        worker = self._starter.submit(Worker, snapshot).result()
         with self._lock:
             self._all.add(worker)
         return worker
@@ -145,7 +152,7 @@ class WorkerPool:
         try:
             worker = self._start()
             worker.ready(30.0)
-        except (OSError, StoreError) as e:
+        except (OSError, StoreError, RuntimeError) as e:  # RuntimeError: the starter is shut
             if not self._closed:  # else close() killed it while it started: no fault
                 log.error("could not start a query worker: %s", e)
             return
@@ -212,3 +219,4 @@ class WorkerPool:
             self._all.clear()
         for worker in workers:
             worker.kill()
+        self._starter.shutdown(wait=False)

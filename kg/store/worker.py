@@ -1,12 +1,14 @@
 """A query worker: a process that answers SPARQL queries over a read-only store snapshot.
 
-Run by ``kg.store.pool`` as ``python worker.py SNAPSHOT_DIR``; it reads requests from stdin
-and writes answers to stdout, each a frame: 4 bytes of length (big-endian), then UTF-8 JSON.
-Its only purpose is to be killable: Oxigraph has no query timeout, so a query that runs past
-the time limit is stopped by killing the process that runs it.
+Run by ``kg.store.pool`` as ``python worker.py SNAPSHOT_DIR PARENT_PID``; it reads requests
+from stdin and writes answers to stdout, each a frame: 4 bytes of length (big-endian), then
+UTF-8 JSON. Its only purpose is to be killable: Oxigraph has no query timeout, so a query that
+runs past the time limit is stopped by killing the process that runs it. It first arranges to
+end with its parent (``kg.lifeline``): a killed server or command leaves no worker running a
+query on its own.
 
-This file imports nothing but the standard library, pyoxigraph, ``kg.guard`` and
-``kg.syntaxes`` (not the rest of the ``kg`` package), so a worker starts in a fraction of a
+This file imports nothing but the standard library, pyoxigraph, ``kg.guard``, ``kg.lifeline``
+and ``kg.syntaxes`` (not the rest of the ``kg`` package), so a worker starts in a fraction of a
 second. Before it opens the
 store it switches the network guard on with nothing allowed, and says so in its first frame.
 
@@ -34,7 +36,7 @@ from typing import Any
 
 import pyoxigraph as ox
 
-from kg import guard, syntaxes
+from kg import guard, lifeline, syntaxes
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 Term = list[Any]
@@ -155,7 +157,8 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-def main(snapshot: str) -> None:
+def main(snapshot: str, parent: int) -> None:
+    lifeline.end_with_parent(parent)  # first: a worker never outlives its server
     # the protocol owns the original stdout; anything printed goes to stderr
     out = os.dup(1)
     os.dup2(2, 1)
@@ -183,4 +186,4 @@ def main(snapshot: str) -> None:
 
 
 if __name__ == "__main__":
-    main(sys.argv[1])
+    main(sys.argv[1], int(sys.argv[2]))
