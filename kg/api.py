@@ -183,11 +183,13 @@ class Rows:
     """Rows of a query's answer. Iterating gives one ``dict`` per row (column name to Python
     value, see ``python_value``); ``columns`` are the column names in order; ``terms`` the
     rows as RDF terms (rdflib), unconverted. An ASK query has no rows and sets ``boolean``.
+    ``more``: the rows are a page (``limit=``) and more rows follow it.
     """
 
     columns: list[str]
     terms: list[tuple[Node | None, ...]] = field(repr=False)
     boolean: bool | None = None
+    more: bool = False
 
     def __iter__(self) -> Iterator[dict[str, Any]]:
         for row in self.terms:
@@ -223,12 +225,20 @@ def query(
     name: str,
     /,
     params: Mapping[str, object] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
     **kwargs: object,
 ) -> Rows:
     """Run the saved query ``name`` (see ``tradekg queries`` or ``queries/``). Parameters are
     keyword arguments, or ``params={...}`` for names that are not Python identifiers; a
     value is an id, an IRI, or a name or alias ("Freeland", "sunset clause"), and dates and
     numbers may be given as Python values. Values are bound, never pasted into the query.
+
+    A page of the rows: ``limit`` rows (None: every row) after the first ``offset``;
+    ``Rows.more`` says whether more follow. A limit or offset that is not a whole number
+    from 0 to 10^9 is a ``UsageError``. The saved queries are ordered, so the pages of an
+    unchanged store, ``offset=0, 100, 200, ...``, give every row once.
 
     >>> import tempfile, kg
     >>> with kg.open_store(tempfile.mkdtemp()) as store:
@@ -241,24 +251,43 @@ def query(
     from kg.queries import run_saved
 
     values = {**(params or {}), **kwargs}
-    results = run_saved(store, name, {k: str(v) for k, v in values.items()})
-    return Rows(list(results.variables), list(results.rows), results.boolean)
+    results = run_saved(
+        store, name, {k: str(v) for k, v in values.items()}, limit=limit, offset=offset
+    )
+    return Rows(list(results.variables), list(results.rows), results.boolean, results.truncated)
 
 
-def sparql(store: Store, text: str, *, timeout: float = QUERY_TIMEOUT) -> Rows:
+def sparql(
+    store: Store,
+    text: str,
+    *,
+    timeout: float = QUERY_TIMEOUT,
+    limit: int | None = None,
+    offset: int = 0,
+) -> Rows:
     """Run an ad-hoc read-only SPARQL query (SELECT or ASK), as ``tradekg sparql`` does: the
     default graph is the union of all graphs; updates, ``SERVICE`` and ``FROM`` naming a
     graph the store does not hold are refused (``UsageError``). On the embedded store the
     query runs in a separate process, stopped after ``timeout`` seconds (``StoreError``).
+    ``limit`` and ``offset`` give a page of the rows, as for ``query`` (the query's own
+    LIMIT and OFFSET, which the engine plans with, come first).
 
     >>> import tempfile, kg
     >>> with kg.open_store(tempfile.mkdtemp()) as store:
     ...     kg.sparql(store, "ASK { ?s ?p ?o }").boolean
     False
     """
+    from kg.queries.run import page_bounds
+
+    limit, offset = page_bounds(limit, offset)
     # a store that cannot stop a query itself waits TRADEKG_TIMEOUT
-    results = store.select(text, timeout=timeout if store.caps.timeouts else None)
-    return Rows(list(results.variables), list(results.rows), results.boolean)
+    results = store.select(
+        text,
+        timeout=timeout if store.caps.timeouts else None,
+        max_rows=limit,
+        offset=offset,
+    )
+    return Rows(list(results.variables), list(results.rows), results.boolean, results.truncated)
 
 
 def export(

@@ -1,4 +1,5 @@
-"""Results in pages (issue 12, item 1): --limit, --offset and --all on query and sparql."""
+"""Results in pages (issue 12, item 1): --limit, --offset and --all on query and sparql;
+limit= and offset= in kg.query and kg.sparql (serve's pages: test_serve.py)."""
 
 from __future__ import annotations
 
@@ -7,7 +8,10 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+import kg
 from kg.cli import cli
+from kg.errors import UsageError
+from kg.store import Store
 
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
 
@@ -89,3 +93,66 @@ def test_pages_are_for_results_not_rdf(sample_store_dir: Path) -> None:
         "Error: --limit, --offset and --all page results; a DESCRIBE query answers with RDF "
         "(put a LIMIT in the query)\n"
     )
+
+
+# --- pages in the library: kg.query and kg.sparql ---
+
+LIMIT_HINT = "limit is the number of rows of a page, offset how many rows come before it"
+
+
+def test_a_page_from_the_library_is_those_rows_of_the_whole(sample_store: Store) -> None:
+    whole = kg.query(sample_store, "statements")
+    assert (len(whole), whole.more) == (19, False)
+    page = kg.query(sample_store, "statements", limit=2, offset=1)
+    assert (page.columns, page.terms, page.more) == (whole.columns, whole.terms[1:3], True)
+    last = kg.query(sample_store, "statements", limit=5, offset=17)
+    assert (last.terms, last.more) == (whole.terms[17:], False)
+    assert kg.query(sample_store, "statements", offset=19).terms == []
+    # with a parameter: the page of the rows the parameter selects
+    every = kg.query(sample_store, "positions", actor="canada")
+    assert len(every) > 2
+    assert (
+        kg.query(sample_store, "positions", actor="canada", limit=1, offset=1).terms
+        == (every.terms[1:2])
+    )
+
+
+def test_pages_from_the_library_give_every_row_once(sample_store: Store) -> None:
+    whole = kg.query(sample_store, "actors").terms
+    pages = [kg.query(sample_store, "actors", limit=100)]
+    while pages[-1].more:
+        pages.append(kg.query(sample_store, "actors", limit=100, offset=100 * len(pages)))
+    assert [len(page) for page in pages] == [100, 100, 95]
+    assert [row for page in pages for row in page.terms] == whole
+
+
+def test_an_ad_hoc_page_from_the_library(sample_store: Store) -> None:
+    whole = kg.sparql(sample_store, EVERY_TRIPLE).terms
+    page = kg.sparql(sample_store, EVERY_TRIPLE, limit=3, offset=10)
+    assert (page.terms, page.more) == (whole[10:13], True)
+    # the query's own LIMIT and OFFSET come first, the page is taken of what they give
+    own = kg.sparql(sample_store, EVERY_TRIPLE + " LIMIT 20 OFFSET 5", limit=10, offset=12)
+    assert (own.terms, own.more) == (whole[17:25], False)
+
+
+@pytest.mark.parametrize(
+    ("page", "message"),
+    [
+        ({"limit": -1}, "limit must be from 0 to 1,000,000,000, not -1"),
+        ({"limit": "abc"}, "limit must be a whole number of rows, not 'abc'"),
+        ({"limit": 2.5}, "limit must be a whole number of rows, not 2.5"),
+        ({"limit": True}, "limit must be a whole number of rows, not True"),
+        ({"offset": 10**12}, "offset must be from 0 to 1,000,000,000, not 1,000,000,000,000"),
+        ({"offset": None}, "offset must be a whole number of rows, not None"),
+    ],
+)
+def test_a_bad_page_in_the_library_is_a_usage_error(
+    sample_store: Store, page: dict[str, object], message: str
+) -> None:
+    for run in (
+        lambda: kg.query(sample_store, "statements", **page),  # type: ignore[arg-type]
+        lambda: kg.sparql(sample_store, EVERY_TRIPLE, **page),  # type: ignore[arg-type]
+    ):
+        with pytest.raises(UsageError) as caught:
+            run()
+        assert str(caught.value) == f"{message} ({LIMIT_HINT})"

@@ -18,6 +18,7 @@ import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass
+from html import escape as html_escape
 from html.parser import HTMLParser
 from pathlib import Path
 from urllib.parse import urlencode, urlsplit
@@ -513,6 +514,156 @@ def test_the_query_forms_name_every_parameter(served: Running) -> None:
         assert f'action="/queries/{query.name}"' in page
         for param in query.params:
             assert f'name="{param.name}"' in page
+
+
+# --- saved queries in pages ---
+
+LIMIT_HINT = "limit is the number of rows of a page, offset how many rows come before it"
+
+
+def _csv(body: bytes) -> list[str]:
+    return body.decode("utf-8").split("\r\n")[:-1]
+
+
+def _library_csv(store: Store, name: str, **page: int) -> list[str]:
+    out = io.StringIO(newline="")
+    write_results(run_saved(store, name, **page), "csv", out)  # type: ignore[arg-type]
+    return _csv(out.getvalue().encode("utf-8"))
+
+
+def test_a_page_of_a_saved_query_as_csv_and_json(served: Running) -> None:
+    header, *rows = _library_csv(served.store, "statements")
+    assert len(rows) == 19
+    reply = request(served, "/queries/statements?format=csv&limit=2&offset=1")
+    assert (reply.status, _csv(reply.body)) == (200, [header, rows[1], rows[2]])
+    assert reply.headers["Link"] == (
+        '</queries/statements?format=csv&limit=2&offset=3>; rel="next", '
+        '</queries/statements?format=csv&limit=2&offset=0>; rel="prev"'
+    )
+    assert "X-Truncated" not in reply.headers
+    last = request(served, "/queries/statements?format=csv&limit=5&offset=17")
+    assert _csv(last.body) == [header, *rows[17:]]
+    assert last.headers["Link"] == (
+        '</queries/statements?format=csv&limit=5&offset=12>; rel="prev"'
+    )
+    page = request(
+        served,
+        "/queries/positions?"
+        + urlencode({"actor": "canada", "format": "json", "limit": 1, "offset": 1}),
+    )
+    expected = io.StringIO()
+    write_results(
+        run_saved(served.store, "positions", {"actor": "canada"}, limit=1, offset=1),
+        "json",
+        expected,
+    )
+    assert json.loads(page.body) == json.loads(expected.getvalue())
+    assert len(json.loads(page.body)["results"]["bindings"]) == 1
+    assert page.headers["Link"] == (
+        '</queries/positions?actor=canada&format=json&limit=1&offset=2>; rel="next", '
+        '</queries/positions?actor=canada&format=json&limit=1&offset=0>; rel="prev"'
+    )
+
+
+def test_csv_without_a_limit_is_every_row_up_to_the_servers_limit(served: Running) -> None:
+    whole = request(served, "/queries/statements?format=csv")
+    assert (len(_csv(whole.body)), "Link" in whole.headers) == (20, False)
+    cut = request(served, "/queries/actors?format=csv")  # 295 rows, --max-rows 200
+    assert _csv(cut.body) == _library_csv(served.store, "actors", limit=MAX_ROWS)
+    assert (cut.headers["X-Truncated"], cut.headers["X-SPARQL-MaxRows"]) == ("true", "200")
+    rest = request(served, "/queries/actors?format=csv&limit=200&offset=200")
+    assert _csv(rest.body) == _library_csv(served.store, "actors", limit=200, offset=200)
+    assert len(_csv(rest.body)) == 96
+    assert "X-Truncated" not in rest.headers
+
+
+def _tbody_rows(page: str) -> list[str]:
+    return re.findall(r"<tr>(.*?)</tr>", page.split("<tbody>")[1], flags=re.S)
+
+
+def test_the_html_page_shows_100_rows_with_links_to_the_next_and_previous(
+    served: Running,
+) -> None:
+    labels = [str(row[2]) for row in run_saved(served.store, "actors").rows]
+    first = request(served, "/queries/actors").text
+    rows = _tbody_rows(first)
+    assert len(rows) == 100
+    assert html_escape(labels[0]) in rows[0] and html_escape(labels[99]) in rows[99]
+    assert "rows 1–100 · as" in first
+    assert first.count('<a href="/queries/actors?format=html&amp;offset=100" rel="next">') == 2
+    assert 'rel="prev"' not in first
+    second = request(served, "/queries/actors?format=html&offset=100").text
+    rows = _tbody_rows(second)
+    assert len(rows) == 100 and html_escape(labels[100]) in rows[0]
+    assert "rows 101–200 · as" in second
+    assert '<a href="/queries/actors?format=html&amp;offset=0" rel="prev">' in second
+    assert '<a href="/queries/actors?format=html&amp;offset=200" rel="next">' in second
+    # the other formats of this page: these rows
+    assert '<a href="/queries/actors?format=csv&amp;limit=100&amp;offset=100">CSV</a>' in second
+    third = request(served, "/queries/actors?format=html&offset=200").text
+    assert len(_tbody_rows(third)) == 95 and "rows 201–295 · as" in third
+    assert 'rel="next"' not in third
+
+
+def test_the_html_pages_keep_the_parameters_and_limit(served: Running) -> None:
+    canada = urlencode({"actor": "canada"})
+    expected = run_saved(served.store, "positions", {"actor": "canada"})
+    n = len(expected.rows)
+    assert n > 2
+    page = request(served, f"/queries/positions?{canada}&limit=1&offset=1").text
+    assert len(_tbody_rows(page)) == 1
+    assert "rows 2–2 · as" in page
+    assert (
+        '<a href="/queries/positions?actor=canada&amp;format=html&amp;limit=1&amp;offset=0" '
+        'rel="prev">← previous 1</a> · '
+        '<a href="/queries/positions?actor=canada&amp;format=html&amp;limit=1&amp;offset=2" '
+        'rel="next">next 1 →</a>'
+    ) in page
+    whole = request(served, f"/queries/positions?{canada}").text
+    assert len(_tbody_rows(whole)) == n
+    assert f"{n} rows · as" in whole and "rel=" not in whole
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ("limit=-1", f"limit must be from 0 to 1,000,000,000, not -1 ({LIMIT_HINT})"),
+        ("limit=abc", f"limit must be a whole number of rows, not 'abc' ({LIMIT_HINT})"),
+        ("limit=1.5", f"limit must be a whole number of rows, not '1.5' ({LIMIT_HINT})"),
+        (
+            "offset=1000000000000",
+            f"offset must be from 0 to 1,000,000,000, not 1,000,000,000,000 ({LIMIT_HINT})",
+        ),
+        (
+            "limit=201",
+            "limit must be at most 200 here, not 201 (the server's --max-rows; ask for the "
+            "next page with offset)",
+        ),
+        ("limit=1&limit=2", "'limit' is given 2 times"),
+    ],
+)
+def test_a_bad_page_is_400(served: Running, query: str, message: str) -> None:
+    reply = request(served, f"/queries/statements?format=csv&{query}")
+    assert (reply.status, reply.text) == (400, message + "\n")
+    page = request(served, f"/queries/statements?format=html&{query}")
+    assert page.status == 400
+    assert f'<p class="error">{html_escape(message)}</p>' in page.text
+    assert 'action="/queries/statements"' in page.text  # the form, to try again
+
+
+def test_the_endpoint_honours_the_clients_limit_and_offset(served: Running) -> None:
+    every = json.loads(sparql(served, PERSONS).body)["results"]["bindings"]
+    assert len(every) == 3
+    reply = sparql(served, PERSONS + " LIMIT 1 OFFSET 1")
+    assert json.loads(reply.body)["results"]["bindings"] == every[1:2]
+    assert "X-Truncated" not in reply.headers
+    # sent as written, the engine stops after the rows asked for: a query whose whole
+    # answer runs past the time limit (test_a_query_over_the_time_limit_is_stopped)
+    # answers its first rows at once
+    started = time.monotonic()
+    first = sparql(served, "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i } OFFSET 5 LIMIT 3")
+    assert time.monotonic() - started < TIMEOUT
+    assert (first.status, len(json.loads(first.body)["results"]["bindings"])) == (200, 3)
 
 
 # --- the pages in a browser ---

@@ -15,6 +15,7 @@ from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.adhoc import PREDECLARED, syntax_message, write_graph
 from kg.queries.adhoc import check as check_query
 from kg.queries.formats import iri_columns
+from kg.queries.run import MAX_ROWS
 from kg.resources import sample_dir
 from kg.store import Results
 
@@ -83,7 +84,6 @@ def table_options(f: Any) -> Any:
 
 
 PAGE = 100  # rows of the table's first page
-MAX_ROWS = 1_000_000_000  # a --limit or --offset past this is a mistake, not a request
 
 
 def page_options(f: Any) -> Any:
@@ -119,14 +119,9 @@ class Page:
         self.limit = PAGE if limit is None and fmt == "table" and not every else limit
         self.default = limit is None and self.limit is not None
 
-    @property
-    def max_rows(self) -> int | None:
-        """The rows to ask the store for: the ones skipped and the page."""
-        return None if self.limit is None else self.offset + self.limit
-
     def cut(self, results: Results) -> Results:
-        """The page's rows; when rows follow it, says on stderr how to get them."""
-        rows = results.rows[self.offset :]
+        """The page the store gave; when rows follow it, says on stderr how to get them."""
+        rows = results.rows
         if results.truncated and self.limit:
             first, last = self.offset + 1, self.offset + len(rows)
             more = "--all for every row" if self.default else "--all for the rest"
@@ -200,7 +195,7 @@ def query_cmd(
         values = _parse_params(params)
         page = Page(fmt, limit, offset, every)
         with obj.store(create=False) as store:
-            results = page.cut(run_saved(store, name, values, max_rows=page.max_rows))
+            results = page.cut(run_saved(store, name, values, limit=page.limit, offset=page.offset))
         hide = list(saved.iris)
         if columns:
             results = results.project([c.strip() for c in columns.split(",") if c.strip()])
@@ -312,7 +307,9 @@ def sparql_cmd(
                 # a store that cannot stop a query itself waits TRADEKG_TIMEOUT (see --timeout)
                 stop = timeout if store.caps.timeouts else None
                 if syntax is None:
-                    results = store.select(checked.text, timeout=stop, max_rows=page.max_rows)
+                    results = store.select(
+                        checked.text, timeout=stop, max_rows=page.limit, offset=page.offset
+                    )
                 else:
                     triples = store.construct(checked.text, timeout=stop)
         except QuerySyntaxError as e:  # the engine's parser, where it disagrees with rdflib's

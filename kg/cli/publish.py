@@ -155,7 +155,9 @@ def serve_cmd(
                         LOAD and FROM <elsewhere> are refused
     /id/...             every IRI under https://w3id.org/tradekg/id/ (HTML for
                         browsers, Turtle or JSON-LD by Accept; 303 to /doc/...)
-    /queries            the saved queries, each with a form
+    /queries            the saved queries, each with a form; a query's page
+                        shows 100 rows with links to the next and previous;
+                        ?limit=N&offset=N pick a page (also in CSV, TSV, JSON)
     /.well-known/void   the VoID/DCAT description of the dataset
     /ontology, /context.jsonld
 

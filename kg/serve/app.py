@@ -9,7 +9,8 @@ Routes (the tradekg base ``https://w3id.org/tradekg/`` is mapped onto the server
     /ontology             the ontology (HTML, Turtle, JSON-LD); terms are /ontology#Term
     /context.jsonld       the JSON-LD context
     /.well-known/void     the VoID/DCAT description (Turtle, JSON-LD, N-Triples, HTML)
-    /queries, /queries/NAME?param=...&format=html|csv|tsv|json   the saved queries
+    /queries, /queries/NAME?param=...&format=html|csv|tsv|json&limit=N&offset=N
+                          the saved queries, a page of rows at a time (pages.run_query)
     /report?about=NAME[&asOf=DATE]  the report about an article, actor, negotiation or
                           proposal (as `tradekg report`)
     /pictures/NAME.svg?about=NAME[&asOf=DATE]   one of its pictures: timeline, positions,

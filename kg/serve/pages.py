@@ -12,6 +12,7 @@ from kg import syntaxes
 from kg.errors import UsageError
 from kg.export import context
 from kg.queries import SavedQuery, catalogue, run_saved, write_results
+from kg.queries.run import page_bounds
 from kg.serve import html
 from kg.serve.entity import serialize
 from kg.serve.negotiate import Response
@@ -95,8 +96,36 @@ def query_list() -> bytes:
     return html.page("Saved queries", "".join(parts))
 
 
+PAGE = 100  # rows of a saved query's HTML page unless ``limit`` says otherwise
+PAGING = ("format", "limit", "offset")  # what the URL of a query page holds besides parameters
+
+
+def _page(args: Mapping[str, list[str]], fmt: str, max_rows: int) -> tuple[int | None, int, bool]:
+    """The page a request asks for: (limit, offset, whether the limit was given). HTML shows
+    PAGE rows by default, the other formats every row up to the server's ``max_rows``."""
+    for key in ("limit", "offset"):
+        if len(args.get(key, [])) > 1:
+            raise UsageError(f"{key!r} is given {len(args[key])} times")
+    given = (args.get("limit") or [""])[0].strip()
+    limit, offset = page_bounds(given or None, (args.get("offset") or [""])[0].strip() or 0)
+    if limit is not None and limit > max_rows:
+        raise UsageError(
+            f"limit must be at most {max_rows} here, not {limit}",
+            hint="the server's --max-rows; ask for the next page with offset",
+        )
+    if limit is None and fmt == "html":
+        limit = min(PAGE, max_rows)
+    return limit, offset, bool(given)
+
+
+def _url(name: str, values: Mapping[str, str], **paging: object) -> str:
+    return f"/queries/{name}?" + urlencode({**values, **{k: str(v) for k, v in paging.items()}})
+
+
 def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Response:
-    """``/queries/NAME?param=...&format=html|csv|tsv|json``: parameters bound by run_saved."""
+    """``/queries/NAME?param=...&format=html|csv|tsv|json&limit=N&offset=N``: parameters
+    bound by run_saved; a page of the rows (HTML: 100 by default, with links to the pages
+    before and after it; the other formats: every row up to the server's --max-rows)."""
     queries = catalogue()
     if name not in queries:
         return Response(
@@ -108,14 +137,15 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
         raise UsageError(f"unknown format {fmt!r}", hint="html, csv, tsv or json")
     values: dict[str, str] = {}
     for key, given in args.items():
-        if key == "format":
+        if key in PAGING:
             continue
         if len(given) > 1:
             raise UsageError(f"parameter {key!r} is given {len(given)} times")
         if given[0].strip():
             values[key] = given[0]
     try:
-        rows = run_saved(pstore, name, values)
+        limit, offset, explicit = _page(args, fmt, pstore.max_rows)
+        rows = run_saved(pstore, name, values, limit=limit, offset=offset)
     except UsageError as e:
         if fmt != "html":
             raise
@@ -125,16 +155,30 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
             html.page(query.title, (f'<p class="error">{html.esc(e)}</p>{_form(query, values)}')),
         )
     headers = {}
-    truncated = rows.truncated
-    if truncated:
+    paged = explicit or fmt == "html"  # rows after the page are the next page, not cut off
+    if rows.truncated and not paged:
         headers = {"X-Truncated": "true", "X-SPARQL-MaxRows": str(pstore.max_rows)}
+    n = len(rows.rows)
+    assert not paged or limit is not None
+    size = limit if limit is not None else n
+    keep = {"limit": size} if explicit else {}
+    after = _url(name, values, format=fmt, **keep, offset=offset + n) if rows.truncated else None
+    before = (
+        _url(name, values, format=fmt, **keep, offset=max(0, offset - size))
+        if paged and offset
+        else None
+    )
+    if paged and fmt != "html":
+        links = [f'<{u}>; rel="{r}"' for u, r in ((after, "next"), (before, "prev")) if u]
+        if links:
+            headers["Link"] = ", ".join(links)
     if fmt != "html":
         out = io.StringIO(newline="")
         write_results(rows, fmt, out)
         return Response(200, QUERY_FORMATS[fmt], out.getvalue().encode("utf-8"), headers)
+    shown_page = {"limit": size, "offset": offset} if offset or rows.truncated else {}
     other = " · ".join(
-        f'<a href="/queries/{html.esc(name)}?{html.esc(urlencode({**values, "format": f}))}">'
-        f"{f.upper()}</a>"
+        f'<a href="{html.esc(_url(name, values, format=f, **shown_page))}">{f.upper()}</a>'
         for f in ("csv", "tsv", "json")
     )
     # labels first, the IRI columns (as the query declares them) last, as the CLI's --iris
@@ -143,22 +187,26 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     ]
     index = [rows.variables.index(c) for c in order]
     table = html.table(order, [[html.term(row[i]) for i in index] for row in rows.rows])
-    n = len(rows.rows)
     shown = ", ".join(f"{k} = {v}" for k, v in values.items())
+    if offset or rows.truncated:
+        count = f"rows {offset + 1}–{offset + n}" if n else f"no rows after row {offset}"
+    else:
+        count = f"{n} row{'s' if n != 1 else ''}"
+    nav = " · ".join(
+        f'<a href="{html.esc(u)}" rel="{r}">{label}</a>'
+        for u, r, label in (
+            (before, "prev", f"← previous {size}"),
+            (after, "next", f"next {size} →"),
+        )
+        if u
+    )
+    nav_html = f'<p class="pages">{nav}</p>' if nav else ""
     body = (
         f"<p>{html.prose(query.description)}</p>{_form(query, values)}"
         f"<h2>Results{' for ' + html.esc(shown) if shown else ''}</h2>"
-        f'<p class="note">{n} row{"s" if n != 1 else ""} · as {other}</p>{table}'
+        f'<p class="note">{count} · as {other}</p>{nav_html}{table}{nav_html}'
     )
-    note = (
-        f"Truncated: only the first {pstore.max_rows} rows are shown (the server's "
-        "--max-rows limit)."
-        if truncated
-        else ""
-    )
-    return Response(
-        200, QUERY_FORMATS["html"], html.page(query.title, body, status_note=note), headers
-    )
+    return Response(200, QUERY_FORMATS["html"], html.page(query.title, body), headers)
 
 
 def void_page(graph: Graph) -> bytes:

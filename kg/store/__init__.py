@@ -130,10 +130,13 @@ class Store(Protocol):
         *,
         timeout: float | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         dataset: Dataset | None = None,
     ) -> Results:
         """Run a SELECT or ASK query over the union of the graphs (or ``dataset``), with
-        ``bindings`` bound. ``timeout`` (seconds) and ``max_rows`` apply as ``caps`` says."""
+        ``bindings`` bound. ``timeout`` (seconds) and ``max_rows`` apply as ``caps`` says.
+        ``offset``: the first rows of the answer are skipped (read, not kept), and
+        ``max_rows`` counts the rows after them: a page of the answer."""
 
     def construct(
         self,
@@ -195,6 +198,7 @@ class Reading(Closing):
         *,
         timeout: float | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         dataset: Dataset | None = None,
     ) -> Results:
         raise NotImplementedError

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import logging
 from collections.abc import Iterator, Mapping, Sequence
 from pathlib import Path
@@ -160,6 +161,7 @@ class EmbeddedStore(Reading):
         *,
         timeout: float | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         dataset: Dataset | None = None,
     ) -> Results:
         """Run a SELECT or ASK query. With ``timeout`` it runs in a worker process over a
@@ -169,7 +171,9 @@ class EmbeddedStore(Reading):
             from kg.store.readers import within
 
             with within(self, query, timeout) as reader:
-                return reader.select(query, bindings, max_rows=max_rows, dataset=dataset)
+                return reader.select(
+                    query, bindings, max_rows=max_rows, offset=offset, dataset=dataset
+                )
         answer = self._query(query, bindings, dataset)
         if isinstance(answer, ox.QueryBoolean):
             return Results([], [], boolean=bool(answer))
@@ -187,11 +191,14 @@ class EmbeddedStore(Reading):
                 node = cache[term] = from_ox(term)
             return node
 
+        solutions = iter(answer)
+        for _ in itertools.islice(solutions, offset):  # skipped, not converted
+            pass
         if max_rows is None:
-            rows = [tuple(convert(sol[v]) for v in variables) for sol in answer]
+            rows = [tuple(convert(sol[v]) for v in variables) for sol in solutions]
             return Results(variables, rows)
         rows = []
-        for sol in answer:
+        for sol in solutions:
             if len(rows) == max_rows:
                 return Results(variables, rows, truncated=True)
             rows.append(tuple(convert(sol[v]) for v in variables))

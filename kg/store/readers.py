@@ -90,10 +90,12 @@ class ReadOnly(Reading):
         fmt: str = "rows",
         dataset: Dataset | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         timeout: float | None = None,
     ) -> Results | GraphText | Triples:
         """Run any query: Results for SELECT/ASK; for CONSTRUCT/DESCRIBE Triples when
-        ``fmt`` is "rows", else GraphText in ``fmt`` (a syntax of kg.syntaxes)."""
+        ``fmt`` is "rows", else GraphText in ``fmt`` (a syntax of kg.syntaxes). ``offset``
+        skips the first rows of a SELECT's answer (``max_rows`` counts the rows after them)."""
         raise NotImplementedError
 
     # --- the read side of kg.store.Store ---
@@ -105,9 +107,12 @@ class ReadOnly(Reading):
         *,
         timeout: float | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         dataset: Dataset | None = None,
     ) -> Results:
-        answer = self.query(query, bindings, dataset=dataset, max_rows=max_rows, timeout=timeout)
+        answer = self.query(
+            query, bindings, dataset=dataset, max_rows=max_rows, offset=offset, timeout=timeout
+        )
         if not isinstance(answer, Results):
             raise UsageError("this query returns triples; use a SELECT or ASK query here")
         return answer
@@ -166,6 +171,7 @@ class PooledStore(ReadOnly):
         fmt: str = "rows",
         dataset: Dataset | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         timeout: float | None = None,
     ) -> Results | GraphText | Triples:
         reply = self.pool.run(
@@ -174,6 +180,7 @@ class PooledStore(ReadOnly):
                 "query": text,
                 "bindings": {k: to_wire(v) for k, v in (bindings or {}).items()},
                 "limit": self.max_rows if max_rows is None else max_rows,
+                "offset": offset,
                 "format": fmt,
                 "default_graph": list(dataset[0]) if dataset is not None else None,
                 "named_graphs": list(dataset[1]) if dataset is not None else None,
@@ -231,6 +238,7 @@ class RemoteReader(ReadOnly):
         fmt: str = "rows",
         dataset: Dataset | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         timeout: float | None = None,
     ) -> Results | GraphText | Triples:
         limit = self.max_rows if max_rows is None else max_rows
@@ -242,7 +250,9 @@ class RemoteReader(ReadOnly):
                 )
             triples = self.store.triples(text, bindings, dataset=dataset, timeout=wait)
             return _graph_text(triples, fmt, limit)
-        return self.store.select(text, bindings, dataset=dataset, timeout=wait, max_rows=limit)
+        return self.store.select(
+            text, bindings, dataset=dataset, timeout=wait, max_rows=limit, offset=offset
+        )
 
     # tradekg's own graphs (the server's system graphs are left out), as the CLI counts them
     def graph_names(self) -> list[URIRef]:

@@ -326,15 +326,19 @@ class RemoteStore(Reading):
         *,
         timeout: float | None = None,
         max_rows: int | None = None,
+        offset: int = 0,
         dataset: Dataset | None = None,
     ) -> Results:
         """Run a SELECT or ASK query; ``bindings`` are bound by a VALUES block. ``dataset``
         is the protocol's (default graphs, named graphs) instead of the union default graph.
         An answer the server cut at its row cap is fetched again page by page, then cut at
-        ``max_rows``. ``timeout``: seconds to wait for the answer (else TRADEKG_TIMEOUT), past
-        which the query is a QueryTimeout (the server's own limit is what stops its work)."""
+        ``max_rows`` after the first ``offset`` rows. ``timeout``: seconds to wait for the
+        answer (else TRADEKG_TIMEOUT), past which the query is a QueryTimeout (the server's
+        own limit is what stops its work)."""
         with self._limit(timeout):
             answer = self._select(query, bindings, dataset, timeout)
+        if offset:
+            answer.rows = answer.rows[offset:]
         if max_rows is not None and len(answer.rows) > max_rows:
             answer.rows, answer.truncated = answer.rows[:max_rows], True
         return answer

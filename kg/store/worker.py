@@ -12,8 +12,9 @@ and ``kg.syntaxes`` (not the rest of the ``kg`` package), so a worker starts in 
 second. Before it opens the
 store it switches the network guard on with nothing allowed, and says so in its first frame.
 
-Request: ``{"snapshot", "query", "bindings", "limit", "format", "default_graph",
-"named_graphs", "prefixes"}``; a ``snapshot`` other than the one open is opened first (the
+Request: ``{"snapshot", "query", "bindings", "limit", "offset", "format", "default_graph",
+"named_graphs", "prefixes"}`` (``offset``: a SELECT's first rows are skipped, and ``limit``
+counts the rows after them); a ``snapshot`` other than the one open is opened first (the
 server moves on to newer snapshots while it runs). Terms travel as lists: ``["uri", iri]``,
 ``["bnode", id]``, ``["literal", text, datatype or null, language or null]``. Answers::
 
@@ -28,6 +29,7 @@ server moves on to newer snapshots while it runs). Terms travel as lists: ``["ur
 from __future__ import annotations
 
 import io
+import itertools
 import json
 import os
 import struct
@@ -116,7 +118,10 @@ def answer(store: Any, request: dict[str, Any]) -> dict[str, Any]:
             variables = [v.value for v in result.variables]
             rows: list[list[Term | None]] = []
             truncated = False
-            for solution in result:
+            solutions = iter(result)
+            for _ in itertools.islice(solutions, int(request.get("offset") or 0)):
+                pass  # skipped, not sent
+            for solution in solutions:
                 if len(rows) == limit:
                     truncated = True
                     break
