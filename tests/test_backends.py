@@ -381,6 +381,18 @@ def test_select_cuts_at_max_rows_and_says_so(backend: tuple[str, Store, dict[str
     assert (exact.rows, exact.truncated) == (whole.rows, False)
 
 
+def test_select_gives_a_page_after_an_offset(backend: tuple[str, Store, dict[str, str]]) -> None:
+    _, store, _ = backend
+    whole = store.select(LABELS).rows
+    page = store.select(LABELS, max_rows=2, offset=1)
+    assert (page.rows, page.truncated) == (whole[1:3], True)
+    last = store.select(LABELS, max_rows=5, offset=len(whole) - 2)
+    assert (last.rows, last.truncated) == (whole[-2:], False)
+    rest = store.select(LABELS, offset=2)
+    assert (rest.rows, rest.truncated) == (whole[2:], False)
+    assert store.select(LABELS, offset=len(whole)).rows == []
+
+
 def test_ask_construct_and_dataset(backend: tuple[str, Store, dict[str, str]]) -> None:
     _, store, _ = backend
     asked = "ASK { GRAPH ?g { ?g ?p ?o } }"
