@@ -546,6 +546,9 @@ def test_a_page_of_a_saved_query_as_csv_and_json(served: Running) -> None:
     assert last.headers["Link"] == (
         '</queries/statements?format=csv&limit=5&offset=12>; rel="prev"'
     )
+    # a page of no rows: the columns, and no links that would lead back to it
+    empty = request(served, "/queries/statements?format=csv&limit=0&offset=3")
+    assert (_csv(empty.body), "Link" in empty.headers) == ([header], False)
     page = request(
         served,
         "/queries/positions?"

@@ -162,10 +162,13 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     assert not paged or limit is not None
     size = limit if limit is not None else n
     keep = {"limit": size} if explicit else {}
-    after = _url(name, values, format=fmt, **keep, offset=offset + n) if rows.truncated else None
+    # no links for a page of no rows (limit=0): they would lead back to it
+    after = (
+        _url(name, values, format=fmt, **keep, offset=offset + n) if rows.truncated and n else None
+    )
     before = (
         _url(name, values, format=fmt, **keep, offset=max(0, offset - size))
-        if paged and offset
+        if paged and offset and size
         else None
     )
     if paged and fmt != "html":
