@@ -20,10 +20,10 @@ from pathlib import Path
 from rdflib import RDF, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFailed
-from kg.extract import Lexicon, load_lexicon
+from kg.extract import KnownPeople, Lexicon, load_lexicon, people_named
 from kg.extract.draft import draft_facts
 from kg.lifeline import end_with_parent
-from kg.loaders import Reference, load_facts, load_reference
+from kg.loaders import Reference, load_facts, load_reference, read_article
 from kg.loaders.article import has_front_matter
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
 from kg.model import Where
@@ -136,9 +136,12 @@ def facts_path_of(article: Path) -> Path:
     return article.with_name(article.stem + FACTS_SUFFIX)
 
 
-def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[Verdict]:
+def prepare(
+    path: Input, reference: Reference, reference_graph: Graph, known: KnownPeople | None = None
+) -> list[Verdict]:
     """Load and map one input (one article, or several for an RDF file; an article with no
-    facts file is drafted by the extractor); a load error becomes an error finding."""
+    facts file is drafted by the extractor, which finds ``known`` people by surname alone
+    too); a load error becomes an error finding."""
     name = path.name if isinstance(path, RdfSource) else str(path)
     try:
         if isinstance(path, RdfSource) or rdf_format(path) is not None:
@@ -148,7 +151,8 @@ def prepare(path: Input, reference: Reference, reference_graph: Graph) -> list[V
             return [Verdict(f"{name} <{g.name}>", g) for g in graphs]
         if path.name.endswith(FACTS_SUFFIX):
             return [Verdict(name, article_rdf(load_facts(path, reference)))]
-        return [Verdict(name, article_rdf(draft_facts(path, reference, _lexicon(reference))))]
+        facts = draft_facts(path, reference, _lexicon(reference), known=known)
+        return [Verdict(name, article_rdf(facts))]
     except KgError as e:
         message = e.message + (f" ({e.hint})" if e.hint else "")
         where = Where(e.path or name, e.line)
@@ -167,11 +171,14 @@ def _lexicon(reference: Reference) -> Lexicon:
 
 
 def check_batch(
-    paths: Sequence[Input], reference: Reference, reference_graph: Graph | None = None
+    paths: Sequence[Input],
+    reference: Reference,
+    reference_graph: Graph | None = None,
+    known: KnownPeople | None = None,
 ) -> list[Verdict]:
     """Load, map and validate one batch of inputs (one SHACL run for the batch)."""
     reference_graph = reference_graph or reference_to_graph(reference)
-    verdicts = [v for p in paths for v in prepare(p, reference, reference_graph)]
+    verdicts = [v for p in paths for v in prepare(p, reference, reference_graph, known)]
     loaded = [v for v in verdicts if v.ok]
     if loaded:
         validate_batch(loaded, reference_graph)
@@ -180,15 +187,15 @@ def check_batch(
     return verdicts
 
 
-# In a worker process: the reference data, loaded once per process.
-_worker_reference: tuple[Reference, Graph] | None = None
+# In a worker process: the reference data, loaded once per process, and the known people.
+_worker_reference: tuple[Reference, Graph, KnownPeople | None] | None = None
 
 
-def _init_worker(parent: int, extra_reference: list[str]) -> None:
+def _init_worker(parent: int, extra_reference: list[str], known: KnownPeople | None = None) -> None:
     global _worker_reference
     end_with_parent(parent)  # a killed ingest leaves no worker behind
     reference = load_reference([Path(p) for p in extra_reference])
-    _worker_reference = (reference, reference_to_graph(reference))
+    _worker_reference = (reference, reference_to_graph(reference), known)
 
 
 def _check_in_worker(paths: list[Input]) -> list[Verdict]:
@@ -202,18 +209,19 @@ def _batches(
     reference_graph: Graph | None,
     batch: int,
     workers: int,
+    known: KnownPeople | None = None,
 ) -> Iterator[list[Verdict]]:
     chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     if workers <= 1 or len(chunks) <= 1:
         reference_graph = reference_graph or reference_to_graph(reference)
         for chunk in chunks:
-            yield check_batch(chunk, reference, reference_graph)
+            yield check_batch(chunk, reference, reference_graph, known)
         return
     # Worker processes load, map and validate; the caller writes. At most `workers + 1`
     # batches are in flight, so memory does not grow with the corpus. The workers end with
     # this process (kg.lifeline); they are started by the first submit, from this thread.
     with ProcessPoolExecutor(
-        workers, initializer=_init_worker, initargs=(os.getpid(), reference.extra)
+        workers, initializer=_init_worker, initargs=(os.getpid(), reference.extra, known)
     ) as pool:
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:
@@ -233,15 +241,20 @@ def check(
     progress: Callable[[int], None] | None = None,
     reference_graph: Graph | None = None,
     extract: bool = False,
+    people: Iterable[str] = (),
 ) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
-    With ``extract``, articles without a facts file are drafted by the extractor.
+    With ``extract``, articles without a facts file are drafted by the extractor, which
+    finds a person named by surname alone ("Dombrovskis said") when exactly one known person
+    has that surname: of the reference data, of ``people`` (full names, the store's), or
+    named in full by another article drafted in this run.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
     seen: dict[URIRef, str] = {}
     inputs = find_inputs(paths, extract=extract)
-    for verdicts in _batches(inputs, reference, reference_graph, batch, workers):
+    known = known_people(inputs, reference, people) if extract else None
+    for verdicts in _batches(inputs, reference, reference_graph, batch, workers, known):
         for v in verdicts:
             if v.graph is None:
                 continue
@@ -258,6 +271,39 @@ def check(
         if progress is not None:
             progress(len(verdicts))
         yield verdicts
+
+
+def known_people(
+    inputs: Sequence[Input], reference: Reference, people: Iterable[str] = ()
+) -> KnownPeople | None:
+    """The people a drafted article may name by surname alone: the reference data's,
+    ``people`` (the store's) and those the articles to draft among ``inputs`` name in full;
+    None when no input is drafted."""
+    drafted = [
+        p
+        for p in inputs
+        if isinstance(p, Path) and not p.name.endswith(FACTS_SUFFIX) and rdf_format(p) is None
+    ]
+    if not drafted:
+        return None
+    names = list(people)
+    if len(drafted) > 1:
+        for path in drafted:
+            try:
+                names += people_named(read_article(path), _lexicon(reference))
+            except KgError:
+                continue  # reported when the article is drafted
+    return KnownPeople.of(names, reference)
+
+
+_STORE_PEOPLE = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#>
+SELECT DISTINCT ?name WHERE { ?person a tkg:Person ; rdfs:label ?name }"""
+
+
+def store_people(store: Store) -> list[str]:
+    """The names of the people the store holds."""
+    return sorted({str(row[0]) for row in store.select(_STORE_PEOPLE).rows if row[0] is not None})
 
 
 def shared_graphs(
@@ -322,6 +368,7 @@ def ingest(
         progress=progress,
         reference_graph=reference_graph,
         extract=extract,
+        people=store_people(store) if extract else (),
     ):
         outcome.verdicts.extend(verdicts)
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from kg.extract.acts import ActFinder
 from kg.extract.events import find_events, same_events
 from kg.extract.facts import DraftedFact
+from kg.extract.known import KnownPeople
 from kg.extract.lexicon import Lexicon, load_lexicon
 from kg.extract.mentions import Actor, Mentions
 from kg.extract.names import find_mentions
@@ -37,7 +38,15 @@ from kg.extract.text import (
 from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
 
-__all__ = ["Draft", "DraftedFact", "Lexicon", "extract", "load_lexicon"]
+__all__ = [
+    "Draft",
+    "DraftedFact",
+    "KnownPeople",
+    "Lexicon",
+    "extract",
+    "load_lexicon",
+    "people_named",
+]
 
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousand
 
@@ -57,7 +66,9 @@ class Draft:
         return list(seen.values())
 
 
-def extract(article: Article, lexicon: Lexicon) -> Draft:
+def extract(article: Article, lexicon: Lexicon, known: KnownPeople | None = None) -> Draft:
+    """Draft an article's facts; ``known`` people (the store's, say) are found by surname
+    alone as well ("Dombrovskis said", see kg.extract.known)."""
     draft = Draft(article)
     text = article.text
     if len(text) > MAX_CHARS:
@@ -65,7 +76,7 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
             f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were read"
         )
         text = text[:MAX_CHARS]
-    mentions = find_mentions(text, lexicon)
+    mentions = find_mentions(text, lexicon, known)
     events: list[DraftedFact] = []
     statements: list[DraftedFact] = []
     single = single_quoted(text)  # British style: ‘…’ quotes
@@ -127,6 +138,19 @@ def extract(article: Article, lexicon: Lexicon) -> Draft:
     # never a fact without evidence: words with at least one letter or digit
     draft.facts = [f for f in facts if any(c.isalnum() for c in text[f.start : f.end])]
     return draft
+
+
+def people_named(article: Article, lexicon: Lexicon) -> list[str]:
+    """The full names of the people an article names that the reference data does not: what
+    other articles of the same run may call them by surname alone."""
+    mentions = find_mentions(article.text[:MAX_CHARS], lexicon)
+    return sorted(
+        {
+            m.actor.name
+            for m in mentions.found
+            if m.actor.kind == "Person" and m.actor.local and len(m.actor.name.split()) > 1
+        }
+    )
 
 
 def _day(times: list[TimeMatch]) -> TimeMatch | None:

@@ -14,8 +14,9 @@ Rules:
 - ``measure-verb``: X imposed / will impose / is exempting ... tariffs, duties, a quota; X will
   withdraw from an agreement: the measure is X's proposal, for objections to target
 - an objection whose words name no proposal drafted before it targets, once the whole text is
-  read, the first measure of the party its words name, or the nearest of their issue; never a
-  government's own
+  read, the first measure of the party its words name, or the nearest of their issue, or (when
+  they name neither) the one earlier proposal of another party that shares two content words
+  with them; never a government's own
 - ``threat-verb`` / ``threat-noun``: X threatened to ... / X's threats to ...
 - ``support-verb``: X supports/backed ..., only when the words name a proposal or an issue
 - ``reason-arguing``: ", arguing that ..." / ", saying ..." / "because ..." after an objection
@@ -154,6 +155,9 @@ _LEGAL_ACTION = re.compile(
     r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?(?:appeal|"
     r"complaint|challenge|case|dispute)\b"
 )
+# a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
+# agreed"), it does not name other people as "U.S. lawmakers" does
+_PAST = re.compile(r"[a-z]{2,}[^e]ed")
 REASON_WORDS = 40
 
 
@@ -286,6 +290,7 @@ class ActFinder:
             and nxt.group(1) not in self.lexicon.speech["officials"]
             and nxt.group(1) not in _VERBISH
             and nxt.group(1) not in self._verbs_first
+            and not _PAST.fullmatch(nxt.group(1))  # "The United States opened the round"
         )
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
@@ -735,7 +740,8 @@ class ActFinder:
     def finish(self) -> None:
         """Objections whose words name no proposal drafted before them: the measure of the
         actor they name ("a review of Beijing's decision to impose tariffs" -> China's
-        duties), or of the issue they name, wherever the article states it."""
+        duties), or of the issue they name, wherever the article states it; when they name
+        neither, the one earlier proposal of another party that shares their words."""
         for fact, start, end in self._open:
             if "proposal" in fact.fields or "proposals" in fact.fields:
                 continue
@@ -758,10 +764,13 @@ class ActFinder:
                 candidates.sort(key=lambda p: p.start)
             else:
                 candidates.sort(key=lambda p: abs(p.start - start))
+            confidence = 0.65
+            if not candidates and not owners and not issues:
+                candidates, confidence = self._same_words(fact, start, end), 0.6
             if candidates:
                 fact.fields["proposal"] = candidates[0].key
                 fact.key = candidates[0].key
-                fact.confidence = 0.65
+                fact.confidence = confidence
         # a measure already taken is drafted as a proposal when an objection, support or
         # demand in the article targets it; else it is a fact about the past, not a position
         targeted = {
@@ -773,6 +782,20 @@ class ActFinder:
         self.proposals = [
             p for p in self.proposals if p.key not in self._taken or p.key in targeted
         ]
+
+    def _same_words(self, fact: DraftedFact, start: int, end: int) -> list[DraftedFact]:
+        """The one proposal of another party, drafted before the objection, whose words share
+        at least two content words with what the objection is to ("would not accept an
+        agreement that could expire every five years" after "a clause that would end the pact
+        after five years"); none when no proposal or more than one does."""
+        words = _content_words(self.text[start:end])
+        earlier = [p for p in self.proposals if p.end <= start]
+        if fact.actors:
+            earlier = self._others(fact.actors[0], earlier)
+        shared = [
+            p for p in earlier if len(words & _content_words(self.text[p.start : p.end])) >= 2
+        ]
+        return shared if len(shared) == 1 else []
 
     def _objection(
         self,
@@ -941,6 +964,18 @@ class ActFinder:
                 None,
             )
             return
+
+
+_CONTENT = re.compile(r"[a-z]{4,}")
+_NOT_CONTENT = frozenset(
+    {"that", "this", "with", "from", "would", "could", "should", "will", "have", "been",
+     "their", "them", "they", "unless", "which", "into", "than", "only", "also", "more",
+     "deal", "agreement", "trade", "talks", "said", "says"}
+)  # fmt: skip
+
+
+def _content_words(words: str) -> set[str]:
+    return {w for w in _CONTENT.findall(words.lower()) if w not in _NOT_CONTENT}
 
 
 def _summary(words: str) -> str:

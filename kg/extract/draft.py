@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from kg import __version__
-from kg.extract import Draft, DraftedFact, Lexicon, extract, load_lexicon
+from kg.extract import Draft, DraftedFact, KnownPeople, Lexicon, extract, load_lexicon
 from kg.kinds import KINDS
 from kg.loaders import Reference, load_facts, read_article
 from kg.loaders.evidence import Finder
@@ -42,7 +42,10 @@ def draft_document(
             entry["members"] = list(actor.members)
         if actor.affiliation:
             entry["affiliation"] = actor.affiliation
-        entry.update(rule=f"actor-{actor.found_by}", confidence=0.8, review="draft")
+        if actor.kind != "Person":
+            # a person is one node for the whole store, which every article naming them
+            # shares: one article's draft marks (rule, review, confidence) do not belong there
+            entry.update(rule=f"actor-{actor.found_by}", confidence=0.8, review="draft")
         actors.append(entry)
     if actors:
         doc["actors"] = actors
@@ -142,11 +145,13 @@ def draft_facts(
     reference: Reference,
     lexicon: Lexicon | None = None,
     now: dt.datetime | None = None,
+    known: KnownPeople | None = None,
 ) -> ArticleFacts:
     """Draft an article's facts and read them back as the loader reads a facts file (so a
-    draft is checked exactly like a file a person wrote)."""
+    draft is checked exactly like a file a person wrote); ``known`` people are found by
+    surname alone too."""
     article = read_article(article_path)
-    draft = extract(article, lexicon or load_lexicon(reference))
+    draft = extract(article, lexicon or load_lexicon(reference), known)
     path = article_path.with_name(article_path.stem + ".draft.facts.yaml")  # never written
     return load_facts(
         path,

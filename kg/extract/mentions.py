@@ -15,7 +15,8 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 
-from kg.extract.lexicon import Entry, Lexicon, fold
+from kg.extract.lexicon import Entry, Lexicon
+from kg.iris import name_key
 
 _TOKEN = re.compile(r"(?:[A-Za-z]\.){2,}|\w+(?:['’&-]\w+)*")
 POSSESSIVE = re.compile(r"['’]s?$")
@@ -134,8 +135,9 @@ def entry_actor(entry: Entry, lexicon: Lexicon) -> Actor:
 
 
 def slug(name: str) -> str:
-    """The key of an actor local to the article: "Jane Smith" -> "jane-smith"."""
-    return re.sub(r"[^a-z0-9]+", "-", fold(name).lower()).strip("-")
+    """The key of an actor local to the article: "Jane Smith" -> "jane-smith", "Tomás
+    Guimarães" -> "tomas-guimaraes" (``kg.iris.name_key``)."""
+    return name_key(name)
 
 
 def local_actor(

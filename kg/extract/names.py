@@ -15,6 +15,7 @@ from kg.extract.groups import (
     source_anaphora,
     unnamed_sources,
 )
+from kg.extract.known import KnownPeople
 from kg.extract.lexicon import Entry, Lexicon
 from kg.extract.mentions import (
     POSSESSIVE,
@@ -36,8 +37,9 @@ from kg.extract.people import (
 )
 
 
-def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
-    """Every mention in ``text``, in text order, none inside a longer one."""
+def find_mentions(text: str, lexicon: Lexicon, known: KnownPeople | None = None) -> Mentions:
+    """Every mention in ``text``, in text order, none inside a longer one; ``known`` people
+    (kg.extract.known) are found by surname alone too."""
     toks = tokens(text)
     found = Mentions(text)
     _reference_and_titles(text, toks, lexicon, found)
@@ -51,7 +53,7 @@ def find_mentions(text: str, lexicon: Lexicon) -> Mentions:
     _offices(text, lexicon, found)
     found.seal()
     given_names(text, toks, found, lexicon)
-    surnames(text, toks, found)
+    surnames(text, toks, found, known, lexicon)
     roles(text, found, lexicon)
     source_anaphora(text, found)
     _generic_names(text, found)

@@ -6,8 +6,10 @@ actor."""
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 
-from kg.extract.lexicon import Lexicon, fold, title_head
+from kg.extract.known import KnownPeople, KnownPerson
+from kg.extract.lexicon import Entry, Lexicon, fold, title_head
 from kg.extract.mentions import (
     POSSESSIVE,
     Actor,
@@ -20,6 +22,7 @@ from kg.extract.mentions import (
     joined,
     slug,
 )
+from kg.iris import name_key
 
 _UP, _LOW = "A-ZÀ-ÖØ-Þ", "a-zß-öø-ÿ"  # Latin letters, accented ones too: "Andrés López"
 _NAME_WORD = re.compile(
@@ -430,8 +433,17 @@ def given_names(text: str, toks: list[Token], found: Mentions, lexicon: Lexicon)
         found.add(Mention(tok.start, end, person(name, None, lexicon, found, "given-name"), "name"))
 
 
-def surnames(text: str, toks: list[Token], found: Mentions) -> None:
-    """Later mentions of a person by surname ("Lighthizer said") or honorific ("Ms. Ng")."""
+def surnames(
+    text: str,
+    toks: list[Token],
+    found: Mentions,
+    known: KnownPeople | None = None,
+    lexicon: Lexicon | None = None,
+) -> None:
+    """Later mentions of a person by surname ("Lighthizer said") or honorific ("Ms. Ng");
+    with ``known`` (and the lexicon), also a surname the article never gave a full name for,
+    as a speaker or with a title or honorific ("Dombrovskis said"): the one known person with
+    that surname (see kg.extract.known)."""
     by_surname: dict[str, Actor] = {}
     sayers: set[str] | None = None  # capitalised words right before "said", "told" ...
     for mention in found.found:
@@ -446,6 +458,8 @@ def surnames(text: str, toks: list[Token], found: Mentions) -> None:
                     # family name first ("Geng Shuang" ... "Geng said", "Liu He" ... "Liu said")
                     by_surname.setdefault(words[0], mention.actor)
             by_surname.setdefault(mention.actor.name, mention.actor)
+    if known is not None and lexicon is not None:
+        _known_surnames(text, toks, found, known, lexicon, set(by_surname))
     if not by_surname:
         return
     taken = [(m.start, m.end) for m in found.found]
@@ -474,3 +488,97 @@ def surnames(text: str, toks: list[Token], found: Mentions) -> None:
         people = by_first.get(m.group(1), set())
         if len(people) == 1:
             found.add(Mention(m.start(), m.end(), next(iter(people)), "surname"))
+
+
+_HONORIFICS = frozenset({"Mr", "Ms", "Mrs", "Dr"})
+_SAID_BEFORE = re.compile(r"\b(?:said|says|added|according\s+to)\s+$")
+# words between a name and its verb: "Dombrovskis also said", "Marquardt has rejected"
+_ADVERBS = re.compile(
+    r"[ \t]+(?:(?:also|later|then|again|earlier|separately|has|have|had|was|is|would|will)"
+    r"[ \t]+)?"
+)
+_APPOSITION = re.compile(r",[ \t]+((?:the|a|an|[A-Z][\w.]*['’]s)[ \t][^,.;“”\x22]{1,60}),")
+_ACT_LISTS = ("say", "characterise", "demand", "object", "reject", "threaten", "support")
+
+
+def _known_surnames(
+    text: str,
+    toks: list[Token],
+    found: Mentions,
+    known: KnownPeople,
+    lexicon: Lexicon,
+    own: set[str],
+) -> None:
+    """A surname alone that belongs to exactly one known person and to none of the people
+    the article names: that person, where the words show a person is meant (an honorific or
+    a title before it, a speech-act verb after it, "said X")."""
+    own_keys = {name_key(w) for w in own}
+    taken = sorted((m.start, m.end) for m in found.found)
+    starts = [a for a, _ in taken]
+    for i, tok in enumerate(toks):
+        word = POSSESSIVE.sub("", tok.text)
+        if not _NAME_WORD.match(word) or word.lower() in _NOT_NAMES:
+            continue
+        key = name_key(word)
+        if key in own_keys:
+            continue  # the article's own person of that name (or two people: nobody)
+        person = known.surname(word)
+        if person is None or lexicon.lookup(word):
+            continue
+        k = bisect_right(starts, tok.start) - 1
+        if k >= 0 and tok.start < taken[k][1]:
+            continue
+        if not _person_context(text, toks, i, tok.start + len(word), lexicon):
+            continue
+        found.add(
+            Mention(tok.start, tok.start + len(word), _known_actor(person, lexicon), "surname")
+        )
+
+
+def _person_context(text: str, toks: list[Token], i: int, end: int, lexicon: Lexicon) -> bool:
+    """Whether the words around token ``i`` (a surname ending at ``end``) say it names a
+    person: an honorific, a title or "said" before it, a speech-act verb after it; never a
+    word of a longer name."""
+    tok = toks[i]
+    nxt = toks[i + 1] if i + 1 < len(toks) else None
+    if (
+        nxt is not None
+        and text[end : nxt.start] == " "
+        and _NAME_WORD.match(nxt.text)
+        and nxt.text.lower() not in _NOT_NAMES
+    ):
+        return False  # "Marquardt Foundation": a longer name
+    if i:
+        prev = toks[i - 1]
+        gap = text[prev.end : tok.start]
+        if prev.text in _HONORIFICS and re.fullmatch(r"\.?[ \t]+", gap):
+            return True  # "Ms. Marquardt"
+        if _SPACE.fullmatch(gap):
+            lower = fold(prev.text).lower()
+            if lower in lexicon.title_heads or lower in lexicon.titles:
+                return True  # "negotiator Marquardt", "Commissioner Dombrovskis"
+            if _NAME_WORD.match(prev.text) and lower not in _NOT_NAMES:
+                return False  # "Maris Dombrovskis": someone else, named in full
+        if _SAID_BEFORE.search(text, max(0, tok.start - 20), tok.start):
+            return True  # "..., said Guimarães"
+    if text[end : end + 1] in ("'", "’"):
+        return False  # "Marquardt's team": whose team is not who acts
+    aside = _APPOSITION.match(text, end)
+    words = fold(aside.group(1)).lower().split() if aside is not None else []
+    if any(
+        " ".join(words[i:j]) in lexicon.titles
+        for i in range(len(words))
+        for j in range(i + 1, min(len(words), i + 4) + 1)
+    ):
+        return True  # "Dombrovskis, the EU's trade chief, said"
+    between = _ADVERBS.match(text, end)
+    at = between.end() if between else end
+    if at == end:
+        return False
+    return any(lexicon.speech[k].pattern.match(text, at) for k in _ACT_LISTS)
+
+
+def _known_actor(person: KnownPerson, lexicon: Lexicon) -> Actor:
+    if person.key is not None:
+        return entry_actor(Entry("actors", person.key, "Person"), lexicon)
+    return Actor(slug(person.name), "Person", person.name, True, found_by="known")

@@ -58,6 +58,7 @@ _ANY_PRONOUN = re.compile(r"\b(?:he|him|his|himself|she|her|hers|herself)\b", re
 # a pronoun that can be the subject of a speech verb
 SUBJECT_PRONOUN = re.compile(r"\b(?:he|she|they)\b", re.IGNORECASE)
 _HONORIFIC_BEFORE = re.compile(r"\b(Mr|Mrs|Ms|Miss|Sir|Dame)\.?\s+$")
+_HONORIFIC_NAME = re.compile(r"\b(?:Mr|Mrs|Ms|Miss|Dr)\.?[ \t]+[A-ZÀ-ÖØ-Þ]")
 _ONE = ("a", "an", "one")
 # words that name a person the article may not name: a pronoun after one of them may be theirs
 _PERSON_NOUNS = frozenset(
@@ -233,7 +234,12 @@ class Speakers:
 
     def _unnamed_person_between(self, start: int, end: int) -> bool:
         """A role noun outside quotation marks, names and titles between ``start`` and
-        ``end`` ("the president", "Mexico's economy minister"): a person nobody named."""
+        ``end`` ("the president", "Mexico's economy minister"), or an honorific and a name
+        the rules could not tell who it is ("Ms. Marquardt", two people having that
+        surname): a person nobody named."""
+        for h in _HONORIFIC_NAME.finditer(self.text, start, end):
+            if not self.in_quote(h.start()) and not self._in_mention(h.end() - 1):
+                return True
         for w in _ROLE_WORD.finditer(self.text, start, end):
             word = w.group(0)
             if word not in self._titles and word not in _PERSON_NOUNS:
