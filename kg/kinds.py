@@ -31,9 +31,8 @@ class FactKind:
 
     section: str  # the facts-file section: "objections"
     segment: str  # the IRI segment of its facts: <article IRI>/objection/<id>
-    family: (
-        str  # the ontology class every class of the kind falls under: Proposal, SpeechAct, Event
-    )
+    # the ontology class every class of the kind falls under: Proposal, SpeechAct, Event...
+    family: str
     classes: tuple[str, ...]  # the ontology classes an entry may take; the first is the default
     choice: str | None = None  # the key that picks one of several classes: "kind", "type"
     # the values of ``choice`` and the class each picks (when they are not the class names)
@@ -42,7 +41,7 @@ class FactKind:
     # what an entry of a speech-act section takes besides the keys all facts share:
     agent_optional: bool = False  # 'by' may be left out (a statement in the outlet's own voice)
     targets: bool = True  # 'proposal' / 'proposals': the proposals it is about
-    reason: bool = False  # 'reason': why the actor objects
+    reason: bool = False  # 'reason': why the actor objects or demands
     threat: bool = False  # 'action' (required) and 'condition': what the actor may do
     deadline: bool = False  # 'deadline': by when, a time like 'when'
 
@@ -57,7 +56,7 @@ KINDS: dict[str, FactKind] = {
     kind.section: kind
     for kind in (
         FactKind("proposals", "proposal", "Proposal", ("Proposal",)),
-        FactKind("demands", "demand", "SpeechAct", ("Demand",), deadline=True),
+        FactKind("demands", "demand", "SpeechAct", ("Demand",), deadline=True, reason=True),
         FactKind(
             "objections",
             "objection",
@@ -86,6 +85,7 @@ KINDS: dict[str, FactKind] = {
             ("Negotiation", "NegotiationRound", "Meeting", "PressConference", "Milestone"),
             choice="type",
         ),
+        FactKind("changes", "change", "StatusChange", ("StatusChange",), drafted=False),
     )
 }
 """Every fact kind by its section, in the order a facts file lists (and the loader reads) them."""

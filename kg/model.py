@@ -138,6 +138,8 @@ class Proposal:
     issue: URIRef | None = None
     agreement: URIRef | None = None
     drafted: Drafted | None = None
+    reason: Reason | None = None  # why the proposer puts it forward
+    thread: URIRef | None = None  # the thread it belongs to, across articles (tkg:Thread)
 
 
 @dataclass(frozen=True)
@@ -158,6 +160,8 @@ class SpeechAct:
     condition: str | None = None  # threats
     deadline: Time | None = None  # threats and demands: by when, apart from ``time``
     drafted: Drafted | None = None
+    about: tuple[URIRef, ...] = ()  # other facts of the article it is about (any kind)
+    thread: URIRef | None = None  # the thread it belongs to, across articles (tkg:Thread)
 
 
 @dataclass(frozen=True)
@@ -176,6 +180,22 @@ class Event:
     agreement: URIRef | None = None
     issue: URIRef | None = None
     drafted: Drafted | None = None
+    thread: URIRef | None = None  # a negotiation, or a round of one, shared by every article
+    thread_label: str | None = None  # a round's: "Round 5 of the NAFTA renegotiation"
+
+
+@dataclass(frozen=True)
+class StatusChange:
+    """A dated change in where a proposal, demand or threat stands (withdrawn, agreed...)."""
+
+    key: str
+    fact: URIRef  # the proposal, demand or threat of the same article
+    status: str  # ontology individual name: Revised, Withdrawn, Agreed, CarriedOut, Lapsed
+    reports: tuple[Report, ...]
+    where: Where
+    agent: URIRef | None = None  # who changed it, when the article says
+    summary: str | None = None
+    time: Time | None = None
 
 
 @dataclass(frozen=True)
@@ -201,6 +221,7 @@ class ArticleFacts:
     proposals: list[Proposal] = field(default_factory=list)
     acts: list[SpeechAct] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    changes: list[StatusChange] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -215,9 +236,10 @@ class Tenure:
 
 @dataclass(frozen=True)
 class RefEntity:
-    """An entry of the reference data: an actor, post, agreement, issue or place."""
+    """An entry of the reference data: an actor, post, agreement, issue, place, negotiation or
+    thread."""
 
-    section: str  # actors, posts, agreements, issues, places
+    section: str  # actors, posts, agreements, issues, places, negotiations, threads
     key: str
     kind: str  # ontology class name
     name: str
@@ -232,3 +254,5 @@ class RefEntity:
     demonyms: tuple[str, ...] = ()  # "Canadian": for extractors, not written to RDF
     iso: str | None = None  # ISO 3166-1 alpha-2 code of a country; not written to RDF
     held: tuple[Tenure, ...] = ()  # posts held over dated intervals
+    agreement: str | None = None  # negotiations and threads: the agreement they concern
+    issue: str | None = None  # threads: the issue

@@ -21,11 +21,13 @@ from kg.model import (
     Extraction,
     Mode,
     Precision,
+    Reason,
     RefEntity,
     Report,
     Review,
     Span,
     SpeechAct,
+    StatusChange,
     Time,
     Where,
 )
@@ -54,6 +56,7 @@ UNITS = {
 REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
 # the IRI segments of facts (<article IRI>/proposal/<id>), from the table of fact kinds
 _PROPOSAL, _EVENT = KINDS["proposals"].segment, KINDS["events"].segment
+_CHANGE = KINDS["changes"].segment
 
 
 def content_hash(text: str) -> str:
@@ -267,6 +270,8 @@ class _ArticleWriter:
             add(node, TKG.issue, p.issue)
             add(node, TKG.agreement, p.agreement)
             add(node, TKG.summary, Literal(p.summary))
+            add(node, TKG.thread, p.thread)
+            self.reason(node, p.reason)
             self.drafted(node, p.drafted)
             self.reports(node, p.reports)
 
@@ -274,6 +279,8 @@ class _ArticleWriter:
             self.act(act)
         for event in self.facts.events:
             self.event(event)
+        for change in self.facts.changes:
+            self.change(change)
         # with the superclass types; a list in YAML may repeat a value: each triple once
         unique = with_supertypes(self.triples)
         return ArticleRDF(self.name, self.a, unique, self.origins)
@@ -286,21 +293,56 @@ class _ArticleWriter:
         add(node, TKG.agent, act.agent)
         for target in act.targets:
             add(node, TKG.target, child(a, _PROPOSAL, target))
+        for target in act.about:
+            add(node, TKG.target, target)
+        add(node, TKG.thread, act.thread)
         add(node, TKG.summary, Literal(act.summary) if act.summary else None)
         add(node, TKG.place, act.place)
         add(node, TKG.threatenedAction, Literal(act.action) if act.action else None)
         add(node, TKG.condition, Literal(act.condition) if act.condition else None)
-        if act.reason is not None:
-            reason = child(node, "reason")
-            add(node, TKG.reason, reason)
-            add(reason, RDF.type, TKG.Reason)
-            add(reason, TKG.summary, Literal(act.reason.summary))
-            add(reason, TKG.reasonKind, TKG[act.reason.kind] if act.reason.kind else None)
-            add(reason, TKG.evidence, self.span(act.reason.span))
+        self.reason(node, act.reason)
         self.time(node, act.time)
         self.time(node, act.deadline, TKG.deadline)
         self.drafted(node, act.drafted)
         self.reports(node, act.reports)
+
+    def reason(self, fact: URIRef, reason: Reason | None) -> None:
+        if reason is None:
+            return
+        node, add = child(fact, "reason"), self.add
+        add(fact, TKG.reason, node)
+        add(node, RDF.type, TKG.Reason)
+        add(node, TKG.summary, Literal(reason.summary))
+        add(node, TKG.reasonKind, TKG[reason.kind] if reason.kind else None)
+        add(node, TKG.evidence, self.span(reason.span))
+
+    def change(self, change: StatusChange) -> None:
+        node, add = child(self.a, _CHANGE, change.key), self.add
+        self.origins[node] = change.where
+        add(node, RDF.type, TKG.StatusChange)
+        add(node, TKG.changeOf, change.fact)
+        add(node, TKG.newStatus, TKG[change.status])
+        add(node, TKG.agent, change.agent)
+        add(node, TKG.summary, Literal(change.summary) if change.summary else None)
+        self.time(node, change.time)
+        self.reports(node, change.reports)
+
+    def thread(self, fact: URIRef, thread: URIRef | None, event: Event) -> None:
+        """``fact tkg:thread thread``; a round's thread, which the reference data does not
+        list, is described here, in the same words by every article that names it."""
+        if thread is None:
+            return
+        self.add(fact, TKG.thread, thread)
+        if event.kind == "NegotiationRound" and event.round_number is not None:
+            negotiation = URIRef(str(thread).rsplit("/round/", 1)[0])
+            add = self.add
+            add(thread, RDF.type, TKG.Thread)
+            add(thread, SKOS.inScheme, TKG.ThreadScheme)
+            add(thread, SKOS.broader, negotiation)
+            add(thread, SKOS.notation, Literal(str(event.round_number)))
+            if event.thread_label:
+                add(thread, RDFS.label, Literal(event.thread_label))
+                add(thread, SKOS.prefLabel, Literal(event.thread_label, lang="en"))
 
     def event(self, event: Event) -> None:
         a, add = self.a, self.add
@@ -317,6 +359,7 @@ class _ArticleWriter:
         add(node, TKG.place, event.place)
         add(node, TKG.agreement, event.agreement)
         add(node, TKG.issue, event.issue)
+        self.thread(node, event.thread, event)
         self.time(node, event.time)
         self.drafted(node, event.drafted)
         self.reports(node, event.reports)
@@ -391,6 +434,13 @@ def reference_to_graph(ref: ReferenceData) -> Graph:
         if e.section == "issues":
             g.add((node, SKOS.prefLabel, Literal(e.name, lang="en")))
             g.add((node, SKOS.inScheme, TKG.IssueScheme))
+        if e.kind == "Thread":
+            g.add((node, SKOS.prefLabel, Literal(e.name, lang="en")))
+            g.add((node, SKOS.inScheme, TKG.ThreadScheme))
+        if e.agreement:
+            g.add((node, TKG.agreement, ref.iri("agreements", e.agreement)))
+        if e.issue:
+            g.add((node, TKG.issue, ref.iri("issues", e.issue)))
         if e.definition:
             g.add((node, SKOS.definition, Literal(e.definition, lang="en")))
     return g

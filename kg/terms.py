@@ -144,6 +144,20 @@ class TKG(DefinedNamespace):
     Accepted: URIRef
     Rejected: URIRef
     sameAs: URIRef  # fact -> fact of another article: one thing (a followed link)
+    Thread: URIRef  # a proposal, threat, negotiation or round followed across articles
+    ThreadScheme: URIRef  # the SKOS scheme of the threads
+    thread: URIRef  # fact -> Thread
+
+    # The life of a proposal or a threat
+    StatusChange: URIRef  # a dated change in where a proposal, demand or threat stands
+    changeOf: URIRef  # StatusChange -> the fact whose status changed
+    newStatus: URIRef  # StatusChange -> FactStatus
+    FactStatus: URIRef  # revised, withdrawn, agreed, carried out, lapsed (class and scheme)
+    Revised: URIRef
+    Withdrawn: URIRef
+    Agreed: URIRef
+    CarriedOut: URIRef
+    Lapsed: URIRef
 
 
 PREFIXES: dict[str, str] = {

@@ -112,7 +112,7 @@ def test_fact_kinds_cover_every_fact_class(ontology: Graph) -> None:
             expected.remove(family)
         in_table = {c for kind in KINDS.values() if kind.family == family for c in kind.classes}
         assert in_table == expected, family
-    assert family_classes() == (TKG.Proposal, TKG.SpeechAct, TKG.Event)
+    assert family_classes() == (TKG.Proposal, TKG.SpeechAct, TKG.Event, TKG.StatusChange)
 
 
 def test_the_table() -> None:
@@ -135,6 +135,7 @@ def test_the_table() -> None:
             "type",
             True,
         ),
+        ("changes", "change", "StatusChange", ("StatusChange",), None, False),
     ]
     assert list(SPEECH_ACTS) == ["demands", "objections", "statements", "threats", "supports"]
     assert KINDS["objections"].pick("rejection") == "Rejection"

@@ -23,6 +23,7 @@ def test_the_bundled_reference_is_every_file_of_its_folder_in_name_order() -> No
         "bodies.yaml",
         "countries.yaml",
         "issues.yaml",
+        "negotiations.yaml",
         "trade.yaml",
     ]
     ref = load_reference()
@@ -263,8 +264,8 @@ BAD_KEYS = [
     (
         "    demonym: [Atlantean]\n",
         5,
-        "unknown key 'demonym' (keys are affiliation, aliases, "
-        "definition, demonyms, held, id, in, iso, members, name, posts, type, wikidata)",
+        "unknown key 'demonym' (keys are affiliation, agreement, aliases, definition, "
+        "demonyms, held, id, in, iso, issue, members, name, posts, type, wikidata)",
     ),
     (
         "    iso: CA\n",

@@ -98,7 +98,10 @@ MEMBERS = (
     "A group of actors needs at least two `members:`, each an actor id (e.g. "
     "`members: [canada, mexico]`)."
 )
-OBJECTION_TARGET = "An objection's `proposal:` must be the id of a proposal in this facts file."
+OBJECTION_TARGET = (
+    "An objection is about a fact of this facts file: `proposal:` names a proposal, `about:` "
+    "any fact."
+)
 SOURCE = (
     "A report's `source:` must be the id of one actor, from the reference data or from the "
     "article's own `actors:` (for an unnamed source, define one there)."
@@ -231,8 +234,9 @@ def group_of_one(g: Graph, a: URIRef) -> None:
     g.remove((n(a, "actor/canada-and-mexico"), TKG.member, DATA["actor/mexico"]))
 
 
-def objection_target_not_a_proposal(g: Graph, a: URIRef) -> None:
-    g.set((n(a, "objection/radical-rewrite"), TKG.target, n(a, "event/round-5")))
+def objection_target_not_a_fact(g: Graph, a: URIRef) -> None:
+    # (an event, a statement or any other fact may be a target; an actor may not)
+    g.set((n(a, "objection/radical-rewrite"), TKG.target, DATA["actor/canada"]))
 
 
 def source_is_a_place(g: Graph, a: URIRef) -> None:
@@ -415,14 +419,14 @@ FIXTURES: dict[str, tuple[Edit, set[Key]]] = {
             ("error", "A/actor/canada-and-mexico", "tkg:member", MEMBERS),
         ),
     ),
-    "objection target not a proposal": (
-        objection_target_not_a_proposal,
+    "objection target not a fact": (
+        objection_target_not_a_fact,
         added(
             (
                 "error",
                 "A/objection/radical-rewrite",
                 "tkg:target",
-                OBJECTION_TARGET + " (value: id:article/11f0a1b12fa8bf03/event/round-5)",
+                OBJECTION_TARGET + " (value: id:actor/canada)",
             ),
         ),
     ),

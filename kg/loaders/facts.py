@@ -37,6 +37,7 @@ from kg.model import (
     Review,
     Span,
     SpeechAct,
+    StatusChange,
     Time,
     Where,
 )
@@ -60,12 +61,17 @@ ACT_KEYS = (
         "action",
         "condition",
         "deadline",
+        "about",
+        "thread",
     }
     | DRAFT_KEYS
 )
 PROPOSAL_KEYS = (
-    REPORT_KEYS | DRAFT_KEYS | {"id", "proposer", "issue", "agreement", "summary", "reports"}
+    REPORT_KEYS
+    | DRAFT_KEYS
+    | {"id", "proposer", "issue", "agreement", "summary", "reports", "reason", "thread"}
 )
+CHANGE_KEYS = REPORT_KEYS | {"id", "of", "status", "by", "summary", "when", "reports"}
 EVENT_KEYS = (
     REPORT_KEYS
     | DRAFT_KEYS
@@ -82,6 +88,7 @@ EVENT_KEYS = (
         "agreement",
         "issue",
         "reports",
+        "negotiation",
     }
 )
 ACTOR_KEYS = {"id", "type", "name", "description", "members", "affiliation"} | DRAFT_KEYS
@@ -95,6 +102,14 @@ LOCAL_ACTOR_TYPES = (
     "Country",
 )
 STATUSES = {"occurred": "Occurred", "scheduled": "Scheduled", "expected": "Expected"}
+# the statuses a status change gives a proposal, demand or threat (ontology: tkg:FactStatus)
+CHANGES = {
+    "revised": "Revised",
+    "withdrawn": "Withdrawn",
+    "agreed": "Agreed",
+    "carried-out": "CarriedOut",
+    "lapsed": "Lapsed",
+}
 REASON_KINDS = {
     "economic-harm": "EconomicHarm",
     "sovereignty": "Sovereignty",
@@ -113,7 +128,7 @@ def _sections(takes: Callable[[FactKind], bool]) -> str:
 
 _CHOICES = " or ".join(v for k in SPEECH_ACTS.values() if k.choice == "kind" for v in k.choices)
 _ONLY_KIND = f"'kind' is only for {_sections(lambda k: k.choice == 'kind')}: {_CHOICES}"
-_ONLY_REASON = f"only {_sections(lambda k: k.reason)} have a 'reason'"
+_ONLY_REASON = f"only proposals, {_sections(lambda k: k.reason)} have a 'reason'"
 _ONLY_THREAT = f"'action' and 'condition' are for {_sections(lambda k: k.threat)}"
 _ONLY_DEADLINE = f"only {_sections(lambda k: k.deadline)} have a 'deadline'"
 ELISION = re.compile(r"…|\.\.\.|\[\.\.\.\]")
@@ -244,7 +259,9 @@ class _FactsReader:
         hint = (
             ("did you mean " + " or ".join(repr(c) for c in close) + "?")
             if close
-            else (f"add it to 'actors:' in this file or to the reference data ({section})")
+            else f"add it to 'actors:' in this file or to the reference data ({section})"
+            if section == "actors"
+            else f"add it to the reference data ('{section}:' in a file given with --reference)"
         )
         raise self.fail(f"unknown {section[:-1]} {value!r}", node, key, hint)
 
@@ -286,6 +303,7 @@ class _FactsReader:
             if not self.ref.is_actor(actor.iri):  # a person of the reference data is
                 facts.actors.append(actor)  # named and typed there, once
 
+        self.facts_by_id = self.fact_index()
         proposals = {}
         for node in self.items("proposals"):
             proposal = self.proposal(node)
@@ -297,7 +315,46 @@ class _FactsReader:
         events: dict[str, Node] = {str(n.get("id")): n for n in self.items("events")}
         for node in events.values():
             facts.events.append(self.event(node, events))
+        for node in self.items("changes"):
+            facts.changes.append(self.change(node))
         return facts
+
+    def fact_index(self) -> dict[str, list[URIRef]]:
+        """Every fact of this file by ``id`` and by ``<kind>/<id>`` (``statement/x``): what
+        ``about:`` and ``of:`` may name."""
+        index: dict[str, list[URIRef]] = {}
+        for kind in KINDS.values():
+            for node in self.items(kind.section):
+                key = node.get("id")
+                if isinstance(key, str):
+                    iri = child(self.article_iri, kind.segment, key)
+                    index.setdefault(key, []).append(iri)
+                    index.setdefault(f"{kind.segment}/{key}", []).append(iri)
+        return index
+
+    def fact(self, value: object, node: Node, key: str) -> URIRef:
+        """The fact of this file that ``value`` names: its id, or ``<kind>/<id>`` when
+        facts of two kinds share the id."""
+        found = self.facts_by_id.get(value, []) if isinstance(value, str) else []
+        if len(found) == 1:
+            return found[0]
+        if not found:
+            close = difflib.get_close_matches(str(value), list(self.facts_by_id), n=3)
+            raise self.fail(
+                f"no fact of this file has the id {value!r}",
+                node,
+                key,
+                ("did you mean " + " or ".join(repr(c) for c in close) + "?")
+                if close
+                else "give the id of a fact in this file (a proposal, statement, event...)",
+            )
+        names = [f"{_segment_of(iri)}/{value}" for iri in found]
+        raise self.fail(
+            f"{value!r} is the id of {len(found)} facts of this file",
+            node,
+            key,
+            "say which: " + " or ".join(repr(n) for n in names),
+        )
 
     def draft_header(self) -> Extraction | None:
         """The ``draft:`` header of a file an extractor drafted: which software, and when."""
@@ -425,6 +482,16 @@ class _FactsReader:
         affiliation = self.resolve_optional("actors", node, "affiliation")
         iri = child(self.article_iri, "actor", key)
         if kind == "Person":  # one node per person for the whole store, not per article
+            candidates = self.ref.people_named(label)
+            if len(candidates) > 1:
+                raise self.fail(
+                    f"person {label!r} matches {len(candidates)} people of the reference data: "
+                    + ", ".join(candidates),
+                    node,
+                    "name",
+                    "give the person's full name, or use one of their ids in 'by:' instead of "
+                    "defining the person here",
+                )
             known = self.ref.person_named(label)
             iri = known if known is not None else person_iri(label)
         actor = LocalActor(
@@ -531,12 +598,16 @@ class _FactsReader:
         proposer = self.resolve("actors", node.get("proposer"), node, "proposer")
         summary = self.text_of(node, "summary", required=True)
         assert summary is not None
+        reports = self.reports(node, default_source=None)
+        reason = node.get("reason")
         return Proposal(
             key=key,
             proposer=proposer,
             summary=summary,
-            reports=self.reports(node, default_source=None),
+            reports=reports,
             where=self.where(node),
+            reason=None if reason is None else self.reason(reason, node, reports[0].span),
+            thread=self.resolve_optional("threads", node, "thread"),
             issue=self.resolve_optional("issues", node, "issue"),
             agreement=self.resolve_optional("agreements", node, "agreement"),
             drafted=self.drafted(node),
@@ -576,6 +647,18 @@ class _FactsReader:
                 targets.append(target)
         if targets and not kind.targets:
             raise self.fail(f"'{section}' do not target proposals", node, "proposal")
+        about: list[URIRef] = []
+        if node.get("about") is not None:
+            if not kind.targets:
+                raise self.fail(
+                    f"'{section}' are not about other facts",
+                    node,
+                    "about",
+                    "only " + _sections(lambda k: k.targets) + " take 'about'",
+                )
+            value = node["about"]
+            for target in value if isinstance(value, list) else [value]:
+                about.append(self.fact(target, node, "about"))
         reports = self.reports(node, default_source=agent)
         reason = None
         if node.get("reason") is not None:
@@ -602,6 +685,40 @@ class _FactsReader:
             condition=self.text_of(node, "condition"),
             deadline=self.time(node, reports[0].span, "deadline"),
             drafted=self.drafted(node),
+            about=tuple(about),
+            thread=self.resolve_optional("threads", node, "thread"),
+        )
+
+    def change(self, node: Node) -> StatusChange:
+        self.check_keys(node, CHANGE_KEYS, "an entry of 'changes'")
+        key = self.key(node)
+        of = self.fact(node.get("of"), node, "of") if "of" in node else None
+        if of is None:
+            raise self.fail(
+                "a status change needs 'of': the id of the proposal, demand or threat it changes",
+                node,
+            )
+        if _segment_of(of) not in _CHANGEABLE:
+            raise self.fail(
+                f"only a proposal, a demand or a threat has a status to change, not a "
+                f"{_segment_of(of)}",
+                node,
+                "of",
+            )
+        status = self.text_of(node, "status", required=True)
+        self.check_known(status, CHANGES, "status", node, "status")
+        assert status is not None
+        agent = self.resolve_optional("actors", node, "by")
+        reports = self.reports(node, default_source=agent)
+        return StatusChange(
+            key=key,
+            fact=of,
+            status=CHANGES[status],
+            reports=reports,
+            where=self.where(node),
+            agent=agent,
+            summary=self.text_of(node, "summary"),
+            time=self.time(node, reports[0].span),
         )
 
     def reason(self, value: object, parent: Node, near: Span) -> Reason:
@@ -642,6 +759,29 @@ class _FactsReader:
         self.check_known(status, STATUSES, "status", node, "status")
         reports = self.reports(node, default_source=None)
         assert label is not None
+        # the thread every article shares: the negotiation itself, or round N of it (a round
+        # names its negotiation, or is part_of a Negotiation event that does)
+        thread, thread_label = None, None
+        negotiation = node.get("negotiation")
+        if negotiation is not None and kind not in ("Negotiation", "NegotiationRound"):
+            raise self.fail(
+                f"a {kind} event is not a negotiation or a round of one",
+                node,
+                "negotiation",
+                "give 'negotiation:' to the Negotiation or NegotiationRound event, and make "
+                "this event 'part_of:' it",
+            )
+        if negotiation is None and part_of is not None and kind == "NegotiationRound":
+            negotiation = events[part_of].get("negotiation")
+        if negotiation is not None:
+            self.resolve("negotiations", negotiation, node, "negotiation")
+            assert isinstance(negotiation, str)
+            if kind == "Negotiation":
+                thread = self.ref.iri("negotiations", negotiation)
+            elif isinstance(round_number, int):
+                thread = self.ref.round_iri(negotiation, round_number)
+                named = self.ref.entities["negotiations"][negotiation].name
+                thread_label = f"Round {round_number} of the {named}"
         return Event(
             kind=kind,
             key=key,
@@ -657,7 +797,17 @@ class _FactsReader:
             agreement=self.resolve_optional("agreements", node, "agreement"),
             issue=self.resolve_optional("issues", node, "issue"),
             drafted=self.drafted(node),
+            thread=thread,
+            thread_label=thread_label,
         )
+
+
+_CHANGEABLE = {KINDS[s].segment for s in ("proposals", "demands", "threats")}
+
+
+def _segment_of(fact: URIRef) -> str:
+    """The kind segment of a fact IRI of an article (``.../statement/x`` -> ``statement``)."""
+    return str(fact).rsplit("/", 2)[-2]
 
 
 def _resolve_date(phrase: str, span: Span, date: Any, where: Where) -> Time:

@@ -44,7 +44,9 @@ SUFFIXES = tuple(suffix for syntax in syntaxes.SYNTAXES for suffix in syntax.suf
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
-_PERSON = str(mint("person", "x"))[:-1]  # a person's one node for the store (kg.iris.person_iri)
+# the nodes every article that names them describes in its own graph, in the same words: a
+# person's one node for the store (kg.iris.person_iri), and a round of a negotiation
+_DESCRIBED_IN_ARTICLES = (str(mint("person", "x"))[:-1], str(mint("negotiation", "x"))[:-1])
 _OX_POSITION = re.compile(r"^Parser error (?:at|between) line[^:]*: |\s*\(line \d+\)$")
 HINT = "an RDF input holds articles' graphs as 'tradekg export' writes them"
 
@@ -166,12 +168,17 @@ def _split(
     groups: dict[URIRef, list[Triple]] = {}
     ontology = ontology_graph()
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
-    people: list[Triple] = []  # about a person, in a format without graphs: whose are they?
+    people: list[Triple] = []  # about a shared node, in a format without graphs: whose are they?
     for s, p, o, graph in quads:
         if graph in _SHARED or (graph is None and s in _SHARED):
             continue  # the store's own graphs: written from the bundled and --reference files
         owner = _owner(s)
-        if owner is None and isinstance(s, URIRef) and s.startswith(_PERSON):
+        if (
+            owner is None
+            and isinstance(s, URIRef)
+            and str(s).startswith(_DESCRIBED_IN_ARTICLES)
+            and (s, p, o) not in reference
+        ):
             # a person is named in each article graph that defines them: in a graph, that
             # graph's; without graphs, every article's that points at the person
             if graph is None and isinstance(p, URIRef) and isinstance(o, URIRef | Literal):
@@ -212,7 +219,11 @@ def _split(
         groups.setdefault(owner, []).append((s, p, o))
     placed: set[Triple] = set()
     for triples in groups.values():
-        pointed = {o for _, _, o in triples if isinstance(o, URIRef) and o.startswith(_PERSON)}
+        pointed = {
+            o
+            for _, _, o in triples
+            if isinstance(o, URIRef) and str(o).startswith(_DESCRIBED_IN_ARTICLES)
+        }
         mine = [t for t in people if t[0] in pointed]
         triples.extend(mine)
         placed.update(mine)
@@ -222,7 +233,7 @@ def _split(
                 f"the triple <{s}> <{p}> {o.n3()} belongs to no article",
                 path=name,
                 node=str(s),
-                hint="a person's name and type go with an article that points at the person",
+                hint="a person's or a round's name and type go with an article that points at them",
             )
     if len(loose) and not isomorphic(loose, _ontology_blank_part()):
         raise InputError(

@@ -1,4 +1,5 @@
-"""Reference data: the actors, posts, agreements, issues and places that articles share.
+"""Reference data: the actors, posts, agreements, issues, places, negotiations and threads that
+articles share.
 
 The bundled data is every ``data/reference/*.yaml`` in name order; a user's files come after
 it, and an entry whose id was already given replaces the earlier one.
@@ -15,7 +16,7 @@ from pathlib import Path
 from rdflib import URIRef
 
 from kg.errors import InputError, UsageError
-from kg.iris import check_id, mint, name_key
+from kg.iris import check_id, child, mint, name_key
 from kg.loaders.yamlsrc import Node, parse_yaml, read_text
 from kg.model import RefEntity, Tenure, Where
 from kg.resources import reference_files
@@ -31,6 +32,11 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "agreements": ("agreement", ("TradeAgreement",), "TradeAgreement"),
     "issues": ("issue", ("Issue",), "Issue"),
     "places": ("place", ("Place",), "Place"),
+    # what analysts follow across articles (ontology: tkg:Thread): a negotiation, whose rounds
+    # are threads under it (``<negotiation IRI>/round/<n>``), and recurring proposals, demands
+    # and threats that facts files name with ``thread:``
+    "negotiations": ("negotiation", ("Thread",), "Thread"),
+    "threads": ("thread", ("Thread",), "Thread"),
 }
 _KEYS = {
     "id",
@@ -46,6 +52,8 @@ _KEYS = {
     "demonyms",
     "iso",
     "held",
+    "agreement",
+    "issue",
 }
 _ISO = re.compile(r"[A-Z]{2}")
 
@@ -81,6 +89,20 @@ class Reference:
             if e.kind == "Person" and key in {name_key(n) for n in (e.name, *e.aliases)}
         }
         return self.iri("actors", found.pop()) if len(found) == 1 else None
+
+    def people_named(self, name: str) -> list[str]:
+        """The ids of every person of the reference data whose name or an alias is ``name``,
+        ignoring case and diacritics."""
+        key = name_key(name)
+        return sorted(
+            e.key
+            for e in self.entities["actors"].values()
+            if e.kind == "Person" and key in {name_key(n) for n in (e.name, *e.aliases)}
+        )
+
+    def round_iri(self, negotiation: str, number: int) -> URIRef:
+        """The thread of round ``number`` of a negotiation of the reference data."""
+        return child(self.iri("negotiations", negotiation), "round", str(number))
 
     def is_actor(self, iri: URIRef) -> bool:
         """True for the IRI of an actor of the reference data."""
@@ -225,6 +247,8 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
         demonyms=_strings(item, "demonyms", path),
         iso=iso,
         held=_held(item, path),
+        agreement=item.get("agreement"),
+        issue=item.get("issue"),
     )
 
 
@@ -319,3 +343,7 @@ def _check_links(ref: Reference) -> None:
             need("actors", entity.post_in, "'in'", entity)
         for member in entity.members:
             need("actors", member, "member", entity)
+        if entity.agreement is not None:
+            need("agreements", entity.agreement, "agreement", entity)
+        if entity.issue is not None:
+            need("issues", entity.issue, "issue", entity)
