@@ -94,6 +94,8 @@ CASES: list[tuple[str, dict[str, str], str | None]] = [
     ("positions", {}, None),
     ("positions", {"actor": "Canada"}, None),
     ("positions", {"agreement": "nafta"}, "positions"),
+    ("positions", {"negotiation": "NAFTA renegotiation"}, None),
+    ("positions", {"negotiation": "us-china-trade-talks"}, None),
     ("positions", {"issue": "sunset clause", "asOf": "2017-11-21"}, None),
     ("positions", {"asOf": "2017-11-20"}, None),
     ("acts", {}, None),

@@ -30,6 +30,7 @@ PARAM_TYPES = (
     "actor",
     "issue",
     "agreement",
+    "negotiation",
     "place",
     "proposal",
     "article",
