@@ -354,3 +354,32 @@ def test_an_objection_naming_no_proposal_targets_the_one_it_shares_words_with(
     found = acts(text, reference, tmp_path)
     assert found[0] == ("proposals", "panel-that-would-review", "mexico", None)
     assert found[1][2:] == ("canada", target)
+
+
+@pytest.mark.parametrize("when", [" on Tuesday", " last week", ", on Friday"])
+def test_a_proposals_words_end_before_when_it_was_spoken_of(
+    when: str, reference: Reference, tmp_path: Path
+) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\nurl: https://example.org/a\ntitle: A\npublished: 2024-01-01\nlanguage: en\n---\n"
+        f"Brazil rejected the EU proposal for a binding annex on environmental standards{when}.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    draft = extract(article, load_lexicon(reference))
+    assert [
+        (f.section, article.text[f.start : f.end], f.fields.get("summary")) for f in draft.facts
+    ] == [
+        (
+            "proposals",
+            "EU proposal for a binding annex on environmental standards",
+            "EU proposal for a binding annex on environmental standards",
+        ),
+        ("demands", "EU proposal for a binding annex on environmental standards", None),
+        (
+            "objections",
+            "Brazil rejected the EU proposal for a binding annex on environmental standards",
+            None,
+        ),
+    ]

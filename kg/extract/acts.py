@@ -158,6 +158,10 @@ _LEGAL_ACTION = re.compile(
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
+_WHEN_AT_END = re.compile(
+    r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
+)
 REASON_WORDS = 40
 
 
@@ -298,6 +302,9 @@ class ActFinder:
         stop = m.start() if m else end
         while stop > start and self.text[stop - 1] in " ,.":
             stop -= 1
+        day = _WHEN_AT_END.search(self.text, start, stop)
+        if day is not None and day.start() - start >= 8:
+            stop = day.start()  # "the EU proposal for an annex on Tuesday": when, not what
         return start, stop
 
     def _issue(self, start: int, end: int) -> str | None:
