@@ -187,3 +187,59 @@ def test_a_statement_has_no_status_to_change(tmp_path: Path) -> None:
         f"{facts}:{_line(facts, 'of: lighthizer-nothing-given')}: error: only a proposal, a "
         "demand or a threat has a status to change, not a statement"
     ) in out
+
+
+DEVSET = HERE.parent / "benchmarks" / "devset"
+
+
+@pytest.fixture(scope="module")
+def nafta(tmp_path_factory: pytest.TempPathFactory) -> Store:
+    """Rounds 5 and 7 of the written dev set, which name their threads and negotiation; no
+    linker run."""
+    opened = open_store(tmp_path_factory.mktemp("devset") / "store")
+    paths = [DEVSET / "nafta-round5.facts.yaml", DEVSET / "nafta-round7.facts.yaml"]
+    assert ingest(opened, paths, load_reference()).ok
+    yield opened
+    opened.close()
+
+
+def test_the_dev_set_follows_a_proposal_from_round_5_to_round_7(nafta: Store) -> None:
+    got = rows(
+        nafta,
+        "proposal-history",
+        ["date", "event", "actorLabel", "summary"],
+        proposal=SAMPLE + "/proposal/rules-of-origin",
+    )
+    five = 'Change the rules that decide when a product can be labelled "made in America" or '
+    five += '"made in the U.S.A.".'
+    half = "At least half of the value of every car built in the region must come from U.S. "
+    half += "factories."
+    flexible = "A more flexible (undisclosed) U.S. approach on the automotive rules of origin."
+    assert got == [
+        ("2017-11-21", "demanded", "United States", five),
+        ("2017-11-21", "rejected", "Canadian and Mexican officials", five),
+        ("2017-11-21", "tabled", "United States", five),
+        ("2018-03-05", "demanded", "United States", half),
+        ("2018-03-05", "objected", "Louise Tremblay-Hart", flexible),
+        ("2018-03-05", "rejected", "Canada", half),
+        ("2018-03-05", "revised", "United States", half),
+        ("2018-03-05", "tabled", "United States", half),
+        ("2018-03-05", "tabled", "United States", flexible),
+    ]
+
+
+def test_the_rounds_of_the_dev_set_are_rounds_of_one_negotiation(nafta: Store) -> None:
+    q = (
+        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+        "PREFIX skos: <http://www.w3.org/2004/02/skos/core#> "
+        "PREFIX rdfs: <http://www.w3.org/2000/01/rdf-schema#> "
+        "SELECT DISTINCT ?round ?label ?negotiation WHERE { "
+        "?event tkg:thread ?round . ?round skos:broader ?negotiation ; rdfs:label ?label } "
+        "ORDER BY ?round"
+    )
+    got = [(str(r[0]), str(r[1])) for r in nafta.select(q, {"negotiation": URIRef(NAFTA)}).rows]
+    assert got == [
+        (NAFTA + "/round/5", "Round 5 of the NAFTA renegotiation"),
+        (NAFTA + "/round/7", "Round 7 of the NAFTA renegotiation"),
+        (NAFTA + "/round/8", "Round 8 of the NAFTA renegotiation"),
+    ]
