@@ -383,3 +383,40 @@ def test_a_proposals_words_end_before_when_it_was_spoken_of(
             None,
         ),
     ]
+
+
+# --- tradekg extract ---------------------------------------------------------------------
+
+
+def test_extract_knows_the_people_of_the_other_articles(tmp_path: Path) -> None:
+    for article in (ANNEX, REBUFF):
+        shutil.copy(article, tmp_path / article.name)
+    code, _, err = tradekg(
+        tmp_path / "store",
+        "extract",
+        "--write",
+        str(tmp_path / ANNEX.name),
+        str(tmp_path / REBUFF.name),
+    )
+    assert code == 0, err
+    draft = (tmp_path / "mercosur-rebuff.facts.yaml").read_text(encoding="utf-8")
+    assert draft.split("actors:\n", 1)[1].split("proposals:\n", 1)[0] == (
+        "- id: tomas-guimaraes\n  type: Person\n  name: Tomás Guimarães\n"
+        "- id: helga-marquardt\n  type: Person\n  name: Helga Marquardt\n"
+    )
+    assert "by: tomas-guimaraes\n  mode: direct-quote" in draft
+    assert not (tmp_path / "store").exists()  # the store is not read without --store-people
+
+
+def test_extract_knows_the_stores_people_when_asked(store: Path, tmp_path: Path) -> None:
+    shutil.copy(ARGENTINA, tmp_path / ARGENTINA.name)
+    article = str(tmp_path / ARGENTINA.name)
+    code, out, err = tradekg(store, "extract", "--store-people", article)
+    assert code == 0, err
+    assert "\nactors:\n- id: tomas-guimaraes\n  type: Person\n  name: Tomás Guimarães\n" in out
+    code, out, err = tradekg(store, "extract", article)
+    assert code == 0, err
+    assert "Guimar" not in out  # alone, the article never names him in full
+    code, _, err = tradekg(tmp_path / "nowhere", "extract", "--store-people", article)
+    assert code == 3
+    assert err.startswith(f"Error: no store at {tmp_path / 'nowhere'}")

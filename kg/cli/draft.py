@@ -12,7 +12,7 @@ import click
 
 from kg.cli import Context, _echo_err, _errors, cli, pass_context
 from kg.cli.options import output_option
-from kg.errors import EXIT_DATA
+from kg.errors import EXIT_DATA, KgError
 from kg.errors import UsageError as KgUsageError
 from kg.files import write_whole
 
@@ -49,6 +49,12 @@ def _lexicon_option(f: F) -> F:
 @click.option(
     "--force", is_flag=True, help="Replace an existing facts file (it may hold a person's review)."
 )
+@click.option(
+    "--store-people",
+    is_flag=True,
+    help="Also know the people the store holds: a surname alone ('Dombrovskis said') is the "
+    "one person of the store with that surname, as with ingest --extract.",
+)
 @_lexicon_option
 @pass_context
 def extract_cmd(
@@ -57,6 +63,7 @@ def extract_cmd(
     output: str,
     write: bool,
     force: bool,
+    store_people: bool,
     lexicon: tuple[Path, ...],
     nlp: str | None,
 ) -> None:
@@ -69,14 +76,19 @@ def extract_cmd(
     and names the rule that found it, with `review: draft`; check each, correct it, set
     `review: reviewed`, then `tradekg ingest` the file.
 
+    A person named by surname alone ("Guimarães said", "Ms. Marquardt") is the one person
+    with that surname among the reference data's, those another of the ARTICLES names in
+    full, and (with --store-people) the store's; with none or several, nobody.
+
     \b
     Examples:
         tradekg extract article.md > article.facts.yaml
         tradekg extract --write inbox/*.md
     """
-    from kg.extract import extract, load_lexicon
+    from kg.extract import KnownPeople, extract, load_lexicon, people_named
     from kg.extract.draft import draft_yaml
     from kg.ingest import facts_path_of
+    from kg.ingest import store_people as people_of
     from kg.loaders import read_article
 
     with _errors():
@@ -90,9 +102,20 @@ def extract_cmd(
             if not path.exists():
                 raise KgUsageError("no such file or directory", path=path)
         words = load_lexicon(obj.reference(), lexicon, nlp)
+        names: list[str] = []
+        if store_people:
+            with obj.store(create=False) as store:
+                names += people_of(store)
+        if len(articles) > 1:
+            for path in articles:
+                try:
+                    names += people_named(read_article(path), words)
+                except KgError:
+                    continue  # said when its turn comes
+        known = KnownPeople.of(names, obj.reference())
         for path in articles:
             article = read_article(path)
-            draft = extract(article, words)
+            draft = extract(article, words, known)
             target = facts_path_of(path) if write else None if output == "-" else Path(output)
             if target is not None and target.exists() and not force:
                 raise KgUsageError(
