@@ -545,7 +545,7 @@ def test_ambiguous_names(tmp_path: Path, make_store: MakeStore) -> None:
     assert usage_error(store, "objections", {"proposal": "sunset-clause"}) == (
         f"'sunset-clause' matches 2 proposals (parameter 'proposal'): "
         f"{A}/proposal/sunset-clause ({summary}); {b}/proposal/sunset-clause ({summary}) "
-        "(give the id or the IRI of the one you mean)"
+        "(give the id or the IRI of the one you mean, or the id of its thread)"
     )
     assert usage_error(store, "article-audit", {"article": HEADLINE.upper()}) == (
         f"'{HEADLINE.upper()}' matches 2 articles (parameter 'article'): {A} ({HEADLINE}); "

@@ -16,6 +16,7 @@ from rdflib import URIRef
 from support import store_quads
 
 from kg.cli import cli
+from kg.errors import UsageError
 from kg.ingest import ingest
 from kg.loaders import load_reference
 from kg.queries import run_saved
@@ -243,3 +244,16 @@ def test_the_rounds_of_the_dev_set_are_rounds_of_one_negotiation(nafta: Store) -
         (NAFTA + "/round/7", "Round 7 of the NAFTA renegotiation"),
         (NAFTA + "/round/8", "Round 8 of the NAFTA renegotiation"),
     ]
+
+
+def test_a_thread_names_its_proposal(store: Store) -> None:
+    columns = ["date", "event", "fact"]
+    by_iri = rows(store, "proposal-history", columns, proposal=SAMPLE + "/proposal/sunset-clause")
+    assert rows(store, "proposal-history", columns, proposal="nafta-sunset-clause") == by_iri
+    assert rows(store, "proposal-history", columns, proposal="NAFTA sunset clause") == by_iri
+    with pytest.raises(UsageError) as caught:
+        run_saved(store, "proposal-history", {"proposal": "sunset-clause"})
+    assert caught.value.message.startswith("'sunset-clause' matches 2 proposals")
+    assert (
+        caught.value.hint == "give the id or the IRI of the one you mean, or the id of its thread"
+    )

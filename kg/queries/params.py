@@ -81,6 +81,15 @@ SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
 """
 )
 _NAMES = _PREFIXES + "SELECT DISTINCT ?l ?x ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
+# the proposals of a thread, the one of the earliest article first
+_OF_THREAD = (
+    _PREFIXES
+    + """
+SELECT ?x ?thread WHERE {
+  ?x tkg:thread ?thread ; a tkg:Proposal ; tkg:report/tkg:inArticle ?article .
+  ?article schema:datePublished ?published
+} ORDER BY ?published ?x"""
+)
 
 
 @cache
@@ -144,9 +153,26 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
     for cls in classes(kind):
         add(store.select(_BY_NAME, {"cls": cls, "needle": Literal(value.lower())}).rows)
     typed = _typed(store, kind, found)
-    if typed or kind != "actor":
+    if typed:
+        return typed
+    if kind == "proposal":
+        return _first_of_thread(store, value)
+    if kind != "actor":
         return typed
     return _by_name_key(store, value)
+
+
+def _first_of_thread(store: Store, value: str) -> list[URIRef]:
+    """The proposal a thread's id or name stands for: the one of its earliest article (the
+    others are one with it: proposal-history follows the thread to them)."""
+    threads = _matches(store, "negotiation", value)  # a thread: id/thread/<id> or a name
+    if ID_PATTERN.match(value):
+        threads += _typed(store, "negotiation", {mint("thread", value): None})
+    for thread in dict.fromkeys(threads):
+        rows = store.select(_OF_THREAD, {"thread": thread}).rows
+        if rows and isinstance(rows[0][0], URIRef):
+            return [rows[0][0]]
+    return []
 
 
 def _by_name_key(store: Store, value: str) -> list[URIRef]:
@@ -219,7 +245,8 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
         listed.append(f"{iri} ({label})" if label is not None else str(iri))
     raise UsageError(
         f"{raw!r} matches {len(found)} {kind}s (parameter {name!r}): " + "; ".join(listed),
-        hint="give the id or the IRI of the one you mean",
+        hint="give the id or the IRI of the one you mean"
+        + (", or the id of its thread" if kind == "proposal" else ""),
     )
 
 
