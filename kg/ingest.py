@@ -26,6 +26,7 @@ from kg.lifeline import end_with_parent
 from kg.loaders import Reference, load_facts, load_reference, read_article
 from kg.loaders.article import has_front_matter
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
+from kg.loaders.yamlsrc import parse_yaml, read_text
 from kg.model import Where
 from kg.rdf import article_rdf, reference_to_graph
 from kg.resources import ontology_file, ontology_graph
@@ -246,8 +247,8 @@ def check(
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
     With ``extract``, articles without a facts file are drafted by the extractor, which
     finds a person named by surname alone ("Dombrovskis said") when exactly one known person
-    has that surname: of the reference data, of ``people`` (full names, the store's), or
-    named in full by another article drafted in this run.
+    has that surname: of the reference data, of ``people`` (full names, the store's), named
+    in full by another article drafted in this run, or defined by a facts file of it.
 
     An article described by two inputs is an error on the second (its graph would mix both).
     """
@@ -277,8 +278,8 @@ def known_people(
     inputs: Sequence[Input], reference: Reference, people: Iterable[str] = ()
 ) -> KnownPeople | None:
     """The people a drafted article may name by surname alone: the reference data's,
-    ``people`` (the store's) and those the articles to draft among ``inputs`` name in full;
-    None when no input is drafted."""
+    ``people`` (the store's), those the other articles to draft among ``inputs`` name in full
+    and those the facts files among them define; None when no input is drafted."""
     drafted = [
         p
         for p in inputs
@@ -293,7 +294,25 @@ def known_people(
                 names += people_named(read_article(path), _lexicon(reference))
             except KgError:
                 continue  # reported when the article is drafted
+    for facts in inputs:
+        if isinstance(facts, Path) and facts.name.endswith(FACTS_SUFFIX):
+            names += _people_defined(facts)
     return KnownPeople.of(names, reference)
+
+
+def _people_defined(path: Path) -> list[str]:
+    """The names of the people a facts file defines (``actors:`` of type Person); none when
+    the file cannot be read (its error is reported when it is loaded)."""
+    try:
+        doc = parse_yaml(read_text(path), path)
+    except KgError:
+        return []
+    actors = doc.get("actors") if isinstance(doc, dict) else None
+    return [
+        a["name"]
+        for a in actors or ()
+        if isinstance(a, dict) and a.get("type") == "Person" and isinstance(a.get("name"), str)
+    ]
 
 
 _STORE_PEOPLE = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>

@@ -420,3 +420,26 @@ def test_extract_knows_the_stores_people_when_asked(store: Path, tmp_path: Path)
     code, _, err = tradekg(tmp_path / "nowhere", "extract", "--store-people", article)
     assert code == 3
     assert err.startswith(f"Error: no store at {tmp_path / 'nowhere'}")
+
+
+def test_a_draft_knows_the_people_a_facts_file_of_the_same_run_defines(tmp_path: Path) -> None:
+    # tests/identity: steel-talks (curated) defines Valdis Dombrovskis; tariff-deadline, drafted
+    # here without its facts file, says only "Dombrovskis said"
+    identity = ARTICLES.parent
+    for name in ("steel-talks.md", "steel-talks.facts.yaml", "tariff-deadline.md"):
+        shutil.copy(identity / name, tmp_path / name)
+    store = tmp_path / "store"
+    code, _, err = tradekg(store, "ingest", "--extract", str(tmp_path))
+    assert code == 0, err
+    assert rows(store, "quotes", "speaker=Dombrovskis", "speaker", "quote", "review") == [
+        (
+            ID + "person/valdis-dombrovskis",
+            "Our patience is not unlimited, and the calendar is not on Washington's side,",
+            "draft",
+        ),
+        (
+            ID + "person/valdis-dombrovskis",
+            "We want a lasting answer, not another temporary truce",
+            "curated",
+        ),  # fmt: skip
+    ]

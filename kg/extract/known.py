@@ -1,8 +1,8 @@
 """People known before an article is read: those of the reference data, of the store, and
-of the other articles drafted in the same run. An article that names someone by surname alone
-("Dombrovskis said", "Ms. Marquardt"), having never given the full name, means the one known
-person with that surname, if there is exactly one; with none or several it means nobody the
-extractor can name (a wrong speaker costs more than a missing one).
+of the other articles (and facts files) of the same run. An article that names someone by
+surname alone ("Dombrovskis said", "Ms. Marquardt"), having never given the full name, means
+the one known person with that surname, if there is exactly one; with none or several it
+means nobody the extractor can name (a wrong speaker costs more than a missing one).
 
 Surnames match without case or diacritics ("Guimaraes" finds "Tomás Guimarães"). Two names
 are one person when they make one key (``kg.iris.name_key``), or when the reference data says
