@@ -443,3 +443,17 @@ def test_a_draft_knows_the_people_a_facts_file_of_the_same_run_defines(tmp_path:
             "curated",
         ),  # fmt: skip
     ]
+
+
+def test_a_demands_words_start_after_when_it_was_made(reference: Reference, tmp_path: Path) -> None:
+    path = tmp_path / "a.md"
+    path.write_text(
+        "---\nurl: https://example.org/a\ntitle: A\npublished: 2019-08-02\nlanguage: en\n---\n"
+        "The United States demanded on Thursday that Japan cut its tariffs on American rice.\n",
+        encoding="utf-8",
+    )
+    article = read_article(path)
+    draft = extract(article, load_lexicon(reference))
+    assert [(f.section, f.fields.get("summary"), f.fields.get("issue")) for f in draft.facts][
+        :1
+    ] == [("proposals", "That Japan cut its tariffs on American rice", "tariffs")]

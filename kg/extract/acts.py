@@ -158,6 +158,10 @@ _LEGAL_ACTION = re.compile(
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
+_WHEN_AT_START = re.compile(
+    r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\s+(?=that\s)"
+)
 _WHEN_AT_END = re.compile(
     r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
     r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
@@ -298,6 +302,9 @@ class ActFinder:
         )
 
     def _clause(self, start: int, end: int) -> tuple[int, int]:
+        lead = _WHEN_AT_START.match(self.text, start, end)
+        if lead is not None:
+            start = lead.end()  # "demanded on Thursday that Japan cut ...": what, not when
         m = _CLAUSE_END.search(self.text, start, end)
         stop = m.start() if m else end
         while stop > start and self.text[stop - 1] in " ,.":
