@@ -28,7 +28,7 @@ from kg.loaders.article import has_front_matter
 from kg.loaders.rdffile import SUFFIXES, RdfSource, load_rdf, rdf_format
 from kg.loaders.yamlsrc import parse_yaml, read_text
 from kg.model import Where
-from kg.rdf import article_rdf, reference_to_graph
+from kg.rdf import article_rdf, reference_to_graph, with_count
 from kg.resources import ontology_file, ontology_graph
 from kg.sparql_terms import render_lines
 from kg.store import RenderedGraph, Store
@@ -344,7 +344,9 @@ def shared_graphs(
         digest = hashlib.sha256(
             b"".join(hashlib.sha256(f.read_bytes()).digest() for f in files)
         ).hexdigest()
-        triples = [*graph, (name, RDF.type, PROV.Bundle), (name, TKG.contentHash, Literal(digest))]
+        triples = with_count(
+            name, [*graph, (name, RDF.type, PROV.Bundle), (name, TKG.contentHash, Literal(digest))]
+        )
         out.append(((name, render_lines(triples)), digest))
     return out
 

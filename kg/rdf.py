@@ -116,6 +116,14 @@ def with_supertypes(triples: Iterable[Triple]) -> list[Triple]:
     return list(out)
 
 
+def with_count(name: URIRef, triples: Iterable[Triple]) -> list[Triple]:
+    """The triples of graph ``name`` and the one that says how many it holds, itself included
+    (``<name> tkg:tripleCount N``), so that ``stats`` sums counts kept at ingest instead of
+    counting every triple of the store. A count already among them is replaced."""
+    kept = [t for t in triples if not (t[0] == name and t[1] == TKG.tripleCount)]
+    return [*kept, (name, TKG.tripleCount, Literal(len(kept) + 1, datatype=XSD.integer))]
+
+
 def new_graph(identifier: URIRef | None = None) -> Graph:
     g = Graph(identifier=identifier, bind_namespaces="none")
     for prefix, ns in PREFIXES.items():
@@ -282,7 +290,7 @@ class _ArticleWriter:
         for change in self.facts.changes:
             self.change(change)
         # with the superclass types; a list in YAML may repeat a value: each triple once
-        unique = with_supertypes(self.triples)
+        unique = with_count(self.name, with_supertypes(self.triples))
         return ArticleRDF(self.name, self.a, unique, self.origins)
 
     def act(self, act: SpeechAct) -> None:

@@ -144,6 +144,7 @@ class TKG(DefinedNamespace):
     Accepted: URIRef
     Rejected: URIRef
     sameAs: URIRef  # fact -> fact of another article: one thing (a followed link)
+    tripleCount: URIRef  # graph -> xsd:integer: the triples it holds, this one included
     Thread: URIRef  # a proposal, threat, negotiation or round followed across articles
     ThreadScheme: URIRef  # the SKOS scheme of the threads
     thread: URIRef  # fact -> Thread

@@ -22,8 +22,8 @@ from kg.resources import sample_dir
 from kg.sparql_terms import render_lines
 from kg.store import open_store
 
-# what the sample puts in the store: ontology and reference graphs, and the article's 809
-STORED = sum(len(lines) for (_, lines), _ in shared_graphs(load_reference())) + 809
+# what the sample puts in the store: ontology and reference graphs, and the article's 810
+STORED = sum(len(lines) for (_, lines), _ in shared_graphs(load_reference())) + 810
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -52,7 +52,7 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     # the sample is clean: no warning, six notes (four objections without a reason, one
     # without a proposal, one time without a date: the article does not say)
     assert err == (
-        f"loaded: {facts} (809 triples, 6 info)\n1 article(s) loaded, 0 rejected into "
+        f"loaded: {facts} (810 triples, 6 info)\n1 article(s) loaded, 0 rejected into "
         f"{tmp_path / 's'}\n"
     )
 
@@ -275,6 +275,38 @@ def test_stats(store_dir: Path) -> None:
     assert rows["triples"] == str(STORED)
 
 
+def test_every_graph_counts_its_triples_and_stats_sums_the_counts(tmp_path: Path) -> None:
+    """Each graph keeps a count of its triples (tkg:tripleCount, this one included); stats
+    sums them, and counts triple by triple a graph of an older store that keeps none."""
+    import pyoxigraph as ox
+    from rdflib import URIRef
+
+    from kg.terms import TKG
+
+    store_dir = ingest_sample(tmp_path / "store")
+    with open_store(store_dir) as store:
+        for graph in store.graph_names():
+            counts = [
+                int(q.object.value)
+                for q in store.quads(graph)
+                if q.subject == ox.NamedNode(graph) and q.predicate == ox.NamedNode(TKG.tripleCount)
+            ]
+            assert counts == [store.quad_count(graph)], graph
+        article = URIRef(ID + "graph/11f0a1b12fa8bf03")
+        # the graph as an older tradekg wrote it: without the count (N-Triples lines)
+        older = [
+            f"{q.subject} {q.predicate} {q.object}"
+            for q in store.quads(article)
+            if q.predicate != ox.NamedNode(TKG.tripleCount)
+        ]
+        assert len(older) == store.quad_count(article) - 1
+        store.replace_graphs([(article, older)])
+    code, out, _ = run("--store", str(store_dir), "stats", "--format", "csv")
+    assert code == 0
+    rows = dict(line.split(",") for line in out.strip().splitlines()[1:])
+    assert rows["triples"] == str(STORED - 1)
+
+
 def test_demo_prints_the_answers(tmp_path: Path) -> None:
     # a terminal wide enough for every cell on one line
     result = CliRunner().invoke(
@@ -365,7 +397,7 @@ def test_the_export_example_works_on_the_sample(store_dir: Path, tmp_path: Path)
     assert (code, out, err) == (0, "", "")
     exported = Dataset()
     exported.parse(target, format="turtle")
-    assert len(exported) == 809  # the article's graph only
+    assert len(exported) == 810  # the article's graph only
     assert example[example.index("--article") + 1] == "https://w3id.org/tradekg/sample/nafta-round5"
 
 
@@ -407,4 +439,4 @@ def test_worker_processes_write_the_same_graphs(tmp_path: Path) -> None:
     one, two = (quads(stores[w]) for w in ("1", "2"))
     assert {q for q in one if "_:" not in q} == {q for q in two if "_:" not in q}
     # the second article, and the links graph: 2 triples about it, 7 for each of the 5 links
-    assert len(one) == len(two) == STORED + 809 + 2 + 5 * 7
+    assert len(one) == len(two) == STORED + 810 + 2 + 5 * 7

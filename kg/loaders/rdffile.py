@@ -35,7 +35,7 @@ from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
 from kg.oxterms import from_ox
-from kg.rdf import ArticleRDF, content_hash, with_supertypes
+from kg.rdf import ArticleRDF, content_hash, with_count, with_supertypes
 from kg.resources import ontology_graph
 from kg.terms import ONTOLOGY_IRI, SCHEMA, TKG
 
@@ -298,5 +298,6 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
                 hint=f"the text was changed after export; its SHA-256 is {digest}",
             )
     # each triple once, with the superclass types an older export may lack (ontology/README.md)
-    unique = with_supertypes(triples)
+    # (and its count of triples, made anew: the graph may have been edited since its export)
+    unique = with_count(graph, with_supertypes(triples))
     return ArticleRDF(graph, article, unique, {article: Where(name)})
