@@ -257,3 +257,30 @@ def test_a_thread_names_its_proposal(store: Store) -> None:
     assert (
         caught.value.hint == "give the id or the IRI of the one you mean, or the id of its thread"
     )
+
+
+def test_a_person_who_matches_two_registry_entries_is_refused(tmp_path: Path) -> None:
+    reference = tmp_path / "people.yaml"
+    reference.write_text(
+        "actors:\n"
+        "  - {id: wang-li-commerce, type: Person, name: Wang Li, aliases: [Li Wang]}\n"
+        "  - {id: wang-li-customs, type: Person, name: Li Wang}\n",
+        encoding="utf-8",
+    )
+    facts = _copy(
+        tmp_path,
+        "statements:\n",
+        "actors:\n  - {id: wang, type: Person, name: Li Wang}\n\nstatements:\n",
+    )
+    store = tmp_path / "store"
+    with_reference = ["--store", str(store), "--reference", str(reference), "ingest"]
+    assert CliRunner().invoke(cli, [*with_reference, str(sample_dir())]).exit_code == 0
+    before = store_quads(store)
+    result = CliRunner().invoke(cli, [*with_reference, str(facts)])
+    assert result.exit_code == 1, result.output
+    assert (
+        f"{facts}:{_line(facts, 'name: Li Wang')}: error: person 'Li Wang' matches 2 people of "
+        "the reference data: wang-li-commerce, wang-li-customs (give the person's full name, or "
+        "use one of their ids in 'by:' instead of defining the person here)"
+    ) in result.output
+    assert store_quads(store) == before
