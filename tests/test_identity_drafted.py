@@ -457,3 +457,21 @@ def test_a_demands_words_start_after_when_it_was_made(reference: Reference, tmp_
     assert [(f.section, f.fields.get("summary"), f.fields.get("issue")) for f in draft.facts][
         :1
     ] == [("proposals", "That Japan cut its tariffs on American rice", "tariffs")]
+
+
+def test_drafted_articles_go_through_an_export_and_back(tmp_path: Path) -> None:
+    # the software that drafted them is described in each drafted article's graph, as a
+    # person is: an RDF input takes it with the articles that point at it
+    first, second = tmp_path / "first", tmp_path / "second"
+    assert tradekg(first, "ingest", "--extract", "--no-link", str(ARTICLES))[0] == 0
+    code, trig, err = tradekg(first, "export", "--format", "trig")
+    assert code == 0, err
+    result = CliRunner().invoke(
+        cli, ["--store", str(second), "ingest", "--no-link", "--format", "trig", "-"], input=trig
+    )
+    assert result.exit_code == 0, result.stderr
+    dumps = [tradekg(store, "export", "--format", "nquads") for store in (first, second)]
+    assert [d[0] for d in dumps] == [0, 0]
+    articles = [sorted(x for x in d[1].splitlines() if "/id/graph/" in x) for d in dumps]
+    assert articles[1] == articles[0]  # (the ontology's blank nodes get new labels)
+    assert len(articles[0]) > 1000

@@ -45,8 +45,11 @@ _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
 # the nodes every article that names them describes in its own graph, in the same words: a
-# person's one node for the store (kg.iris.person_iri), and a round of a negotiation
-_DESCRIBED_IN_ARTICLES = (str(mint("person", "x"))[:-1], str(mint("negotiation", "x"))[:-1])
+# person's one node for the store (kg.iris.person_iri), a round of a negotiation, and the
+# software that drafted an article (the extraction of each drafted article points at it)
+_DESCRIBED_IN_ARTICLES = tuple(
+    str(mint(kind, "x"))[:-1] for kind in ("person", "negotiation", "software")
+)
 _OX_POSITION = re.compile(r"^Parser error (?:at|between) line[^:]*: |\s*\(line \d+\)$")
 HINT = "an RDF input holds articles' graphs as 'tradekg export' writes them"
 
