@@ -186,3 +186,19 @@ def sample_store_dir(tmp_path_factory: pytest.TempPathFactory, reference: Refere
     finally:
         store.close()
     return path
+
+
+@pytest.fixture(scope="session")
+def sample_cli_template(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A closed store directory with the sample loaded through the command line, once per
+    process: tests copy it (``sample_store_copy``) instead of loading the sample again."""
+    from support import ingest_sample
+
+    return ingest_sample(tmp_path_factory.mktemp("sample-cli") / "store")
+
+
+@pytest.fixture
+def sample_store_copy(tmp_path: Path, sample_cli_template: Path) -> Path:
+    """``tmp_path / "store"``: this test's own store directory holding the sample, as the
+    command line's ``ingest`` of the sample leaves it (a copy of ``sample_cli_template``)."""
+    return Path(shutil.copytree(sample_cli_template, tmp_path / "store"))

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from support import ingest_sample, store_quads
+from support import store_quads
 
 from kg.cli import cli
 from kg.resources import sample_dir
@@ -43,9 +43,9 @@ snapshot = store_quads
 
 
 @pytest.fixture
-def loaded_store(tmp_path: Path) -> Path:
+def loaded_store(sample_store_copy: Path) -> Path:
     """A store holding the sample article."""
-    return ingest_sample(tmp_path / "store")
+    return sample_store_copy
 
 
 def run_ingest(store_dir: Path, path: Path) -> tuple[int, str]:

@@ -11,7 +11,7 @@ import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
-from support import ingest_sample, store_quads
+from support import store_quads
 
 from kg.cli import cli
 from kg.errors import InputError, StoreError
@@ -37,8 +37,8 @@ ID = "https://w3id.org/tradekg/id/"
 
 
 @pytest.fixture
-def store_dir(tmp_path: Path) -> Path:
-    return ingest_sample(tmp_path / "store")
+def store_dir(sample_store_copy: Path) -> Path:
+    return sample_store_copy
 
 
 def test_ingest_reports_each_article(tmp_path: Path) -> None:

@@ -12,7 +12,6 @@ from pathlib import Path
 
 import pytest
 from input_support import dump, measured, run
-from support import ingest_sample
 
 RDF_NS = "http://www.w3.org/1999/02/22-rdf-syntax-ns#"
 A = "https://w3id.org/tradekg/id/article/x"
@@ -33,8 +32,8 @@ def rdfxml(doctype: str, value: str) -> bytes:
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return ingest_sample(tmp_path / "store")
+def store(sample_store_copy: Path) -> Path:
+    return sample_store_copy
 
 
 @pytest.fixture

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import pytest
 from input_support import SAMPLE_ARTICLE, dump, line_of, run, same_dataset, sample_copy
-from support import ingest_sample
 
 
 @pytest.fixture
-def store(tmp_path: Path) -> Path:
-    return ingest_sample(tmp_path / "store")
+def store(sample_store_copy: Path) -> Path:
+    return sample_store_copy
 
 
 def rejected(store: Path, facts: Path) -> str:
