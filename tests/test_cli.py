@@ -275,7 +275,7 @@ def test_stats(store_dir: Path) -> None:
     assert rows["triples"] == str(STORED)
 
 
-def test_every_graph_counts_its_triples_and_stats_sums_the_counts(tmp_path: Path) -> None:
+def test_every_graph_counts_its_triples_and_stats_sums_the_counts(store_dir: Path) -> None:
     """Each graph keeps a count of its triples (tkg:tripleCount, this one included); stats
     sums them, and counts triple by triple a graph of an older store that keeps none."""
     import pyoxigraph as ox
@@ -283,7 +283,6 @@ def test_every_graph_counts_its_triples_and_stats_sums_the_counts(tmp_path: Path
 
     from kg.terms import TKG
 
-    store_dir = ingest_sample(tmp_path / "store")
     with open_store(store_dir) as store:
         for graph in store.graph_names():
             counts = [
