@@ -268,7 +268,8 @@ class _ArticleWriter:
             for member in actor.members:
                 add(node, TKG.member, member)
             add(node, TKG.affiliation, actor.affiliation)
-            self.drafted(node, actor.drafted)
+            if node.startswith(self.a + "/"):  # a person's one node is no draft of this article
+                self.drafted(node, actor.drafted)
 
         for p in self.facts.proposals:
             node = child(a, _PROPOSAL, p.key)

@@ -247,6 +247,7 @@ def test_every_saved_query_declares_its_iri_columns(sample_store: Store) -> None
         "proposal-history": {"proposal": A + "/proposal/sunset-clause"},
         "person": {"actor": "lighthizer"},
         "positions-diff": {"since": "2017-11-20", "until": "2017-11-21"},
+        "positions": {"negotiation": "nafta-renegotiation"},
     }
     for name, query in catalogue().items():
         results = run_saved(sample_store, name, params.get(name, {}))

@@ -47,6 +47,7 @@ VALID = {
     "integer": "5",
     "string": "x",
     "place": "Ottawa",
+    "negotiation": "NAFTA renegotiation",
 }
 
 
