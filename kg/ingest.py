@@ -57,6 +57,12 @@ class Outcome:
     def rejected(self) -> list[Verdict]:
         return [v for v in self.verdicts if not v.ok]
 
+    @property
+    def decisions(self) -> list[tuple[str, str, str, str, float]]:
+        """The decisions about links that the RDF inputs carried (``kg.link.restore`` records
+        them once their articles are in the store)."""
+        return [d for v in self.verdicts for d in v.decisions]
+
 
 Input = Path | RdfSource
 
@@ -146,10 +152,13 @@ def prepare(
     name = path.name if isinstance(path, RdfSource) else str(path)
     try:
         if isinstance(path, RdfSource) or rdf_format(path) is not None:
-            graphs = load_rdf(path, reference_graph)
+            graphs, decisions = load_rdf(path, reference_graph)
             if len(graphs) == 1:
-                return [Verdict(name, graphs[0])]
-            return [Verdict(f"{name} <{g.name}>", g) for g in graphs]
+                verdicts = [Verdict(name, graphs[0])]
+            else:
+                verdicts = [Verdict(f"{name} <{g.name}>", g) for g in graphs]
+            verdicts[0].decisions = decisions
+            return verdicts
         if path.name.endswith(FACTS_SUFFIX):
             return [Verdict(name, article_rdf(load_facts(path, reference)))]
         facts = draft_facts(path, reference, _lexicon(reference), known=known)

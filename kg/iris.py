@@ -68,6 +68,7 @@ def article_of_graph(graph: URIRef) -> URIRef:
 
 
 REFERENCE_GRAPH = mint("graph", "reference")
+LINKS_GRAPH = mint("graph", "links")  # links between facts of different articles (kg.link)
 
 
 def software_iri(name: str, version: str) -> URIRef:

@@ -43,13 +43,12 @@ from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import UsageError
-from kg.iris import mint
+from kg.iris import LINKS_GRAPH, mint
 from kg.rdf import date_of
 from kg.sparql_terms import render_lines
 from kg.store import Store
 from kg.terms import PROV, TKG
 
-LINKS_GRAPH = mint("graph", "links")
 THRESHOLD = 0.7  # a proposed link at or above this score is followed by the queries
 MIN_SCORE = 0.6  # the linker keeps no pair that scores less
 MAX_DAYS = 3 * 366  # facts of articles further apart are not linked
@@ -367,6 +366,39 @@ def _touches(link: Link, articles: set[URIRef]) -> bool:
     return str(link.source).startswith(prefixes) or str(link.target).startswith(prefixes)
 
 
+def restore(store: Store, decisions: Iterable[tuple[str, str, str, str, float]]) -> tuple[int, int]:
+    """Record a person's decisions carried by an RDF input (``(from, to, status, method,
+    score)``, as an export's links graph holds them), as ``decide`` would, in one write;
+    returns how many were recorded and how many were left out because a fact of theirs is not
+    in the store (or both are in one article)."""
+    wanted = {(URIRef(s), URIRef(t)): (status, m, score) for s, t, status, m, score in decisions}
+    if not wanted:
+        return 0, 0
+    facts = {f for pair in wanted for f in pair}
+    where = {}
+    for fact in facts:
+        rows = store.select(_EXISTS, {"fact": fact}).rows
+        if rows:
+            where[fact] = str(rows[0][1])
+    links = {(x.source, x.target): x for x in stored(store)}
+    recorded = 0
+    for (source, target), (status, method, score) in sorted(wanted.items()):
+        if source not in where or target not in where or where[source] == where[target]:
+            continue
+        key = (source, target) if (source, target) in links else (target, source)
+        old = links.get(key)
+        links[key] = (
+            replace(old, status=status)
+            if old is not None
+            else Link(source, target, method, score, status)
+        )
+        recorded += 1
+    ordered = sorted(links.values(), key=lambda link: (str(link.source), str(link.target)))
+    if recorded:
+        _write(store, ordered)
+    return recorded, len(wanted) - recorded
+
+
 def decide(store: Store, source: URIRef, target: URIRef, status: str) -> Link:
     """A person's decision about the link between two facts (either order): ``accepted`` or
     ``rejected``. A pair the linker did not propose gets a link made by the curator; both
@@ -398,5 +430,5 @@ def decide(store: Store, source: URIRef, target: URIRef, status: str) -> Link:
 
 __all__ = [
     "LINKS_GRAPH", "MIN_SCORE", "THRESHOLD", "Candidate", "Link", "candidates", "decide",
-    "propose", "run", "score", "stored", "ties",
+    "propose", "restore", "run", "score", "stored", "ties",
 ]  # fmt: skip

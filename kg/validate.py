@@ -63,6 +63,9 @@ class Verdict:
     article: URIRef | None = None
     size: int = 0  # triples
     lines: list[str] = field(default_factory=list)
+    # a person's decisions about links (from, to, accepted or rejected, method, score) an RDF input
+    # carries in its links graph, as `tradekg export` writes it; kept on its first article
+    decisions: list[tuple[str, str, str, str, float]] = field(default_factory=list)
 
     def __post_init__(self) -> None:
         if self.rdf is not None:

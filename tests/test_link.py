@@ -15,12 +15,14 @@ import pytest
 from click.testing import CliRunner
 from pyshacl import validate
 from rdflib import Graph, URIRef
+from rdflib.compare import isomorphic
 
 from kg import link
 from kg.cli import cli
 from kg.errors import UsageError
 from kg.ingest import ingest
 from kg.loaders import load_reference
+from kg.oxterms import from_ox
 from kg.queries import run_saved
 from kg.resources import ontology_graph, sample_dir, shapes_file
 from kg.store import Store, open_store
@@ -187,3 +189,33 @@ def test_a_negotiation_report_covers_its_agreement(store: Store) -> None:
     assert page.count("<svg ") == 3
     # round 6's objection by Canada and round 7's dairy proposal are under NAFTA too
     assert "objection: sunset clause" in page and "proposal: dairy" in page
+
+
+@pytest.mark.parametrize("fmt", ["trig", "turtle"])
+def test_an_export_with_links_loads_again_with_the_decisions(tmp_path: Path, fmt: str) -> None:
+    """A store's export holds its links graph; ingesting the export elsewhere gives the same
+    graphs, a person's decision (here a rejection) included."""
+    runner = CliRunner()
+    first, second = ["--store", str(tmp_path / "one")], ["--store", str(tmp_path / "two")]
+    inputs = [str(sample_dir()), str(HERE / "linking")]
+    assert runner.invoke(cli, [*first, "ingest", "-q", *inputs]).exit_code == 0
+    rejected = runner.invoke(cli, [*first, "link", "reject", "five-year-sunset", "sunset-clause"])
+    assert rejected.exit_code == 0
+    suffix = {"trig": "trig", "turtle": "ttl"}[fmt]
+    exported = tmp_path / f"one.{suffix}"
+    assert runner.invoke(cli, [*first, "export", "-f", fmt, "-o", str(exported)]).exit_code == 0
+    result = runner.invoke(cli, [*second, "ingest", "-q", str(exported)])
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr.splitlines()[-2:] == [
+        "1 decision(s) about links restored from the input",
+        "1 link(s) between articles, 0 followed by the queries (0 proposed, 0 accepted, "
+        "1 rejected)",
+    ]
+    with open_store(tmp_path / "one") as one, open_store(tmp_path / "two") as two:
+        assert one.graph_names() == two.graph_names()
+        for name in one.graph_names():
+            a, b = Graph(), Graph()
+            for graph, store in ((a, one), (b, two)):
+                for q in store.quads(name):
+                    graph.add((from_ox(q.subject), from_ox(q.predicate), from_ox(q.object)))
+            assert isomorphic(a, b), name

@@ -135,6 +135,11 @@ def ingest_cmd(
                 progress=progress,
                 extract=extract,
             )
+            restored = (0, 0)
+            if outcome.written and outcome.decisions:  # an export's links, as a person left them
+                from kg import link
+
+                restored = link.restore(store, outcome.decisions)
             if outcome.written and not no_link:
                 from kg import link
 
@@ -146,6 +151,15 @@ def ingest_cmd(
             f"{outcome.written} article(s) loaded, {rejected} rejected"
             f" into {store_location(obj.store_location)}"
         )
+        if restored != (0, 0):
+            _echo_err(
+                f"{restored[0]} decision(s) about links restored from the input"
+                + (
+                    f", {restored[1]} left out (a fact of theirs is not in the store)"
+                    if restored[1]
+                    else ""
+                )
+            )
         if links:
             _echo_err(summary(links))
         if rejected:

@@ -31,7 +31,7 @@ from rdflib.term import Node
 
 from kg import syntaxes
 from kg.errors import InputError
-from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
+from kg.iris import LINKS_GRAPH, REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
 from kg.oxterms import from_ox
@@ -72,8 +72,17 @@ def rdf_format(path: Path) -> str | None:
     return syntax.name if syntax is not None else None
 
 
-def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
-    """The article graphs of an RDF file (or stdin), in the order they first appear."""
+# a link a person decided on: its from and to facts, "accepted" or "rejected", the method that
+# made it and its score
+Decision = tuple[str, str, str, str, float]
+_DECIDED = {TKG.Accepted: "accepted", TKG.Rejected: "rejected"}
+_LINKS = str(mint("link", "x"))[:-1]
+
+
+def load_rdf(source: Path | RdfSource, reference: Graph) -> tuple[list[ArticleRDF], list[Decision]]:
+    """The article graphs of an RDF file (or stdin), in the order they first appear, and the
+    decisions a person made about links that its links graph records (the links the linker
+    merely proposed are made anew by ``tradekg link``)."""
     if isinstance(source, RdfSource):
         name, data, fmt = source.name, source.data, source.fmt
     else:
@@ -84,12 +93,41 @@ def load_rdf(source: Path | RdfSource, reference: Graph) -> list[ArticleRDF]:
             f"unknown RDF format {fmt!r}", path=name, hint="use one of " + ", ".join(FORMATS)
         )
     text = decode_text(data, name, normalize=False)  # UTF-8 or a clear error
-    groups = _split(_parse(text, fmt, name), reference, name)
+    links: list[Triple] = []
+    groups = _split(_parse(text, fmt, name), reference, name, links)
     if not groups:
         raise InputError(
             f"no article in this {syntaxes.by_name(fmt).label} input", path=name, hint=HINT
         )
-    return [_article(graph, triples, name) for graph, triples in groups.items()]
+    return [_article(graph, triples, name) for graph, triples in groups.items()], _decisions(links)
+
+
+def _decisions(links: list[Triple]) -> list[Decision]:
+    """The accepted and rejected links among the triples of a links graph."""
+    nodes: dict[URIRef, dict[URIRef, URIRef | Literal]] = {}
+    for s, p, o in links:
+        nodes.setdefault(s, {})[p] = o
+    out = []
+    for values in nodes.values():
+        status = values.get(TKG.linkStatus)
+        source, target = values.get(TKG.linkFrom), values.get(TKG.linkTo)
+        if (
+            isinstance(status, URIRef)
+            and status in _DECIDED
+            and isinstance(source, URIRef)
+            and isinstance(target, URIRef)
+        ):
+            method, score = values.get(TKG.linkMethod), values.get(TKG.score)
+            out.append(
+                (
+                    str(source),
+                    str(target),
+                    _DECIDED[status],
+                    str(method) if isinstance(method, Literal) else "curator",
+                    float(score) if isinstance(score, Literal) else 1.0,
+                )
+            )
+    return sorted(out)
 
 
 def _parse(text: str, fmt: str, name: str) -> Iterable[tuple[Node, Node, Node, Node | None]]:
@@ -166,8 +204,12 @@ def _owner(node: Node) -> URIRef | None:
 
 
 def _split(
-    quads: Iterable[tuple[Node, Node, Node, Node | None]], reference: Graph, name: str
+    quads: Iterable[tuple[Node, Node, Node, Node | None]],
+    reference: Graph,
+    name: str,
+    links: list[Triple],
 ) -> dict[URIRef, list[Triple]]:
+    """The triples of each article graph; those of the links graph go to ``links``."""
     groups: dict[URIRef, list[Triple]] = {}
     ontology = ontology_graph()
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
@@ -175,6 +217,12 @@ def _split(
     for s, p, o, graph in quads:
         if graph in _SHARED or (graph is None and s in _SHARED):
             continue  # the store's own graphs: written from the bundled and --reference files
+        if graph == LINKS_GRAPH or (
+            graph is None and (p == TKG.sameAs or s == LINKS_GRAPH or str(s).startswith(_LINKS))
+        ):
+            if isinstance(s, URIRef) and isinstance(p, URIRef) and isinstance(o, URIRef | Literal):
+                links.append((s, p, o))
+            continue
         owner = _owner(s)
         if (
             owner is None
