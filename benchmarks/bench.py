@@ -53,11 +53,36 @@ DEFAULT_VALUES = {
     "actor": "united-states",
     "issue": "sunset-clause",
     "agreement": "nafta",
+    "negotiation": "nafta-renegotiation",
     "place": "ottawa",
     "string": "NAFTA",
     "integer": "5",
     "date": "2018-01-01",
 }
+
+# values for one query's parameter, instead of the value for its type (--param overrides both);
+# "@long-thread" is the first proposal (by IRI) of the thread with the most proposals
+QUERY_VALUES = {
+    "person.actor": "Guajardo",  # a negotiator synth.py's articles define as a local Person
+    "positions.actor": "Guajardo",
+    "proposal-history.proposal": "@long-thread",
+}
+# more parameter sets to time, beyond the required ones and each optional one added alone
+EXTRA_VARIANTS: dict[str, list[dict[str, str]]] = {
+    "person": [{"actor": "Sørensen"}],  # an analyst, by surname (30 analysts share the corpus)
+    "positions": [
+        {"actor": "Guajardo", "asOf": "2018-01-01"},
+        {"actor": "Guajardo", "negotiation": "nafta-renegotiation", "asOf": "2018-06-30"},
+    ],
+}
+LONG_THREAD = """
+PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+SELECT ?p WHERE {
+  { SELECT ?t (COUNT(?x) AS ?n) WHERE { ?x tkg:thread ?t ; tkg:proposer ?who }
+    GROUP BY ?t ORDER BY DESC(?n) ?t LIMIT 1 }
+  ?p tkg:thread ?t ; tkg:proposer ?who2 .
+} ORDER BY ?p LIMIT 1
+"""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -122,12 +147,12 @@ def with_timeout(seconds: float, fn: Any, *args: Any) -> tuple[float | None, Any
         signal.setitimer(signal.ITIMER_REAL, 0)
 
 
-def fingerprint() -> str:
+def fingerprint(folders: tuple[str, ...] = ("kg", "shapes", "queries", "ontology")) -> str:
     """The code measured: git HEAD, plus a digest of kg/, shapes/, queries/ (others edit them)."""
     import hashlib
 
     digest = hashlib.sha256()
-    for folder in ("kg", "shapes", "queries", "ontology"):
+    for folder in folders:
         for f in sorted((CODE / folder).rglob("*")):
             if f.is_file() and f.suffix in (".py", ".ttl", ".rq", ".jsonld"):
                 digest.update(f.relative_to(CODE).as_posix().encode() + f.read_bytes())
@@ -227,8 +252,19 @@ def corpus(workdir: Path, n: int, seed: int) -> Path:
 # workers (run in their own process)
 
 
+def corpus_reference(corpus_dir: str | Path) -> list[Path]:
+    """The corpus's own reference file (synth.py writes the threads it adds there), if any."""
+    extra = Path(corpus_dir) / "reference.yaml"
+    return [extra] if extra.exists() else []
+
+
 def w_ingest(
-    store_dir: str, corpus_dir: str, batch: str, profile: str = "", workers: str = "1"
+    store_dir: str,
+    corpus_dir: str,
+    batch: str,
+    profile: str = "",
+    workers: str = "1",
+    link: str = "1",
 ) -> None:
     import inspect
 
@@ -237,7 +273,7 @@ def w_ingest(
     from kg.store import open_store
 
     store = open_store(Path(store_dir))
-    reference = load_reference()
+    reference = load_reference(corpus_reference(corpus_dir))
     marks: list[float] = []
     t0 = time.perf_counter()
 
@@ -255,6 +291,16 @@ def w_ingest(
     outcome = ingest(
         store, [Path(corpus_dir)], reference, batch=int(batch), progress=progress, **extra
     )
+    link_seconds, links = None, None
+    if link == "1":  # as `tradekg ingest` does after loading (unless --no-link)
+        try:
+            from kg import link as linker
+        except ImportError:  # older code: no linker
+            linker = None  # type: ignore[assignment]
+        if linker is not None:
+            t1 = time.perf_counter()
+            links = len(linker.run(store))
+            link_seconds = time.perf_counter() - t1
     store.close()  # flush: part of the cost of a durable write
     seconds = time.perf_counter() - t0
     if profiler is not None:
@@ -274,12 +320,14 @@ def w_ingest(
             else None,
             "quads": quads,
             "batch_seconds": batches,
+            "link_seconds": link_seconds,
+            "links": links,
         }
     )
 
 
 def _default_params(
-    store: Any, query: Any, names: list[str], overrides: dict[str, str]
+    store: Any, query: Any, names: list[str] | dict[str, str], overrides: dict[str, str]
 ) -> dict[str, str] | None:
     """Raw parameter values (as a user would type them) for the query's parameters."""
     from kg.queries.params import TOPS
@@ -291,6 +339,15 @@ def _default_params(
         key = f"{query.name}.{p.name}"
         if key in overrides:
             raw[p.name] = overrides[key]
+        elif isinstance(names, dict):  # an extra variant: its own values
+            raw[p.name] = names[p.name]
+        elif QUERY_VALUES.get(key) == "@long-thread":
+            rows = store.select(LONG_THREAD).rows
+            if not rows:
+                return None
+            raw[p.name] = str(rows[0][0])
+        elif key in QUERY_VALUES:
+            raw[p.name] = QUERY_VALUES[key]
         elif p.type in DEFAULT_VALUES:
             value = DEFAULT_VALUES[p.type]
             name = p.name.lower()
@@ -313,6 +370,10 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
     from kg.queries import catalogue, resolve_params
     from kg.store import open_store
 
+    try:
+        from kg.sparql_terms import bind_values
+    except ImportError:  # older code
+        bind_values = None  # type: ignore[assignment]
     overrides = json.loads(overrides_json)
     store = open_store(Path(store_dir), create=False)
     out = []
@@ -320,7 +381,9 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
         if name != only:
             continue
         required = [p.name for p in query.params if p.required]
-        variants = [required] + [[*required, p.name] for p in query.params if not p.required]
+        variants: list[list[str] | dict[str, str]] = [required]
+        variants += [[*required, p.name] for p in query.params if not p.required]
+        variants += EXTRA_VARIANTS.get(name, [])
         for names in variants:
             raw = _default_params(store, query, names, overrides)
             if raw is None:
@@ -356,6 +419,20 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
                     t0 = time.perf_counter()
                     resolve_params(store, query, raw)
                     r_times.append(time.perf_counter() - t0)
+            # the same query with the values in a VALUES block, as a SPARQL server gets them
+            # (kg.store.remote): Oxigraph may plan it differently from substituted values
+            v_times: list[float] = []
+            v_rows = None
+            if bindings and bind_values is not None:
+                text = bind_values(query.text, bindings)
+                v_rows = len(store.select(text).rows)  # warm-up
+                start = time.perf_counter()
+                while len(v_times) < int(runs) and (
+                    len(v_times) < 3 or time.perf_counter() - start < float(budget)
+                ):
+                    t0 = time.perf_counter()
+                    store.select(text)
+                    v_times.append(time.perf_counter() - t0)
             out.append(
                 {
                     "name": label,
@@ -366,6 +443,10 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
                     "query_p50": pct(q_times, 0.5),
                     "query_p90": pct(q_times, 0.9),
                     "resolve_p50": pct(r_times, 0.5) if r_times else None,
+                    "values_p50": pct(v_times, 0.5) if v_times else None,
+                    "values_p90": pct(v_times, 0.9) if v_times else None,
+                    "values_runs": len(v_times),
+                    "values_rows": v_rows,
                 }
             )
     store.close()
@@ -392,7 +473,7 @@ def _baseline_graphs(corpus_dir: str, n: int) -> tuple[list[Any], Any, float]:
     from kg.loaders import load_facts, load_reference
     from kg.rdf import article_to_graph
 
-    reference = load_reference()
+    reference = load_reference(corpus_reference(corpus_dir))
     t0 = time.perf_counter()
     graphs = [
         article_to_graph(load_facts(p, reference))[0] for p in find_inputs([Path(corpus_dir)])[:n]
@@ -546,7 +627,21 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     # (b) ingest, fresh store and process each time
     runs = []
     store_dir = workdir / f"store-{n}"
-    for r in range(args.repeat):
+    made_from = workdir / f"store-{n}.made-from"  # the corpus and code of the last store
+    # what makes the store: the corpus and the code that ingests it (not the queries)
+    writer = fingerprint(("kg", "shapes", "ontology")).split("+")[1]
+    origin = f"{corpus_dir.name} {writer} link={int(not args.no_link)}\n"
+    reuse = (
+        args.reuse_store
+        and made_from.exists()
+        and made_from.read_text() == origin
+        and (workdir / f"store-{n}.ingest.json").exists()
+    )
+    if reuse:
+        log(f"N={n}: reusing {store_dir} (made from {origin.strip()})")
+        runs.append(json.loads((workdir / f"store-{n}.ingest.json").read_text()))
+    for r in range(0 if reuse else args.repeat):
+        made_from.unlink(missing_ok=True)
         shutil.rmtree(store_dir, ignore_errors=True)
         profile = str(workdir / f"ingest-{n}.prof") if args.profile and r == 0 else ""
         log(f"N={n}: ingest run {r + 1}/{args.repeat}" + (" (profiled)" if profile else ""))
@@ -558,6 +653,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 str(args.batch),
                 profile,
                 str(args.workers),
+                "0" if args.no_link else "1",
             ],
             env=env,
         )
@@ -567,6 +663,11 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         log(
             f"  {res['seconds']:.1f} s, {n / res['seconds']:.1f} articles/s, "
             f"{res['quads']} quads, peak RSS {res['maxrss_mb']:.0f} MB"
+            + (
+                f" (linker: {res['links']} links, {res['link_seconds']:.1f} s)"
+                if res.get("links") is not None
+                else ""
+            )
         )
         if profile:
             log(f"  profile written to {profile} (profiling slows the run; it is not counted)")
@@ -574,6 +675,9 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         runs.append(res)
     if not runs:  # only the profiled run
         raise SystemExit("use --repeat 2 or more with --profile")
+    if not reuse:
+        (workdir / f"store-{n}.ingest.json").write_text(json.dumps(runs[-1]))
+        made_from.write_text(origin)
     secs = [r["seconds"] for r in runs]
     result["ingest"] = {
         "seconds_runs": secs,
@@ -587,13 +691,19 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         "code": sorted({r["code"] for r in runs}),
         "batch_seconds_first": runs[-1]["batch_seconds"][:3],
         "batch_seconds_last": runs[-1]["batch_seconds"][-3:],
+        "links": runs[-1].get("links"),
+        "link_seconds": runs[-1].get("link_seconds"),
+        "reused_store": reuse,
     }
 
     # (c) queries
     from kg.queries import catalogue
 
     result["queries"] = []
+    wanted = set(args.queries.split(",")) if args.queries else None
     for name in catalogue() if "queries" in args.steps else []:
+        if wanted is not None and name not in wanted:
+            continue
         log(f"N={n}: saved query {name}, up to {args.runs} runs")
         qres = run_worker(
             [
@@ -773,6 +883,16 @@ def table(res: dict[str, Any]) -> str:
                 ratio(b["p50"] if b else None, q["query_p50"]),
             )
         )
+        if q.get("values_p50") is not None:
+            same = "" if q["values_rows"] == q["rows"] else f" [{q['values_rows']} rows!]"
+            rows.append(
+                (
+                    f"  the same bound by VALUES [{q['values_runs']} runs]{same}",
+                    f"{fmt_s(q['values_p50'])} ({fmt_s(q['values_p90'])})",
+                    "",
+                    "",
+                )
+            )
         if q["resolve_p50"] is not None:
             rows.append(
                 ("  + resolving the parameter values (run_saved)", fmt_s(q["resolve_p50"]), "", "")
@@ -924,6 +1044,22 @@ def main(argv: list[str] | None = None) -> int:
         help="the tradekg code to measure: a git revision, exported to "
         "WORKDIR/code-SHA so that edits to the working tree during a long run "
         "do not mix versions, or 'worktree' for the files as they are [HEAD]",
+    )
+    parser.add_argument(
+        "--queries",
+        metavar="NAME,NAME",
+        help="time only these saved queries (default: every query of the catalogue)",
+    )
+    parser.add_argument(
+        "--reuse-store",
+        action="store_true",
+        help="skip ingest when WORKDIR/store-N was made from the same corpus and code "
+        "(its ingest numbers are those of that run)",
+    )
+    parser.add_argument(
+        "--no-link",
+        action="store_true",
+        help="do not run the linker after ingest (`tradekg ingest` runs it, unless --no-link)",
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(

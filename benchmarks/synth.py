@@ -11,12 +11,23 @@ than once, the facts file says which occurrence is meant (``occurrence: N``). Ea
 generated from its own random stream (seed, k), so article k is the same whatever N is: the
 first 1,000 articles of a 10,000-article corpus are the 1,000-article corpus.
 
-Shared actors, issues, places and agreements are ids of ``data/reference/``; every
-article also defines local actors (an unnamed source and an actor group). The mix per article:
-two proposals, two demands, two objections (one or two with reasons), three statements (a direct
-quote, a paraphrase, the outlet's own voice), a threat in about 40 % of articles, and three or
-four events (the negotiation, the round that just ended with a day, the next round with a
-month, sometimes a milestone with a year).
+The articles share one world: the NAFTA renegotiation of ``data/reference/``, its rounds
+(round r ended on a fixed day in a fixed city, so round numbers follow time and every article
+names the same shared round), a pool of recurring proposals and threats (threads: each issue
+has a new proposal every eight weeks with a fixed proposer, each threat type one every sixteen
+weeks; an article names the thread current at its publication, and later articles of a thread
+report its dated status changes: revised, withdrawn, agreed, lapsed, carried out), and people
+who recur: the reference people, four negotiators and thirty analysts that articles define as
+local ``type: Person`` actors under the same name, named in full first and by surname after.
+The threads not in the reference data are in ``OUTDIR/reference.yaml``, which ingest and
+validate take with ``--reference`` (article k and this file do not depend on N).
+
+The mix per article: two proposals, two demands, two objections (one or two with reasons), three
+statements (a direct quote, a paraphrase, the outlet's own voice), in ~60 % two statements of an
+analyst, in ~35 % a rejection of the quoted statement (``about:``), status changes of the
+proposals' and threat's threads that happened before publication, a threat in about 40 % of
+articles (with a deadline), and three or four events (the negotiation, the round that ended last
+with a day, the next round with a month, sometimes a milestone with a year).
 """
 
 from __future__ import annotations
@@ -33,7 +44,8 @@ import yaml
 
 Dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
 
-GENERATOR_VERSION = "1"  # bump when the output changes, so cached corpora are regenerated
+GENERATOR_VERSION = "2"  # bump when the output changes, so cached corpora are regenerated
+REFERENCE = "reference.yaml"  # OUTDIR/reference.yaml: pass it with --reference
 
 # -- the shared world (ids of data/reference/) ---------------------------------------------
 
@@ -66,7 +78,22 @@ MONTHS = [
     "November",
     "December",
 ]
-ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth"]
+ORDINALS = [
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "eleventh",
+    "twelfth",
+    "thirteenth",
+    "fourteenth",
+]
 PUBLISHERS = [
     "Northern Wire",
     "Continental Press",
@@ -227,6 +254,213 @@ TITLES = [
 ]
 
 
+# -- the world every article shares: rounds, threads, people ----------------------------------
+
+START = dt.date(2017, 8, 20)  # the first round ended that day; publication dates follow it
+DAYS = 480  # publication dates run over this many days
+NEGOTIATION = "nafta-renegotiation"  # data/reference/negotiations.yaml
+ROUND_EVERY = 42  # round r ended on START + 42 (r - 1) days
+HOSTS = ["washington", "mexico-city", "ottawa"]  # round r was held in HOSTS[(r - 1) % 3]
+PROPOSAL_EVERY = 56  # a new proposal (thread) on each issue every eight weeks
+THREAT_EVERY = 112  # a new threat of each type every sixteen weeks
+# the threads of the reference data, for the first window of their issue or threat type
+REFERENCE_THREADS = {
+    "sunset-clause": "nafta-sunset-clause",
+    "rules-of-origin": "nafta-rules-of-origin",
+    "isds": "nafta-isds-opt-out",
+    "rebalancing": "nafta-rebalancing",
+    "threat-0": "nafta-withdrawal-threat",
+}
+PROPOSERS = ["united-states", "trump-administration", "ustr"]
+TERMINAL = ["withdrawn", "agreed", "lapsed", "revised"]
+CHANGE_WORDS = {  # how the text says a status change
+    "revised": "revised",
+    "withdrawn": "withdrawn",
+    "agreed": "agreed to",
+    "lapsed": "allowed to lapse",
+    "carried-out": "carried out",
+}
+
+
+def round_end(r: int) -> dt.date:
+    return START + dt.timedelta(days=ROUND_EVERY * (r - 1))
+
+
+@dataclass(frozen=True)
+class Thread:
+    id: str
+    proposer: str
+    start: dt.date
+    changes: tuple[tuple[str, dt.date], ...]  # (status, day), in time order
+
+
+def proposal_thread(issue: str, day: dt.date) -> Thread:
+    """The proposal on ``issue`` current on ``day``: one thread per issue and window."""
+    i = list(ISSUES).index(issue)
+    j = (day - START).days // PROPOSAL_EVERY
+    start = START + dt.timedelta(days=PROPOSAL_EVERY * j)
+    changes: list[tuple[str, dt.date]] = []
+    if (i + j) % 2 == 0:
+        changes.append(("revised", start + dt.timedelta(days=20)))
+    changes.append((TERMINAL[(3 * i + j) % 4], start + dt.timedelta(days=42)))
+    tid = REFERENCE_THREADS.get(issue) if j == 0 else None
+    return Thread(tid or f"synth-{issue}-{j + 1}", PROPOSERS[(i + j) % 3], start, tuple(changes))
+
+
+def threat_thread(kind: int, day: dt.date) -> Thread:
+    j = (day - START).days // THREAT_EVERY
+    start = START + dt.timedelta(days=THREAT_EVERY * j)
+    status = "lapsed" if kind == 0 or j % 2 == 0 else "carried-out"
+    tid = REFERENCE_THREADS.get(f"threat-{kind}") if j == 0 else None
+    return Thread(
+        tid or f"synth-threat-{kind}-{j + 1}",
+        "trump",
+        start,
+        ((status, start + dt.timedelta(days=84)),),
+    )
+
+
+def reference_data() -> dict[str, Any]:
+    """The threads of the world that data/reference/ does not list (OUTDIR/reference.yaml)."""
+    threads = []
+    last = START + dt.timedelta(days=DAYS)
+    for issue, (_phrase, short, _quote, _detail) in ISSUES.items():
+        day = START
+        while day < last:
+            t = proposal_thread(issue, day)
+            if t.id.startswith("synth-"):
+                n = t.id.rsplit("-", 1)[1]
+                agreement = "usmca" if t.start >= dt.date(2018, 10, 1) else "nafta"
+                threads.append(
+                    {
+                        "id": t.id,
+                        "name": f"Proposal {n} on {short} (synthetic)",
+                        "agreement": agreement,
+                        "issue": issue,
+                    }
+                )
+            day += dt.timedelta(days=PROPOSAL_EVERY)
+    for kind in range(len(THREATS)):
+        day = START
+        while day < last:
+            t = threat_thread(kind, day)
+            if t.id.startswith("synth-"):
+                n = t.id.rsplit("-", 1)[1]
+                threads.append({"id": t.id, "name": f"Trump threat {kind + 1}.{n} (synthetic)"})
+            day += dt.timedelta(days=THREAT_EVERY)
+    return {"threads": threads}
+
+
+# people who recur: (id, first mention, surname, affiliation, from)
+NEGOTIATORS = {
+    "melle": ("chief U.S. negotiator John Melle", "John Melle", "Melle", "united-states"),
+    "verheul": ("Canada's chief negotiator Steve Verheul", "Steve Verheul", "Verheul", "canada"),
+    "guajardo": (
+        "Mexican Economy Minister Ildefonso Guajardo",
+        "Ildefonso Guajardo",
+        "Guajardo",
+        "mexico",
+    ),
+    "seade": (
+        "Jesús Seade, the negotiator of Mexico's incoming government,",
+        "Jesús Seade",
+        "Seade",
+        "mexico",
+    ),
+}
+SEADE_FROM = dt.date(2018, 7, 15)
+HOME = {
+    "freeland": "ottawa",
+    "verheul": "ottawa",
+    "guajardo": "mexico-city",
+    "seade": "mexico-city",
+}
+_FIRST = [
+    "Maria",
+    "David",
+    "Laura",
+    "Ahmed",
+    "Sofia",
+    "Daniel",
+    "Hannah",
+    "Carlos",
+    "Emily",
+    "Kenji",
+]
+_LAST = [  # one surname each: a parameter may name an analyst by surname alone
+    "Gutiérrez",
+    "Okafor",
+    "Lindqvist",
+    "Brennan",
+    "Moreau",
+    "Castillo",
+    "Nakamura",
+    "Feldman",
+    "Oduya",
+    "Kowalski",
+    "Haddad",
+    "Ferreira",
+    "Novak",
+    "Sørensen",
+    "Achebe",
+    "Delacroix",
+    "Whitfield",
+    "Yamada",
+    "Petrov",
+    "Ibáñez",
+    "Mbeki",
+    "Lorenzen",
+    "Quintero",
+    "Abernathy",
+    "Szabo",
+    "Rinaldi",
+    "Eriksen",
+    "Tanaka",
+    "Obuya",
+    "Villeneuve",
+]
+_ROLES = [
+    "an economist at the Border Trade Institute",
+    "a trade lawyer in Washington",
+    "a senior fellow at the Continental Policy Centre",
+    "chief economist at a large Canadian bank",
+    "a professor of international trade",
+    "a consultant to auto parts makers",
+]
+ANALYSTS = [  # (full name, surname, role): 30 people
+    (f"{_FIRST[i % 10]} {last}", last, _ROLES[i % 6]) for i, last in enumerate(_LAST)
+]
+ANALYST_QUOTES = [
+    "Both sides are still far apart on the issues that matter",
+    "Investors hate this kind of uncertainty",
+    "A deal is possible, but not on this timetable",
+    "The auto sector has the most to lose",
+    "Nobody wants to be the one who walks away first",
+]
+ANALYST_CLAUSES = [
+    ("markets had so far shrugged off the talks", "Markets have shrugged off the talks."),
+    (
+        "the proposals on the table would be hard to ratify",
+        "The proposals would be hard to ratify.",
+    ),
+    ("companies were delaying investment decisions", "Companies delay investment."),
+    ("a bilateral deal was becoming more likely", "A bilateral deal is more likely."),
+]
+REBUTTALS = [  # an objection to a quoted statement: words, reason kind, reason clause, summary
+    (
+        "rejected that assessment",
+        "other",
+        "saying that the gaps were narrowing",
+        "The gaps are narrowing.",
+    ),
+    (
+        "disputed that account of the talks",
+        "procedural",
+        "saying that Washington had not answered the partners' counter-proposals",
+        "Washington has not answered the counter-proposals.",
+    ),
+]
+
 # -- building a text whose offsets we know ---------------------------------------------------
 
 _FOLD = str.maketrans(
@@ -307,23 +541,31 @@ def cap(s: str) -> str:
     return s[0].upper() + s[1:]
 
 
-def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
-    """The article file (front matter + text) and the facts document of article ``k``."""
+def day_words(day: dt.date) -> str:
+    return f"{MONTHS[day.month - 1]} {day.day}"
+
+
+def article(k: int, seed: int, own_threads: bool = True) -> tuple[str, dict[str, Any]]:
+    """The article file (front matter + text) and the facts document of article ``k``.
+
+    Without ``own_threads`` only the threads of data/reference/ are named (the corpus then
+    loads without OUTDIR/reference.yaml)."""
     rng = random.Random(f"tradekg-synth/{seed}/{k}")
-    published = dt.date(2017, 8, 20) + dt.timedelta(days=rng.randrange(0, 480))
+    published = START + dt.timedelta(days=rng.randrange(0, DAYS))
     usmca = published >= dt.date(2018, 10, 1)
     agreement = "usmca" if usmca else "nafta"
     agr = "USMCA" if usmca else "NAFTA"
-    round_no = rng.randint(1, 7)
-    host = rng.choice(list(PLACES))
-    next_host = rng.choice([p for p in PLACES if p != host])
-    ended = published - dt.timedelta(days=rng.randrange(0, 4))
-    weekday = WEEKDAYS[ended.weekday()]
-    next_month = (published.replace(day=1) + dt.timedelta(days=32)).replace(day=1)
+    round_no = (published - START).days // ROUND_EVERY + 1  # the last round that ended
+    host = HOSTS[(round_no - 1) % 3]
+    next_host = HOSTS[round_no % 3]
+    ended = round_end(round_no)
+    on_day = day_words(ended)
+    next_month = round_end(round_no + 1)
     issues = rng.sample(list(ISSUES), 2)
     unnamed = rng.choice(UNNAMED)
-    speaker = rng.choice(US_SPEAKERS)
-    partner_speaker = "freeland" if rng.random() < 0.7 else None
+    speaker = rng.choice(["lighthizer", "trump", "melle"])
+    partners = ["freeland", "verheul", "guajardo"] + (["seade"] if published >= SEADE_FROM else [])
+    partner_speaker = rng.choice(partners) if rng.random() < 0.7 else None
     t = Text()
     facts: dict[str, Any] = {"article": f"{k}.md"}
     facts["actors"] = [
@@ -340,15 +582,44 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     objections: list[dict[str, Any]] = []
     statements: list[dict[str, Any]] = []
     threats: list[dict[str, Any]] = []
+    changes: list[dict[str, Any]] = []
     events: list[dict[str, Any]] = []
     mentioned: set[str] = set()
 
     def name(actor: str) -> str:
-        first, later = NAMES[actor]
+        if actor in NEGOTIATORS:
+            first, full, later, affiliation = NEGOTIATORS[actor]
+            if actor not in mentioned:
+                facts["actors"].append(
+                    {"id": actor, "type": "Person", "name": full, "affiliation": affiliation}
+                )
+        else:
+            first, later = NAMES[actor]
         if actor in mentioned:
             return later
         mentioned.add(actor)
         return first
+
+    def named(thread: Thread) -> str | None:
+        return thread.id if own_threads or not thread.id.startswith("synth-") else None
+
+    def report_changes(of: str, thread: Thread, what: str) -> None:
+        """The status changes of ``thread`` before publication, each with a chance of 60 %."""
+        for status, day in thread.changes:
+            if day >= published or rng.random() >= 0.6:
+                continue
+            words = f"{what} was {CHANGE_WORDS[status]} on {day_words(day)}"
+            at = t.add(words + ".")
+            change: dict[str, Any] = {
+                "id": f"{of.split('/')[-1]}-{status}",
+                "of": of,
+                "status": status,
+            }
+            if status == "withdrawn":
+                change["by"] = thread.proposer
+            change["evidence"] = evidence(words, at, words)
+            change["when"] = {"phrase": day_words(day), "date": day.isoformat()}
+            changes.append(change)
 
     # 1. the lede: a round ended (event, day precision) in a place; the outlet's verdict
     outcome, outcome_summary = rng.choice(OUTCOMES)
@@ -356,7 +627,7 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     round_words = f"the {ORDINALS[round_no - 1]} round of {talks}"
     s = (
         f"Negotiators from the United States, Canada and Mexico wrapped up {round_words} "
-        f"in {PLACES[host]} on {weekday}, {outcome}."
+        f"in {PLACES[host]} on {on_day}, {outcome}."
     )
     mentioned.update({"united-states", "canada", "mexico"})
     at = t.add(s)
@@ -364,6 +635,7 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
         {
             "id": "negotiation",
             "type": "Negotiation",
+            "negotiation": NEGOTIATION,
             "name": f"{agr} {'renegotiation' if not usmca else 'negotiation'}",
             "agreement": agreement,
             "participants": ["united-states", "canada", "mexico"],
@@ -381,8 +653,8 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
             "participants": ["united-states", "canada", "mexico"],
             "where": host,
             "status": "occurred",
-            "evidence": evidence(s, at, f"wrapped up {round_words} in {PLACES[host]} on {weekday}"),
-            "when": {"phrase": weekday, "date": ended.isoformat()},
+            "evidence": evidence(s, at, f"wrapped up {round_words} in {PLACES[host]} on {on_day}"),
+            "when": {"phrase": on_day, "date": ended.isoformat()},
         }
     )
     statements.append(
@@ -390,22 +662,25 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
             "id": "outlet-outcome",
             "summary": outcome_summary,
             "evidence": evidence(
-                s, at, f"wrapped up {round_words} in {PLACES[host]} on {weekday}, {outcome}"
+                s, at, f"wrapped up {round_words} in {PLACES[host]} on {on_day}, {outcome}"
             ),
         }
     )
 
-    # 2. the two proposals, each demanded (one in a quote, one according to an unnamed source)
+    # 2. the two proposals (the threads current at publication), each demanded (one in a
+    # quote, one according to an unnamed source), and what became of them so far
     t.new_paragraph()
-    proposers = rng.sample(["united-states", "trump-administration", "ustr"], 2)
-    for n, (issue, proposer) in enumerate(zip(issues, proposers, strict=True)):
+    for n, issue in enumerate(issues):
         phrase, short, demand_quote, detail = ISSUES[issue]
+        thread = proposal_thread(issue, published)
+        proposer = thread.proposer
         who = name(proposer)
         s = f"{cap(who)} has proposed {phrase}, {detail}."
         at = t.add(s)
         proposals.append(
             {
                 "id": issue,
+                "thread": named(thread),
                 "proposer": proposer,
                 "issue": issue,
                 "agreement": agreement,
@@ -415,18 +690,18 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
         )
         if n == 0:
             sp = name(speaker)
-            s = f"\u201c{demand_quote},\u201d {sp} said on {weekday}."
+            s = f"\u201c{demand_quote},\u201d {sp} said on {on_day}."
             at = t.add(s)
             demands.append(
                 {
                     "id": issue,
                     "by": speaker,
                     "proposal": issue,
-                    "summary": f"{NAMES[speaker][1]} insists on {short}.",
+                    "summary": f"{sp.split()[-1]} insists on {short}.",
                     "mode": "direct-quote",
                     "verb": "said",
                     "evidence": evidence(s, at, demand_quote),
-                    "when": {"phrase": weekday, "date": ended.isoformat()},
+                    "when": {"phrase": on_day, "date": ended.isoformat()},
                 }
             )
         else:
@@ -448,6 +723,7 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
                     ),
                 }
             )
+        report_changes(f"proposal/{issue}", thread, f"The proposal on {short}")
 
     # 3. objections: the partners as a group (with a reason), and one partner (quote or reason)
     t.new_paragraph()
@@ -472,20 +748,20 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     if partner_speaker:
         quote = rng.choice(OBJECTION_QUOTES)
         sp = name(partner_speaker)
-        s = f"\u201c{quote},\u201d {sp} told reporters in Ottawa on {weekday}."
+        place = HOME[partner_speaker]
+        s = f"\u201c{quote},\u201d {sp} told reporters in {PLACES[place]} on {on_day}."
         at = t.add(s)
         objections.append(
             {
                 "id": f"{p1}-{partner_speaker}",
                 "by": partner_speaker,
                 "proposal": p1,
-                "summary": f"{NAMES[partner_speaker][1]} objects to "
-                f"the proposal on {ISSUES[p1][1]}.",
+                "summary": f"{sp.split()[-1]} objects to the proposal on {ISSUES[p1][1]}.",
                 "mode": "direct-quote",
                 "verb": "told reporters",
                 "evidence": evidence(s, at, quote),
-                "when": {"phrase": weekday, "date": ended.isoformat()},
-                "where": "ottawa",
+                "when": {"phrase": on_day, "date": ended.isoformat()},
+                "where": place,
             }
         )
     else:
@@ -505,7 +781,8 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
             }
         )
 
-    # 4. statements: a direct quote and a paraphrase; sometimes a threat
+    # 4. statements: a direct quote (sometimes rejected by a partner) and a paraphrase;
+    # sometimes an analyst; sometimes a threat
     t.new_paragraph()
     quote, summary = rng.choice(QUOTES)
     sp = name(speaker)
@@ -521,8 +798,25 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
             "evidence": evidence(s, at, quote),
         }
     )
+    if rng.random() < 0.35:
+        rebutter = rng.choice(partners)
+        words, kind, clause, summary = rng.choice(REBUTTALS)
+        who = name(rebutter)
+        s = f"{cap(who)} {words}, {clause}."
+        at = t.add(s)
+        objections.append(
+            {
+                "id": f"{speaker}-quote-{rebutter}",
+                "kind": "rejection",
+                "by": rebutter,
+                "about": f"{speaker}-quote",
+                "summary": f"{who.split()[-1]} rejects what {sp.split()[-1]} said.",
+                "evidence": evidence(s, at, f"{cap(who)} {words}"),
+                "reason": {"summary": summary, "kind": kind, "evidence": evidence(s, at, clause)},
+            }
+        )
     clause, summary = rng.choice(PARAPHRASES)
-    para_speaker = rng.choice(["lighthizer", "freeland", "trump"])
+    para_speaker = rng.choice(["lighthizer", "trump", "melle", *partners])
     sp = name(para_speaker)
     s = f"{cap(sp)} said that {clause}."
     at = t.add(s)
@@ -536,22 +830,60 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
             "evidence": evidence(s, at, f"said that {clause}"),
         }
     )
+    if rng.random() < 0.6:
+        a = rng.randrange(len(ANALYSTS))
+        full, surname, role = ANALYSTS[a]
+        analyst = f"analyst-{a + 1}"
+        facts["actors"].append({"id": analyst, "type": "Person", "name": full})
+        quote = rng.choice(ANALYST_QUOTES)
+        s = f"\u201c{quote},\u201d said {full}, {role}."
+        at = t.add(s)
+        statements.append(
+            {
+                "id": f"{analyst}-quote",
+                "by": analyst,
+                "summary": f"{quote}.",
+                "mode": "direct-quote",
+                "verb": "said",
+                "evidence": evidence(s, at, quote),
+            }
+        )
+        clause, summary = rng.choice(ANALYST_CLAUSES)
+        s = f"{surname} added that {clause}."
+        at = t.add(s)
+        statements.append(
+            {
+                "id": f"{analyst}-paraphrase",
+                "by": analyst,
+                "summary": summary,
+                "mode": "paraphrase",
+                "verb": "added",
+                "evidence": evidence(s, at, f"{surname} added that {clause}"),
+            }
+        )
     if rng.random() < 0.4:
-        action, condition, words = rng.choice(THREATS)
+        kind_no = rng.randrange(len(THREATS))
+        action, condition, words = THREATS[kind_no]
+        thread = threat_thread(kind_no, published)
+        status, due = thread.changes[-1]
+        due_month = MONTHS[due.month - 1]
         sp = name("trump")
-        s = f"{cap(sp)} has repeatedly threatened to {words}."
+        s = f"{cap(sp)} has repeatedly threatened to {words} by {due_month}."
         at = t.add(s)
         threats.append(
             {
                 "id": "trump-threat",
+                "thread": named(thread),
                 "by": "trump",
                 "action": action,
                 "condition": condition,
                 "summary": "Trump threatens to act if the talks do not go his way.",
                 "evidence": evidence(s, at, f"threatened to {words}"),
                 "when": {"phrase": "repeatedly"},
+                "deadline": {"phrase": due_month, "date": f"{due:%Y-%m}"},
             }
         )
+        report_changes("threat/trump-threat", thread, "That threat")
 
     # 5. what comes next: the next round (month precision), sometimes a milestone (year)
     t.new_paragraph()
@@ -610,10 +942,14 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
         ("objections", objections),
         ("statements", statements),
         ("threats", threats),
+        ("changes", changes),
         ("events", events),
     ):
         if items:
             facts[section] = items
+    for fact in (*proposals, *threats):
+        if fact["thread"] is None:
+            del fact["thread"]
     facts = _resolve_quotes(facts, text)
     title = rng.choice(TITLES).format(
         Agr=agr, ordinal=ORDINALS[round_no - 1], issue=ISSUES[issues[0]][1]
@@ -629,10 +965,20 @@ def article(k: int, seed: int) -> tuple[str, dict[str, Any]]:
     return f"---\n{front}---\n{text}", facts
 
 
-def write_corpus(out: Path, n: int, seed: int = 0, start: int = 0) -> None:
+def write_corpus(
+    out: Path, n: int, seed: int = 0, start: int = 0, own_threads: bool = True
+) -> None:
+    """Articles ``start`` .. ``n - 1`` and OUTDIR/reference.yaml (see ``article`` for
+    ``own_threads``)."""
     out.mkdir(parents=True, exist_ok=True)
+    (out / REFERENCE).write_text(
+        "# the threads of the synthetic corpus that data/reference/ does not list "
+        "(benchmarks/synth.py)\n"
+        + yaml.dump(reference_data(), Dumper=Dumper, sort_keys=False, width=1000),
+        encoding="utf-8",
+    )
     for k in range(start, n):
-        text, facts = article(k, seed)
+        text, facts = article(k, seed, own_threads)
         (out / f"{k}.md").write_text(text, encoding="utf-8")
         (out / f"{k}.facts.yaml").write_text(
             "# synthetic facts (benchmarks/synth.py)\n"
@@ -648,7 +994,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     args = parser.parse_args(argv)
     write_corpus(args.outdir, args.articles, args.seed)
-    print(f"wrote {args.articles} articles (seed {args.seed}) to {args.outdir}", file=sys.stderr)
+    print(
+        f"wrote {args.articles} articles (seed {args.seed}) to {args.outdir}; "
+        f"ingest with --reference {args.outdir / REFERENCE}",
+        file=sys.stderr,
+    )
     return 0
 
 

@@ -106,7 +106,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     where = tmp_path_factory.mktemp("corpus")
-    synth.write_corpus(where, ARTICLES, 0)
+    synth.write_corpus(where, ARTICLES, 0, own_threads=False)  # no --reference needed
     return where
 
 

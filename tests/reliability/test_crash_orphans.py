@@ -86,7 +86,7 @@ def small_store(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, Path]:
     finally:
         sys.path.remove(str(ROOT / "benchmarks"))
     where = tmp_path_factory.mktemp("orphans")
-    synth.write_corpus(where / "corpus", ARTICLES, 0)
+    synth.write_corpus(where / "corpus", ARTICLES, 0, own_threads=False)  # no --reference
     done = tradekg(
         "--store",
         str(where / "store"),
