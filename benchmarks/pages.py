@@ -3,7 +3,7 @@
     python benchmarks/pages.py --articles 1000 [--code REV|worktree[:STEPS]]... [--timeout 60]
 
 For a synthetic corpus of N articles (benchmarks/synth.py, ingested once into
-WORKDIR/pages-store-N with the working tree's code), each --code (a git revision, exported as
+WORKDIR/pages-store-N-sS-vV with the working tree's code), each --code (a git revision, exported as
 bench.py does, or the working tree) is measured in its own process over the same store, for
 every saved query with its required parameters (bench.py's default values):
 
@@ -124,13 +124,14 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workdir", type=Path, default=bench.DEFAULT_WORKDIR)
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    store = args.workdir / f"pages-store-{args.articles}-s{args.seed}"
+    corpus = bench.corpus(args.workdir, args.articles, args.seed)
+    store = args.workdir / f"pages-store-{corpus.name.removeprefix('corpus-')}"
     if not (store / ".complete").exists():
-        corpus = bench.corpus(args.workdir, args.articles, args.seed)
         bench.log(f"ingesting {corpus} into {store}")
         done = subprocess.run(
-            [sys.executable, "-m", "kg", "--store", str(store), "ingest", "-q"]
-            + ["--workers", "2", str(corpus)],
+            [sys.executable, "-m", "kg", "--store", str(store)]
+            + [f"--reference={extra}" for extra in bench.corpus_reference(corpus)]
+            + ["ingest", "-q", "--workers", "2", str(corpus)],
             cwd=bench.ROOT,
             capture_output=True,
             text=True,
