@@ -284,3 +284,29 @@ def test_a_person_who_matches_two_registry_entries_is_refused(tmp_path: Path) ->
         "use one of their ids in 'by:' instead of defining the person here)"
     ) in result.output
     assert store_quads(store) == before
+
+
+def test_a_round_stands_for_the_day_it_ended(nafta: Store) -> None:
+    """A date parameter takes a round: the last day its articles give it (round 5 ended on
+    2017-11-21, round 7 on 2018-03-05), by <negotiation>/round/<n> or by name."""
+    columns = ["actorLabel", "issueLabel", "before", "after", "change", "since", "until"]
+    by_day = rows(nafta, "positions-diff", columns, since="2017-11-21", until="2018-03-05")
+    assert ("Canada", "sunset clause", "oppose (concern)", "oppose (deal-breaker)") in [
+        r[:4] for r in by_day
+    ]
+    by_round = rows(
+        nafta,
+        "positions-diff",
+        columns,
+        since="nafta-renegotiation/round/5",
+        until="Round 7 of the NAFTA renegotiation",
+    )
+    assert by_round == by_day
+    with pytest.raises(UsageError) as caught:
+        run_saved(
+            nafta, "positions-diff", {"since": "nafta-renegotiation/round/4", "until": "2018-03-05"}
+        )
+    assert caught.value.message == (
+        "parameter 'since' must be a date (YYYY-MM-DD) or a round of a negotiation the store "
+        "holds, not 'nafta-renegotiation/round/4'"
+    )

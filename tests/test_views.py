@@ -331,7 +331,10 @@ def test_cli_report_positions_as_of_a_date(sample_store_dir: Path) -> None:
     assert len(cells) == 19  # the positions query's 19 actor-issue pairs under NAFTA
     result = cli_run(sample_store_dir, "NAFTA", "--as-of", "last week")
     assert result.exit_code == 2
-    assert "parameter 'asOf' must be a date (YYYY-MM-DD), not 'last week'" in result.stderr
+    assert (
+        "parameter 'asOf' must be a date (YYYY-MM-DD) or a round of a negotiation the store "
+        "holds, not 'last week'"
+    ) in result.stderr
 
 
 def test_cli_report_usage_errors(sample_store_dir: Path) -> None:

@@ -18,7 +18,7 @@ from rdflib import RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
 
 from kg.errors import InputError, UsageError
-from kg.iris import ID_PATTERN, check_iri, mint, name_key
+from kg.iris import ID_PATTERN, check_iri, child, mint, name_key
 from kg.kinds import KINDS, family_classes
 from kg.queries.catalogue import SavedQuery
 from kg.resources import ontology_graph
@@ -162,6 +162,48 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
     return _by_name_key(store, value)
 
 
+_ROUND = re.compile(r"([a-z0-9](?:[a-z0-9-]*[a-z0-9])?)/round/([1-9][0-9]{0,3})")
+# the day a round ended as its articles date it: the last day of their times of the round,
+# else the latest publication of an article that reports it
+_ROUND_DATE = (
+    _PREFIXES
+    + """
+SELECT ?round (MAX(?day) AS ?date) WHERE {
+  ?round skos:broader ?negotiation .
+  ?event tkg:thread ?round ; tkg:report/tkg:inArticle ?article .
+  OPTIONAL { ?event tkg:time/tkg:end ?end }
+  ?article schema:datePublished ?published .
+  BIND(COALESCE(?end, ?published) AS ?day)
+} GROUP BY ?round"""
+)
+
+
+def _round_date(store: Store, value: str) -> Literal | None:
+    """The day a round stands for as a date parameter (positions as of round 7): the round
+    named as <negotiation id>/round/<n>, by its name or IRI."""
+    match = _ROUND.fullmatch(value)
+    if match:
+        rounds = [child(mint("negotiation", match[1]), "round", match[2])]
+    elif _SCHEME.match(value):
+        try:
+            rounds = [check_iri(value)]
+        except InputError:
+            return None
+    else:
+        rounds = [
+            r[0]
+            for r in store.select(
+                _BY_NAME, {"cls": TKG.Thread, "needle": Literal(value.lower())}
+            ).rows
+            if isinstance(r[0], URIRef)
+        ]
+    for iri in rounds:
+        rows = store.select(_ROUND_DATE, {"round": iri}).rows
+        if rows and isinstance(rows[0][1], Literal):
+            return Literal(rows[0][1].toPython(), datatype=XSD.date)
+    return None
+
+
 def _first_of_thread(store: Store, value: str) -> list[URIRef]:
     """The proposal a thread's id or name stands for: the one of its earliest article (the
     others are one with it: proposal-history follows the thread to them)."""
@@ -216,9 +258,16 @@ def resolve(store: Store, kind: str, raw: str, name: str = "value") -> Node:
         try:
             return Literal(dt.date.fromisoformat(value), datatype=XSD.date)
         except ValueError:
-            raise UsageError(
-                f"parameter {name!r} must be a date (YYYY-MM-DD), not {raw!r}"
-            ) from None
+            day = _round_date(store, value)
+            if day is None:
+                raise UsageError(
+                    f"parameter {name!r} must be a date (YYYY-MM-DD) or a round of a "
+                    f"negotiation the store holds, not {raw!r}",
+                    hint="name a round as <negotiation id>/round/<n> "
+                    "(nafta-renegotiation/round/5), by its name (Round 5 of the NAFTA "
+                    "renegotiation) or its IRI",
+                ) from None
+            return day
     if not value:
         raise UsageError(f"parameter {name!r} is empty")
     found = _matches(store, kind, value)
