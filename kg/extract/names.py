@@ -6,6 +6,7 @@ then the ones that need the first mentions (surnames, "the official")."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from kg.extract.groups import (
     country_group,
@@ -37,18 +38,30 @@ from kg.extract.people import (
 )
 
 
-def find_mentions(text: str, lexicon: Lexicon, known: KnownPeople | None = None) -> Mentions:
+def find_mentions(
+    text: str,
+    lexicon: Lexicon,
+    known: KnownPeople | None = None,
+    toks: list[Token] | None = None,
+    parsed: Sequence[tuple[int, int, str]] | None = None,
+) -> Mentions:
     """Every mention in ``text``, in text order, none inside a longer one; ``known`` people
-    (kg.extract.known) are found by surname alone too."""
-    toks = tokens(text)
+    (kg.extract.known) are found by surname alone too. ``toks`` are the text's tokens and
+    ``parsed`` the names a spaCy pipeline found in it (kg.extract.nlp), when the caller has
+    them already (kg.extract.pipeline); else they are found here."""
+    toks = tokens(text) if toks is None else toks
+    if parsed is None and lexicon.nlp is not None:
+        from kg.extract.nlp import names
+
+        parsed = names(lexicon.nlp, text)
     found = Mentions(text)
     _reference_and_titles(text, toks, lexicon, found)
     appositives(text, found, lexicon)
     organisations(text, found, lexicon)
     interest_groups(text, found, lexicon)
     unnamed_sources(text, lexicon, found)
-    if lexicon.nlp is not None:
-        _pipeline_names(text, lexicon, found)
+    if parsed is not None:
+        _pipeline_names(text, parsed, lexicon, found)
     _administrations(text, lexicon, found)
     _offices(text, lexicon, found)
     found.seal()
@@ -203,12 +216,12 @@ def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentio
     return 0
 
 
-def _pipeline_names(text: str, lexicon: Lexicon, found: Mentions) -> None:
-    """People and organisations a spaCy pipeline finds where no rule found anyone."""
-    from kg.extract.nlp import names
-
+def _pipeline_names(
+    text: str, parsed: Sequence[tuple[int, int, str]], lexicon: Lexicon, found: Mentions
+) -> None:
+    """People and organisations a spaCy pipeline found where no rule found anyone."""
     taken = [(m.start, m.end) for m in found.found]
-    for start, end, kind in names(lexicon.nlp, text):
+    for start, end, kind in parsed:
         if any(a < end and start < b for a, b in taken):
             continue
         name = text[start:end]
