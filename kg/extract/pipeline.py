@@ -1,0 +1,400 @@
+"""The extractor's stages, in order, each a function of the one before:
+
+    sentences    the text cut to MAX_CHARS, its paragraphs, quotations, sentences and tokens,
+                 and the names a spaCy pipeline finds when the lexicon has one (the parse)
+    mentions     every actor, issue, agreement and place the article mentions (kg.extract.names)
+    attribution  the gender the article gives each person (kg.extract.speakers) and the
+                 speaker of each quotation (kg.extract.quotes)
+    acts         demands, proposals, objections, threats and support (kg.extract.acts)
+    times        the time phrases of each sentence (kg.extract.times) and the dated events
+                 (kg.extract.events)
+    draft        the statements (quotations, paraphrases, the outlet's own voice), dated, and
+                 every fact in the order the draft lists them
+
+Each stage's output is a frozen record that holds the one before it, so a later stage reads
+what an earlier one found instead of finding it again, and ``run(article, lexicon, known,
+until="mentions")`` stops after any stage (to score or test it alone). The lexicon and the
+people known before the article is read (kg.extract.known) are handed to every stage.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any, Literal, overload
+
+from kg.errors import UsageError
+from kg.extract.acts import ActFinder
+from kg.extract.events import find_events, same_events
+from kg.extract.facts import DraftedFact
+from kg.extract.known import KnownPeople
+from kg.extract.lexicon import Lexicon
+from kg.extract.mentions import Actor, Mentions, Token, tokens
+from kg.extract.names import find_mentions
+from kg.extract.quotes import Attributed, attribute, ends_paragraph
+from kg.extract.speakers import Speakers
+from kg.extract.text import (
+    Paragraph,
+    Quotation,
+    Sentence,
+    paragraphs,
+    quotations,
+    sentences,
+    single_quoted,
+)
+from kg.extract.times import TimeMatch, find_times
+from kg.model import Article
+
+MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousand
+
+
+@dataclass
+class Draft:
+    article: Article
+    facts: list[DraftedFact] = field(default_factory=list)
+    notes: list[str] = field(default_factory=list)  # what the extractor could not do
+
+    def local_actors(self) -> list[Actor]:
+        seen: dict[str, Actor] = {}
+        for fact in self.facts:
+            for actor in fact.actors:
+                if actor.local:
+                    seen.setdefault(actor.key, actor)
+        return list(seen.values())
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A paragraph with its quotations and sentences."""
+
+    paragraph: Paragraph
+    quotes: tuple[Quotation, ...]
+    sentences: tuple[Sentence, ...]
+
+    def quote_spans(self) -> list[tuple[int, int]]:
+        return [(q.inner_start, q.inner_end) for q in self.quotes]
+
+
+@dataclass(frozen=True)
+class Sentences:
+    """Stage 1: the text as read (cut to MAX_CHARS, with a note when it was), its passages,
+    its tokens, and the names the spaCy pipeline found (None without one)."""
+
+    article: Article
+    text: str
+    notes: tuple[str, ...]
+    passages: tuple[Passage, ...]
+    tokens: tuple[Token, ...]
+    parsed: tuple[tuple[int, int, str], ...] | None
+
+    @property
+    def published(self) -> dt.date:
+        return self.article.published
+
+
+@dataclass(frozen=True)
+class Mentioned:
+    """Stage 2: every mention, in text order (kg.extract.mentions.Mentions)."""
+
+    sentences: Sentences
+    mentions: Mentions
+
+
+@dataclass(frozen=True)
+class Attributions:
+    """Stage 3: who "he" and "she" stand for, and the attributed quotations of each passage
+    (in the order of ``Sentences.passages``)."""
+
+    mentioned: Mentioned
+    speakers: Speakers
+    quotes: tuple[tuple[Attributed, ...], ...]
+
+
+@dataclass(frozen=True)
+class Acts:
+    """Stage 4: the acts, proposals first, in the order the draft lists them."""
+
+    attributions: Attributions
+    facts: tuple[DraftedFact, ...]
+
+
+@dataclass(frozen=True)
+class Timed:
+    """Stage 5: the time phrases of each sentence, by its (start, end), and the events."""
+
+    acts: Acts
+    times: Mapping[tuple[int, int], tuple[TimeMatch, ...]]
+    events: tuple[DraftedFact, ...]
+
+
+Output = Sentences | Mentioned | Attributions | Acts | Timed | Draft
+
+
+def read(article: Article, lexicon: Lexicon, known: KnownPeople | None) -> Sentences:
+    """Stage 1: paragraphs, quotations, sentences, tokens and the parse."""
+    text = article.text
+    notes: tuple[str, ...] = ()
+    if len(text) > MAX_CHARS:
+        notes = (f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were read",)
+        text = text[:MAX_CHARS]
+    single = single_quoted(text)  # British style: ‘…’ quotes
+    passages = []
+    for paragraph in paragraphs(text):
+        quotes = quotations(text, paragraph, single)
+        passages.append(
+            Passage(paragraph, tuple(quotes), tuple(sentences(text, paragraph, quotes)))
+        )
+    parsed = None
+    if lexicon.nlp is not None:
+        from kg.extract.nlp import names
+
+        parsed = tuple(names(lexicon.nlp, text))
+    return Sentences(article, text, notes, tuple(passages), tuple(tokens(text)), parsed)
+
+
+def mention(read: Sentences, lexicon: Lexicon, known: KnownPeople | None) -> Mentioned:
+    """Stage 2: the mentions (kg.extract.names), from the tokens and the parse of stage 1."""
+    return Mentioned(read, find_mentions(read.text, lexicon, known, list(read.tokens), read.parsed))
+
+
+def attribution(found: Mentioned, lexicon: Lexicon, known: KnownPeople | None) -> Attributions:
+    """Stage 3: genders for pronouns, then each paragraph's quotations and their speakers (a
+    quotation that ended the paragraph before is handed to the next)."""
+    read, mentions = found.sentences, found.mentions
+    text, passages = read.text, read.passages
+    speakers = Speakers(
+        text,
+        mentions,
+        lexicon.titles,
+        lexicon.title_heads,
+        lexicon.given_names,
+        [p.paragraph.start for p in passages],
+        [(s.start, s.end) for p in passages for s in p.sentences],
+        [(q.start, q.end) for p in passages for q in p.quotes],
+    )
+    out: list[tuple[Attributed, ...]] = []
+    carried: Attributed | None = None  # a quotation that ended the paragraph before
+    for p in passages:
+        if not p.sentences:
+            out.append(())
+            continue
+        sents = list(p.sentences)
+        attributed = attribute(
+            text, p.paragraph, list(p.quotes), sents, mentions, lexicon, speakers, carried
+        )
+        carried = attributed[-1] if attributed and ends_paragraph(attributed[-1], sents) else None
+        out.append(tuple(attributed))
+    return Attributions(found, speakers, tuple(out))
+
+
+def acts(attributions: Attributions, lexicon: Lexicon, known: KnownPeople | None) -> Acts:
+    """Stage 4: acts in the words outside quotations, sentence by sentence, then in each
+    attributed quotation of the paragraph."""
+    read = attributions.mentioned.sentences
+    text = read.text
+    finder = ActFinder(text, attributions.mentioned.mentions, lexicon, attributions.speakers)
+    for p, quoted in zip(read.passages, attributions.quotes, strict=True):
+        spans = p.quote_spans()
+        for s in p.sentences:
+            finder.sentence(s, spans)
+        for q in quoted:
+            finder.quoted(q.speaker, q.quote.inner_start, _quote_end(text, q), _mode(q), q.verb)
+    finder.finish()
+    return Acts(attributions, (*finder.proposals, *finder.facts))
+
+
+def timed(found: Acts, lexicon: Lexicon, known: KnownPeople | None) -> Timed:
+    """Stage 5: the time phrases of each sentence, and the events they date."""
+    read = found.attributions.mentioned.sentences
+    mentions = found.attributions.mentioned.mentions
+    text, published = read.text, read.published
+    times: dict[tuple[int, int], tuple[TimeMatch, ...]] = {}
+    events: list[DraftedFact] = []
+    for p in read.passages:
+        spans = p.quote_spans()
+        for s in p.sentences:
+            phrases = find_times(text, s.start, s.end, published)
+            times[s.start, s.end] = tuple(phrases)
+            events.extend(find_events(text, s, phrases, mentions, published, spans))
+    return Timed(found, times, tuple(same_events(events, text)))
+
+
+def draft(found: Timed, lexicon: Lexicon, known: KnownPeople | None) -> Draft:
+    """Stage 6: the statements, paragraph by paragraph (paraphrases and the outlet's voice in
+    each sentence, then the attributed quotations), dated by stage 5; then every fact, acts
+    first, each with evidence."""
+    attributions = found.acts.attributions
+    read = attributions.mentioned.sentences
+    mentions = attributions.mentioned.mentions
+    text, published = read.text, read.published
+    statements: list[DraftedFact] = []
+    for p, quoted in zip(read.passages, attributions.quotes, strict=True):
+        spans = p.quote_spans()
+        for s in p.sentences:
+            times = list(found.times[s.start, s.end])
+            statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
+            statements.extend(_outlet_voice(text, s, spans, lexicon))
+        for q in quoted:
+            end = _quote_end(text, q)
+            mode = _mode(q)
+            fields: dict[str, object] = {"by": q.speaker.key, "mode": mode, "verb": q.verb}
+            said = q.sentence.start, q.sentence.end
+            times = list(found.times.get(said) or find_times(text, *said, published))
+            outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
+            statements.append(
+                DraftedFact(
+                    "statements",
+                    q.speaker.key + "-quote",
+                    q.rule,
+                    q.confidence,
+                    q.quote.inner_start,
+                    end,
+                    fields,
+                    when=_day(outside),
+                    actors=(q.speaker,),
+                )
+            )
+    facts = [*found.acts.facts, *statements, *found.events]
+    # never a fact without evidence: words with at least one letter or digit
+    kept = [f for f in facts if any(c.isalnum() for c in text[f.start : f.end])]
+    return Draft(read.article, kept, list(read.notes))
+
+
+Stage = Callable[[Any, Lexicon, KnownPeople | None], Any]
+STAGES: tuple[tuple[str, Stage], ...] = (
+    ("sentences", read),
+    ("mentions", mention),
+    ("attribution", attribution),
+    ("acts", acts),
+    ("times", timed),
+    ("draft", draft),
+)
+STAGE_NAMES = tuple(name for name, _ in STAGES)
+
+
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None, until: Literal["sentences"]
+) -> Sentences: ...
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None, until: Literal["mentions"]
+) -> Mentioned: ...
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None, until: Literal["attribution"]
+) -> Attributions: ...
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None, until: Literal["acts"]
+) -> Acts: ...
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None, until: Literal["times"]
+) -> Timed: ...
+@overload
+def run(
+    article: Article,
+    lexicon: Lexicon,
+    known: KnownPeople | None = None,
+    until: Literal["draft"] = "draft",
+) -> Draft: ...
+@overload
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None = None, until: str = "draft"
+) -> Output: ...
+def run(
+    article: Article, lexicon: Lexicon, known: KnownPeople | None = None, until: str = "draft"
+) -> Output:
+    """The stages in order, up to and including ``until``; its output."""
+    if until not in STAGE_NAMES:
+        raise UsageError(f"no extractor stage {until!r}", hint="one of: " + ", ".join(STAGE_NAMES))
+    out: Any = article
+    for name, stage in STAGES:
+        out = stage(out, lexicon, known)
+        if name == until:
+            break
+    result: Output = out
+    return result
+
+
+def _quote_end(text: str, q: Attributed) -> int:
+    """Where a quotation's words end, spaces and line breaks before the mark left out."""
+    end = q.quote.inner_end
+    while end > q.quote.inner_start and text[end - 1] in " \n":
+        end -= 1
+    return end
+
+
+def _mode(q: Attributed) -> str:
+    return "direct-quote" if q.direct else "partial-quote"
+
+
+def _day(times: list[TimeMatch]) -> TimeMatch | None:
+    dated = [t for t in times if t.value is not None]
+    return dated[0] if len(dated) == 1 else None
+
+
+def _paraphrase(
+    text: str,
+    s: Sentence,
+    spans: list[tuple[int, int]],
+    mentions: Mentions,
+    lexicon: Lexicon,
+    times: list[TimeMatch],
+) -> list[DraftedFact]:
+    """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
+    if any(s.start <= a < s.end for a, _ in spans):
+        return []
+    verb = lexicon.speech["say"].find(text, s.start, s.end)
+    if verb is None or not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]):
+        return []
+    named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
+    if not named or len(text[named[-1].end : verb[0]].split()) > 3:
+        return []
+    speaker = named[-1]
+    end = s.end
+    while end > s.start and text[end - 1] in " .":
+        end -= 1
+    fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase", "verb": verb[2]}
+    return [
+        DraftedFact(
+            "statements",
+            speaker.actor.key + "-said",
+            "paraphrase-said",
+            0.7,
+            speaker.start,
+            end,
+            fields,
+            when=_day(times),
+            actors=(speaker.actor,),
+        )
+    ]
+
+
+_OUTLET = re.compile(
+    r"(?:The|Relations|Tensions|Trade)\s+(?:(?:[A-Z][\w.-]*|U\.S\.|[a-z]+)\s+){0,3}?"
+    r"(?:talks|negotiations|renegotiations?|relations|dispute|standoff|tensions|situation|"
+    r"trade\s+war|deal|agreement|relationship)\s+(?:ha(?:ve|s|d)\s+(?:been|become|grown|"
+    r"remained)|(?:are|is|was|were)\s+(?:now\s+)?(?:strained|stalled|deadlocked|stuck|"
+    r"fraught|tense|at\s+an\s+impasse|in\s+trouble))\b"
+)
+
+
+def _outlet_voice(
+    text: str, s: Sentence, spans: list[tuple[int, int]], lexicon: Lexicon
+) -> list[DraftedFact]:
+    """ "The NAFTA renegotiations have been strained.": the outlet's own assessment of the
+    talks, in a sentence that quotes and credits no one."""
+    if any(s.start <= a < s.end for a, _ in spans) or not _OUTLET.match(text, s.start):
+        return []
+    if lexicon.speech["say"].find(text, s.start, s.end) or re.search(
+        r"according\s+to", text[s.start : s.end]
+    ):
+        return []
+    end = s.end
+    while end > s.start and text[end - 1] in " ":
+        end -= 1
+    return [DraftedFact("statements", "outlet-assessment", "outlet-voice", 0.6, s.start, end, {})]
