@@ -228,7 +228,7 @@ def draft(found: Timed, lexicon: Lexicon, known: KnownPeople | None) -> Draft:
     attributions = found.acts.attributions
     read = attributions.mentioned.sentences
     mentions = attributions.mentioned.mentions
-    text, published = read.text, read.published
+    text = read.text
     statements: list[DraftedFact] = []
     for p, quoted in zip(read.passages, attributions.quotes, strict=True):
         spans = p.quote_spans()
@@ -240,9 +240,9 @@ def draft(found: Timed, lexicon: Lexicon, known: KnownPeople | None) -> Draft:
             end = _quote_end(text, q)
             mode = _mode(q)
             fields: dict[str, object] = {"by": q.speaker.key, "mode": mode, "verb": q.verb}
-            said = q.sentence.start, q.sentence.end
-            times = list(found.times.get(said) or find_times(text, *said, published))
-            outside = [t for t in times if not (q.quote.start <= t.start < q.quote.end)]
+            # the sentence that credits it is one of the paragraph's: stage 5 read its times
+            said = found.times[q.sentence.start, q.sentence.end]
+            outside = [t for t in said if not (q.quote.start <= t.start < q.quote.end)]
             statements.append(
                 DraftedFact(
                     "statements",
