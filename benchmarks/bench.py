@@ -235,15 +235,17 @@ def log(message: str) -> None:
 # (a) the corpus
 
 
-def corpus(workdir: Path, n: int, seed: int) -> Path:
-    """WORKDIR/corpus-N-sS-vV, generated once (synth.py is deterministic)."""
+def corpus(workdir: Path, n: int, seed: int, people: str = "local") -> Path:
+    """WORKDIR/corpus-N-sS-vV[-refpeople], generated once (synth.py is deterministic)."""
     import synth
 
     where = workdir / f"corpus-{n}-s{seed}-v{synth.GENERATOR_VERSION}"
+    if people != "local":
+        where = where.with_name(where.name + "-refpeople")
     if not (where / ".complete").exists():
         log(f"generating {n} articles in {where}")
         shutil.rmtree(where, ignore_errors=True)
-        synth.write_corpus(where, n, seed)
+        synth.write_corpus(where, n, seed, people=people)
         (where / ".complete").write_text("ok\n")
     return where
 
@@ -365,7 +367,9 @@ def _default_params(
     return raw
 
 
-def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only: str) -> None:
+def w_queries(
+    store_dir: str, runs: str, budget: str, overrides_json: str, only: str, skip_unbound: str = "0"
+) -> None:
     """A saved query with its required parameters, then with each optional one added."""
     from kg.queries import catalogue, resolve_params
     from kg.store import open_store
@@ -386,6 +390,8 @@ def w_queries(store_dir: str, runs: str, budget: str, overrides_json: str, only:
         variants += EXTRA_VARIANTS.get(name, [])
         for names in variants:
             raw = _default_params(store, query, names, overrides)
+            if raw == {} and skip_unbound == "1":
+                continue
             if raw is None:
                 out.append({"name": name, "error": "no value for a required parameter"})
                 continue
@@ -613,7 +619,7 @@ WORKERS = {
 
 def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     workdir: Path = args.workdir
-    corpus_dir = corpus(workdir, n, args.seed)
+    corpus_dir = corpus(workdir, n, args.seed, args.people)
     result: dict[str, Any] = {
         "articles": n,
         "seed": args.seed,
@@ -626,8 +632,12 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
 
     # (b) ingest, fresh store and process each time
     runs = []
-    store_dir = workdir / f"store-{n}"
-    made_from = workdir / f"store-{n}.made-from"  # the corpus and code of the last store
+    store_dir = (
+        workdir / f"store-{n}" if args.people == "local" else workdir / f"store-{n}-refpeople"
+    )
+    made_from = store_dir.with_name(
+        store_dir.name + ".made-from"
+    )  # the corpus and code of the last store
     # what makes the store: the corpus and the code that ingests it (not the queries)
     writer = fingerprint(("kg", "shapes", "ontology")).split("+")[1]
     origin = f"{corpus_dir.name} {writer} link={int(not args.no_link)}\n"
@@ -635,11 +645,11 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         args.reuse_store
         and made_from.exists()
         and made_from.read_text() == origin
-        and (workdir / f"store-{n}.ingest.json").exists()
+        and store_dir.with_name(store_dir.name + ".ingest.json").exists()
     )
     if reuse:
         log(f"N={n}: reusing {store_dir} (made from {origin.strip()})")
-        runs.append(json.loads((workdir / f"store-{n}.ingest.json").read_text()))
+        runs.append(json.loads(store_dir.with_name(store_dir.name + ".ingest.json").read_text()))
     for r in range(0 if reuse else args.repeat):
         made_from.unlink(missing_ok=True)
         shutil.rmtree(store_dir, ignore_errors=True)
@@ -676,7 +686,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     if not runs:  # only the profiled run
         raise SystemExit("use --repeat 2 or more with --profile")
     if not reuse:
-        (workdir / f"store-{n}.ingest.json").write_text(json.dumps(runs[-1]))
+        store_dir.with_name(store_dir.name + ".ingest.json").write_text(json.dumps(runs[-1]))
         made_from.write_text(origin)
     secs = [r["seconds"] for r in runs]
     result["ingest"] = {
@@ -713,6 +723,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
                 str(args.query_budget),
                 json.dumps(args.param),
                 name,
+                "1" if args.skip_unbound else "0",
             ],
             timeout=args.kg_query_timeout,
         )
@@ -751,7 +762,7 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
     # (e) the naive baseline
     if args.baseline:
         result["baseline"] = baseline(n, corpus_dir, result, args)
-    out = workdir / f"results-{n}.json"
+    out = workdir / f"results-{n}{'' if args.people == 'local' else '-refpeople'}.json"
     out.write_text(json.dumps(result, indent=1))
     log(f"results written to {out}")
     return result
@@ -1051,6 +1062,12 @@ def main(argv: list[str] | None = None) -> int:
         help="time only these saved queries (default: every query of the catalogue)",
     )
     parser.add_argument(
+        "--skip-unbound",
+        action="store_true",
+        help="time only the variants with parameters (the whole-store listings take minutes "
+        "at 10k, and a query's timeout ends all its variants)",
+    )
+    parser.add_argument(
         "--reuse-store",
         action="store_true",
         help="skip ingest when WORKDIR/store-N was made from the same corpus and code "
@@ -1060,6 +1077,13 @@ def main(argv: list[str] | None = None) -> int:
         "--no-link",
         action="store_true",
         help="do not run the linker after ingest (`tradekg ingest` runs it, unless --no-link)",
+    )
+    parser.add_argument(
+        "--people",
+        choices=("local", "reference"),
+        default="local",
+        help="synth.py --people: the recurring people as local actors of each article, or "
+        "as reference actors [local]",
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument(

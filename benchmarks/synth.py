@@ -320,8 +320,9 @@ def threat_thread(kind: int, day: dt.date) -> Thread:
     )
 
 
-def reference_data() -> dict[str, Any]:
-    """The threads of the world that data/reference/ does not list (OUTDIR/reference.yaml)."""
+def reference_data(people: str = "local") -> dict[str, Any]:
+    """The threads of the world that data/reference/ does not list (OUTDIR/reference.yaml),
+    and with ``people="reference"`` its people."""
     threads = []
     last = START + dt.timedelta(days=DAYS)
     for issue, (_phrase, short, _quote, _detail) in ISSUES.items():
@@ -348,7 +349,17 @@ def reference_data() -> dict[str, Any]:
                 n = t.id.rsplit("-", 1)[1]
                 threads.append({"id": t.id, "name": f"Trump threat {kind + 1}.{n} (synthetic)"})
             day += dt.timedelta(days=THREAT_EVERY)
-    return {"threads": threads}
+    if people != "reference":
+        return {"threads": threads}
+    actors: list[dict[str, Any]] = [
+        {"id": key, "type": "Person", "name": full, "affiliation": affiliation}
+        for key, (_first, full, _surname, affiliation) in NEGOTIATORS.items()
+    ]
+    actors += [
+        {"id": f"analyst-{a + 1}", "type": "Person", "name": full}
+        for a, (full, _surname, _role) in enumerate(ANALYSTS)
+    ]
+    return {"actors": actors, "threads": threads}
 
 
 # people who recur: (id, first mention, surname, affiliation, from)
@@ -545,11 +556,15 @@ def day_words(day: dt.date) -> str:
     return f"{MONTHS[day.month - 1]} {day.day}"
 
 
-def article(k: int, seed: int, own_threads: bool = True) -> tuple[str, dict[str, Any]]:
+def article(
+    k: int, seed: int, own_threads: bool = True, people: str = "local"
+) -> tuple[str, dict[str, Any]]:
     """The article file (front matter + text) and the facts document of article ``k``.
 
     Without ``own_threads`` only the threads of data/reference/ are named (the corpus then
-    loads without OUTDIR/reference.yaml)."""
+    loads without OUTDIR/reference.yaml). With ``people="reference"`` the negotiators and
+    analysts are actors of OUTDIR/reference.yaml instead of local ``type: Person`` actors of
+    each article (the same text and facts otherwise)."""
     rng = random.Random(f"tradekg-synth/{seed}/{k}")
     published = START + dt.timedelta(days=rng.randrange(0, DAYS))
     usmca = published >= dt.date(2018, 10, 1)
@@ -589,7 +604,7 @@ def article(k: int, seed: int, own_threads: bool = True) -> tuple[str, dict[str,
     def name(actor: str) -> str:
         if actor in NEGOTIATORS:
             first, full, later, affiliation = NEGOTIATORS[actor]
-            if actor not in mentioned:
+            if actor not in mentioned and people == "local":
                 facts["actors"].append(
                     {"id": actor, "type": "Person", "name": full, "affiliation": affiliation}
                 )
@@ -834,7 +849,8 @@ def article(k: int, seed: int, own_threads: bool = True) -> tuple[str, dict[str,
         a = rng.randrange(len(ANALYSTS))
         full, surname, role = ANALYSTS[a]
         analyst = f"analyst-{a + 1}"
-        facts["actors"].append({"id": analyst, "type": "Person", "name": full})
+        if people == "local":
+            facts["actors"].append({"id": analyst, "type": "Person", "name": full})
         quote = rng.choice(ANALYST_QUOTES)
         s = f"\u201c{quote},\u201d said {full}, {role}."
         at = t.add(s)
@@ -966,7 +982,12 @@ def article(k: int, seed: int, own_threads: bool = True) -> tuple[str, dict[str,
 
 
 def write_corpus(
-    out: Path, n: int, seed: int = 0, start: int = 0, own_threads: bool = True
+    out: Path,
+    n: int,
+    seed: int = 0,
+    start: int = 0,
+    own_threads: bool = True,
+    people: str = "local",
 ) -> None:
     """Articles ``start`` .. ``n - 1`` and OUTDIR/reference.yaml (see ``article`` for
     ``own_threads``)."""
@@ -974,11 +995,13 @@ def write_corpus(
     (out / REFERENCE).write_text(
         "# the threads of the synthetic corpus that data/reference/ does not list "
         "(benchmarks/synth.py)\n"
-        + yaml.dump(reference_data(), Dumper=Dumper, sort_keys=False, width=1000),
+        + yaml.dump(
+            reference_data(people), Dumper=Dumper, sort_keys=False, allow_unicode=True, width=1000
+        ),
         encoding="utf-8",
     )
     for k in range(start, n):
-        text, facts = article(k, seed, own_threads)
+        text, facts = article(k, seed, own_threads, people)
         (out / f"{k}.md").write_text(text, encoding="utf-8")
         (out / f"{k}.facts.yaml").write_text(
             "# synthetic facts (benchmarks/synth.py)\n"
@@ -992,8 +1015,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("outdir", type=Path)
     parser.add_argument("--articles", type=int, required=True, metavar="N")
     parser.add_argument("--seed", type=int, default=0)
+    parser.add_argument(
+        "--people",
+        choices=("local", "reference"),
+        default="local",
+        help="negotiators and analysts as local Person actors of each article (as articles "
+        "met for the first time are), or as actors of OUTDIR/reference.yaml [local]",
+    )
     args = parser.parse_args(argv)
-    write_corpus(args.outdir, args.articles, args.seed)
+    write_corpus(args.outdir, args.articles, args.seed, people=args.people)
     print(
         f"wrote {args.articles} articles (seed {args.seed}) to {args.outdir}; "
         f"ingest with --reference {args.outdir / REFERENCE}",
