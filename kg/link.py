@@ -21,6 +21,8 @@ the United States):
   one names none), up to +0.2 for shared words (their Jaccard index);
 - threats: threatened actions that share words: 0.4, +0.2 for the same agent (+0.1 tied), up
   to +0.4 for shared words;
+- both: not when a curator named the thread of each (``thread:``): the same thread makes them
+  one without a link, two threads two things; a fact with a thread is linked to facts without;
 - both: published at most ``MAX_DAYS`` apart; pairs scoring under ``MIN_SCORE`` are not kept;
   each fact is compared with the ``COMPARE`` nearest facts of its kind, issue and group of
   actors on each side in time, and keeps its ``PER_FACT`` best links, so a thread that recurs in
@@ -129,11 +131,12 @@ class Candidate:
     issue: URIRef | None
     agreement: URIRef | None
     words: frozenset[str]
+    thread: URIRef | None = None  # the thread a curator named (``thread:``), if any
 
 
 _CANDIDATES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?fact ?kind ?article ?published ?agent ?issue ?agreement ?text WHERE {
+SELECT DISTINCT ?fact ?kind ?article ?published ?agent ?issue ?agreement ?text ?thread WHERE {
   {
     ?fact tkg:proposer ?agent ;
           tkg:issue ?issue .
@@ -148,6 +151,7 @@ SELECT DISTINCT ?fact ?kind ?article ?published ?agent ?issue ?agreement ?text W
   ?fact tkg:report ?report .
   ?report tkg:inArticle ?article .
   OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?fact tkg:thread ?thread }
 }"""
 _TIES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 SELECT DISTINCT ?a ?b WHERE { { ?a tkg:affiliation ?b } UNION { ?b tkg:member ?a } }"""
@@ -194,6 +198,7 @@ def candidates(store: Store) -> list[Candidate]:
             iri("issue"),
             iri("agreement"),
             _words(row[col["text"]]),
+            iri("thread"),
         )
     return sorted(found.values(), key=lambda c: str(c.fact))
 
@@ -216,6 +221,8 @@ def score(a: Candidate, b: Candidate, tied: set[frozenset[URIRef]]) -> tuple[flo
     when they cannot be."""
     if a.kind != b.kind or a.article == b.article:
         return None
+    if a.thread is not None and b.thread is not None:
+        return None  # a curator said which thread each is: one if the same, else two things
     if a.published and b.published and abs((a.published - b.published).days) > MAX_DAYS:
         return None
     same_agent = a.agent is not None and a.agent == b.agent

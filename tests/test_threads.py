@@ -8,6 +8,7 @@ facts files name them, and the queries follow them as they follow accepted links
 from __future__ import annotations
 
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -310,3 +311,16 @@ def test_a_round_stands_for_the_day_it_ended(nafta: Store) -> None:
         "parameter 'since' must be a date (YYYY-MM-DD) or a round of a negotiation the store "
         "holds, not 'nafta-renegotiation/round/4'"
     )
+
+
+def test_the_linker_leaves_facts_whose_threads_a_curator_named(store: Store) -> None:
+    """Both sunset clauses name their thread: the thread makes them one, and the linker adds
+    no link between them (nor between facts of two different threads)."""
+    from kg import link
+
+    candidates = {str(c.fact): c for c in link.candidates(store)}
+    first = candidates[SAMPLE + "/proposal/sunset-clause"]
+    later = candidates[USMCA + "/proposal/sunset-clause"]
+    assert first.thread == later.thread == URIRef(ID + "thread/nafta-sunset-clause")
+    assert link.score(first, later, link.ties(store)) is None
+    assert link.score(first, replace(later, thread=None), link.ties(store)) is not None
