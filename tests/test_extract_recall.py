@@ -429,3 +429,92 @@ def test_a_speakers_today_is_not_an_event(lexicon: Lexicon) -> None:
     assert events(text, lexicon) == []
     text = "The ministry published its decision today."
     assert [(e[2], e[3]) for e in events(text, lexicon)] == [("occurred", "2025-01-15")]
+
+
+# --- objections to a deal, to the one measure an article is about; a body without its country
+
+
+def test_refusing_to_join_a_deal_led_by_another_party_objects_to_that_deal(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Peru on Monday shut the door to joining a Chile-led regional trade deal. "
+        "Peru will not join the trade deal, officials said."
+    )
+    # the restatement is the same objection: drafted once, where it is first stated
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "deal-object",
+            "chile",
+            "chile-led-regional-trade",
+            "a Chile-led regional trade deal",
+        ),
+        (
+            "objections",
+            "rejection-verb",
+            "peru",
+            "chile-led-regional-trade",
+            "Peru on Monday shut the door to joining a Chile-led regional trade deal",
+        ),
+    ]
+
+
+def test_a_deal_that_names_no_other_party_is_no_proposal(lexicon: Lexicon) -> None:
+    text = "Peru rejected the trade deal on Monday."
+    assert acts(text, lexicon) == [
+        ("objections", "rejection-verb", "peru", None, "Peru rejected the trade deal")
+    ]
+
+
+def test_a_complaint_that_names_nothing_objects_to_the_one_measure_of_another_party(
+    lexicon: Lexicon,
+) -> None:
+    measure = "Chile on Tuesday imposed duties of 30 percent on Peruvian fruit. "
+    complaint = "Peru has filed a complaint under the WTO's dispute settlement rules."
+    assert acts(measure + complaint, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "tariffs",
+            "Chile on Tuesday imposed duties of 30 percent on Peruvian fruit",
+        ),
+        (
+            "objections",
+            "objection-legal",
+            "peru",
+            "tariffs",
+            "Peru has filed a complaint under the WTO's dispute settlement rules",
+        ),
+    ]
+    # two parties' measures: which one the complaint is about is unsaid
+    other = "Bolivia on Wednesday imposed duties of 20 percent on Peruvian fruit. "
+    assert [a[3] for a in acts(measure + other + complaint, lexicon) if a[0] == "objections"] == [
+        None
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("China rejected the ruling. The Commerce Ministry said it would respond.", "mofcom"),
+        ("Commerce Ministry slams the ruling. China said it would respond.", "mofcom"),
+        (
+            "India rejected the ruling. The Commerce Ministry said it would respond.",
+            "india-commerce-ministry",
+        ),
+        ("Peru rejected the ruling. The Commerce Ministry said it would respond.", None),
+    ],
+)
+def test_a_ministry_named_without_its_country_is_that_of_the_country_named(
+    lexicon: Lexicon, text: str, body: str | None
+) -> None:
+    from kg.extract.names import find_mentions
+
+    found = [
+        m.actor.key
+        for m in find_mentions(text, lexicon).found
+        if "Ministry" in text[m.start : m.end]
+    ]
+    assert found == ([body] if body else ["commerce-ministry"])

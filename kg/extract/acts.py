@@ -147,6 +147,21 @@ _WANTED_THING = re.compile(
 )
 # "the goal of striking a deal by the end of the year, as proposed by the United States"
 _PROPOSED_BY = re.compile(r",?\s+as\s+(?:first\s+|originally\s+)?proposed\s+by\s+")
+# a deal as the object of an objection: "joining a China-led mega RCEP trade deal", "to sign
+# the agreement with Canada", "the pact"
+_JOIN = re.compile(
+    r"\s*(?:(?:to\s+)?(?:join|joining|sign|signing|ratify|ratifying|approve|approving|"
+    r"conclude|concluding|be\s+part\s+of|be\s+bound\s+by)\s+)?(?:the\s+)?",
+    re.IGNORECASE,
+)
+_DEAL = re.compile(
+    r"\s*(?:(?:to\s+)?(?:join|joining|sign|signing|ratify|ratifying|approve|approving|"
+    r"conclude|concluding|be\s+part\s+of|be\s+bound\s+by)\s+)?"
+    r"(?P<deal>(?:(?P<the>the|this|that)|a|an|any)\s+(?:[\w“”\"’'.-]+\s+){0,5}?"
+    r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
+    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)",
+    re.IGNORECASE,
+)
 _WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
 # an objection taken to a court or body: "launching a formal appeal to the WTO", "filed a
 # complaint under the WTO's dispute settlement mechanism"
@@ -167,6 +182,7 @@ _WHEN_AT_END = re.compile(
     r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
 )
 REASON_WORDS = 40
+_RESTATED = frozenset({"objection-verb", "rejection-verb", "objection-legal", "objection-verdict"})
 
 
 class ActFinder:
@@ -781,10 +797,31 @@ class ActFinder:
             confidence = 0.65
             if not candidates and not owners and not issues:
                 candidates, confidence = self._same_words(fact, start, end), 0.6
+            if (
+                not candidates
+                and fact.actors
+                and not any(p.fields["proposer"] in owners for p in self.proposals)
+            ):
+                # the words name no measure ("filed a complaint at the WTO", "slams the
+                # move"): the measure another party takes, the one the article is about
+                candidates, confidence = self._main_measure(fact.actors[0]), 0.55
             if candidates:
                 fact.fields["proposal"] = candidates[0].key
                 fact.key = candidates[0].key
                 fact.confidence = confidence
+        # an actor's objection to a proposal said again in the outlet's words ("India will
+        # not join the trade deal" after "India shut the door to joining the deal") is one
+        # objection, drafted where the article first states it
+        seen: set[tuple[object, object]] = set()
+        kept: list[DraftedFact] = []
+        for f in self.facts:
+            target = f.fields.get("proposal")
+            if f.section == "objections" and target is not None:
+                if (f.fields["by"], target) in seen and f.rule in _RESTATED:
+                    continue
+                seen.add((f.fields["by"], target))
+            kept.append(f)
+        self.facts = kept
         # a measure already taken is drafted as a proposal when an objection, support or
         # demand in the article targets it; else it is a fact about the past, not a position
         targeted = {
@@ -796,6 +833,61 @@ class ActFinder:
         self.proposals = [
             p for p in self.proposals if p.key not in self._taken or p.key in targeted
         ]
+
+    def _deal(self, agent: Actor, start: int, end: int) -> list[DraftedFact]:
+        """ "refused to join the RCEP trade deal", "rejected the agreement": the deal is the
+        proposal objected to. A deal the article drafted before (by its agreement, or "the
+        deal" for the last one); else a new one, proposed by the party the words name as
+        leading it or as the other side ("a China-led deal", "a deal with Canada"), never by
+        the objector's own side; none when they name no such party."""
+        m = _DEAL.match(self.text, start, end)
+        if m is None:
+            # "will not be joining the RCEP": an agreement the reference data names
+            join = _JOIN.match(self.text, start, end)
+            named = [a for a in self.mentions.agreements if join and a[0] == join.end()]
+            if not named:
+                return []
+            same = [p for p in self.proposals if p.fields.get("agreement") == named[0][2]]
+            return same[:1]
+        d_start, d_end = m.start("deal"), m.end()
+        agreement = self._agreement(d_start, d_end)
+        deals = [p for p in self.proposals if p.rule == "deal-object"]
+        if agreement is not None:
+            same = [p for p in deals if p.fields.get("agreement") == agreement]
+            if same:
+                return same[:1]
+        elif m.group("the") and deals:
+            return deals[-1:]  # "the deal": the one named before
+        own = self._party(agent).key
+        leader = None
+        led = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\b", self.text[d_start:d_end])
+        if led is not None:  # "a China-led deal": the name is inside the word
+            entry = next(
+                (e for e in self.lexicon.lookup(led.group(1)) if e.kind == "Country"), None
+            )
+            ref = self.lexicon.reference.get("actors", entry.key) if entry else None
+            leader = Actor(ref.key, ref.kind, ref.name, False) if ref else None
+        if leader is None:
+            leader = next(
+                (
+                    x.actor
+                    for x in self.mentions.within(d_start, d_end)
+                    if x.actor.kind in ("Country", "Organization")
+                    and re.search(r"\bwith\s+(?:the\s+)?$", self.text[d_start : x.start])
+                ),
+                None,
+            )
+        if leader is None or self._party(leader).key == own:
+            return []
+        return [self._proposal(leader, d_start, d_end, "deal-object", 0.6)]
+
+    def _main_measure(self, agent: Actor) -> list[DraftedFact]:
+        """The first measure of another party than ``agent``'s, when one party's measures
+        are all the article states (two parties' measures: which one is meant is unsaid)."""
+        measures = self._others(agent, [p for p in self.proposals if p.rule == "measure-verb"])
+        if len({p.fields["proposer"] for p in measures}) != 1:
+            return []
+        return measures[:1]
 
     def _same_words(self, fact: DraftedFact, start: int, end: int) -> list[DraftedFact]:
         """The one proposal of another party, drafted before the objection, whose words share
@@ -825,7 +917,7 @@ class ActFinder:
         if _A_CLAIM.match(self.text[start:end]):
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
-        targets = self._targets(start, end)
+        targets = self._targets(start, end) or self._deal(agent.actor, start, end)
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
         if targets:
             fields["proposal"] = targets[0].key if len(targets) == 1 else None
@@ -964,7 +1056,7 @@ class ActFinder:
                 "mode": "partial-quote",
                 "verb": verb,
             }
-            targets = self._targets(hit[1], s_end)
+            targets = self._targets(hit[1], s_end) or self._deal(speaker, hit[1], s_end)
             if targets:
                 fields["proposal"] = targets[0].key
             self._act(

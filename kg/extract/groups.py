@@ -223,6 +223,10 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         if " and " in name and lexicon.lookup(name.rsplit(" and ", 1)[1]):
             continue  # "Rishi Sunak and European Commission": two names, not one organisation
         head = heads[0]
+        body = _bare_body(name, start, found, lexicon) if head in _BODY_HEADS else None
+        if body is not None:
+            found.add(Mention(start, end, body, "name"))
+            continue
         country = None
         first = POSSESSIVE.sub("", words[0])
         country = lexicon.demonyms.get(first) or next(
@@ -243,6 +247,23 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
                 "organisation",
             )
         )
+
+
+def _bare_body(name: str, start: int, found: Mentions, lexicon: Lexicon) -> Actor | None:
+    """ "the Commerce Ministry" with no country in its name: the reference body of that
+    name in the country the article names last before it (or first, when it names none
+    before), when that country has one; else None."""
+    bodies = lexicon.bare_bodies.get(name.lower().removeprefix("the "))
+    if not bodies:
+        return None
+    countries = [m for m in found.found if m.actor.kind == "Country"]
+    before = [m for m in countries if m.end <= start]
+    after = sorted((m for m in countries if m.start >= start), key=lambda m: m.start)
+    nearest = max(before, key=lambda m: m.start) if before else (after[0] if after else None)
+    if nearest is None:
+        return None
+    key = next((k for c, k in bodies if c == nearest.actor.key), None)
+    return entry_actor(Entry("actors", key, "GovernmentBody"), lexicon) if key else None
 
 
 def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:

@@ -141,6 +141,10 @@ class Lexicon:
     # "the U.S. Trade Representative's office": a post's name (folded, lower case) -> the body
     # the post is in, for posts in a body (not a country)
     offices: dict[str, str] = field(default_factory=dict)
+    # "commerce ministry" -> [(china, mofcom)]: a body's name without the country it
+    # starts or ends with ("China's Commerce Ministry"), for "the Commerce Ministry" in an
+    # article about that country
+    bare_bodies: dict[str, list[tuple[str, str]]] = field(default_factory=dict)
     # a reference person's id -> the head nouns of their posts' names ("president")
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # the last word of every title
@@ -279,6 +283,12 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         offices=offices,
         given_names=_given_names(resource("data", "lexicon", "given-names.yaml")),
     )
+    for body in reference.entities.get("actors", {}).values():
+        if body.kind == "GovernmentBody" and body.affiliation:
+            for spelling in (body.name, *body.aliases):
+                bare = _without_country(fold(spelling), lexicon, body.affiliation)
+                if bare and (body.affiliation, body.key) not in lexicon.bare_bodies.get(bare, []):
+                    lexicon.bare_bodies.setdefault(bare, []).append((body.affiliation, body.key))
     for actor in reference.entities.get("actors", {}).values():
         words: set[str] = set()
         for key in actor.posts:
@@ -288,6 +298,28 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         if words:
             lexicon.roles[actor.key] = frozenset(words)
     return lexicon
+
+
+def _without_country(name: str, lexicon: Lexicon, country: str) -> str | None:
+    """A body's name, lower case, without the country it names ("China's Commerce Ministry"
+    -> "commerce ministry", "Ministry of Commerce of the People's Republic of China" ->
+    "ministry of commerce"); None when it names no country or leaves one word."""
+
+    def names_country(words: str) -> bool:
+        words = words.removeprefix("the ").removeprefix("The ")
+        return lexicon.demonyms.get(words) == country or any(
+            e.key == country for e in lexicon.lookup(words)
+        )
+
+    words = name.split()
+    for i in range(1, len(words) - 1):  # "United States Trade Representative": two words
+        lead = " ".join(words[:i])
+        if names_country(lead.removesuffix("'s")):
+            return " ".join(words[i:]).lower()
+    head, _, tail = name.rpartition(" of ")
+    if head and len(head.split()) >= 2 and names_country(tail):
+        return head.lower()
+    return None
 
 
 def _given_names(path: Path) -> dict[str, str]:
