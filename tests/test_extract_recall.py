@@ -208,6 +208,31 @@ def test_tense_and_modality_decide_the_status(
     assert [(e[2], e[3]) for e in events(text, lexicon)] == [(status, date)]
 
 
+@pytest.mark.parametrize(
+    ("text", "status", "date"),
+    [
+        ("The deal was initialled in Brussels last month.", "occurred", "2024-12"),
+        ("The duties came into effect on Friday.", "occurred", "2025-01-10"),
+        ("The duties will go into effect on Friday.", "scheduled", "2025-01-17"),
+        ("The WTO authorised tariffs of $7.5 billion on Monday.", "occurred", "2025-01-13"),
+        # an irregular past tense dates the past
+        ("Britain formally left the bloc on Jan. 31.", "occurred", "2024-01-31"),
+        ("Talks broke down on Jan. 31.", "occurred", "2024-01-31"),
+        ("Parliament passed the bill in May.", "occurred", "2024-05"),
+        ("The duties were extended for five years in June.", "occurred", "2024-06"),
+        ("The summit was postponed on Friday.", "occurred", "2025-01-10"),
+    ],
+)
+def test_what_news_says_happens_on_a_date_is_an_event(
+    lexicon: Lexicon, text: str, status: str, date: str
+) -> None:
+    assert [(e[2], e[3]) for e in events(text, lexicon)] == [(status, date)]
+
+
+def test_a_date_with_no_happening_is_no_event(lexicon: Lexicon) -> None:
+    assert events("Farm incomes were low in June.", lexicon) == []
+
+
 # --- proposals: measures stated as facts -----------------------------------------------------
 
 

@@ -85,7 +85,12 @@ _ACTION = re.compile(
     r"finali[sz](?:e|es|ed)|unveil(?:s|ed)?|submit(?:s|ted)?|"
     r"ratif(?:y|ies|ied)|enter(?:s|ed)?\s+into\s+force|c(?:o|a)me\s+into\s+force|"
     r"join(?:s|ed)?|collaps(?:e|es|ed)|vot(?:e|es|ed|ing)|gave|"
-    r"(?:has|have|had)\s+given|took\s+over|tak(?:e|es|ing)\s+over)\b",
+    r"(?:has|have|had)\s+given|took\s+over|tak(?:e|es|ing)\s+over|"
+    r"initial(?:l)?(?:ed|s)?|(?:c[oa]me|comes|went|go|goes)\s+into\s+(?:effect|force)|"
+    r"authori[sz](?:e|es|ed)|pass(?:es|ed)|extend(?:s|ed)?|postpon(?:e|es|ed)|"
+    r"delay(?:s|ed)?|cancel(?:l)?(?:ed|s)?|called\s+off|halt(?:s|ed)?|pause[sd]?|"
+    r"enact(?:s|ed)?|implement(?:s|ed)?|introduc(?:e|es|ed)|left|leaves?|"
+    r"relaunch(?:es|ed)?|levy|levied|slapped|hik(?:e|es|ed)|expand(?:s|ed)?)\b",
     re.IGNORECASE,
 )
 _MEETING_WORDS = re.compile(

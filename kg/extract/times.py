@@ -147,8 +147,9 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
 
 
 _PAST = re.compile(
-    r"\b(?:was|were|had|did|said|met|held|took|made|began|sent|won|lost|"
-    r"ago|last|earlier|[a-z]{3,}ed)\b",
+    r"\b(?:was|were|had|did|said|met|held|took|made|began|sent|won|lost|left|came|went|"
+    r"gave|struck|brought|fell|rose|sought|told|wrote|spoke|broke|became|saw|led|paid|"
+    r"grew|drew|withdrew|ago|last|earlier|[a-z]{3,}ed)\b",
     re.IGNORECASE,
 )
 
