@@ -543,3 +543,56 @@ def test_a_ministry_named_without_its_country_is_that_of_the_country_named(
         if "Ministry" in text[m.start : m.end]
     ]
     assert found == ([body] if body else ["commerce-ministry"])
+
+
+# --- proposals written other ways: "proposed that", "offered X ...", in a quotation -------
+
+
+def test_proposing_that_is_a_proposal(lexicon: Lexicon) -> None:
+    text = "Peru has proposed that small fishing fleets should be exempt from the new limits."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "demand-verb",
+            "peru",
+            "that-small-fishing-fleets",
+            "that small fishing fleets should be exempt from the new limits",
+        )
+    ]
+
+
+def test_offering_a_party_something_is_a_proposal_and_offering_words_is_not(
+    lexicon: Lexicon,
+) -> None:
+    text = "The EU had offered India a place in its interim appeal arrangement."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "demand-verb",
+            "european-union",
+            "india-place-interim-appeal",
+            "India a place in its interim appeal arrangement",
+        )
+    ]
+    assert acts("The EU offered no details of the arrangement.", lexicon) == []
+
+
+def test_a_measure_a_quotation_says_a_named_party_will_take_is_its_proposal(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "“Unless Lima acts, Chile will have to move forward with countermeasures on Peruvian "
+        "products,” Chilean Trade Minister Ana Ruiz said."
+    )
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "retaliatory-tariffs",
+            "Chile will have to move forward with countermeasures on Peruvian products",
+        )
+    ]
+    # a measure taken, stated in a quotation, with nobody reacting: no position
+    taken = "“Chile imposed duties on Peruvian products,” Chilean Trade Minister Ana Ruiz said."
+    assert acts(taken, lexicon) == []

@@ -96,7 +96,9 @@ _VERBISH = frozenset(
     }
 )
 _MEASURE_FUTURE = re.compile(
-    r"\b(?:will|plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
+    r"\b(?:(?:will|would|could|may|might|must|should)(?:\s+(?:have|need|be\s+forced)\s+to)?|"
+    r"(?:has|have|had|need|needs)\s+to|(?:is|are)\s+(?:ready|prepared|poised)\s+to|"
+    r"plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
     r"is\s+going\s+to|are\s+going\s+to)\s+$"
 )
 # what a measure verb acts on: "imposed five years of anti-dumping duties", "is exempting
@@ -182,6 +184,8 @@ _WHEN_AT_END = re.compile(
     r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
 )
 REASON_WORDS = 40
+# what a quotation's words say a party named in them does or will do
+QUOTED_KINDS = ("measure", "demand")
 _RESTATED = frozenset({"objection-verb", "rejection-verb", "objection-legal", "objection-verdict"})
 
 
@@ -596,6 +600,14 @@ class ActFinder:
             return True  # "wants Canada to open ...", "wants half of the value ... to come"
         if re.match(r"\s+[a-z]+ing\b", after) and verb[2].lower().split()[-1].startswith("propos"):
             return True  # "proposed counting the value of ..."
+        if re.match(r"\s+that\s", after) and verb[2].lower().split()[-1].startswith(
+            ("propos", "demand", "recommend", "insist", "urg", "advocat")
+        ):
+            return True  # "has proposed that developing countries should be allowed ..."
+        if verb[2].lower().startswith("offer"):
+            # "offered India a place in its appeal arrangement": an offer to someone
+            taker = self.mentions.within(verb[1], min(s.end, verb[1] + 40))
+            return bool(taker) and taker[0].start - verb[1] <= 2 and taker[0].end < end
         if _WANTED_THING.match(after) and verb[2].lower() not in ("asked", "asks", "asking"):
             return True  # "wanted further discussions", "sought a deal that is fair"
         # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
@@ -1039,7 +1051,15 @@ class ActFinder:
         )
 
     def quoted(self, speaker: Actor, q_start: int, q_end: int, mode: str, verb: str) -> None:
-        """ "... we cannot agree to ..." in a quotation: a rejection by its speaker."""
+        """ "... we cannot agree to ..." in a quotation: a rejection by its speaker; "the
+        United States will have to move forward with countermeasures": a measure of the party
+        the quotation names as acting."""
+        at = q_start
+        for stop in [*(m.end() for m in re.finditer(r"[.!?]\s+", self.text[q_start:q_end])), None]:
+            end = q_end if stop is None else q_start + stop
+            for kind in QUOTED_KINDS:
+                self._verbs(Sentence(at, end, -1), kind, None, [])
+            at = end
         for kind, rule in (("reject", "rejection-quote"), ("object", "objection-quote")):
             hit = self.lexicon.speech[kind].find(self.text, q_start, q_end)
             if hit is None or not _WE.search(self.text, max(q_start, hit[0] - 40), hit[0]):
