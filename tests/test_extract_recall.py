@@ -596,3 +596,24 @@ def test_a_measure_a_quotation_says_a_named_party_will_take_is_its_proposal(
     # a measure taken, stated in a quotation, with nobody reacting: no position
     taken = "“Chile imposed duties on Peruvian products,” Chilean Trade Minister Ana Ruiz said."
     assert acts(taken, lexicon) == []
+
+
+def test_a_governments_verdict_in_a_quotation_objects_to_the_measure_it_is_about(
+    lexicon: Lexicon,
+) -> None:
+    measure = "Chile on Tuesday imposed duties of 30 percent on Peruvian fruit. "
+    verdict = "“This is protectionism, pure and simple,” Peruvian Trade Minister Ana Ruiz said."
+    assert acts(measure + verdict, lexicon)[1:] == [
+        (
+            "objections",
+            "objection-quote-verdict",
+            "ana-ruiz",
+            "tariffs",
+            "This is protectionism, pure and simple",
+        )
+    ]
+    # nothing drafted for it to be about: no objection
+    assert acts(verdict, lexicon) == []
+    # a company's verdict: which side it takes is unsaid
+    company = "“This is protectionism, pure and simple,” Fruta Andina Inc said in a statement."
+    assert acts(measure + company, lexicon) == []

@@ -231,6 +231,8 @@ class ActFinder:
         self.facts: list[DraftedFact] = []
         # objections whose target was not named before them, with the words they object to
         self._open: list[tuple[DraftedFact, int, int]] = []
+        # objections kept only when a target is found for them (id of the fact)
+        self._untargeted_dropped: set[int] = set()
         # measures stated as taken ("imposed duties"): proposals only when someone reacts
         self._taken: set[str] = set()
 
@@ -821,6 +823,9 @@ class ActFinder:
                 fact.fields["proposal"] = candidates[0].key
                 fact.key = candidates[0].key
                 fact.confidence = confidence
+        self.facts = [
+            f for f in self.facts if id(f) not in self._untargeted_dropped or "proposal" in f.fields
+        ]
         # an actor's objection to a proposal said again in the outlet's words ("India will
         # not join the trade deal" after "India shut the door to joining the deal") is one
         # objection, drafted where the article first states it
@@ -1090,6 +1095,60 @@ class ActFinder:
                 None,
             )
             return
+        self._disapproval(speaker, q_start, q_end, verb)
+
+    def _disapproval(self, speaker: Actor, q_start: int, q_end: int, verb: str) -> None:
+        """ "This is protectionism, pure and simple", "We respectfully disagree with the
+        panel's reasoning": a speaker's verdict against something, an objection to the
+        proposal the words name or, failing that, to the measure of another party the article
+        is about; dropped when there is none (a verdict on nothing drafted)."""
+        party = self._party(speaker)
+        if party.kind != "Country" and (party.kind != "Organization" or party.local):
+            return  # a company's or a group's verdict: which side it takes is unsaid
+        hit = _DISAPPROVAL.search(self.text, q_start, q_end)
+        if hit is None:
+            return
+        stop = max(self.text.rfind(m, q_start, hit.start()) for m in (". ", "? ", "! "))
+        s_start = stop + 2 if stop != -1 else q_start
+        ends = [
+            i for i in (self.text.find(m, hit.end(), q_end) for m in (". ", "? ", "! ")) if i != -1
+        ]
+        s_end = min(ends) + 1 if ends else q_end
+        while s_end > s_start and self.text[s_end - 1] in " ,.\n":
+            s_end -= 1
+        fields: dict[str, object] = {
+            "kind": "objection",
+            "by": speaker.key,
+            "mode": "partial-quote",
+            "verb": verb,
+        }
+        targets = self._others(speaker, self._targets(s_start, s_end))
+        if targets:
+            fields["proposal"] = targets[0].key
+        drafted = self._act(
+            "objections",
+            targets[0].key if targets else speaker.key + "-verdict",
+            "objection-quote-verdict",
+            0.6,
+            (s_start, s_end),
+            fields,
+            speaker,
+            None,
+        )
+        if not targets:
+            self._open.append((drafted, s_start, s_end))
+            self._untargeted_dropped.add(id(drafted))
+
+
+# a speaker's verdict against a measure, a ruling or a position
+_DISAPPROVAL = re.compile(
+    r"\b(?:protectionis[mt]\w*|absurd|unacceptable|unjustifi\w+|unwarranted|"
+    r"discriminat\w+|illegal|unlawful|bully\w*|blackmail|(?:a\s+)?(?:grave|serious|big)\s+mistake|"
+    r"(?:respectfully\s+|strongly\s+|firmly\s+)?disagree|deeply\s+disappoint\w*|"
+    r"regrettable|(?:strongly|firmly|resolutely)\s+oppose[sd]?|in\s+breach\s+of|"
+    r"violat(?:es|ed|ion\s+of)|trade\s+barriers?)\b",
+    re.IGNORECASE,
+)
 
 
 _CONTENT = re.compile(r"[a-z]{4,}")
