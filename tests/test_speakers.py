@@ -342,3 +342,26 @@ def test_a_quotation_after_someone_else_is_named_does_not_continue_the_last(
         'Minister Chrystia Freeland disagreed. "We have heard nothing new this week."'
     )
     assert _draft(text, lexicon) == [("martin-keane", "We have listened,", 0.9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "According to Moritz, the talks were “very productive”.",
+            [("lena-moritz", "very productive", 0.8)],
+        ),
+        # two sources, or a name the rules do not know as a person: nobody
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "According to Moritz and two aides, the talks were “very productive”.",
+            [],
+        ),
+        ("According to Moritz, the talks were “very productive”.", []),
+    ],
+)
+def test_a_sentence_that_opens_according_to_a_person_credits_its_quotation_to_them(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected

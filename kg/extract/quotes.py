@@ -4,6 +4,7 @@ Rules, each named in the draft so a reviewer knows why a fact is there:
 
 - ``quote-said-after``: “...,” he said / “...,” said X / “...,” X told reporters /
   “...,” according to X
+- ``quote-according``: According to X, ... “...”
 - ``quote-said-before``: X said: “...” / X told reporters, “...”
 - ``quote-continued``: a quotation with no attribution of its own, after a quotation or a
   "X said/added" sentence in the same paragraph: the same speaker
@@ -116,6 +117,8 @@ def attribute(
         if found is None:
             found = _in_said_sentence(text, q, sentence, mentions, lexicon, paragraph, speakers)
         if found is None:
+            found = _according_before(text, q, sentence, mentions, speakers)
+        if found is None:
             continue
         speaker, verb, rule, confidence = found
         confidence = round(confidence, 2)
@@ -134,6 +137,28 @@ def attribute(
         out.append(item)
         last = item
     return out
+
+
+_ACCORDING = re.compile(r"\s*[Aa]ccording\s+to\s+")
+
+
+def _according_before(
+    text: str, q: Quotation, sentence: Sentence, mentions: Mentions, speakers: Speakers
+) -> tuple[Actor, str, str, float] | None:
+    """ "According to Goyal, the talks were “very productive”.": a sentence that opens by
+    crediting a person (or an unnamed source) credits its quotations to them; the person's
+    name must come right after "according to" and end at the comma."""
+    m = _ACCORDING.match(text, sentence.start, q.start)
+    if m is None:
+        return None
+    named = mentions.within(m.end(), q.start)
+    if not named or named[0].start != m.end() or named[0].actor.kind not in _SPEAKERS:
+        return None
+    if not re.match(r"\s*,", text[named[0].end : named[0].end + 3]):
+        return None  # "according to Goyal and two officials": more than one source
+    if speakers.in_quote(named[0].start):
+        return None
+    return named[0].actor, "according to", "quote-according", 0.8
 
 
 def _someone_else(last: Attributed, q: Quotation, mentions: Mentions, speakers: Speakers) -> bool:
