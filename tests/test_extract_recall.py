@@ -617,3 +617,33 @@ def test_a_governments_verdict_in_a_quotation_objects_to_the_measure_it_is_about
     # a company's verdict: which side it takes is unsaid
     company = "“This is protectionism, pure and simple,” Fruta Andina Inc said in a statement."
     assert acts(measure + company, lexicon) == []
+
+
+def test_a_countrys_measure_named_as_a_thing_is_a_proposal_when_objected_to(
+    lexicon: Lexicon,
+) -> None:
+    text = "Peru on Monday opposed Chile's new duties on Peruvian fruit."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-noun",
+            "chile",
+            "tariffs",
+            "Chile's new duties on Peruvian fruit",
+        ),
+        (
+            "objections",
+            "objection-verb",
+            "peru",
+            "tariffs",
+            "Peru on Monday opposed Chile's new duties on Peruvian fruit",
+        ),
+    ]
+    # named and nobody reacting: a fact about the past, not a position
+    assert acts("Chilean duties on Peruvian fruit have been in place since 2019.", lexicon) == []
+    # stated as taken too: the objection is to the measure where the article states it
+    stated = "Chile in May imposed duties of 30 percent on Peruvian fruit. "
+    assert [a[2:] for a in acts(stated + text, lexicon)] == [
+        ("chile", "tariffs", "Chile in May imposed duties of 30 percent on Peruvian fruit"),
+        ("peru", "tariffs", "Peru on Monday opposed Chile's new duties on Peruvian fruit"),
+    ]

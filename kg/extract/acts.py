@@ -29,7 +29,7 @@ from functools import partialmethod
 
 from kg.extract.facts import DraftedFact
 from kg.extract.lexicon import Lexicon, Phrases
-from kg.extract.mentions import Actor, Mention, Mentions
+from kg.extract.mentions import POSSESSIVE, Actor, Mention, Mentions
 from kg.extract.speakers import Speakers
 from kg.extract.text import Sentence
 
@@ -163,6 +163,14 @@ _DEAL = re.compile(
     r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)",
     re.IGNORECASE,
+)
+# a country's measure named as a thing: "Japan's up to 40 percent tariffs on imported cheese",
+# "Japanese tariffs on politically sensitive farm products"
+_MEASURE_NOUN = re.compile(
+    r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)\s+"
+    r"(?:(?:[\w$%.,-]+)\s+){0,6}?(?:tariffs|duties|quotas|import\s+bans?|levies|"
+    r"subsidies)\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
+    r"(?:[A-Z][\w.-]*\s+)?[\w-]+)"
 )
 _WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
 # an objection taken to a court or body: "launching a formal appeal to the WTO", "filed a
@@ -370,6 +378,7 @@ class ActFinder:
         self._proposed_by(s, quote_spans)
         self._verbs(s, "demand", source, quote_spans)
         self._verbs(s, "measure", source, quote_spans)
+        self._measure_nouns(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
         self._legal_actions(s, source, quote_spans)
@@ -377,6 +386,28 @@ class ActFinder:
         self._verbs(s, "threaten", source, quote_spans)
         self._threat_nouns(s, source)
         self._verbs(s, "support", source, quote_spans)
+
+    def _measure_nouns(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
+        """ "Japan's up to 40 percent tariffs on imported cheese", "Chinese anti-dumping duties
+        on Australian barley": a measure a country has in place, drafted as its proposal only
+        when an objection, support or demand in the article targets it (as a measure stated
+        as taken is)."""
+        for m in _MEASURE_NOUN.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans) or any(
+                p.start <= m.start() < p.end for p in self.proposals
+            ):
+                continue
+            owner = POSSESSIVE.sub("", m.group("owner"))
+            key = self.lexicon.demonyms.get(owner) or next(
+                (e.key for e in self.lexicon.lookup(owner) if e.kind == "Country"), None
+            )
+            ref = self.lexicon.reference.get("actors", key) if key else None
+            if ref is None or (owner == m.group("owner") and owner not in self.lexicon.demonyms):
+                continue  # "Japan tariffs": a country name as a modifier is too loose
+            party = Actor(ref.key, ref.kind, ref.name, False)
+            proposal = self._proposal(party, m.start(), m.end(), "measure-noun", 0.6)
+            if proposal.rule == "measure-noun":
+                self._taken.add(proposal.key)
 
     def _noun_use(self, start: int, at: int) -> bool:
         before = self.text[start:at].rstrip()
@@ -823,6 +854,7 @@ class ActFinder:
                 fact.fields["proposal"] = candidates[0].key
                 fact.key = candidates[0].key
                 fact.confidence = confidence
+        self._to_stated_measures()
         self.facts = [
             f for f in self.facts if id(f) not in self._untargeted_dropped or "proposal" in f.fields
         ]
@@ -897,6 +929,24 @@ class ActFinder:
         if leader is None or self._party(leader).key == own:
             return []
         return [self._proposal(leader, d_start, d_end, "deal-object", 0.6)]
+
+    def _to_stated_measures(self) -> None:
+        """A measure named as a thing ("Beijing's tariffs on barley") that the article also
+        states as taken or announced ("China in May imposed duties on barley") is that
+        measure: what targets the one targets the other, where it is stated."""
+        by_key = {p.key: p for p in self.proposals}
+        for f in self.facts:
+            named = by_key.get(str(f.fields.get("proposal")))
+            if named is None or named.rule != "measure-noun":
+                continue
+            stated = [
+                p
+                for p in self.proposals
+                if p.rule == "measure-verb" and p.fields["proposer"] == named.fields["proposer"]
+            ]
+            stated.sort(key=lambda p: p.start)  # the first the party is said to do
+            if stated:
+                f.fields["proposal"] = f.key = stated[0].key
 
     def _main_measure(self, agent: Actor) -> list[DraftedFact]:
         """The first measure of another party than ``agent``'s, when one party's measures
