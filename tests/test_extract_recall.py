@@ -647,3 +647,41 @@ def test_a_countrys_measure_named_as_a_thing_is_a_proposal_when_objected_to(
         ("chile", "tariffs", "Chile in May imposed duties of 30 percent on Peruvian fruit"),
         ("peru", "tariffs", "Peru on Monday opposed Chile's new duties on Peruvian fruit"),
     ]
+
+
+def test_an_objection_named_as_a_thing_is_its_owners(lexicon: Lexicon) -> None:
+    text = (
+        "Chile will impose a tax of 5 percent on Peruvian fruit. "
+        "Peru's strong opposition to the tax has stalled the talks."
+    )
+    assert acts(text, lexicon)[1:] == [
+        (
+            "objections",
+            "objection-noun",
+            "peru",
+            "chile-will-impose-tax",
+            "Peru's strong opposition to the tax",
+        )
+    ]
+    # nobody's opposition: no objection
+    assert acts("Opposition to the tax has stalled the talks.", lexicon) == []
+
+
+def test_sinking_a_deal_is_a_rejection(lexicon: Lexicon) -> None:
+    text = "Peru on Friday sank a fisheries deal with Chile."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "deal-object",
+            "chile",
+            "fisheries",
+            "a fisheries deal with Chile",
+        ),
+        (
+            "objections",
+            "rejection-verb",
+            "peru",
+            "fisheries",
+            "Peru on Friday sank a fisheries deal with Chile",
+        ),
+    ]

@@ -172,6 +172,15 @@ _MEASURE_NOUN = re.compile(
     r"subsidies)\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:[A-Z][\w.-]*\s+)?[\w-]+)"
 )
+# an objection named as a thing, after its owner: "Wallonia's opposition to the deal"
+_OBJECTION_NOUN = re.compile(
+    r"(?P<noun>(?:(?:strong|fierce|stiff|continued|vehement|firm|long-standing|staunch)\s+)?"
+    r"(?:opposition|objections?|resistance|criticism|rejection)\s+(?:to|of|against)\b)"
+)
+_PREDICATE = re.compile(
+    r"\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|means?|meant|remains?|"
+    r"threatens?|threatened|led|leads|forced|forces)\b"
+)
 _WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
 # an objection taken to a court or body: "launching a formal appeal to the WTO", "filed a
 # complaint under the WTO's dispute settlement mechanism"
@@ -380,12 +389,40 @@ class ActFinder:
         self._verbs(s, "measure", source, quote_spans)
         self._measure_nouns(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
+        self._objection_nouns(s, source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
         self._legal_actions(s, source, quote_spans)
         self._verdicts(s, source, quote_spans)
         self._verbs(s, "threaten", source, quote_spans)
         self._threat_nouns(s, source)
         self._verbs(s, "support", source, quote_spans)
+
+    def _objection_nouns(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """ "Wallonia's opposition to the deal", "India's objections to the text": an
+        objection by the owner, to what follows."""
+        for m in _OBJECTION_NOUN.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans) or any(
+                f.section == "objections" and f.start <= m.start() < f.end for f in self.facts
+            ):
+                continue
+            owner = [
+                x
+                for x in self.mentions.within(max(s.start, m.start() - 40), m.start() + 3)
+                if x.actor.kind != "UnnamedSource"
+                and re.fullmatch(r"(?:['’]s?)?\s+", self.text[x.end : m.start("noun")])
+            ]
+            if not owner:
+                continue
+            obj = self._clause(m.end(), s.end)
+            predicate = _PREDICATE.search(self.text, obj[0], obj[1])
+            if predicate is not None:  # "... to the tax has stalled the talks": what, not then
+                obj = (obj[0], predicate.start())
+            if obj[1] - obj[0] < 4:
+                continue
+            verb = (m.start("noun"), m.end(), m.group(0))
+            self._objection("objection", "objection-noun", s, owner[-1], verb, obj, source)
 
     def _measure_nouns(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
         """ "Japan's up to 40 percent tariffs on imported cheese", "Chinese anti-dumping duties
