@@ -451,6 +451,23 @@ def test_paraphrase_with_said_that(lexicon: Lexicon) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("Mexico said it would respond with duties on U.S. pork.", "mexico"),
+        ("Lighthizer said on Monday the talks had made progress.", "lighthizer"),
+        # "that" left out and no clause after the verb: no paraphrase
+        ("Lighthizer said nothing.", None),
+        # the name is not the one who says it
+        ("Trudeau's office said the leaders agreed to meet.", None),
+        ("The accord, a treaty signed in Canada, says there must be no border.", None),
+    ],
+)
+def test_paraphrase_without_that(lexicon: Lexicon, text: str, by: str | None) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == ([by] if by else [])
+
+
 def test_the_outlet_s_own_assessment_of_the_talks(lexicon: Lexicon) -> None:
     text = (
         "The NAFTA renegotiations have been strained. The talks are stalled, officials "

@@ -349,10 +349,22 @@ def _paraphrase(
     if any(s.start <= a < s.end for a, _ in spans):
         return []
     verb = lexicon.speech["say"].find(text, s.start, s.end)
-    if verb is None or not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]):
+    if verb is None:
+        return []
+    if not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]) and not (
+        verb[2].lower().split()[0] in _SAID_CLAUSE_VERBS
+        and _CLAUSE_AFTER.match(text, verb[1], s.end)
+    ):
         return []
     named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
     if not named or len(text[named[-1].end : verb[0]].split()) > 3:
+        return []
+    if (
+        re.match(r"['’]s?\s", text[named[-1].end : named[-1].end + 3])
+        or "," in text[named[-1].end : verb[0]]
+    ):
+        # "Trudeau's office said", "X, Canada's deputy trade minister, said", "The accord, a
+        # treaty ... in Northern Ireland, says": the name is not the one who says it
         return []
     speaker = named[-1]
     end = s.end
@@ -374,6 +386,16 @@ def _paraphrase(
     ]
 
 
+# "X said the leaders agreed ...", "X has said it will only proceed if ...": "that" left out
+_SAID_CLAUSE_VERBS = frozenset(
+    {"said", "says", "added", "noted", "argued", "insisted", "stressed", "stated", "acknowledged"}
+)
+_CLAUSE_AFTER = re.compile(
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"yesterday|today|last\s+week|this\s+week))?\s+(?:the|it|he|she|they|we|its|his|her|their|"
+    r"there|this|[A-Z][a-z]+)\s+(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|will|would|could|"
+    r"should|must|may|might|can|has|have|had|did|does|do|[a-z]+ed)\b"
+)
 _OUTLET = re.compile(
     r"(?:The|Relations|Tensions|Trade)\s+(?:(?:[A-Z][\w.-]*|U\.S\.|[a-z]+)\s+){0,3}?"
     r"(?:talks|negotiations|renegotiations?|relations|dispute|standoff|tensions|situation|"
