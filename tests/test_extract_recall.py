@@ -685,3 +685,19 @@ def test_sinking_a_deal_is_a_rejection(lexicon: Lexicon) -> None:
             "Peru on Friday sank a fisheries deal with Chile",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "speaker"),
+    [
+        ("The U.S. Trade Representative said Monday the tax was unfair.", "ustr"),
+        ("U.S. Trade Representative Robert Lighthizer said the tax was unfair.", "lighthizer"),
+        # someone who held the post, not its office
+        ("A former U.S. Trade Representative said the tax was unfair.", None),
+    ],
+)
+def test_a_post_named_without_its_holder_speaks_for_its_office(
+    lexicon: Lexicon, text: str, speaker: str | None
+) -> None:
+    found = [f.fields["by"] for f in draft(text, lexicon) if f.section == "statements"]
+    assert found == ([speaker] if speaker else [])

@@ -149,6 +149,7 @@ class Lexicon:
     roles: dict[str, frozenset[str]] = field(default_factory=dict)
     title_heads: frozenset[str] = frozenset()  # the last word of every title
     _offices: list[tuple[re.Pattern[str], str]] | None = None
+    _posts: list[tuple[re.Pattern[str], str]] | None = None
     _any_case: dict[str, list[Entry]] = field(default_factory=dict)
     # a given name -> "female" or "male" (data/lexicon/given-names.yaml), for he and she when
     # the article says nothing about a person's gender
@@ -178,6 +179,35 @@ class Lexicon:
                 self.starts.get(folded, 0), self.starts.get(folded.lower(), 0)
             )
         return known
+
+    @property
+    def post_patterns(self) -> list[tuple[re.Pattern[str], str]]:
+        """For each post in ``offices`` whose name says its country ("U.S. Trade
+        Representative", not "trade representative"), longest first: its name as written
+        (capitals), and the body."""
+        if self._posts is None:
+            named = [
+                name
+                for name in self.offices
+                if any(
+                    e.kind == "Country"
+                    for i in range(1, len(name.split()))
+                    for e in self.lookup(" ".join(name.split()[:i]).removesuffix("'s").title())
+                    + self.lookup(" ".join(name.split()[:i]).removesuffix("'s").upper())
+                )
+                or name.split()[0].title() in self.demonyms
+            ]
+            self._posts = [
+                (
+                    re.compile(
+                        r"(?<![\w.])" + re.escape(name).replace("\\ ", r"\s+") + r"(?![\w])",
+                        re.IGNORECASE,
+                    ),
+                    self.offices[name],
+                )
+                for name in sorted(named, key=len, reverse=True)
+            ]
+        return self._posts
 
     @property
     def office_patterns(self) -> list[tuple[re.Pattern[str], str]]:

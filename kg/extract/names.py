@@ -64,6 +64,7 @@ def find_mentions(
         _pipeline_names(text, parsed, lexicon, found)
     _administrations(text, lexicon, found)
     _offices(text, lexicon, found)
+    _posts_alone(text, lexicon, found)
     found.seal()
     given_names(text, toks, found, lexicon)
     surnames(text, toks, found, known, lexicon)
@@ -128,6 +129,26 @@ def _offices(text: str, lexicon: Lexicon, found: Mentions) -> None:
                 start = m.start() - len(before) + post.start()
                 found.add(Mention(start, m.end(), body, "name"))
                 break
+
+
+def _posts_alone(text: str, lexicon: Lexicon, found: Mentions) -> None:
+    """ "The U.S. Trade Representative said Monday ...": a post named with its country and
+    no holder's name after it speaks for the body the post is in (USTR), not for the
+    country its name starts with; "U.S. Trade Representative Robert Lighthizer" and "the U.S.
+    Trade Representative, Robert Lighthizer," are the person."""
+    for pattern, key in lexicon.post_patterns:
+        for m in pattern.finditer(text):
+            after = text[m.end() : m.end() + 40]
+            if re.match(r"(?:\s+|,\s+)[A-Z]|['’]s?\b", after):
+                continue  # a holder's name, or "'s office" (kg.extract.names._offices)
+            if any(t.start <= m.start() < t.end for t in found.titled) or re.search(
+                r"\b(?:former|ex-|deputy|assistant|acting|a|an|another)\s+$",
+                text[max(0, m.start() - 12) : m.start()],
+                re.IGNORECASE,
+            ):
+                continue  # "a former U.S. trade representative": someone, not the office
+            body = entry_actor(Entry("actors", key, "GovernmentBody"), lexicon)
+            found.add(Mention(m.start(), m.end(), body, "name"))
 
 
 def _generic_names(text: str, found: Mentions) -> None:

@@ -366,6 +366,12 @@ def _paraphrase(
         # "Trudeau's office said", "X, Canada's deputy trade minister, said", "The accord, a
         # treaty ... in Northern Ireland, says": the name is not the one who says it
         return []
+    between = text[named[-1].end : verb[0]].split()
+    if named[-1].actor.kind == "Country" and any(
+        w[:1].isupper() and w.lower() not in lexicon.speech["officials"] and w not in _WEEKDAYS
+        for w in between
+    ):
+        return []  # "a former U.S. Trade Representative said": someone, not the country
     speaker = named[-1]
     end = s.end
     while end > s.start and text[end - 1] in " .":
@@ -395,6 +401,9 @@ _CLAUSE_AFTER = re.compile(
     r"yesterday|today|last\s+week|this\s+week))?\s+(?:the|it|he|she|they|we|its|his|her|their|"
     r"there|this|[A-Z][a-z]+)\s+(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|will|would|could|"
     r"should|must|may|might|can|has|have|had|did|does|do|[a-z]+ed)\b"
+)
+_WEEKDAYS = frozenset(
+    {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"}
 )
 _OUTLET = re.compile(
     r"(?:The|Relations|Tensions|Trade)\s+(?:(?:[A-Z][\w.-]*|U\.S\.|[a-z]+)\s+){0,3}?"
