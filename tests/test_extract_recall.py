@@ -701,3 +701,21 @@ def test_a_post_named_without_its_holder_speaks_for_its_office(
 ) -> None:
     found = [f.fields["by"] for f in draft(text, lexicon) if f.section == "statements"]
     assert found == ([speaker] if speaker else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "proposer"),
+    [
+        ("Peru rejected a Chile-Bolivia trade agreement.", "chile"),
+        # the objector's own side is not the proposer: the other one is
+        ("India on Monday rejected the India-UK trade deal.", "united-kingdom"),
+        # a name the reference data does not know: no proposal
+        ("Peru rejected a Chile-Narnia trade agreement.", None),
+    ],
+)
+def test_a_deal_named_by_its_two_sides_is_the_other_sides_proposal(
+    lexicon: Lexicon, text: str, proposer: str | None
+) -> None:
+    found = acts(text, lexicon)
+    assert [a[2] for a in found if a[0] == "proposals"] == ([proposer] if proposer else [])
+    assert [bool(a[3]) for a in found if a[0] == "objections"] == [proposer is not None]

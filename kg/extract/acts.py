@@ -963,9 +963,33 @@ class ActFinder:
                 ),
                 None,
             )
+        if leader is None:
+            leader = self._other_side(d_start, d_end, own)
         if leader is None or self._party(leader).key == own:
             return []
         return [self._proposal(leader, d_start, d_end, "deal-object", 0.6)]
+
+    def _other_side(self, start: int, end: int, own: str) -> Actor | None:
+        """ "the EU-Mercosur deal", "an India-UK trade agreement": the first of the two
+        parties its name joins that is not the objector's side; None when the name joins no
+        two parties the reference data knows."""
+        pair = re.search(
+            r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)[-–]([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)\b",
+            self.text[start:end],
+        )
+        if pair is None:
+            return None
+        sides = []
+        for name in pair.groups():
+            entry = next(
+                (e for e in self.lexicon.lookup(name) if e.kind in ("Country", "Organization")),
+                None,
+            )
+            ref = self.lexicon.reference.get("actors", entry.key) if entry else None
+            if ref is None:
+                return None
+            sides.append(Actor(ref.key, ref.kind, ref.name, False))
+        return next((a for a in sides if self._party(a).key != own), None)
 
     def _to_stated_measures(self) -> None:
         """A measure named as a thing ("Beijing's tariffs on barley") that the article also
