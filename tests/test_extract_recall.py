@@ -719,3 +719,26 @@ def test_a_deal_named_by_its_two_sides_is_the_other_sides_proposal(
     found = acts(text, lexicon)
     assert [a[2] for a in found if a[0] == "proposals"] == ([proposer] if proposer else [])
     assert [bool(a[3]) for a in found if a[0] == "objections"] == [proposer is not None]
+
+
+def test_a_summit_named_again_is_one_event(lexicon: Lexicon) -> None:
+    text = (
+        "A Chile-Peru summit this week to sign the pact is likely off.\n\n"
+        "Neither side will say the planned summit on Thursday has been called off.\n\n"
+        "Officials should keep working towards a signing summit on Thursday."
+    )
+    assert events(text, lexicon) == [
+        (
+            "event-meeting",
+            "Meeting",
+            "scheduled",
+            "2025-01-16",
+            "Neither side will say the planned summit on Thursday has been called off",
+        )
+    ]
+    # two meetings on one day, with other people: two events
+    two = (
+        "The ministers' meeting wrapped up in Lima on Monday. "
+        "After meeting with the Chilean envoy on Monday morning, the minister flew home."
+    )
+    assert [e[3] for e in events(two, lexicon)] == ["2025-01-13", "2025-01-13"]

@@ -250,7 +250,47 @@ def same_events(events: list[DraftedFact], text: str) -> list[DraftedFact]:
         if possessive and same:
             continue
         kept.append(e)
-    return kept
+    # a meeting or round named twice ("a summit this week", "the summit on Thursday", "a
+    # signing summit on Thursday") is one: the first naming of its most precise date
+    meetings = [e for e in kept if e.fields["type"] in _GATHERINGS and e.when and e.when.value]
+    dropped: set[int] = set()
+    for e in meetings:
+        assert e.when is not None and e.when.value is not None
+        for other in meetings:
+            assert other.when is not None and other.when.value is not None
+            if other is e or id(other) in dropped or other.fields["type"] != e.fields["type"]:
+                continue
+            if not _same_noun(text, other, e):
+                continue
+            if other.when.value == e.when.value and other.start < e.start:
+                dropped.add(id(e))  # the same date again
+            elif "-W" in e.when.value and _within(other.when.value, e.when.value):
+                dropped.add(id(e))  # "this week" and "on Thursday" of that week
+    return [e for e in kept if id(e) not in dropped]
+
+
+_GATHERINGS = ("Meeting", "NegotiationRound")
+_GATHERING_NOUN = re.compile(r"\b(summit|talks|round|conference|hearing)s?\b", re.IGNORECASE)
+
+
+def _same_noun(text: str, a: DraftedFact, b: DraftedFact) -> bool:
+    """Both events' words name the gathering with the same noun ("summit")."""
+    nouns = [
+        {m.group(1).lower() for m in _GATHERING_NOUN.finditer(text, f.start, f.end)} for f in (a, b)
+    ]
+    return bool(nouns[0] & nouns[1])
+
+
+def _within(day: str, span: str) -> bool:
+    """The day (2016-10-27) is in the week or month (2016-W43, 2016-10)."""
+    days, outer = _days(day), _days(span)
+    return (
+        days is not None
+        and outer is not None
+        and days[0] == days[1]
+        and outer[0] <= days[0] <= outer[1]
+        and outer[0] != outer[1]
+    )
 
 
 def _clause_of(text: str, s: Sentence, when: TimeMatch) -> tuple[int, int]:
