@@ -742,3 +742,11 @@ def test_a_summit_named_again_is_one_event(lexicon: Lexicon) -> None:
         "After meeting with the Chilean envoy on Monday morning, the minister flew home."
     )
     assert [e[3] for e in events(two, lexicon)] == ["2025-01-13", "2025-01-13"]
+
+
+def test_what_happens_after_a_date_is_not_an_event_on_it(lexicon: Lexicon) -> None:
+    assert events("After May 7, the ministry will resume its investigation.", lexicon) == []
+    # "until" a date is: the day a suspension ends
+    assert [e[3] for e in events("Duties would be suspended until May 1.", lexicon)] == [
+        "2025-05-01"
+    ]

@@ -114,6 +114,7 @@ _PERFECT = re.compile(
     r"(?!been\b)(?:[a-z]+ed|reached|struck|signed|won|made|begun|set|sent|shut|taken)\b"
 )
 _NOT_AN_EVENT = re.compile(r"\bthreat\w*|(?<!later\s)(?<!earlier\s)\bthis\s+year\b", re.IGNORECASE)
+_RELATIVE_TO = re.compile(r"\b[Aa]fter\s+$")
 _SINCE = re.compile(r"\b(?:since|until)\s+(?=(?:last|this|next)\b)", re.IGNORECASE)
 _REPORTED = re.compile(r"[;:—–]\s|,\s+(?=(?:[\w.’'-]+\s+){0,6}(?:said|says|told|announced)\b)")
 _CLAUSE = re.compile(r"[,;:—–]\s|\s(?:and|but|while|after|before|ahead\s+of)\s")
@@ -161,6 +162,8 @@ def find_events(
             text[max(c_start, when.start - 8) : when.end]
         ):
             continue  # a threat's condition, or "since last year": no event on that date
+        if _RELATIVE_TO.search(text, max(s.start, when.start - 8), when.start):
+            continue  # "After May 7, the department will resume ...": not on that day
         event = _event(text, c_start, c_end, when, published, "event-dated")
         if place and event.fields["type"] in ("Meeting", "NegotiationRound", "PressConference"):
             event.fields["where"] = place
