@@ -750,3 +750,17 @@ def test_what_happens_after_a_date_is_not_an_event_on_it(lexicon: Lexicon) -> No
     assert [e[3] for e in events("Duties would be suspended until May 1.", lexicon)] == [
         "2025-05-01"
     ]
+
+
+def test_a_case_against_a_countrys_measure_objects_to_it(lexicon: Lexicon) -> None:
+    text = "Peru filed a WTO case against Chilean steel tariffs."
+    assert acts(text, lexicon) == [
+        ("proposals", "measure-noun", "chile", "steel", "Chilean steel tariffs"),
+        (
+            "objections",
+            "objection-legal",
+            "peru",
+            "steel",
+            "Peru filed a WTO case against Chilean steel tariffs",
+        ),
+    ]

@@ -172,6 +172,11 @@ _MEASURE_NOUN = re.compile(
     r"subsidies)\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:[A-Z][\w.-]*\s+)?[\w-]+)"
 )
+# a country's measure as the object of an objection: "a case against U.S. steel tariffs"
+_MEASURE_AGAINST = re.compile(
+    r"\b(?:against|over|to)\s+(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)"
+    r"\s+(?:(?:[a-z-]+|\d[\w.%$-]*)\s+){0,3}?(?:tariffs|duties|quotas|levies|subsidies)\b"
+)
 # an objection named as a thing, after its owner: "Wallonia's opposition to the deal"
 _OBJECTION_NOUN = re.compile(
     r"(?P<noun>(?:(?:strong|fierce|stiff|continued|vehement|firm|long-standing|staunch)\s+)?"
@@ -186,7 +191,8 @@ _WITNESS = re.compile(r"\b(?:seen|saw|sees|faced|faces|facing|witnessed)\b")
 # complaint under the WTO's dispute settlement mechanism"
 _LEGAL_ACTION = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|fil(?:es|ed|ing)|lodg(?:es|ed|ing)|brought|bring(?:s|ing)?|"
-    r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?(?:appeal|"
+    r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?"
+    r"(?:[A-Z][A-Za-z.]*\s+)?(?:appeal|"
     r"complaint|challenge|case|dispute)\b"
 )
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
@@ -429,9 +435,13 @@ class ActFinder:
         on Australian barley": a measure a country has in place, drafted as its proposal only
         when an objection, support or demand in the article targets it (as a measure stated
         as taken is)."""
-        for m in _MEASURE_NOUN.finditer(self.text, s.start, s.end):
-            if self._inside(m.start(), quote_spans) or any(
-                p.start <= m.start() < p.end for p in self.proposals
+        found = [(m, False) for m in _MEASURE_NOUN.finditer(self.text, s.start, s.end)] + [
+            (m, True) for m in _MEASURE_AGAINST.finditer(self.text, s.start, s.end)
+        ]
+        for m, against in found:
+            start = m.start("owner")
+            if self._inside(start, quote_spans) or any(
+                p.start <= start < p.end for p in self.proposals
             ):
                 continue
             owner = POSSESSIVE.sub("", m.group("owner"))
@@ -439,10 +449,12 @@ class ActFinder:
                 (e.key for e in self.lexicon.lookup(owner) if e.kind == "Country"), None
             )
             ref = self.lexicon.reference.get("actors", key) if key else None
-            if ref is None or (owner == m.group("owner") and owner not in self.lexicon.demonyms):
+            if ref is None or (
+                not against and owner == m.group("owner") and owner not in self.lexicon.demonyms
+            ):
                 continue  # "Japan tariffs": a country name as a modifier is too loose
             party = Actor(ref.key, ref.kind, ref.name, False)
-            proposal = self._proposal(party, m.start(), m.end(), "measure-noun", 0.6)
+            proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
                 self._taken.add(proposal.key)
 
