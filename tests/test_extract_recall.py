@@ -764,3 +764,48 @@ def test_a_case_against_a_countrys_measure_objects_to_it(lexicon: Lexicon) -> No
             "Peru filed a WTO case against Chilean steel tariffs",
         ),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        # people in a country are not its government
+        (
+            "Farmers' groups in Ireland have slammed the EU-Mercosur deal.",
+            "farmers-groups-in-ireland",
+        ),
+        (
+            "Beef producers from Brazil welcomed it, while dairy farmers in France opposed "
+            "the EU-Mercosur deal.",
+            "dairy-farmers-in-france",
+        ),
+        # its officials are
+        ("Officials in Canada rejected the EU-Mercosur deal.", "canada"),
+    ],
+)
+def test_people_in_a_country_object_for_themselves(lexicon: Lexicon, text: str, by: str) -> None:
+    assert [a[2] for a in acts(text, lexicon) if a[0] == "objections"] == [by]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The United States proposed a sunset clause. Mexico said it could not accept the clause.",
+        "The United States proposed a sunset clause. Canada, however, refused to accept it.",
+    ],
+)
+def test_could_not_accept_and_refusing_it_reject_the_proposal_before(
+    lexicon: Lexicon, text: str
+) -> None:
+    assert [(a[0], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "sunset-clause"),
+        ("objections", "sunset-clause"),
+    ]
+
+
+def test_accusing_a_party_objects_to_its_measure(lexicon: Lexicon) -> None:
+    text = "Chile will impose duties on Peruvian fruit. Peru accused Chile of protectionism."
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "chile", "tariffs"),
+        ("objections", "peru", "tariffs"),
+    ]

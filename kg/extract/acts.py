@@ -337,6 +337,12 @@ class ActFinder:
         its government (officials, negotiators, the government are)."""
         if m.actor.kind != "Country" or m.via == "demonym":
             return False
+        place = re.search(
+            r"\b([a-z][\w-]*)['’]?\s+(?:in|from|across|throughout)\s+(?:the\s+)?$",
+            self.text[max(0, m.start - 40) : m.start],
+        )
+        if place is not None and place.group(1) not in self.lexicon.speech["officials"]:
+            return True  # "farmers' groups in Ireland": people there, not its government
         nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
         return (
             nxt is not None
@@ -626,8 +632,11 @@ class ActFinder:
             obj = self._clause(verb[1], s.end)
             if kind in ("object", "reject") and self._relative(s, agent, verb, kind, source):
                 continue
-            if obj[1] - obj[0] < 4:
-                continue
+            if obj[1] - obj[0] < 4 and not (
+                kind in ("object", "reject")
+                and re.fullmatch(r"\s*(?:it|them)", self.text[obj[0] : obj[1]])
+            ):
+                continue  # "refused to accept it": "it" is the proposal named before
             getattr(self, "_" + kind)(s, agent, verb, obj, source)
 
     def _relative(

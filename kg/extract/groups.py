@@ -90,6 +90,16 @@ _GROUP_NOUNS = (
 _INTEREST = re.compile(
     r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+)\s+((?:[a-z-]+\s+){0,2}?)(" + _GROUP_NOUNS + r")\b"
 )
+# "farmers' groups in Ireland", "dairy producers from France": people of a country named after
+_INTEREST_IN = re.compile(
+    r"\b((?:[A-Za-z][a-z-]+\s+){0,2}?(?i:" + _GROUP_NOUNS + r")(?:['’]\s+(?:groups|unions|"
+    r"associations|organi[sz]ations))?)\s+(?:in|from)\s+(?:the\s+)?"
+    r"((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
+)
+_NOT_GROUP_WORDS = frozenset(
+    {"the", "some", "many", "while", "and", "but", "as", "when", "after", "with", "of", "for",
+     "said", "say", "says", "other", "most", "all", "that", "which", "by", "to"}
+)  # fmt: skip
 _SOURCE_ALONE = frozenset(
     {
         "official",
@@ -277,6 +287,31 @@ def interest_groups(text: str, found: Mentions, lexicon: Lexicon) -> None:
         found.add(
             Mention(
                 m.start(),
+                m.end(),
+                local_actor("InterestGroup", name, "interest-group", affiliation=country),
+                "group",
+            )
+        )
+
+
+def interest_groups_in(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "Farmers' groups in Ireland", "dairy producers from France": an interest group of
+    that country, named by the words as written."""
+    for m in _INTEREST_IN.finditer(text):
+        country = country_key(m.group(2), lexicon)
+        words = m.group(1).split()
+        if country is None or any(w.lower() in lexicon.speech["officials"] for w in words):
+            continue
+        start = m.start(1)
+        for word in words[:-1]:  # "while dairy farmers in France": the group, not "while"
+            if word.lower() not in _NOT_GROUP_WORDS:
+                break
+            start = text.index(word, start) + len(word)
+            start += len(text[start:]) - len(text[start:].lstrip())
+        name = " ".join(text[start : m.end()].split())
+        found.add(
+            Mention(
+                start,
                 m.end(),
                 local_actor("InterestGroup", name, "interest-group", affiliation=country),
                 "group",

@@ -12,6 +12,7 @@ from kg.extract.groups import (
     country_group,
     demonym_group,
     interest_groups,
+    interest_groups_in,
     organisations,
     source_anaphora,
     unnamed_sources,
@@ -59,6 +60,7 @@ def find_mentions(
     appositives(text, found, lexicon)
     organisations(text, found, lexicon)
     interest_groups(text, found, lexicon)
+    interest_groups_in(text, found, lexicon)
     unnamed_sources(text, lexicon, found)
     if parsed is not None:
         _pipeline_names(text, parsed, lexicon, found)
