@@ -221,6 +221,7 @@ def test_tense_and_modality_decide_the_status(
         ("Parliament passed the bill in May.", "occurred", "2024-05"),
         ("The duties were extended for five years in June.", "occurred", "2024-06"),
         ("The summit was postponed on Friday.", "occurred", "2025-01-10"),
+        ("The deal takes effect on Feb. 1, 2025.", "scheduled", "2025-02-01"),
     ],
 )
 def test_what_news_says_happens_on_a_date_is_an_event(

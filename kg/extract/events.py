@@ -77,7 +77,7 @@ _ACTION = re.compile(
     r"resum(?:e|es|ed)|(?<!be\s)(?<!been\s)me(?:et|ets|t)|meeting|summit|talks|round|hearings?|"
     r"consultations|rul(?:e|es|ed)|ruling|rais(?:e|es|ed)|impos(?:e|es|ed)|"
     r"fil(?:e|es|ed)|sen(?:d|ds|t)|sign(?:s|ed)?|announc(?:e|es|ed)|"
-    r"publish(?:es|ed)?|launch(?:es|ed)?|held|hold|took\s+effect|take\s+effect|"
+    r"publish(?:es|ed)?|launch(?:es|ed)?|held|hold|t(?:ook|akes?|aking)\s+effect|"
     r"expir(?:e|es|ed)|wrapp?(?:ed)?\s+up|deadline|vote[sd]?|visit(?:s|ed)?|"
     r"retaliat(?:e|es|ed)|appeal(?:s|ed)?|adopt(?:s|ed)?|approv(?:e|es|ed)|"
     r"issu(?:e|es|ed)|shut|(?<!been\s)asked|request(?:s|ed)?|miss(?:es|ed)|complet(?:e|es|ed)|"
