@@ -367,3 +367,27 @@ def test_a_sentence_that_opens_according_to_a_person_credits_its_quotation_to_th
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
 ) -> None:
     assert _draft(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "China's commerce ministry criticised the move.\n\n"
+            "“The EU must correct its wrong practices,” the ministry said in a statement.",
+            [("mofcom", "The EU must correct its wrong practices,", 0.9)],
+        ),
+        # two ministries named before: which one is unsaid
+        (
+            "China's commerce ministry and Japan's trade ministry met.\n\n"
+            "“The EU must correct its wrong practices,” the ministry said in a statement.",
+            [],
+        ),
+        # none named before: nobody
+        ("“The EU must correct its wrong practices,” the ministry said in a statement.", []),
+    ],
+)
+def test_the_ministry_is_the_one_ministry_named_before(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected

@@ -71,6 +71,7 @@ def find_mentions(
     given_names(text, toks, found, lexicon)
     surnames(text, toks, found, known, lexicon)
     roles(text, found, lexicon)
+    _body_roles(text, found)
     source_anaphora(text, found)
     _generic_names(text, found)
     found.seal()
@@ -151,6 +152,30 @@ def _posts_alone(text: str, lexicon: Lexicon, found: Mentions) -> None:
                 continue  # "a former U.S. trade representative": someone, not the office
             body = entry_actor(Entry("actors", key, "GovernmentBody"), lexicon)
             found.add(Mention(m.start(), m.end(), body, "name"))
+
+
+_BODY_ROLE = re.compile(
+    r"\b[Tt]he\s+(ministry|department|commission|agency)\b(?!\s+of\b)(?!\s+[A-Z])"
+)
+
+
+def _body_roles(text: str, found: Mentions) -> None:
+    """ "the ministry said in a statement" after "China's commerce ministry": the one
+    government body named before whose name has that noun; with none, or two such bodies,
+    nobody."""
+    for m in _BODY_ROLE.finditer(text):
+        if found.at(m.start()) is not None or found.at(m.end() - 1) is not None:
+            continue
+        head = m.group(1).lower()
+        bodies = {
+            b.actor
+            for b in found.found
+            if b.end <= m.start()
+            and b.actor.kind == "GovernmentBody"
+            and head in text[b.start : b.end].lower()
+        }
+        if len(bodies) == 1:
+            found.add(Mention(m.start(), m.end(), bodies.pop(), "role"))
 
 
 def _generic_names(text: str, found: Mentions) -> None:
