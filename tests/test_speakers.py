@@ -391,3 +391,25 @@ def test_the_ministry_is_the_one_ministry_named_before(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
 ) -> None:
     assert _draft(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Trade Minister Lena Moritz: “We are ready to sign the deal today.”",
+            [("lena-moritz", "We are ready to sign the deal today.", 0.8)],
+        ),
+        (
+            "“We are ready to sign the deal today.” — Trade Minister Lena Moritz",
+            [("lena-moritz", "We are ready to sign the deal today.", 0.8)],
+        ),
+        # more than a name and a title: not a label
+        ("The message from Lena Moritz: “We are ready to sign the deal today.”", []),
+        ("“We are ready to sign the deal today.” — Lena Moritz and Paul Gray", []),
+    ],
+)
+def test_a_quotation_labelled_with_a_name_alone_is_that_persons(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected

@@ -5,6 +5,7 @@ Rules, each named in the draft so a reviewer knows why a fact is there:
 - ``quote-said-after``: “...,” he said / “...,” said X / “...,” X told reporters /
   “...,” according to X
 - ``quote-according``: According to X, ... “...”
+- ``quote-labelled``: X: “...” / “...” — X (a name and title alone, with a colon or a dash)
 - ``quote-said-before``: X said: “...” / X told reporters, “...”
 - ``quote-continued``: a quotation with no attribution of its own, after a quotation or a
   "X said/added" sentence in the same paragraph: the same speaker
@@ -119,6 +120,8 @@ def attribute(
         if found is None:
             found = _according_before(text, q, sentence, mentions, speakers)
         if found is None:
+            found = _labelled(text, q, sentence, paragraph, mentions, speakers)
+        if found is None:
             continue
         speaker, verb, rule, confidence = found
         confidence = round(confidence, 2)
@@ -159,6 +162,45 @@ def _according_before(
     if speakers.in_quote(named[0].start):
         return None
     return named[0].actor, "according to", "quote-according", 0.8
+
+
+def _labelled(
+    text: str,
+    q: Quotation,
+    sentence: Sentence,
+    paragraph: Paragraph,
+    mentions: Mentions,
+    speakers: Speakers,
+) -> tuple[Actor, str, str, float] | None:
+    """ "Trade Minister Lena Moritz: “...”" and "“...” — Trade Minister Lena Moritz": a
+    quotation labelled with a person's name (and title) alone, before it with a colon or
+    after it with a dash, and nothing else in the sentence."""
+    before = text[sentence.start : q.start]
+    if before.rstrip().endswith(":"):
+        named = [m for m in mentions.within(sentence.start, q.start) if m.actor.kind in _SPEAKERS]
+        if (
+            named
+            and not text[named[-1].end : q.start].strip(" :")
+            and not speakers.in_quote(named[-1].start)
+        ):
+            lead = text[sentence.start : named[-1].start].split()
+            if len(lead) <= 4 and all(w[:1].isupper() for w in lead):
+                return named[-1].actor, "said", "quote-labelled", 0.8
+        return None
+    after = re.match(r"\s*[—–]\s*", text[q.end : paragraph.end])
+    if after is None:
+        return None
+    rest_start = q.end + after.end()
+    rest = text[rest_start : paragraph.end].rstrip(" .\n")
+    named = [
+        m for m in mentions.within(rest_start, rest_start + len(rest)) if m.actor.kind in _SPEAKERS
+    ]
+    if len(named) != 1 or text[named[0].end : rest_start + len(rest)].strip(" ,"):
+        return None  # more than a name after the dash
+    lead = text[rest_start : named[0].start].split()
+    if len(lead) <= 4 and all(w[:1].isupper() for w in lead):
+        return named[0].actor, "said", "quote-labelled", 0.8
+    return None
 
 
 def _someone_else(last: Attributed, q: Quotation, mentions: Mentions, speakers: Speakers) -> bool:
