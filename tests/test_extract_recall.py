@@ -810,3 +810,26 @@ def test_accusing_a_party_objects_to_its_measure(lexicon: Lexicon) -> None:
         ("proposals", "chile", "tariffs"),
         ("objections", "peru", "tariffs"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru is prepared to offer more access to its fruit market.",
+            ["more access to its fruit market"],
+        ),
+        ("Peru wants a carve-out for its fishermen.", ["a carve-out for its fishermen"]),
+        ("Peru could not offer anything on subsidies.", []),
+        ("Peru offered condolences to the victims.", []),
+        # "plans" after a name is a verb: one proposal, the measure
+        (
+            "Peru plans to impose tariffs on Chilean wine.",
+            ["Peru plans to impose tariffs on Chilean wine"],
+        ),
+    ],
+)
+def test_offers_and_wants_with_what_is_wanted_named(
+    lexicon: Lexicon, text: str, expected: list[str]
+) -> None:
+    assert [a[4] for a in acts(text, lexicon) if a[0] == "proposals"] == expected

@@ -93,6 +93,12 @@ _VERBISH = frozenset(
         "as",
         "after",
         "before",
+        "plans",
+        "plan",
+        "planned",
+        "intends",
+        "aims",
+        "hopes",
     }
 )
 _MEASURE_FUTURE = re.compile(
@@ -143,7 +149,9 @@ _WANTED_THING = re.compile(
     r"\s+(?:(?:a|an|the|further|more|new|fresh|formal|broader|comprehensive|limited|"
     r"bilateral|separate|quick|swift|speedy|early|free\s+trade)\s+){1,3}(?:talks|discussions|"
     r"negotiations|consultations|deal|agreement|accord|pact|review|investigation|"
-    r"compensation|exemptions?|concessions?)\s+(?:that|which|on|over|with|for|to|covering|"
+    r"compensation|exemptions?|concessions?|carve-outs?|access|quotas?|cuts?|reductions?|"
+    r"removal|elimination|guarantees?|safeguards?|waivers?|assurances?)\s+"
+    r"(?:that|which|on|over|with|for|to|covering|"
     r"including)\b",  # and says what about: "a new deal" alone is too vague
     re.IGNORECASE,
 )
@@ -207,6 +215,8 @@ _WHEN_AT_END = re.compile(
     r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
 )
 REASON_WORDS = 40
+# demand nouns that are verbs too: a noun only after a possessive ("the EU's plans to")
+_VERB_TOO = frozenset({"plan", "plans", "offers"})
 # what a quotation's words say a party named in them does or will do
 QUOTED_KINDS = ("measure", "demand")
 _RESTATED = frozenset({"objection-verb", "rejection-verb", "objection-legal", "objection-verdict"})
@@ -572,6 +582,10 @@ class ActFinder:
             if not owner:
                 continue
             agent = owner[-1]
+            if m.group(1).lower() in _VERB_TOO and not re.match(
+                r"['’]s?\s", self.text[agent.end : agent.end + 3]
+            ):
+                continue  # "the EU plans to impose": a verb; "the EU's plans to" a noun
             start, end = self._clause(s.start + m.end(), s.end)
             if end - start < 8:
                 continue
@@ -682,6 +696,8 @@ class ActFinder:
         ("demanded a sunset clause"), or the verb takes someone "to" do something ("wants
         Canada to open ...")."""
         after = self.text[verb[1] : s.end]
+        if re.match(r"\s+(?:anything|nothing|no|little|something)\b", after):
+            return False  # "could offer anything on subsidies": nothing in particular
         if re.match(r"\s+(?:for|to)\b", after) or verb[2].lower().split()[-1] in ("for", "to"):
             return True
         end = self._clause(verb[1], s.end)[1]
@@ -698,7 +714,8 @@ class ActFinder:
         if verb[2].lower().startswith("offer"):
             # "offered India a place in its appeal arrangement": an offer to someone
             taker = self.mentions.within(verb[1], min(s.end, verb[1] + 40))
-            return bool(taker) and taker[0].start - verb[1] <= 2 and taker[0].end < end
+            if taker and taker[0].start - verb[1] <= 2 and taker[0].end < end:
+                return True
         if _WANTED_THING.match(after) and verb[2].lower() not in ("asked", "asks", "asking"):
             return True  # "wanted further discussions", "sought a deal that is fair"
         # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
