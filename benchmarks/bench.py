@@ -5,7 +5,10 @@
 For each corpus size N it
   (a) generates a synthetic corpus with benchmarks/synth.py (cached in --workdir),
   (b) ingests it into a fresh embedded store with full validation, --repeat times, each run in
-      a fresh process and a fresh store directory (median articles/s; peak RSS),
+      a fresh process and a fresh store directory (median articles/s; peak RSS), and times
+      the engine's own load of the same quads (the store dumped as N-Quads, loaded into a fresh
+      store by Oxigraph's bulk loader and by its transactional loader, --repeat times each),
+      the reference issue 12 sets ingest against,
   (c) times every saved query of the catalogue, --runs times after one warm-up (p50, p90):
       "query" is the bound query alone (store.select with the resolved parameters), "saved"
       is run_saved() as the CLI calls it (parameter resolution + query),
@@ -328,6 +331,35 @@ def w_ingest(
     )
 
 
+def w_engine_load(nquads: str, store_dir: str, mode: str) -> None:
+    """The engine's own load of the same quads into a fresh store: Oxigraph's bulk loader
+    (``bulk``) or its transactional loader (``load``), flushed at the end."""
+    import pyoxigraph as ox
+
+    shutil.rmtree(store_dir, ignore_errors=True)
+    t0 = time.perf_counter()
+    store = ox.Store(store_dir)
+    if mode == "bulk":
+        store.bulk_load(path=nquads, format=ox.RdfFormat.N_QUADS)
+    else:
+        store.load(path=nquads, format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    seconds = time.perf_counter() - t0
+    quads = len(store)
+    del store
+    shutil.rmtree(store_dir, ignore_errors=True)
+    emit({"seconds": seconds, "quads": quads})
+
+
+def w_dump(store_dir: str, target: str) -> None:
+    import pyoxigraph as ox
+
+    store = ox.Store.read_only(store_dir)
+    with open(target, "wb") as out:
+        store.dump(out, ox.RdfFormat.N_QUADS)
+    emit({"bytes": Path(target).stat().st_size})
+
+
 def _default_params(
     store: Any, query: Any, names: list[str] | dict[str, str], overrides: dict[str, str]
 ) -> dict[str, str] | None:
@@ -606,6 +638,8 @@ def w_baseline_queries(
 
 WORKERS = {
     "ingest": w_ingest,
+    "engine_load": w_engine_load,
+    "dump": w_dump,
     "queries": w_queries,
     "export": w_export,
     "baseline_validate": w_baseline_validate,
@@ -705,6 +739,22 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         "link_seconds": runs[-1].get("link_seconds"),
         "reused_store": reuse,
     }
+
+    # the engine's own load of the same quads, in the same run: the reference for ingest
+    nq = workdir / f"store-{n}.nq"
+    if run_worker(["dump", str(store_dir), str(nq)]) is not None:
+        engine: dict[str, list[float]] = {"bulk": [], "load": []}  # bulk load, load
+        for r in range(args.repeat):
+            for mode in engine:
+                log(f"N={n}: the engine's {mode} of the same quads, run {r + 1}")
+                eres = run_worker(["engine_load", str(nq), str(workdir / "engine-load"), mode])
+                if eres is not None and "seconds" in eres:
+                    engine[mode].append(eres["seconds"])
+                    log(f"  {eres['seconds']:.1f} s")
+        nq.unlink(missing_ok=True)
+        result["ingest"]["engine_load"] = {
+            m: {"seconds_runs": v, "seconds": statistics.median(v)} for m, v in engine.items() if v
+        }
 
     # (c) queries
     from kg.queries import catalogue
@@ -874,6 +924,17 @@ def table(res: dict[str, Any]) -> str:
             ratio(b_total, ing["seconds"]),
         )
     )
+    for mode, what in (("bulk", "bulk loader"), ("load", "transactional load")):
+        eng = ing.get("engine_load", {}).get(mode)
+        if eng:
+            rows.append(
+                (
+                    f"  the engine's {what} of the same quads ({eng['seconds']:.1f} s)",
+                    f"{n / eng['seconds']:.1f}/s",
+                    "",
+                    f"ingest {ing['seconds'] / eng['seconds']:.1f}x its time",
+                )
+            )
     rdf = base.get("rdflib", {})
     bq = {q["name"]: q for q in rdf.get("queries", [])}
     for q in res["queries"]:
