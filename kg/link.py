@@ -37,6 +37,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
@@ -284,11 +285,21 @@ def propose(
     links: dict[tuple[URIRef, URIRef], Link] = {}
     for block in blocks.values():
         block.sort(key=lambda c: (c.published or dt.date.min, str(c.fact)))
+        # where the facts without a thread are: a fact with one is compared with those only
+        # (two facts with a thread are never linked, see score), which on a corpus where
+        # every fact names its thread is no comparison at all
+        loose = [j for j, c in enumerate(block) if c.thread is None]
         for i, fact in enumerate(block):
             if new is not None and fact.article not in new:
                 continue
+            start, stop = max(0, i - COMPARE), i + 1 + COMPARE
+            if fact.thread is None:
+                window = block[start:i] + block[i + 1 : stop]
+            else:
+                near = loose[bisect_left(loose, start) : bisect_left(loose, stop)]
+                window = [block[j] for j in near if j != i]
             judged = []
-            for other in block[max(0, i - COMPARE) : i] + block[i + 1 : i + 1 + COMPARE]:
+            for other in window:
                 result = score(fact, other, tied)
                 if result is not None:
                     judged.append((result, other))
