@@ -180,6 +180,7 @@ _MEASURE_NOUN = re.compile(
     r"subsidies)\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:[A-Z][\w.-]*\s+)?[\w-]+)"
 )
+_MEASURE_WORD = re.compile(r"tariffs|duties|quotas|levies|subsidies|\bimport\s+bans?\b")
 # a country's measure as the object of an objection: "a case against U.S. steel tariffs"
 _MEASURE_AGAINST = re.compile(
     r"\b(?:against|over|to)\s+(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)"
@@ -451,6 +452,8 @@ class ActFinder:
         on Australian barley": a measure a country has in place, drafted as its proposal only
         when an objection, support or demand in the article targets it (as a measure stated
         as taken is)."""
+        if not _MEASURE_WORD.search(self.text, s.start, s.end):
+            return  # most sentences name no tariff, duty or quota: one cheap look first
         found = [(m, False) for m in _MEASURE_NOUN.finditer(self.text, s.start, s.end)] + [
             (m, True) for m in _MEASURE_AGAINST.finditer(self.text, s.start, s.end)
         ]
@@ -1211,8 +1214,9 @@ class ActFinder:
         at = q_start
         for stop in [*(m.end() for m in re.finditer(r"[.!?]\s+", self.text[q_start:q_end])), None]:
             end = q_end if stop is None else q_start + stop
-            for kind in QUOTED_KINDS:
-                self._verbs(Sentence(at, end, -1), kind, None, [])
+            if self.mentions.within(at, end):  # no one named in it: no one to act
+                for kind in QUOTED_KINDS:
+                    self._verbs(Sentence(at, end, -1), kind, None, [])
             at = end
         for kind, rule in (("reject", "rejection-quote"), ("object", "objection-quote")):
             hit = self.lexicon.speech[kind].find(self.text, q_start, q_end)

@@ -92,10 +92,11 @@ _INTEREST = re.compile(
 )
 # "farmers' groups in Ireland", "dairy producers from France": people of a country named after
 _INTEREST_IN = re.compile(
-    r"\b((?:[A-Za-z][a-z-]+\s+){0,2}?(?i:" + _GROUP_NOUNS + r")(?:['’]\s+(?:groups|unions|"
+    r"\b((?i:" + _GROUP_NOUNS + r")(?:['’]\s+(?:groups|unions|"
     r"associations|organi[sz]ations))?)\s+(?:in|from)\s+(?:the\s+)?"
     r"((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)\b"
 )
+_LEAD_WORDS = re.compile(r"(?:[A-Za-z][a-z-]+\s+){1,2}$")
 _NOT_GROUP_WORDS = frozenset(
     {"the", "some", "many", "while", "and", "but", "as", "when", "after", "with", "of", "for",
      "said", "say", "says", "other", "most", "all", "that", "which", "by", "to"}
@@ -299,10 +300,11 @@ def interest_groups_in(text: str, found: Mentions, lexicon: Lexicon) -> None:
     that country, named by the words as written."""
     for m in _INTEREST_IN.finditer(text):
         country = country_key(m.group(2), lexicon)
-        words = m.group(1).split()
+        lead = _LEAD_WORDS.search(text, max(0, m.start(1) - 40), m.start(1))
+        start = lead.start() if lead else m.start(1)  # "dairy farmers in France"
+        words = text[start : m.end(1)].split()
         if country is None or any(w.lower() in lexicon.speech["officials"] for w in words):
             continue
-        start = m.start(1)
         for word in words[:-1]:  # "while dairy farmers in France": the group, not "while"
             if word.lower() not in _NOT_GROUP_WORDS:
                 break

@@ -62,6 +62,22 @@ def title_head(title: str) -> str:
     return words[-1].rstrip(".")
 
 
+def _trie_pattern(node: dict[str, Any]) -> str:
+    """The alternatives of a trie of words as a regex: "said(?:\\s+(?:in\\s+a\\s+statement|
+    to))?" for "said", "said in a statement" and "said to"."""
+    words = sorted((w for w in node if w), key=len, reverse=True)
+    branches = []
+    for word in words:
+        child = node[word]
+        rest = {k: v for k, v in child.items() if k}
+        here = re.escape(word).replace("'", "['’]")
+        if rest:
+            tail = r"\s+(?:" + _trie_pattern(rest) + ")"
+            here += f"(?:{tail})" + ("?" if "" in child else "")
+        branches.append(here)
+    return "|".join(branches)
+
+
 @dataclass
 class Phrases:
     """Lower-case phrases of one list, by their number of words, for longest-match lookup,
@@ -80,16 +96,22 @@ class Phrases:
     def pattern(self) -> re.Pattern[str]:
         """Any phrase, longest first, on whole words, in any case, apostrophes either way."""
         if self._pattern is None:
-            alternatives = sorted(
-                (p for group in self.by_length.values() for p in group), key=len, reverse=True
+            # one branch per first word, then per next word (a trie): the regex engine tries
+            # a handful of words at each position instead of every phrase; a longer phrase is
+            # tried before its shorter prefix, and a longer word before a shorter one
+            trie: dict[str, Any] = {}
+            for group in self.by_length.values():
+                for phrase in group:
+                    node = trie
+                    for word in phrase.split():
+                        node = node.setdefault(word, {})
+                    node[""] = {}
+            body = _trie_pattern(trie) if trie else "(?!)"
+            # a phrase's first letter, looked at first: most positions go no further
+            first = "".join(sorted({re.escape(w[0]) for w in trie})) or "^\\s\\S"
+            self._pattern = re.compile(
+                r"(?<![\w’'-])(?=[" + first + r"])(?:" + body + r")(?![\w’'-])", re.IGNORECASE
             )
-            body = (
-                "|".join(
-                    re.escape(p).replace("\\ ", r"\s+").replace("'", "['’]") for p in alternatives
-                )
-                or "(?!)"
-            )
-            self._pattern = re.compile(r"(?<![\w’'-])(?:" + body + r")(?![\w’'-])", re.IGNORECASE)
         return self._pattern
 
     def __contains__(self, phrase: str) -> bool:
