@@ -833,3 +833,15 @@ def test_offers_and_wants_with_what_is_wanted_named(
     lexicon: Lexicon, text: str, expected: list[str]
 ) -> None:
     assert [a[4] for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+def test_the_tax_a_verdict_names_is_the_last_tax_of_another_party(lexicon: Lexicon) -> None:
+    text = (
+        "Chile will impose a tax of 5 percent on Peruvian fruit. "
+        "Peru said it will impose tariffs on Chilean wine in return. "
+        "Peru said the new tax is inconsistent with the trade pact."
+    )
+    # not Peru's own tariffs, the last proposal before: Chile's tax
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("peru", "chile-will-impose-tax")
+    ]

@@ -797,7 +797,10 @@ class ActFinder:
         if not announced:
             self._taken.add(proposal.key)
 
-    def _targets(self, start: int, end: int) -> list[DraftedFact]:
+    def _targets(self, start: int, end: int, agent: Actor | None = None) -> list[DraftedFact]:
+        """The proposals the words name: drafted inside them, of their issue, or ("the new
+        tax", "it") the last one before them, of another party than ``agent``'s when it is
+        given, and the last whose words have the same noun ("tax") when one has."""
         named = [
             p
             for p in self.proposals
@@ -817,7 +820,15 @@ class ActFinder:
             and not re.match(r"\s+(?:that|of|to)\b", self.text[start + anaphor.end() :])
         ):
             earlier = [p for p in self.proposals if p.end <= start]
-            return earlier[-1:]
+            if agent is not None:
+                earlier = self._others(agent, earlier)
+            noun = anaphor.group(0).split()[-1].lower()
+            same_noun = [
+                p
+                for p in earlier
+                if re.search(rf"\b{re.escape(noun)}\b", self.text[p.start : p.end], re.I)
+            ]
+            return (same_noun or earlier)[-1:]
         return []
 
     def _others(self, agent: Actor, proposals: list[DraftedFact]) -> list[DraftedFact]:
@@ -840,7 +851,7 @@ class ActFinder:
             if agent is None:
                 continue
             t_start = m.start("target")
-            targets = self._others(agent.actor, self._targets(t_start, m.end()))
+            targets = self._others(agent.actor, self._targets(t_start, m.end(), agent.actor))
             if not targets:
                 continue  # a verdict on something no proposal names
             end = self._clause(m.end(), s.end)[1]
@@ -1086,7 +1097,7 @@ class ActFinder:
         if _A_CLAIM.match(self.text[start:end]):
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
-        targets = self._targets(start, end) or self._deal(agent.actor, start, end)
+        targets = self._targets(start, end, agent.actor) or self._deal(agent.actor, start, end)
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
         if targets:
             fields["proposal"] = targets[0].key if len(targets) == 1 else None
@@ -1275,7 +1286,7 @@ class ActFinder:
             "mode": "partial-quote",
             "verb": verb,
         }
-        targets = self._others(speaker, self._targets(s_start, s_end))
+        targets = self._others(speaker, self._targets(s_start, s_end, speaker))
         if targets:
             fields["proposal"] = targets[0].key
         drafted = self._act(
