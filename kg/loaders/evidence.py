@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from kg.errors import InputError
 from kg.model import Span, Where
 
@@ -53,17 +51,28 @@ class Finder:
         if not parts:
             return []
         text = self.folded
-        pattern = re.compile(r"\s+".join(map(re.escape, parts)))
         first, last = parts[0][0].isalnum(), parts[-1][-1].isalnum()
         found: list[tuple[int, int]] = []
-        match = pattern.search(text)
-        while match is not None:
-            at, end = match.span()
-            cut_before = first and at > 0 and text[at - 1].isalnum()
-            cut_after = last and end < len(text) and text[end].isalnum()
-            if not (cut_before or cut_after):
-                found.append((at, end))
-            match = pattern.search(text, at + 1)  # occurrences may overlap
+        # what the pattern part\s+part... would match, without compiling one per quote: the
+        # first part found as such, each next one after a run of white space (which the
+        # pattern's \s+ takes whole: no part starts with white space)
+        at = text.find(parts[0])
+        while at != -1:
+            end = at + len(parts[0])
+            for part in parts[1:]:
+                gap = end
+                while gap < len(text) and text[gap].isspace():
+                    gap += 1
+                if gap == end or not text.startswith(part, gap):
+                    end = -1
+                    break
+                end = gap + len(part)
+            if end != -1:
+                cut_before = first and at > 0 and text[at - 1].isalnum()
+                cut_after = last and end < len(text) and text[end].isalnum()
+                if not (cut_before or cut_after):
+                    found.append((at, end))
+            at = text.find(parts[0], at + 1)  # occurrences may overlap
         return found
 
     def occurrence(self, words: str, start: int) -> tuple[int, int]:
