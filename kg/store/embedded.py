@@ -15,6 +15,7 @@ from rdflib.term import Node
 
 from kg import syntaxes
 from kg.errors import QuerySyntaxError, StoreError, StoreInUse, UsageError
+from kg.iris import mint
 from kg.oxterms import from_ox, to_ox
 from kg.sparql_terms import render
 from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed, snapshots
@@ -49,6 +50,35 @@ def last_modified(location: str | Path) -> dt.datetime | None:
     return dt.datetime.fromtimestamp(int(max(times)), tz=dt.UTC)
 
 
+# A write with at least this many quads in graphs the store does not have yet goes through
+# Oxigraph's bulk loader (several times faster than a transaction, see replace_graphs)
+BULK_QUADS = 20_000
+# The journal of an unfinished bulk write: the graphs it adds (kg.store.embedded only)
+UNFINISHED = mint("graph", "unfinished-write")
+_PENDING = str(UNFINISHED) + "#adds"
+
+
+def _nquads(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
+    return "".join(f"{line} {name} .\n" for name, lines in graphs for line in lines)
+
+
+def _replacement(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
+    """One SPARQL update that replaces each graph with its lines."""
+    if not graphs:
+        return ""
+    return "".join(
+        [
+            *(f"DROP SILENT GRAPH {name} ;\n" for name, _ in graphs),
+            "INSERT DATA {\n",
+            *(
+                f"GRAPH {name} {{\n" + "".join(f"{line} .\n" for line in lines) + "}\n"
+                for name, lines in graphs
+            ),
+            "}",
+        ]
+    )
+
+
 class EmbeddedStore(Reading):
     """An on-disk Oxigraph store. One process may open it at a time."""
 
@@ -73,41 +103,46 @@ class EmbeddedStore(Reading):
                     hint="wait for the other tradekg command to finish, or use another --store",
                 ) from None
             raise StoreError(f"cannot open the store at {path}: {text}") from None
+        try:
+            undone = self.recover()
+        except OSError as e:
+            raise StoreError(
+                f"cannot open the store at {path}: an unfinished write could not be undone: {e}",
+                hint="free some disk space and open it again",
+            ) from None
+        if undone:
+            log.info("undid an unfinished write of %d graph(s) in %s", len(undone), path)
 
     def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
-        """Replace the graphs in one transaction.
+        """Replace the graphs, all or none of them.
 
-        Graphs the store does not have yet are loaded as N-Quads (Oxigraph's loader, one
-        transaction); if any of them exists, one SPARQL update drops and re-inserts them all.
+        A small write is one transaction: graphs the store does not have yet are loaded as
+        N-Quads (Oxigraph's loader); if any of them exists, one SPARQL update drops and
+        re-inserts them all. A large one (``BULK_QUADS`` quads or more in new graphs) goes
+        through Oxigraph's bulk loader, several times faster but not a transaction, so it is
+        made all-or-none by a journal (``UNFINISHED``): the new graphs are named in it (one
+        transaction), bulk-loaded, and then one transaction replaces the graphs that exist
+        and empties the journal. Until then the write is undone on failure, and by
+        ``recover`` (on open) after a crash, which drops the graphs the journal names.
         """
         if not graphs:
             return
         names = [(render(name), lines) for name, lines in graphs]
-        exists = any(
-            self._store.contains_named_graph(ox.NamedNode(str(name))) for name, _ in graphs
-        )
+        fresh = [
+            not self._store.contains_named_graph(ox.NamedNode(str(name))) for name, _ in graphs
+        ]
         try:
-            if not exists:
-                self._store.load(
-                    input="".join(f"{line} {name} .\n" for name, lines in names for line in lines),
-                    format=syntaxes.by_name("nquads").format,
+            if sum(len(lines) for (_, lines), new in zip(names, fresh, strict=True) if new) >= (
+                BULK_QUADS
+            ):
+                self._bulk_replace(
+                    [n for n, new in zip(names, fresh, strict=True) if new],
+                    [n for n, new in zip(names, fresh, strict=True) if not new],
                 )
+            elif all(fresh):
+                self._store.load(input=_nquads(names), format=syntaxes.by_name("nquads").format)
             else:
-                self._store.update(
-                    "".join(
-                        [
-                            *(f"DROP SILENT GRAPH {name} ;\n" for name, _ in names),
-                            "INSERT DATA {\n",
-                            *(
-                                f"GRAPH {name} {{\n"
-                                + "".join(f"{line} .\n" for line in lines)
-                                + "}\n"
-                                for name, lines in names
-                            ),
-                            "}",
-                        ]
-                    )
-                )
+                self._store.update(_replacement(names))
         except (OSError, SyntaxError) as e:
             raise StoreError(
                 f"could not write to the store at {self.location}: {e}",
@@ -122,6 +157,43 @@ class EmbeddedStore(Reading):
                     "will not see them until the next write: %s",
                     e,
                 )
+
+    def _bulk_replace(
+        self, new: Sequence[tuple[str, Sequence[str]]], old: Sequence[tuple[str, Sequence[str]]]
+    ) -> None:
+        journal = render(UNFINISHED)
+        self._store.update(
+            f"INSERT DATA {{ GRAPH {journal} {{\n"
+            + "".join(f"{journal} <{_PENDING}> {name} .\n" for name, _ in new)
+            + "} }"
+        )
+        try:
+            self._store.bulk_load(input=_nquads(new), format=syntaxes.by_name("nquads").format)
+            self._store.update(f"DROP SILENT GRAPH {journal} ;\n" + _replacement(old))
+        except BaseException:
+            try:
+                self.recover()
+            except OSError as e:  # the journal stays: the next open undoes the write
+                log.warning("could not undo the unfinished write yet: %s", e)
+            raise
+
+    def recover(self) -> list[URIRef]:
+        """Undo a bulk write that did not finish (the process was killed, the disk filled):
+        drop the graphs the journal names, and the journal, in one transaction. Returns
+        the graphs dropped. Opening the store does it."""
+        journal = ox.NamedNode(str(UNFINISHED))
+        if not self._store.contains_named_graph(journal):
+            return []
+        pending = sorted(
+            str(q.object.value)
+            for q in self._store.quads_for_pattern(journal, ox.NamedNode(_PENDING), None, journal)
+            if isinstance(q.object, ox.NamedNode)
+        )
+        self._store.update(
+            "".join(f"DROP SILENT GRAPH {render(URIRef(g))} ;\n" for g in pending)
+            + f"DROP SILENT GRAPH {render(UNFINISHED)}"
+        )
+        return [URIRef(g) for g in pending]
 
     def publish(self) -> Path:
         """Publish a snapshot of the store for ``tradekg serve`` (see kg.store.snapshots)."""
