@@ -77,8 +77,11 @@ class Verdict:
         return self.graph is not None and not any(f.severity == "error" for f in self.findings)
 
     def seal(self) -> None:
-        if self.rdf is not None and self.ok:
-            self.lines = render_lines(self.rdf.triples)
+        if self.rdf is not None:
+            if not self.ok:  # nothing of it is written
+                self.lines = []
+            elif not self.lines:  # validation may have rendered them already
+                self.lines = render_lines(self.rdf.triples)
         self.rdf = None
 
 
@@ -97,12 +100,43 @@ def compiled_shapes() -> Any:
     return compile_shapes(shapes_graph(), advanced=True)  # type: ignore[no-untyped-call]
 
 
-def text_findings(graph: Graph) -> list[Finding]:
-    """Each evidence quote equals the article text at its offsets."""
+# the terms text_findings looks for (an rdflib Namespace makes a new term on every lookup)
+_BODY, _SELECTOR, _SOURCE = SCHEMA.articleBody, OA.hasSelector, OA.hasSource
+_EXACT, _START, _END, _TYPE, _SPAN = OA.exact, OA.start, OA.end, RDF.type, TKG.EvidenceSpan
+_WANTED: dict[Node, URIRef] = {
+    p: p for p in (_BODY, _SELECTOR, _SOURCE, _EXACT, _START, _END, _TYPE)
+}
+
+
+def text_findings(graph: Iterable[tuple[Node, Node, Node]]) -> list[Finding]:
+    """Each evidence quote equals the article text at its offsets (of the articles among
+    the triples of ``graph``)."""
     found = []
-    bodies = {s: str(o) for s, o in graph.subject_objects(SCHEMA.articleBody)}
-    for span in graph.subjects(RDF.type, TKG.EvidenceSpan):
-        source = graph.value(span, OA.hasSource)
+    bodies: dict[Node, str] = {}
+    spans: list[Node] = []
+    sources: dict[Node, Node] = {}
+    selectors: dict[Node, list[Node]] = {}
+    exacts: dict[Node, Node] = {}
+    starts: dict[Node, Node] = {}
+    ends: dict[Node, Node] = {}
+    values = {_EXACT: exacts, _START: starts, _END: ends}
+    for s, p, o in graph:
+        kind = _WANTED.get(p)  # one hash lookup: most predicates are none of these
+        if kind is None:
+            continue
+        if kind is _BODY:
+            bodies[s] = str(o)
+        elif kind is _SELECTOR:
+            selectors.setdefault(s, []).append(o)
+        elif kind is _SOURCE:
+            sources.setdefault(s, o)
+        elif kind is _TYPE:
+            if o == _SPAN:
+                spans.append(s)
+        else:
+            values[kind][s] = o
+    for span in dict.fromkeys(spans):
+        source = sources.get(span)
         body = bodies.get(source) if isinstance(source, URIRef) else None
         if body is None:
             found.append(
@@ -110,16 +144,18 @@ def text_findings(graph: Graph) -> list[Finding]:
             )
             continue
         exact = start = end = None
-        for sel in graph.objects(span, OA.hasSelector):
-            exact = graph.value(sel, OA.exact, default=exact)
-            start = graph.value(sel, OA.start, default=start)
-            end = graph.value(sel, OA.end, default=end)
+        for sel in selectors.get(span, ()):
+            exact = exacts.get(sel, exact)
+            start = starts.get(sel, start)
+            end = ends.get(sel, end)
         if not (
             isinstance(start, Literal) and isinstance(end, Literal) and isinstance(exact, Literal)
         ):
             continue  # the shapes report missing selectors
-        s, e = start.toPython(), end.toPython()
-        if not (isinstance(s, int) and isinstance(e, int)) or not 0 <= s < e <= len(body):
+        first, last = start.toPython(), end.toPython()
+        if not (isinstance(first, int) and isinstance(last, int)) or not (
+            0 <= first < last <= len(body)
+        ):
             found.append(
                 Finding(
                     "error",
@@ -128,12 +164,12 @@ def text_findings(graph: Graph) -> list[Finding]:
                     str(span),
                 )
             )
-        elif body[s:e] != str(exact):
+        elif body[first:last] != str(exact):
             found.append(
                 Finding(
                     "error",
                     f"evidence text {str(exact)!r} differs from the "
-                    f"article text at {s}-{e}: {body[s:e]!r}",
+                    f"article text at {first}-{last}: {body[first:last]!r}",
                     str(span),
                 )
             )
@@ -187,8 +223,10 @@ def default_engine() -> str:
     return "turbo" if importlib.util.find_spec("pyshacl_turbo") else "pyshacl"
 
 
-def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
-    """SHACL results for a data graph that already contains ontology and reference data.
+def shacl_findings(data: Graph | str, engine: str | None = None) -> list[Finding]:
+    """SHACL results for a data graph that already contains ontology and reference data: an
+    rdflib Graph, or its triples as N-Triples text (which pyshacl-turbo reads natively,
+    without a Python object per term).
 
     pySHACL is the reference implementation; pyshacl-turbo (same API, a Rust engine) is used
     when installed because it is an order of magnitude faster, and the test suite checks that
@@ -196,9 +234,18 @@ def shacl_findings(data: Graph, engine: str | None = None) -> list[Finding]:
     """
     options: dict[str, Any] = {"inference": "none", "allow_warnings": True, "allow_infos": True}
     if (engine or default_engine()) == "turbo":
-        _conforms, results, _text = compiled_shapes().validate(data, **options)
+        if isinstance(data, str):
+            from pyshacl_turbo.rdf import Input
+
+            source: Any = Input(data, "nt", None, {})
+        else:
+            source = data
+        _conforms, results, _text = compiled_shapes().validate(source, **options)
     else:
         from pyshacl import validate
+
+        if isinstance(data, str):
+            data = Graph(store="SimpleMemory").parse(data=data, format="nt")
 
         # inplace: with no inference pySHACL need not copy the data graph first
         _conforms, results, _text = validate(
@@ -238,15 +285,37 @@ def _data_graph(parts: Iterable[Iterable[tuple[Node, Node, Node]]]) -> Graph:
     return data
 
 
+_shared_texts: dict[int, tuple[Graph, str]] = {}
+
+
+def _shared_text(reference: Graph) -> str:
+    """The ontology and reference graph as N-Triples text, rendered once per process."""
+    cached = _shared_texts.get(id(reference))
+    if cached is None or cached[0] is not reference:
+        lines = render_lines([*ontology_graph(), *reference])
+        cached = _shared_texts[id(reference)] = (reference, "".join(f"{x} .\n" for x in lines))
+    return cached[1]
+
+
 def validate_batch(
     verdicts: Sequence[Verdict], reference: Graph, engine: str | None = None
 ) -> None:
     """Validate several article graphs in one SHACL run, with the ontology and reference
     graph; every finding is attributed to the article its focus node belongs to."""
     loaded = [v for v in verdicts if v.rdf is not None]
-    data = _data_graph(
-        [ontology_graph(), reference, *(v.rdf.triples for v in loaded if v.rdf is not None)]
-    )
+    data: Graph | str
+    if (engine or default_engine()) == "turbo":
+        # N-Triples text: the lines are rendered once, for SHACL and then for the store
+        for v in loaded:
+            if v.rdf is not None:
+                v.lines = render_lines(v.rdf.triples)
+        data = "".join(
+            [_shared_text(reference), *(f"{line} .\n" for v in loaded for line in v.lines)]
+        )
+    else:
+        data = _data_graph(
+            [ontology_graph(), reference, *(v.rdf.triples for v in loaded if v.rdf is not None)]
+        )
     owners = {str(v.rdf.article): v for v in loaded if v.rdf is not None}
     own = [f for v in loaded if v.rdf is not None for f in literal_findings(v.rdf.triples)]
     # a node outside every article that articles write (a person's one node for the store)
@@ -256,7 +325,8 @@ def validate_batch(
         for node in v.rdf.origins if v.rdf is not None else ():
             if not str(node).startswith(_ARTICLES):
                 sharers.setdefault(str(node), []).append(v)
-    for finding in own + text_findings(data) + shacl_findings(data, engine):
+    texts = text_findings(t for v in loaded if v.rdf is not None for t in v.rdf.triples)
+    for finding in own + texts + shacl_findings(data, engine):
         owner = owners.get(_article_of(finding.node))
         if owner is not None:
             owner.findings.append(_place(finding, owner))
