@@ -59,7 +59,13 @@ _PENDING = str(UNFINISHED) + "#adds"
 
 
 def _nquads(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
-    return "".join(f"{line} {name} .\n" for name, lines in graphs for line in lines)
+    """N-Quads text: each line of a graph with the graph's name (one join per graph)."""
+    parts = []
+    for name, lines in graphs:
+        if lines:
+            end = f" {name} .\n"
+            parts += [end.join(lines), end]
+    return "".join(parts)
 
 
 def _replacement(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
