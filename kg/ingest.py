@@ -17,11 +17,12 @@ from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from rdflib import RDF, Graph, Literal, URIRef
+from rdflib import RDF, RDFS, Graph, Literal, URIRef
 
 from kg.errors import InputError, KgError, StoreError, UsageError, ValidationFailed
 from kg.extract import KnownPeople, Lexicon, load_lexicon, people_named
 from kg.extract.draft import draft_facts
+from kg.iris import SHARED_GRAPH
 from kg.lifeline import end_with_parent
 from kg.loaders import Reference, load_facts, load_reference, read_article
 from kg.loaders.article import has_front_matter
@@ -334,7 +335,16 @@ def store_people(store: Store) -> list[str]:
     return sorted({str(row[0]) for row in store.select(_STORE_PEOPLE).rows if row[0] is not None})
 
 
-def shared_graphs(
+# said of the shared graph with every article that adds to it (kg.iris.SHARED_GRAPH)
+SHARED_HEADER = render_lines(
+    [
+        (SHARED_GRAPH, RDF.type, PROV.Bundle),
+        (SHARED_GRAPH, RDFS.label, Literal("the nodes articles share: people, rounds, software")),
+    ]
+)
+
+
+def bundled_graphs(
     reference: Reference, reference_graph: Graph | None = None
 ) -> list[tuple[RenderedGraph, str]]:
     """The ontology and reference graphs, each with the digest of the files it came from.
@@ -384,9 +394,9 @@ def ingest(
     if problems:
         raise ValidationFailed("the reference data does not conform", [str(f) for f in problems])
     outcome = Outcome()
-    shared = [
+    bundled = [
         graph
-        for graph, digest in shared_graphs(reference, reference_graph)
+        for graph, digest in bundled_graphs(reference, reference_graph)
         if store.graph_digest(graph[0]) != digest
     ]
     batches = 0
@@ -404,14 +414,16 @@ def ingest(
         good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
         if good:
             started = time.monotonic()
+            described = {line for v in verdicts if v.ok for line in v.shared}
+            add = [(SHARED_GRAPH, [*SHARED_HEADER, *sorted(described)])] if described else []
             try:
-                store.replace_graphs([*shared, *good])
+                store.replace_graphs([*bundled, *good], add)
             except StoreError as e:
                 e.hint = (f"{e.hint}; " if e.hint else "") + (
                     f"{outcome.written} article(s) of this run were written before this batch"
                 )
                 raise
-            shared = []
+            bundled = []
             outcome.written += len(good)
             batches += 1
             log.debug(
@@ -427,5 +439,5 @@ def ingest(
                 store.flush()  # bounded memory: the store's write buffers are released
                 log.debug("flushed in %.3f s", time.monotonic() - started)
         for v in verdicts:
-            v.lines = []  # written: keep the verdict, not the data
+            v.lines = v.shared = []  # written: keep the verdict, not the data
     return outcome

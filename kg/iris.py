@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from typing import TypeGuard
 from urllib.parse import quote
 
 from rdflib import URIRef
@@ -69,6 +70,19 @@ def article_of_graph(graph: URIRef) -> URIRef:
 
 REFERENCE_GRAPH = mint("graph", "reference")
 LINKS_GRAPH = mint("graph", "links")  # links between facts of different articles (kg.link)
+# the nodes articles share and describe in the same words (a person first met in an article,
+# a round of a negotiation, the software that drafted articles): described once, here, not in
+# each article's graph, where a SPARQL store's union default graph would return one copy of
+# the description per article. Every article that names such a node adds its description
+# (a set: adding it again changes nothing); kg.rdf.split_shared says which triples go here.
+SHARED_GRAPH = mint("graph", "shared")
+SHARED_NODES = tuple(str(mint(kind, "x"))[:-1] for kind in ("person", "negotiation", "software"))
+
+
+def is_shared(node: object) -> TypeGuard[URIRef]:
+    """Whether ``node`` is one the articles share (a person's, a round's or the software's
+    node), described in SHARED_GRAPH."""
+    return isinstance(node, URIRef) and str(node).startswith(SHARED_NODES)
 
 
 def software_iri(name: str, version: str) -> URIRef:

@@ -12,7 +12,7 @@ from typing import Protocol
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, software_iri
+from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, is_shared, software_iri
 from kg.kinds import KINDS, kind_of_class
 from kg.model import (
     ArticleFacts,
@@ -122,6 +122,23 @@ def with_count(name: URIRef, triples: Iterable[Triple]) -> list[Triple]:
     counting every triple of the store. A count already among them is replaced."""
     kept = [t for t in triples if not (t[0] == name and t[1] == TKG.tripleCount)]
     return [*kept, (name, TKG.tripleCount, Literal(len(kept) + 1, datatype=XSD.integer))]
+
+
+def split_shared(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
+    """An article's triples as those of its own graph and those that describe nodes the
+    articles share (kg.iris.SHARED_GRAPH: a person's, a round's, the software's)."""
+    own: list[Triple] = []
+    shared: list[Triple] = []
+    for triple in triples:
+        (shared if is_shared(triple[0]) else own).append(triple)
+    return own, shared
+
+
+def article_triples(name: URIRef, triples: Iterable[Triple]) -> list[Triple]:
+    """An article's triples with the count of those its graph ``name`` holds (``with_count``):
+    the shared nodes' description, written to another graph, is not counted."""
+    own, shared = split_shared(triples)
+    return [*with_count(name, own), *shared]
 
 
 def new_graph(identifier: URIRef | None = None) -> Graph:
@@ -291,7 +308,7 @@ class _ArticleWriter:
         for change in self.facts.changes:
             self.change(change)
         # with the superclass types; a list in YAML may repeat a value: each triple once
-        unique = with_count(self.name, with_supertypes(self.triples))
+        unique = article_triples(self.name, with_supertypes(self.triples))
         return ArticleRDF(self.name, self.a, unique, self.origins)
 
     def act(self, act: SpeechAct) -> None:

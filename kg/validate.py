@@ -22,7 +22,7 @@ from kg.errors import UsageError
 from kg.iris import mint
 from kg.loaders.yamlsrc import CONTROL
 from kg.model import Where
-from kg.rdf import ArticleRDF
+from kg.rdf import ArticleRDF, split_shared
 from kg.resources import ontology_graph, shapes_file
 from kg.sparql_terms import render_lines
 from kg.terms import OA, SCHEMA, TKG
@@ -62,7 +62,8 @@ class Verdict:
     graph: URIRef | None = None
     article: URIRef | None = None
     size: int = 0  # triples
-    lines: list[str] = field(default_factory=list)
+    lines: list[str] = field(default_factory=list)  # of its graph
+    shared: list[str] = field(default_factory=list)  # of the shared nodes (kg.iris.SHARED_GRAPH)
     # a person's decisions about links (from, to, accepted or rejected, method, score) an RDF input
     # carries in its links graph, as `tradekg export` writes it; kept on its first article
     decisions: list[tuple[str, str, str, str, float]] = field(default_factory=list)
@@ -76,12 +77,22 @@ class Verdict:
     def ok(self) -> bool:
         return self.graph is not None and not any(f.severity == "error" for f in self.findings)
 
+    @property
+    def rendered(self) -> bool:
+        return bool(self.lines or self.shared)
+
+    def render(self) -> None:
+        """The triples as N-Triples lines: those of its graph and those of the shared nodes."""
+        if self.rdf is not None:
+            own, shared = split_shared(self.rdf.triples)
+            self.lines, self.shared = render_lines(own), render_lines(shared)
+
     def seal(self) -> None:
         if self.rdf is not None:
             if not self.ok:  # nothing of it is written
-                self.lines = []
-            elif not self.lines:  # validation may have rendered them already
-                self.lines = render_lines(self.rdf.triples)
+                self.lines, self.shared = [], []
+            elif not self.rendered:  # validation may have rendered them already
+                self.render()
         self.rdf = None
 
 
@@ -307,10 +318,12 @@ def validate_batch(
     if (engine or default_engine()) == "turbo":
         # N-Triples text: the lines are rendered once, for SHACL and then for the store
         for v in loaded:
-            if v.rdf is not None:
-                v.lines = render_lines(v.rdf.triples)
+            v.render()
         data = "".join(
-            [_shared_text(reference), *(f"{line} .\n" for v in loaded for line in v.lines)]
+            [
+                _shared_text(reference),
+                *(f"{line} .\n" for v in loaded for line in (*v.lines, *v.shared)),
+            ]
         )
     else:
         data = _data_graph(

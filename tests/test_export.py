@@ -3,18 +3,20 @@
 from __future__ import annotations
 
 import io
+from collections.abc import Iterable
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 from rdflib import Dataset, Graph, URIRef
 from rdflib.compare import isomorphic
+from rdflib.term import Node
 
 from kg.cli import cli
-from kg.ingest import shared_graphs
-from kg.iris import REFERENCE_GRAPH, article_graph
+from kg.ingest import SHARED_HEADER, bundled_graphs
+from kg.iris import REFERENCE_GRAPH, SHARED_GRAPH, article_graph
 from kg.loaders import load_facts, load_reference
-from kg.rdf import article_to_graph
+from kg.rdf import article_to_graph, split_shared
 from kg.resources import sample_dir
 from kg.terms import ONTOLOGY_IRI
 
@@ -30,11 +32,26 @@ def expected() -> dict[URIRef, Graph]:
     facts = load_facts(FACTS, ref)
     article, _ = article_to_graph(facts)
     graphs: dict[URIRef, Graph] = {}
-    for (name, lines), _digest in shared_graphs(ref):  # ontology and reference graphs
+    for (name, lines), _digest in bundled_graphs(ref):  # ontology and reference graphs
         graphs[name] = Graph().parse(data="".join(f"{line} .\n" for line in lines), format="nt")
-    graphs[article_graph(facts.article.url)] = article
-    assert set(graphs) == {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH, article_graph(facts.article.url)}
+    own, shared = split_shared(article)  # a round's node is described in the shared graph
+    graphs[article_graph(facts.article.url)] = triples_graph(own)
+    header = Graph().parse(data="".join(f"{line} .\n" for line in SHARED_HEADER), format="nt")
+    graphs[SHARED_GRAPH] = triples_graph([*header, *shared])
+    assert set(graphs) == {
+        URIRef(ONTOLOGY_IRI),
+        REFERENCE_GRAPH,
+        SHARED_GRAPH,
+        article_graph(facts.article.url),
+    }
     return graphs
+
+
+def triples_graph(triples: Iterable[tuple[Node, Node, Node]]) -> Graph:
+    g = Graph()
+    for triple in triples:
+        g.add(triple)
+    return g
 
 
 @pytest.fixture(scope="module")
@@ -92,16 +109,20 @@ def test_one_article(
     store_dir: Path, expected: dict[URIRef, Graph], fmt: str, article: str
 ) -> None:
     data = export(store_dir, "--format", fmt, "--article", article)
-    name = next(n for n in expected if "/graph/" in n and not n.endswith("reference"))
+    name = next(n for n in expected if "/graph/" in n and n not in (REFERENCE_GRAPH, SHARED_GRAPH))
+    # with the description of the shared nodes it points at (the round), in the shared graph
+    shared = triples_graph(t for t in expected[SHARED_GRAPH] if t[0] != SHARED_GRAPH)
+    assert len(shared) == 6  # the round's type, scheme, broader, notation and two labels
     if fmt in QUAD_FORMATS:
         ds = Dataset()
         ds.parse(data=data, format=QUAD_FORMATS[fmt])
         assert isomorphic(ds.graph(name), expected[name])
-        assert {URIRef(str(c.identifier)) for c in ds.graphs() if len(c)} == {name}
+        assert isomorphic(ds.graph(SHARED_GRAPH), shared)
+        assert {URIRef(str(c.identifier)) for c in ds.graphs() if len(c)} == {name, SHARED_GRAPH}
     else:
         g = Graph()
         g.parse(data=data, format=TRIPLE_FORMATS[fmt])
-        assert isomorphic(g, expected[name])
+        assert isomorphic(g, expected[name] + shared)
 
 
 def test_jsonld_uses_the_published_context(store_dir: Path) -> None:

@@ -79,7 +79,11 @@ def test_names_match_without_their_diacritics(store: Path) -> None:
     assert quotes(store, "ana gutierrez") == expected  # the whole name
 
 
-def test_the_person_is_one_node_named_in_each_article_that_defines_him(store: Path) -> None:
+def test_the_person_is_one_node_described_once_for_the_articles_that_name_him(
+    store: Path,
+) -> None:
+    # described once, in the shared graph, not in each article's: a SPARQL store's union
+    # default graph would give one copy of the description per article
     query = (
         "SELECT ?g ?label WHERE { GRAPH ?g { <" + PERSON + "> a tkg:Person ; rdfs:label ?label } }"
         " ORDER BY ?g"
@@ -87,8 +91,14 @@ def test_the_person_is_one_node_named_in_each_article_that_defines_him(store: Pa
     code, out, err = tradekg(store, "sparql", query, "--format", "json")
     assert code == 0, err
     rows = json.loads(out)["results"]["bindings"]
-    assert [r["label"]["value"] for r in rows] == ["Valdis Dombrovskis"] * 2
-    assert len({r["g"]["value"] for r in rows}) == 2  # the two article graphs
+    assert [(r["g"]["value"], r["label"]["value"]) for r in rows] == [
+        ("https://w3id.org/tradekg/id/graph/shared", "Valdis Dombrovskis")
+    ]
+    pointing = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?fact ?p <" + PERSON + "> } }"
+    code, out, err = tradekg(store, "sparql", pointing, "--format", "json")
+    assert code == 0, err
+    graphs = {r["g"]["value"] for r in json.loads(out)["results"]["bindings"]}
+    assert len(graphs) == 2 and all("/id/graph/" in g and "shared" not in g for g in graphs)
     code, out, err = tradekg(store, "query", "actors", "--param", "actor=Dombrovskis")
     assert code == 0, err
     assert out.count("Valdis Dombrovskis") == 1  # one actor, listed once

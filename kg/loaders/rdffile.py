@@ -31,11 +31,20 @@ from rdflib.term import Node
 
 from kg import syntaxes
 from kg.errors import InputError
-from kg.iris import LINKS_GRAPH, REFERENCE_GRAPH, article_graph, article_iri, check_iri, mint
+from kg.iris import (
+    LINKS_GRAPH,
+    REFERENCE_GRAPH,
+    SHARED_GRAPH,
+    article_graph,
+    article_iri,
+    check_iri,
+    is_shared,
+    mint,
+)
 from kg.loaders.yamlsrc import decode_text, read_bytes
 from kg.model import Where
 from kg.oxterms import from_ox
-from kg.rdf import ArticleRDF, content_hash, with_count, with_supertypes
+from kg.rdf import ArticleRDF, article_triples, content_hash, with_supertypes
 from kg.resources import ontology_graph
 from kg.terms import ONTOLOGY_IRI, SCHEMA, TKG
 
@@ -43,13 +52,7 @@ FORMATS = syntaxes.NAMES
 SUFFIXES = tuple(suffix for syntax in syntaxes.SYNTAXES for suffix in syntax.suffixes)
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
-_SHARED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
-# the nodes every article that names them describes in its own graph, in the same words: a
-# person's one node for the store (kg.iris.person_iri), a round of a negotiation, and the
-# software that drafted an article (the extraction of each drafted article points at it)
-_DESCRIBED_IN_ARTICLES = tuple(
-    str(mint(kind, "x"))[:-1] for kind in ("person", "negotiation", "software")
-)
+_BUNDLED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
 _OX_POSITION = re.compile(r"^Parser error (?:at|between) line[^:]*: |\s*\(line \d+\)$")
 HINT = "an RDF input holds articles' graphs as 'tradekg export' writes them"
 
@@ -213,9 +216,9 @@ def _split(
     groups: dict[URIRef, list[Triple]] = {}
     ontology = ontology_graph()
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
-    people: list[Triple] = []  # about a shared node, in a format without graphs: whose are they?
+    people: list[Triple] = []  # about a shared node, outside an article graph: whose are they?
     for s, p, o, graph in quads:
-        if graph in _SHARED or (graph is None and s in _SHARED):
+        if graph in _BUNDLED or (graph is None and s in _BUNDLED) or s == SHARED_GRAPH:
             continue  # the store's own graphs: written from the bundled and --reference files
         if graph == LINKS_GRAPH or (
             graph is None and (p == TKG.sameAs or s == LINKS_GRAPH or str(s).startswith(_LINKS))
@@ -224,15 +227,12 @@ def _split(
                 links.append((s, p, o))
             continue
         owner = _owner(s)
-        if (
-            owner is None
-            and isinstance(s, URIRef)
-            and str(s).startswith(_DESCRIBED_IN_ARTICLES)
-            and (s, p, o) not in reference
-        ):
-            # a person is named in each article graph that defines them: in a graph, that
-            # graph's; without graphs, every article's that points at the person
-            if graph is None and isinstance(p, URIRef) and isinstance(o, URIRef | Literal):
+        if owner is None and is_shared(s) and (s, p, o) not in reference:
+            # a shared node (a person, a round) is described in the shared graph, as tradekg
+            # writes it, or (an older export) in each article graph that names it; in the
+            # shared graph or without graphs, it goes with every article that points at it
+            shared_place = graph in (None, SHARED_GRAPH)
+            if shared_place and isinstance(p, URIRef) and isinstance(o, URIRef | Literal):
                 people.append((s, p, o))
                 continue
             owner = graph if isinstance(graph, URIRef) and _owner(graph) == graph else None
@@ -270,11 +270,7 @@ def _split(
         groups.setdefault(owner, []).append((s, p, o))
     placed: set[Triple] = set()
     for triples in groups.values():
-        pointed = {
-            o
-            for _, _, o in triples
-            if isinstance(o, URIRef) and str(o).startswith(_DESCRIBED_IN_ARTICLES)
-        }
+        pointed = {o for _, _, o in triples if is_shared(o)}
         mine = [t for t in people if t[0] in pointed]
         triples.extend(mine)
         placed.update(mine)
@@ -350,5 +346,5 @@ def _article(graph: URIRef, triples: list[Triple], name: str) -> ArticleRDF:
             )
     # each triple once, with the superclass types an older export may lack (ontology/README.md)
     # (and its count of triples, made anew: the graph may have been edited since its export)
-    unique = with_count(graph, with_supertypes(triples))
+    unique = article_triples(graph, with_supertypes(triples))
     return ArticleRDF(graph, article, unique, {article: Where(name)})

@@ -115,10 +115,14 @@ class Store(Protocol):
 
     def __exit__(self, *exc: object) -> None: ...
 
-    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
-        """Replace each named graph with the triples given: all in one transaction on the
-        embedded store; one request per graph on a server, where a batch that fails part-way
-        raises ``StoreError`` and running it again converges."""
+    def replace_graphs(
+        self, graphs: Sequence[RenderedGraph], add: Sequence[RenderedGraph] = ()
+    ) -> None:
+        """Replace each named graph of ``graphs`` with the triples given, and add those of
+        ``add`` to theirs (the shared graph, kg.iris.SHARED_GRAPH); when a graph is
+        replaced, the shared nodes no graph points at any more are removed. All in one
+        transaction on the embedded store; one request per graph on a server, where a batch
+        that fails part-way raises ``StoreError`` and running it again converges."""
 
     def graph_digest(self, graph: URIRef) -> str | None:
         """The ``tkg:contentHash`` a graph states about itself, if any."""

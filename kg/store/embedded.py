@@ -68,9 +68,13 @@ def _nquads(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
     return "".join(parts)
 
 
-def _replacement(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
-    """One SPARQL update that replaces each graph with its lines."""
-    if not graphs:
+def _replacement(
+    graphs: Sequence[tuple[str, Sequence[str]]], added: Sequence[tuple[str, Sequence[str]]] = ()
+) -> str:
+    """One SPARQL update that replaces each graph with its lines and adds the lines of
+    ``added`` to theirs; when a graph is replaced, the shared nodes no graph points at any
+    more are removed (``fixed.PRUNE_SHARED``)."""
+    if not graphs and not added:
         return ""
     return "".join(
         [
@@ -78,9 +82,10 @@ def _replacement(graphs: Sequence[tuple[str, Sequence[str]]]) -> str:
             "INSERT DATA {\n",
             *(
                 f"GRAPH {name} {{\n" + "".join(f"{line} .\n" for line in lines) + "}\n"
-                for name, lines in graphs
+                for name, lines in [*graphs, *added]
             ),
             "}",
+            *([" ;\n", fixed.PRUNE_SHARED] if graphs else []),
         ]
     )
 
@@ -119,21 +124,26 @@ class EmbeddedStore(Reading):
         if undone:
             log.info("undid an unfinished write of %d graph(s) in %s", len(undone), path)
 
-    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
-        """Replace the graphs, all or none of them.
+    def replace_graphs(
+        self, graphs: Sequence[RenderedGraph], add: Sequence[RenderedGraph] = ()
+    ) -> None:
+        """Replace the graphs, and add to those of ``add``, all or none of it.
 
-        A small write is one transaction: graphs the store does not have yet are loaded as
-        N-Quads (Oxigraph's loader); if any of them exists, one SPARQL update drops and
-        re-inserts them all. A large one (``BULK_QUADS`` quads or more in new graphs) goes
-        through Oxigraph's bulk loader, several times faster but not a transaction, so it is
-        made all-or-none by a journal (``UNFINISHED``): the new graphs are named in it (one
-        transaction), bulk-loaded, and then one transaction replaces the graphs that exist
-        and empties the journal. Until then the write is undone on failure, and by
-        ``recover`` (on open) after a crash, which drops the graphs the journal names.
+        A small write is one transaction: when none of ``graphs`` exists yet, everything is
+        loaded as N-Quads (Oxigraph's loader: a quad already there stays once); otherwise one
+        SPARQL update drops and re-inserts the graphs, adds the rest, and removes the shared
+        nodes that no graph points at any more (``fixed.PRUNE_SHARED``). A large one
+        (``BULK_QUADS`` quads or more in new graphs) goes through Oxigraph's bulk loader,
+        several times faster but not a transaction, so it is made all-or-none by a journal
+        (``UNFINISHED``): the new graphs are named in it (one transaction), bulk-loaded, and
+        then one transaction replaces the graphs that exist, adds the rest and empties the
+        journal. Until then the write is undone on failure, and by ``recover`` (on open)
+        after a crash, which drops the graphs the journal names.
         """
-        if not graphs:
+        if not graphs and not add:
             return
         names = [(render(name), lines) for name, lines in graphs]
+        added = [(render(name), lines) for name, lines in add]
         fresh = [
             not self._store.contains_named_graph(ox.NamedNode(str(name))) for name, _ in graphs
         ]
@@ -144,11 +154,14 @@ class EmbeddedStore(Reading):
                 self._bulk_replace(
                     [n for n, new in zip(names, fresh, strict=True) if new],
                     [n for n, new in zip(names, fresh, strict=True) if not new],
+                    added,
                 )
             elif all(fresh):
-                self._store.load(input=_nquads(names), format=syntaxes.by_name("nquads").format)
+                self._store.load(
+                    input=_nquads([*names, *added]), format=syntaxes.by_name("nquads").format
+                )
             else:
-                self._store.update(_replacement(names))
+                self._store.update(_replacement(names, added))
         except (OSError, SyntaxError) as e:
             raise StoreError(
                 f"could not write to the store at {self.location}: {e}",
@@ -165,7 +178,10 @@ class EmbeddedStore(Reading):
                 )
 
     def _bulk_replace(
-        self, new: Sequence[tuple[str, Sequence[str]]], old: Sequence[tuple[str, Sequence[str]]]
+        self,
+        new: Sequence[tuple[str, Sequence[str]]],
+        old: Sequence[tuple[str, Sequence[str]]],
+        added: Sequence[tuple[str, Sequence[str]]],
     ) -> None:
         journal = render(UNFINISHED)
         self._store.update(
@@ -175,7 +191,7 @@ class EmbeddedStore(Reading):
         )
         try:
             self._store.bulk_load(input=_nquads(new), format=syntaxes.by_name("nquads").format)
-            self._store.update(f"DROP SILENT GRAPH {journal} ;\n" + _replacement(old))
+            self._store.update(f"DROP SILENT GRAPH {journal} ;\n" + _replacement(old, added))
         except BaseException:
             try:
                 self.recover()

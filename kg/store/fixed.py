@@ -14,6 +14,8 @@ from typing import Protocol
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
+from kg.iris import SHARED_GRAPH
+from kg.sparql_terms import render
 from kg.terms import PREFIXES, TKG
 
 _PROLOGUE = f"PREFIX prov: <{PREFIXES['prov']}>\nPREFIX tkg: <{TKG._NS}>\n"
@@ -33,6 +35,12 @@ GRAPHS_OWN = (
 )
 HAS_GRAPH = "SELECT ?g WHERE { GRAPH ?g { ?s ?p ?o } } LIMIT 1"
 TRIPLES_OF = "CONSTRUCT { ?s ?p ?o } WHERE { GRAPH ?g { ?s ?p ?o } }"
+# the shared graph's nodes no other graph points at any more (an article that named them was
+# replaced by one that does not): their description goes (kg.iris.SHARED_GRAPH)
+_UNUSED = f"""GRAPH {render(SHARED_GRAPH)} {{ ?s ?p ?o FILTER (?s != {render(SHARED_GRAPH)}) }}
+  FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER (?g != {render(SHARED_GRAPH)}) }}"""
+UNUSED_SHARED = f"SELECT ?s ?p ?o WHERE {{ {_UNUSED} }}"
+PRUNE_SHARED = f"DELETE {{ GRAPH {render(SHARED_GRAPH)} {{ ?s ?p ?o }} }} WHERE {{ {_UNUSED} }}"
 
 
 class _Rows(Protocol):

@@ -137,7 +137,9 @@ class ReadOnly(Reading):
     def quad_count(self, graph: URIRef | None = None) -> int:
         return fixed.quad_count(self, graph)
 
-    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
+    def replace_graphs(
+        self, graphs: Sequence[RenderedGraph], add: Sequence[RenderedGraph] = ()
+    ) -> None:
         raise StoreError("the server is read-only")
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:

@@ -48,8 +48,9 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg import syntaxes
 from kg.errors import KgError, QueryTimeout, StoreError, TimedOut, UsageError
+from kg.iris import SHARED_GRAPH
 from kg.oxterms import from_ox
-from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render
+from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render, render_lines
 from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed
 from kg.store.auth import Credentials, load_credentials
 from kg.store.faults import bad_body, http_error, row_cap, timed_out, unreachable
@@ -488,11 +489,14 @@ class RemoteStore(Reading):
             self._http("GET", url, _NO_GRAPH, accept=_NT.media_type, allow=(404,))
             self._primed.add(url)
 
-    def _put(self, name: URIRef, lines: Sequence[str]) -> None:
+    def _put(self, name: URIRef, lines: Sequence[str], *, merge: bool = False) -> None:
+        """Replace the graph ``name`` with ``lines`` (N-Triples without the final dot), or
+        with ``merge`` add them to it."""
         body = "".join(f"{line} .\n" for line in lines).encode("utf-8")
         self._prime(self.gsp_url or self.update_url or self.location)
         if self.gsp_url is not None:
-            self._http("PUT", self.gsp_url, name, body=body, content_type=_NT.media_type)
+            method = "POST" if merge else "PUT"
+            self._http(method, self.gsp_url, name, body=body, content_type=_NT.media_type)
             return
         if self.update_url is None:
             raise StoreError(
@@ -501,9 +505,11 @@ class RemoteStore(Reading):
                 "TRADEKG_UPDATE_URL (SPARQL Update)",
             )
         iri = render(name)
-        update = (
-            f"DROP SILENT GRAPH {iri} ;\nINSERT DATA {{ GRAPH {iri} {{\n".encode() + body + b"} }"
-        )
+        drop = b"" if merge else f"DROP SILENT GRAPH {iri} ;\n".encode()
+        self._update(drop + f"INSERT DATA {{ GRAPH {iri} {{\n".encode() + body + b"} }")
+
+    def _update(self, update: bytes) -> None:
+        assert self.update_url is not None
         self._http(
             "POST",
             self.update_url,
@@ -512,9 +518,12 @@ class RemoteStore(Reading):
             content_type="application/sparql-update; charset=utf-8",
         )
 
-    def replace_graphs(self, graphs: Sequence[RenderedGraph]) -> None:
+    def replace_graphs(
+        self, graphs: Sequence[RenderedGraph], add: Sequence[RenderedGraph] = ()
+    ) -> None:
         """Replace each graph with its own request (GSP PUT: idempotent, atomic per graph on
-        Oxigraph), then check that every graph holds what was sent.
+        Oxigraph), add to each graph of ``add`` (GSP POST, or INSERT DATA), then check that
+        every graph holds what was sent and remove the shared nodes no graph points at.
 
         A batch that fails part-way raises ``StoreError`` saying which graphs were written;
         running the same command again rewrites them all and so converges.
@@ -533,15 +542,45 @@ class RemoteStore(Reading):
                 )
                 raise
             done.append(name)
+        for name, lines in add:
+            try:
+                self._put(name, lines, merge=True)
+            except StoreError as e:
+                e.message += f"; the {len(graphs)} graphs of this batch were replaced, "
+                e.message += f"but adding to <{name}> failed"
+                e.hint = (f"{e.hint}; then " if e.hint else "") + (
+                    "run the same command again: it rewrites every graph of the batch"
+                )
+                raise
         self._check_written(graphs)
+        self._check_written(add, at_least=True)
+        if graphs:
+            self._prune_shared()
 
-    def _check_written(self, graphs: Sequence[RenderedGraph]) -> None:
+    def _prune_shared(self) -> None:
+        """Remove the description of the shared nodes no graph points at any more."""
+        unused = self._select(fixed.UNUSED_SHARED, None).rows
+        if not unused:
+            return
+        if self.update_url is not None:
+            self._update(fixed.PRUNE_SHARED.encode())
+            return
+        gone = {tuple(row) for row in unused}
+        held = [tuple(from_ox(term) for term in q.triple) for q in self.quads(SHARED_GRAPH)]
+        self._put(SHARED_GRAPH, render_lines(t for t in held if t not in gone))  # type: ignore[misc]
+
+    def _check_written(self, graphs: Sequence[RenderedGraph], *, at_least: bool = False) -> None:
+        """Each graph holds as many triples as were sent (``at_least``: added to it)."""
         expected = {str(name): len(set(lines)) for name, lines in graphs}
         found: dict[str, int] = {}
         for i in range(0, len(graphs), PAGE):
             rows = self._select(fixed.COUNT_EACH, [{"g": name} for name, _ in graphs[i : i + PAGE]])
             found.update({str(r[0]): int(str(r[1])) for r in rows.rows})
-        wrong = [g for g, n in expected.items() if found.get(g, 0) != n]
+        wrong = [
+            g
+            for g, n in expected.items()
+            if found.get(g, 0) < n or (found.get(g, 0) > n and not at_least)
+        ]
         if wrong:
             raise StoreError(
                 f"the server at {self.location} did not store {len(wrong)} of the "

@@ -16,6 +16,8 @@ from pathlib import Path
 import pytest
 from conftest import BATCH, ONTOLOGY, command, comparable, nquads, tradekg
 
+from kg.iris import SHARED_GRAPH
+
 KILL_POINTS = [
     "wrote batch 1:",  # early
     "wrote batch 10:",  # the middle (20 batches of 50)
@@ -57,14 +59,26 @@ def ingest_until(store: Path, corpus: Path, marker: str) -> list[str]:
 
 def assert_only_whole_articles(store: Path, full: dict[str, set[str]]) -> int:
     graphs = nquads(store)
-    articles = [g for g in graphs if g != ONTOLOGY and g.rpartition("/")[2] != "reference>"]
+    articles = [
+        g
+        for g in graphs
+        if g not in (ONTOLOGY, SHARED_NODES) and g.rpartition("/")[2] != "reference>"
+    ]
     for g in articles:
         assert graphs[g] == full[g], f"{g} is not whole"
-    if articles:  # the shared graphs come with the first article, whole
-        shared = {g: q for g, q in comparable(graphs).items() if g not in articles}
+    # the shared nodes the written articles point at are described, as in the full store
+    described = graphs.get(SHARED_NODES, set())
+    pointed = {q.rsplit(" ", 1)[1] for g in articles for q in graphs[g]}
+    wanted = {q for q in full.get(SHARED_NODES, set()) if q.split(" ", 1)[0] in pointed}
+    assert wanted <= described <= full.get(SHARED_NODES, set())
+    if articles:  # the ontology and reference graphs come with the first article, whole
+        shared = {g: q for g, q in comparable(graphs).items() if g not in (*articles, SHARED_NODES)}
         assert shared == {g: q for g, q in comparable(full).items() if g in shared}
         assert len(shared) == 2
     return len(articles)
+
+
+SHARED_NODES = f"<{SHARED_GRAPH}>"
 
 
 @pytest.mark.slow
