@@ -207,14 +207,13 @@ _LEGAL_ACTION = re.compile(
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
-_WHEN_AT_START = re.compile(
-    r"\s*(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)\s+(?=that\s)"
+# when something was said, said next to the verb: "on Monday", "last week", "today"
+_WHEN = (
+    r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"(?:last|this|next)\s+(?:week|month|year)|yesterday|today)"
 )
-_WHEN_AT_END = re.compile(
-    r",?\s+(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
-    r"(?:last|this|next)\s+(?:week|month|year)|(?:yesterday|today))$"
-)
+_WHEN_AT_START = re.compile(r"\s*" + _WHEN + r"\s+(?=that\s)")
+_WHEN_AT_END = re.compile(r",?\s+" + _WHEN + r"$")
 REASON_WORDS = 40
 # demand nouns that are verbs too: a noun only after a possessive ("the EU's plans to")
 _VERB_TOO = frozenset({"plan", "plans", "offers"})
