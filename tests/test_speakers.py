@@ -413,3 +413,32 @@ def test_a_quotation_labelled_with_a_name_alone_is_that_persons(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
 ) -> None:
     assert _draft(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title one person holds at a time names that person by the surname alone
+        (
+            "French President Macron signed the law in July.\n\n“This is a fair tax,” Macron said.",
+            [("macron", "This is a fair tax,", 0.9)],
+        ),
+        (
+            "“This is a fair tax,” said EU Trade Commissioner Malmström.",
+            [("malmstrom", "This is a fair tax,", 0.9)],
+        ),
+        # the person named in full elsewhere in the article is that person
+        (
+            "“This is a fair tax,” Prime Minister Hartley said. Owen Hartley later left for Rome.",
+            [("owen-hartley", "This is a fair tax,", 0.9)],
+        ),
+        # titles many people hold, or a deputy's: the surname alone names nobody
+        ("“This is a fair tax,” Senator Grassley said.", []),
+        ("“This is a fair tax,” Brazil's deputy Foreign Minister Guimaraes said.", []),
+        ("“This is a fair tax,” spokesman Geng said.", []),
+    ],
+)
+def test_a_surname_after_a_title_one_person_holds_is_that_person(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected

@@ -36,6 +36,7 @@ from kg.extract.people import (
     roles,
     surnames,
     title_person,
+    titled_surnames,
 )
 
 
@@ -69,6 +70,7 @@ def find_mentions(
     _posts_alone(text, lexicon, found)
     found.seal()
     given_names(text, toks, found, lexicon)
+    titled_surnames(text, toks, found, lexicon, known)
     surnames(text, toks, found, known, lexicon)
     roles(text, found, lexicon)
     _body_roles(text, found)

@@ -400,6 +400,118 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
                 found.add(Mention(start, h.end(), named.pop(), "role"))
 
 
+# titles one person holds at a time in a country or body: "President Macron", "Trade
+# Commissioner Malmström" name one person by the surname alone; "deputy foreign minister
+# Guimaraes", "spokesman Geng", "Senator Grassley"'s titles are many people's, and a surname
+# after them is left to the people the article or the store names in full
+_ONE_HOLDER = frozenset(
+    {
+        "president",
+        "president-elect",
+        "vice president",
+        "prime minister",
+        "premier",
+        "chancellor",
+        "trade representative",
+        "trade commissioner",
+        "commission president",
+        "secretary-general",
+        "secretary general",
+        "director-general",
+        "director general",
+        "high representative",
+        "chief negotiator",
+        "trade minister",
+        "international trade minister",
+        "minister of international trade",
+        "minister for trade",
+        "minister for international trade",
+        "minister of trade",
+        "commerce minister",
+        "minister of commerce",
+        "economy minister",
+        "minister of economy",
+        "finance minister",
+        "minister of finance",
+        "foreign minister",
+        "minister of foreign affairs",
+        "agriculture minister",
+        "minister of agriculture",
+        "industry minister",
+        "business secretary",
+        "trade secretary",
+        "international trade secretary",
+        "brexit secretary",
+        "foreign secretary",
+        "secretary of state",
+        "commerce secretary",
+        "secretary of commerce",
+        "treasury secretary",
+        "secretary of the treasury",
+        "agriculture secretary",
+        "secretary of agriculture",
+        "house speaker",
+    }
+)
+# words before such a title that make it many people's again: "deputy Prime Minister Ali"
+_NOT_ONE_HOLDER = frozenset(
+    {"deputy", "vice", "assistant", "associate", "junior", "acting", "shadow", "under", "ex"}
+)
+
+
+def titled_surnames(
+    text: str,
+    toks: list[Token],
+    found: Mentions,
+    lexicon: Lexicon,
+    known: KnownPeople | None = None,
+) -> None:
+    """ "President Macron", "EU Trade Commissioner Malmström": a capitalised title that one
+    person holds at a time, then one name word, when the article names no one in full with
+    that surname and no known person has it (kg.extract.known: then it is theirs): a person
+    known by the surname alone."""
+    surnames = {
+        w
+        for m in found.found
+        if m.actor.kind == "Person"
+        for w in (m.actor.name.split()[0], m.actor.name.split()[-1])
+    }
+    for i, tok in enumerate(toks):
+        longest = lexicon.title_starts.get(tok.text.lower(), 0)
+        if not longest or not tok.text[:1].isupper():
+            continue
+        for n in range(min(longest, len(toks) - i - 1), 0, -1):
+            words = joined(text, toks, i, n)
+            title = fold(words).lower() if words is not None else ""
+            if title in _ONE_HOLDER and title in lexicon.titles:
+                break
+        else:
+            continue
+        j = i + n
+        name, nxt = toks[j], toks[j + 1] if j + 1 < len(toks) else None
+        word = POSSESSIVE.sub("", name.text)
+        if (
+            not toks[j - 1].text[:1].isupper()
+            or text[toks[j - 1].end : name.start] != " "
+            or not _NAME_WORD.match(word)
+            or word.lower() in _NOT_NAMES
+            or word in surnames
+            or lexicon.lookup(word)
+            or (known is not None and known.surname(word) is not None)
+            or found.at(name.start) is not None
+        ):
+            continue
+        if nxt is not None and _NAME_WORD.match(nxt.text) and text[name.end : nxt.start] == " ":
+            continue  # "President Donald Trump", "President Trump Tower": a longer name
+        if i and fold(toks[i - 1].text).lower().rstrip("-") in _NOT_ONE_HOLDER:
+            continue
+        first = _modifiers_before(toks, i)
+        country, _ = _country_before(text, toks, first, lexicon)
+        actor = person(word, country, lexicon, found)
+        found.add(Mention(name.start, name.start + len(word), actor, "title"))
+        found.titled.append(Titled(tok.start, toks[j - 1].end, actor, title))
+
+
 def given_names(text: str, toks: list[Token], found: Mentions, lexicon: Lexicon) -> None:
     """ "Rishi Sunak and ... have agreed": a person named with no title, when the name starts
     with a given name of data/lexicon/given-names.yaml and is not part of a longer capitalised
