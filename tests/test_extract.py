@@ -762,3 +762,34 @@ def test_any_text_drafts_facts_that_load(
         encoding="utf-8",
     )
     draft_facts(article, reference, lexicon)
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        (
+            "Trade Minister Lena Moritz met the envoys. Japan wanted further talks on cars, "
+            "Moritz said on Monday.",
+            "lena-moritz",
+        ),
+        (
+            "Trade Minister Lena Moritz met the envoys. Japan wanted further talks on cars, "
+            "she told reporters.",
+            "lena-moritz",
+        ),
+        ("The deal would open Japanese markets to U.S. beef, said Mexico.", "mexico"),
+        # not the speaker: someone's spokesman, unnamed officials, a clause too short
+        ("The deal would open Japanese markets to U.S. beef, a spokesman for Mexico said.", None),
+        ("The deal would open Japanese markets to U.S. beef, officials said.", None),
+        ("Talks resumed, Mexico said.", None),
+    ],
+)
+def test_paraphrase_with_its_speaker_after_the_clause(
+    lexicon: Lexicon, text: str, by: str | None
+) -> None:
+    found = [
+        s.fields["by"]
+        for s in of(draft(text, lexicon), "statements")
+        if s.rule == "paraphrase-said-after"
+    ]
+    assert found == ([by] if by else [])

@@ -234,7 +234,9 @@ def draft(found: Timed, lexicon: Lexicon, known: KnownPeople | None) -> Draft:
         spans = p.quote_spans()
         for s in p.sentences:
             times = list(found.times[s.start, s.end])
-            statements.extend(_paraphrase(text, s, spans, mentions, lexicon, times))
+            statements.extend(
+                _paraphrase(text, s, spans, mentions, lexicon, times, attributions.speakers)
+            )
             statements.extend(_outlet_voice(text, s, spans, lexicon))
         for q in quoted:
             end = _quote_end(text, q)
@@ -344,6 +346,7 @@ def _paraphrase(
     mentions: Mentions,
     lexicon: Lexicon,
     times: list[TimeMatch],
+    speakers: Speakers,
 ) -> list[DraftedFact]:
     """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
     if any(s.start <= a < s.end for a, _ in spans):
@@ -351,6 +354,10 @@ def _paraphrase(
     verb = lexicon.speech["say"].find(text, s.start, s.end)
     if verb is None:
         return []
+    after = _said_after(text, s, mentions, speakers)
+    if after is not None:
+        after.when = _day(times)
+        return [after]
     if not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]) and not (
         verb[2].lower().split()[0] in _SAID_CLAUSE_VERBS
         and _CLAUSE_AFTER.match(text, verb[1], s.end)
@@ -390,6 +397,64 @@ def _paraphrase(
             actors=(speaker.actor,),
         )
     ]
+
+
+# "..., Lighthizer said.", "..., he told reporters on Monday.", "..., said Lighthizer.": the
+# speaker and a plain reporting verb after the clause, at the end of the sentence
+_SAID_AT_END = re.compile(
+    r",[ \t]+(?:(?P<who>[^,;:“”\x22]{2,80}?)[ \t]+(?:also[ \t]+)?(?P<verb>said|says|added|"
+    r"told[ \t]+(?:reporters|journalists))|"
+    r"(?P<verb2>said|added)[ \t]+(?P<who2>[^,;:“”\x22]{2,80}?))"
+    r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"in[ \t]+a[ \t]+statement))?[ \t]*[.!]?[ \t]*$"
+)
+
+
+def _said_after(
+    text: str, s: Sentence, mentions: Mentions, speakers: Speakers
+) -> DraftedFact | None:
+    """ "Japan wanted further talks, Lighthizer said.": a clause of at least five words,
+    then a comma and its speaker: one named actor (a person by name or title, a government,
+    a body; not an unnamed source), or he/she when kg.extract.speakers is sure who that is."""
+    end = s.end
+    while end > s.start and text[end - 1] in " \n":
+        end -= 1
+    m = _SAID_AT_END.search(text, s.start, end)
+    if m is None or m.end() != end or len(text[s.start : m.start()].split()) < 5:
+        return None
+    who_start, who_end = m.span("who") if m.group("who") else m.span("who2")
+    who = text[who_start:who_end]
+    if who in ("he", "she", "He", "She"):
+        resolved = speakers.resolve(who, who_start, max(0, who_start - 1500))
+        if resolved is None or resolved[1] < 0.9:
+            return None
+        actor, confidence = resolved[0], 0.65
+    else:
+        named = mentions.within(who_start, who_end)
+        if len(named) != 1 or named[0].actor.kind == "UnnamedSource":
+            return None
+        before, rest = text[who_start : named[0].start], text[named[0].end : who_end]
+        if rest.strip() or not (
+            before.strip() in ("", "the", "The")
+            or any(
+                who_start <= t.start and t.end <= named[0].start and t.actor == named[0].actor
+                for t in mentions.titled
+            )
+        ):
+            return None  # "..., a spokesman for X said", "..., X's office said"
+        actor, confidence = named[0].actor, 0.7
+    verb = m.group("verb") or m.group("verb2")
+    fields: dict[str, object] = {"by": actor.key, "mode": "paraphrase", "verb": verb}
+    return DraftedFact(
+        "statements",
+        actor.key + "-said",
+        "paraphrase-said-after",
+        confidence,
+        s.start,
+        end,
+        fields,
+        actors=(actor,),
+    )
 
 
 # "X said the leaders agreed ...", "X has said it will only proceed if ...": "that" left out
