@@ -793,3 +793,19 @@ def test_paraphrase_with_its_speaker_after_the_clause(
         if s.rule == "paraphrase-said-after"
     ]
     assert found == ([by] if by else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        (
+            "Trade Minister Lena Moritz met the envoys. She said the talks were useful.",
+            "lena-moritz",
+        ),
+        # "he" after a woman named last is nobody the rules know
+        ("Trade Minister Lena Moritz met the envoys. He said the talks were useful.", None),
+    ],
+)
+def test_paraphrase_by_a_pronoun(lexicon: Lexicon, text: str, by: str | None) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == ([by] if by else [])

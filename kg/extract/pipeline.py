@@ -364,6 +364,13 @@ def _paraphrase(
     ):
         return []
     named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
+    pronoun = _PRONOUN_SAID.search(text, s.start, verb[0])
+    if pronoun is not None and (not named or named[-1].end <= pronoun.start()):
+        # "He said the deal ...": the person kg.extract.speakers is sure "he" is
+        resolved = speakers.resolve(pronoun.group(1), pronoun.start(), max(0, s.start - 1500))
+        if resolved is None:
+            return []
+        return [_said(text, s, verb[2], resolved[0], pronoun.start(), times, 0.65)]
     if not named or len(text[named[-1].end : verb[0]].split()) > 3:
         return []
     if (
@@ -379,24 +386,37 @@ def _paraphrase(
         for w in between
     ):
         return []  # "a former U.S. Trade Representative said": someone, not the country
-    speaker = named[-1]
+    return [_said(text, s, verb[2], named[-1].actor, named[-1].start, times, 0.7)]
+
+
+def _said(
+    text: str,
+    s: Sentence,
+    verb: str,
+    speaker: Actor,
+    start: int,
+    times: list[TimeMatch],
+    confidence: float,
+) -> DraftedFact:
     end = s.end
     while end > s.start and text[end - 1] in " .":
         end -= 1
-    fields: dict[str, object] = {"by": speaker.actor.key, "mode": "paraphrase", "verb": verb[2]}
-    return [
-        DraftedFact(
-            "statements",
-            speaker.actor.key + "-said",
-            "paraphrase-said",
-            0.7,
-            speaker.start,
-            end,
-            fields,
-            when=_day(times),
-            actors=(speaker.actor,),
-        )
-    ]
+    fields: dict[str, object] = {"by": speaker.key, "mode": "paraphrase", "verb": verb}
+    return DraftedFact(
+        "statements",
+        speaker.key + "-said",
+        "paraphrase-said",
+        confidence,
+        start,
+        end,
+        fields,
+        when=_day(times),
+        actors=(speaker,),
+    )
+
+
+# a pronoun right before the reporting verb: "He said", "She also told reporters"
+_PRONOUN_SAID = re.compile(r"(?<![\w’'-])(he|she|He|She)[ \t]+(?:also[ \t]+|later[ \t]+)?$")
 
 
 # "..., Lighthizer said.", "..., he told reporters on Monday.", "..., said Lighthizer.": the
