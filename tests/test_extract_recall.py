@@ -200,6 +200,11 @@ def test_a_week_before_publication_is_over(lexicon: Lexicon) -> None:
         ("The new rules will take effect on March 5.", "scheduled", "2025-03-05"),
         ("Lawmakers must vote on the pact by November.", "expected", "2025-11"),
         ("The new rules took effect on January 5.", "occurred", "2025-01-05"),
+        # the present of a scheduled happening lies ahead
+        ("The transition period ends on Jan. 13.", "scheduled", "2026-01-13"),
+        ("The summit opens on Thursday in Lima.", "scheduled", "2025-01-16"),
+        # a round that "will be held" is not over
+        ("The fifth round of talks will be held in Lima on Feb. 3.", "scheduled", "2025-02-03"),
     ],
 )
 def test_tense_and_modality_decide_the_status(

@@ -62,6 +62,10 @@ _EXPECTED = re.compile(
     r"goal|target|must|should|could|may|might|would)\b",
     re.IGNORECASE,
 )
+# "will be held", "is to be held", "are due to conclude": not done yet
+_FUTURE_DONE = re.compile(
+    r"\b(?:will|shall|to\s+be|would|scheduled|due|set\s+to|expected)\b", re.IGNORECASE
+)
 _PAST_DONE = re.compile(
     r"\b(?:ended|concluded|conclusion|wrapped\s+up|closed|finished|met|"
     r"held|took\s+place)\b",
@@ -184,7 +188,7 @@ def _event(
         kind, rule = "NegotiationRound", "event-round"
         name = f"Round {number} of the talks" if number else "A round of the talks"
         extra = {"round": number} if number else {}
-        if _PAST_DONE.search(words):
+        if _PAST_DONE.search(words) and not _FUTURE_DONE.search(words):
             status = "occurred"
     elif _PRESS.search(text, c_start, c_end) and status == "occurred":
         kind, rule, name = "PressConference", "event-press", "Press conference"

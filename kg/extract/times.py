@@ -102,7 +102,12 @@ _FUTURE = re.compile(
     r"are\s+(?:scheduled|set|due|expected)|scheduled|planned|set\s+(?:to|for)|"
     r"due\s+(?:to|for|on|in)|plans?\s+to|planning\s+to|going\s+to|expects?\s+to|"
     r"hopes?\s+to|aims?\s+to|aiming\s+to|next|upcoming|forthcoming|deadline|should|must|"
-    r"(?:could|may|might)(?!\s+have\b))\b",
+    r"(?:could|may|might)(?!\s+have\b)|"
+    # the present of a scheduled happening: "the transition period ends on Dec. 31", "the
+    # summit opens Thursday", "the deal takes effect on July 1"
+    r"(?:ends|begins|starts|expires|lapses|resumes|opens|closes|convenes|reconvenes|"
+    r"kicks\s+off|wraps\s+up|runs\s+out|takes\s+effect|comes\s+into\s+(?:force|effect)|"
+    r"goes\s+into\s+effect|enters\s+into\s+force))\b",
     re.IGNORECASE,
 )
 _ANY_TIME = re.compile(
