@@ -850,3 +850,38 @@ def test_the_tax_a_verdict_names_is_the_last_tax_of_another_party(lexicon: Lexic
     assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
         ("peru", "chile-will-impose-tax")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The EU insists that Britain must accept a level playing field on state aid.",
+            [("proposals", "european-union", "level-playing-field")],
+        ),
+        # insisting on a view is no demand
+        ("The EU insisted that the talks were useful.", []),
+    ],
+)
+def test_insisting_that_someone_must_act_is_a_demand(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+def test_an_objection_that_names_a_party_without_measures_targets_no_other_measure(
+    lexicon: Lexicon,
+) -> None:
+    # the duties are Chile's; what Peru refuses is the EU's rules, which the article does
+    # not state as a proposal: no target rather than the wrong one
+    text = (
+        "Chile imposed duties on Peruvian fruit on Monday. Peru condemned the duties. "
+        "Peru has refused to accept EU rules on state aid."
+    )
+    objections = [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"]
+    assert objections == [("peru", "tariffs"), ("peru", None)]
+    # a complaint filed with a forum targets the one measure the article states
+    text = "Chile imposed duties on Peruvian fruit on Monday. Peru filed a complaint with the WTO."
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("peru", "tariffs")
+    ]

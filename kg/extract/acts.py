@@ -119,6 +119,13 @@ _AGREEMENT_OBJECT = re.compile(
     r"accord|arrangement)\b",
     re.IGNORECASE,
 )
+# where a complaint goes, not whose measure it is: "filed a complaint with the WTO"
+_FORUM_BEFORE = re.compile(r"\b(?:to|with|at|under|before|in)\s+(?:the\s+)?$", re.IGNORECASE)
+# "that Britain must accept ...", "that any deal should include ...": what someone must do
+_MUST_CLAIM_WORDS = (
+    r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
+)
+_MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
 _A_CLAIM = re.compile(
     r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
     r"accusation|report|reports)\s+that\b",
@@ -700,6 +707,10 @@ class ActFinder:
         after = self.text[verb[1] : s.end]
         if re.match(r"\s+(?:anything|nothing|no|little|something)\b", after):
             return False  # "could offer anything on subsidies": nothing in particular
+        if verb[2].lower() in ("insist", "insists", "insisted", "insisting"):
+            # "insists that Britain must accept ...": a demand; "insisted that the talks
+            # were useful", "insisted it would ...": a view
+            return bool(_MUST_CLAUSE.match(after))
         if re.match(r"\s+(?:for|to)\b", after) or verb[2].lower().split()[-1] in ("for", "to"):
             return True
         end = self._clause(verb[1], s.end)[1]
@@ -930,11 +941,12 @@ class ActFinder:
             confidence = 0.65
             if not candidates and not owners and not issues:
                 candidates, confidence = self._same_words(fact, start, end), 0.6
-            if (
-                not candidates
-                and fact.actors
-                and not any(p.fields["proposer"] in owners for p in self.proposals)
-            ):
+            forums = {
+                self._party(m.actor).key
+                for m in self.mentions.within(start, end)
+                if _FORUM_BEFORE.search(self.text, max(0, m.start - 12), m.start)
+            }
+            if not candidates and fact.actors and not owners - forums:
                 # the words name no measure ("filed a complaint at the WTO", "slams the
                 # move"): the measure another party takes, the one the article is about
                 candidates, confidence = self._main_measure(fact.actors[0]), 0.55
