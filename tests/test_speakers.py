@@ -442,3 +442,12 @@ def test_a_surname_after_a_title_one_person_holds_is_that_person(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
 ) -> None:
     assert _draft(text, lexicon) == expected
+
+
+def test_another_countrys_role_is_not_the_person_named_with_that_title(lexicon: Lexicon) -> None:
+    """ "Britain's chief negotiator" is not the EU's chief negotiator named before."""
+    text = (
+        "EU chief negotiator Michel Barnier met his British counterpart David Frost in London.\n\n"
+        "Frost, Britain's chief negotiator, said on Twitter: “We will keep talking.”"
+    )
+    assert _draft(text, lexicon) == [("david-frost", "We will keep talking.", 0.9)]

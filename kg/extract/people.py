@@ -142,6 +142,7 @@ _TITLE_MODIFIERS = frozenset(
 )
 # "the U.S. ", "Canada's ": what comes before a role's title (the last "the" or possessive)
 _ROLE_LEAD = re.compile(r".*(?:\b[Tt]he|['’]s)\s+((?:[\w.’'-]+\s+){0,3})$", re.DOTALL)
+_OWNER_BEFORE = re.compile(r"([\w.-]+)['’]s\s+$")
 _NAME_AFTER_ROLE = re.compile(r"['’]s\b|\s+[A-Z][a-z]|-")
 _SPACE = re.compile(r"[ \t]+\n?[ \t]*|\n[ \t]*")  # spaces with one line break at most
 _COMMA = re.compile(r",\s+")
@@ -374,7 +375,13 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
         if lead is None or found.at(h.start()) is not None:
             continue
         country: str | None = None
-        for word in lead.group(1).split():
+        words = lead.group(1).split()
+        owner = _OWNER_BEFORE.search(
+            text, max(0, h.start() - len(lead.group(1)) - 40), h.start() - len(lead.group(1))
+        )
+        if owner is not None:
+            words.insert(0, owner.group(1))  # "Britain's chief negotiator": the owner
+        for word in words:
             key = country_key(POSSESSIVE.sub("", word), lexicon)
             if key is not None:
                 country = country or key
