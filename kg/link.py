@@ -384,6 +384,37 @@ def _touches(link: Link, articles: set[URIRef]) -> bool:
     return str(link.source).startswith(prefixes) or str(link.target).startswith(prefixes)
 
 
+def _article_of(store: Store, fact: URIRef) -> str | None:
+    """The article that holds ``fact``, or None when the store does not."""
+    rows = store.select(_EXISTS, {"fact": fact}).rows
+    return str(rows[0][1]) if rows else None
+
+
+def _decided(
+    links: dict[frozenset[URIRef], Link],
+    source: URIRef,
+    target: URIRef,
+    status: str,
+    made: tuple[str, float],
+) -> Link:
+    """Set a person's decision on the link between two facts (either order) in ``links``,
+    keyed by the pair: the linker's link keeps its method and score; a pair it did not
+    propose gets a new link made by ``made`` (method, score)."""
+    key = frozenset((source, target))
+    old = links.get(key)
+    link = replace(old, status=status) if old is not None else Link(source, target, *made, status)
+    links[key] = link
+    return link
+
+
+def _by_pair(store: Store) -> dict[frozenset[URIRef], Link]:
+    return {frozenset((x.source, x.target)): x for x in stored(store)}
+
+
+def _write_sorted(store: Store, links: dict[frozenset[URIRef], Link]) -> None:
+    _write(store, sorted(links.values(), key=lambda link: (str(link.source), str(link.target))))
+
+
 def restore(store: Store, decisions: Iterable[tuple[str, str, str, str, float]]) -> tuple[int, int]:
     """Record a person's decisions carried by an RDF input (``(from, to, status, method,
     score)``, as an export's links graph holds them), as ``decide`` would, in one write;
@@ -392,28 +423,16 @@ def restore(store: Store, decisions: Iterable[tuple[str, str, str, str, float]])
     wanted = {(URIRef(s), URIRef(t)): (status, m, score) for s, t, status, m, score in decisions}
     if not wanted:
         return 0, 0
-    facts = {f for pair in wanted for f in pair}
-    where = {}
-    for fact in facts:
-        rows = store.select(_EXISTS, {"fact": fact}).rows
-        if rows:
-            where[fact] = str(rows[0][1])
-    links = {(x.source, x.target): x for x in stored(store)}
+    where = {fact: _article_of(store, fact) for pair in wanted for fact in pair}
+    links = _by_pair(store)
     recorded = 0
     for (source, target), (status, method, score) in sorted(wanted.items()):
-        if source not in where or target not in where or where[source] == where[target]:
+        if where[source] is None or where[target] is None or where[source] == where[target]:
             continue
-        key = (source, target) if (source, target) in links else (target, source)
-        old = links.get(key)
-        links[key] = (
-            replace(old, status=status)
-            if old is not None
-            else Link(source, target, method, score, status)
-        )
+        _decided(links, source, target, status, (method, score))
         recorded += 1
-    ordered = sorted(links.values(), key=lambda link: (str(link.source), str(link.target)))
     if recorded:
-        _write(store, ordered)
+        _write_sorted(store, links)
     return recorded, len(wanted) - recorded
 
 
@@ -423,27 +442,22 @@ def decide(store: Store, source: URIRef, target: URIRef, status: str) -> Link:
     facts must be in the store, in different articles."""
     if status not in ("accepted", "rejected"):
         raise UsageError(f"a link is accepted or rejected, not {status!r}")
-    for fact in (source, target):
-        if not store.select(_EXISTS, {"fact": fact}).rows:
+    articles = {fact: _article_of(store, fact) for fact in (source, target)}
+    for fact, article in articles.items():
+        if article is None:
             raise UsageError(
                 f"no fact {fact} in the store",
                 hint="link facts of articles the store holds (tradekg query article-audit "
                 "lists them)",
             )
-    articles = {str(store.select(_EXISTS, {"fact": f}).rows[0][1]) for f in (source, target)}
-    if len(articles) == 1:
+    if len(set(articles.values())) == 1:
         raise UsageError(
             "both facts are in the same article", hint="links join facts of different articles"
         )
-    links = stored(store)
-    for i, link in enumerate(links):
-        if {link.source, link.target} == {source, target}:
-            links[i] = replace(link, status=status)
-            _write(store, links)
-            return links[i]
-    made = Link(source, target, "curator", 1.0, status)
-    _write(store, [*links, made])
-    return made
+    links = _by_pair(store)
+    link = _decided(links, source, target, status, ("curator", 1.0))
+    _write_sorted(store, links)
+    return link
 
 
 __all__ = [
