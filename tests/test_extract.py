@@ -809,3 +809,29 @@ def test_paraphrase_with_its_speaker_after_the_clause(
 def test_paraphrase_by_a_pronoun(lexicon: Lexicon, text: str, by: str | None) -> None:
     found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
     assert found == ([by] if by else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        # the person's own title in commas between the name and the verb
+        ("Jane Roe, Canada's deputy trade minister, said the talks were useful.", "jane-roe"),
+        (
+            "Ursula von der Leyen, the Commission president, said the EU was ready to talk.",
+            "ursula-von-der-leyen",
+        ),
+        # when it was said, between the verb and "that"
+        (
+            "Foreign ministry spokesman Geng Shuang told a regular briefing on Monday that the "
+            "U.S. should correct its mistakes.",
+            "geng-shuang",
+        ),
+        # what stands in commas is no title of the person's: nobody
+        ("Jane Roe, who met the envoys, said the talks were useful.", None),
+    ],
+)
+def test_paraphrase_with_a_title_or_a_day_between(
+    lexicon: Lexicon, text: str, by: str | None
+) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == ([by] if by else [])

@@ -31,7 +31,7 @@ from kg.extract.events import find_events, same_events
 from kg.extract.facts import DraftedFact
 from kg.extract.known import KnownPeople
 from kg.extract.lexicon import Lexicon
-from kg.extract.mentions import Actor, Mentions, Token, tokens
+from kg.extract.mentions import Actor, Mention, Mentions, Token, tokens
 from kg.extract.names import find_mentions
 from kg.extract.quotes import Attributed, attribute, ends_paragraph
 from kg.extract.speakers import Speakers
@@ -358,7 +358,7 @@ def _paraphrase(
     if after is not None:
         after.when = _day(times)
         return [after]
-    if not re.match(r"\s+that\b", text[verb[1] : verb[1] + 6]) and not (
+    if not _THAT_AFTER.match(text, verb[1], s.end) and not (
         verb[2].lower().split()[0] in _SAID_CLAUSE_VERBS
         and _CLAUSE_AFTER.match(text, verb[1], s.end)
     ):
@@ -371,11 +371,15 @@ def _paraphrase(
         if resolved is None:
             return []
         return [_said(text, s, verb[2], resolved[0], pronoun.start(), times, 0.65)]
-    if not named or len(text[named[-1].end : verb[0]].split()) > 3:
+    if not named:
         return []
-    if (
-        re.match(r"['’]s?\s", text[named[-1].end : named[-1].end + 3])
-        or "," in text[named[-1].end : verb[0]]
+    titled = _own_title(text, named, verb[0], mentions)
+    if titled is not None:
+        named = named[: named.index(titled) + 1]  # not a country inside the title
+    if not titled and len(text[named[-1].end : verb[0]].split()) > 3:
+        return []
+    if re.match(r"['’]s?\s", text[named[-1].end : named[-1].end + 3]) or (
+        "," in text[named[-1].end : verb[0]] and not titled
     ):
         # "Trudeau's office said", "X, Canada's deputy trade minister, said", "The accord, a
         # treaty ... in Northern Ireland, says": the name is not the one who says it
@@ -413,6 +417,29 @@ def _said(
         when=_day(times),
         actors=(speaker,),
     )
+
+
+# "that" after the verb, with when or how it was said between: "told a regular briefing on
+# Monday that", "said in a statement on Tuesday that"
+_THAT_AFTER = re.compile(
+    r"(?:\s+(?:in\s+a\s+statement|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
+    r"Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
+    r"last\s+week|this\s+week)){0,2},?\s+that\b"
+)
+
+
+def _own_title(text: str, named: list[Mention], verb: int, mentions: Mentions) -> Mention | None:
+    """ "Ursula von der Leyen, the Commission president, said", "Jane Roe, Canada's deputy
+    trade minister, said": the person whose title stands, in commas, between the name and
+    the verb."""
+    for m in reversed(named[-3:]):
+        if m.actor.kind != "Person":
+            continue
+        if re.fullmatch(r",[^,]+,\s*", text[m.end : verb]) and any(
+            t.actor == m.actor and m.end < t.start and t.end <= verb for t in mentions.titled
+        ):
+            return m
+    return None
 
 
 # a pronoun right before the reporting verb: "He said", "She also told reporters"
