@@ -885,3 +885,44 @@ def test_an_objection_that_names_a_party_without_measures_targets_no_other_measu
     assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
         ("peru", "tariffs")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "target"),
+    [
+        # the duties are the tariffs raised before: the same kind of measure
+        (
+            "Chile raised tariffs on Peruvian fruit on Monday. Peru said the duties breach the "
+            "trade pact.",
+            "tariffs",
+        ),
+        ("Chile raised tariffs on Peruvian fruit on Monday. Peru rejected the move.", "tariffs"),
+        # a bill is not the tariffs: no target rather than the wrong one
+        ("Chile raised tariffs on Peruvian fruit on Monday. Peru rejected the bill.", None),
+    ],
+)
+def test_the_noun_that_refers_back_names_the_kind_of_measure(
+    lexicon: Lexicon, text: str, target: str | None
+) -> None:
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [("peru", target)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Washington raised tariffs on Chinese goods on Friday. Beijing said it deeply "
+            "regrets the decision.",
+            [("china", "tariffs")],
+        ),
+        (
+            "Washington raised tariffs on Chinese goods on Friday. Beijing expressed strong "
+            "dissatisfaction with the decision.",
+            [("china", "tariffs")],
+        ),
+    ],
+)
+def test_regret_and_dissatisfaction_object(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected

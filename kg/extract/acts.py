@@ -126,6 +126,21 @@ _MUST_CLAIM_WORDS = (
     r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
 )
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
+# nouns that name one kind of measure: "the bill" is a bill, not the tariffs drafted before
+_THING_NOUNS = frozenset(
+    {"bill", "law", "legislation", "ruling", "clause", "ban", "tax", "taxes", "quota", "quotas"}
+)
+# words for the same kind of measure: "the duties" after "raised tariffs"
+_TARIFF_WORDS = ("tariffs", "tariff", "duties", "duty", "levy", "levies", "rates")
+_SAME_KIND = {w: _TARIFF_WORDS for w in _TARIFF_WORDS} | {
+    "tax": ("tax", "taxes"),
+    "taxes": ("tax", "taxes"),
+    "quota": ("quota", "quotas"),
+    "quotas": ("quota", "quotas"),
+    "law": ("law", "legislation", "bill"),
+    "legislation": ("law", "legislation", "bill"),
+    "bill": ("law", "legislation", "bill"),
+}
 _A_CLAIM = re.compile(
     r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
     r"accusation|report|reports)\s+that\b",
@@ -833,11 +848,18 @@ class ActFinder:
             if agent is not None:
                 earlier = self._others(agent, earlier)
             noun = anaphor.group(0).split()[-1].lower()
+            nouns = _SAME_KIND.get(noun, (noun,))
             same_noun = [
                 p
                 for p in earlier
-                if re.search(rf"\b{re.escape(noun)}\b", self.text[p.start : p.end], re.I)
+                if any(
+                    re.search(rf"\b{re.escape(n)}\b", self.text[p.start : p.end], re.I)
+                    for n in nouns
+                )
             ]
+            if noun in _THING_NOUNS:
+                # "the bill", "the ruling": a thing of that kind, not whatever came last
+                return same_noun[-1:]
             return (same_noun or earlier)[-1:]
         return []
 
@@ -946,7 +968,9 @@ class ActFinder:
                 for m in self.mentions.within(start, end)
                 if _FORUM_BEFORE.search(self.text, max(0, m.start - 12), m.start)
             }
-            if not candidates and fact.actors and not owners - forums:
+            anaphor = _ANAPHORIC.match(self.text[start:end])
+            thing = anaphor is not None and anaphor.group(0).split()[-1].lower() in _THING_NOUNS
+            if not candidates and fact.actors and not owners - forums and not thing:
                 # the words name no measure ("filed a complaint at the WTO", "slams the
                 # move"): the measure another party takes, the one the article is about
                 candidates, confidence = self._main_measure(fact.actors[0]), 0.55
