@@ -926,3 +926,13 @@ def test_regret_and_dissatisfaction_object(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected
+
+
+def test_a_bill_published_is_a_measure_when_objected_to(lexicon: Lexicon) -> None:
+    measure = "Peru published the Fruit Market Bill on Monday."
+    assert acts(measure, lexicon) == []  # a measure taken and nobody reacting
+    text = measure + " Chile said the bill breaches the trade pact."
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "peru", "peru-published-fruit-market"),
+        ("objections", "chile", "peru-published-fruit-market"),
+    ]

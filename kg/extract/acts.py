@@ -111,7 +111,7 @@ _MEASURE_FUTURE = re.compile(
 # South Korea from steel tariffs", "signed legislation in July to apply the new tax"
 _MEASURE_OBJECT = re.compile(
     r"\s+(?:[\w$%.,’'“”\"-]+\s+){0,10}?(?:tariffs?|duties|duty|quotas?|levy|levies|tax|taxes|ban|"
-    r"bans|sanctions|restrictions|rates|countermeasures|curbs|controls)\b",
+    r"bans|sanctions|restrictions|rates|countermeasures|curbs|controls|bill|legislation)\b",
     re.IGNORECASE,
 )
 _AGREEMENT_OBJECT = re.compile(
