@@ -936,3 +936,25 @@ def test_a_bill_published_is_a_measure_when_objected_to(lexicon: Lexicon) -> Non
         ("proposals", "peru", "peru-published-fruit-market"),
         ("objections", "chile", "peru-published-fruit-market"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru has pledged to buy more Chilean wine.", [("peru", "buy more Chilean wine")]),
+        (
+            "Peru wants a Canada-style free trade deal with Chile.",
+            [("peru", "a Canada-style free trade deal with Chile")],
+        ),
+        (
+            "Peru's demands include a sunset clause and a quota on wine.",
+            [("peru", "Peru's demands include a sunset clause and a quota on wine")],
+        ),
+        # a list of something other than demands
+        ("Peruvian exports include wine and copper.", []),
+    ],
+)
+def test_pledges_styled_deals_and_listed_demands_are_proposals(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected

@@ -126,6 +126,8 @@ _MUST_CLAIM_WORDS = (
     r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
 )
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
+# demand nouns whose contents a list gives: "U.S. demands include a sunset clause ..."
+_LISTED = frozenset({"demands", "proposals", "requests", "offers"})
 # nouns that name one kind of measure: "the bill" is a bill, not the tariffs drafted before
 _THING_NOUNS = frozenset(
     {"bill", "law", "legislation", "ruling", "clause", "ban", "tax", "taxes", "quota", "quotas"}
@@ -169,7 +171,8 @@ _VERDICT = re.compile(
 # what negotiators want without naming an issue: more talks, a deal, a review
 _WANTED_THING = re.compile(
     r"\s+(?:(?:a|an|the|further|more|new|fresh|formal|broader|comprehensive|limited|"
-    r"bilateral|separate|quick|swift|speedy|early|free\s+trade)\s+){1,3}(?:talks|discussions|"
+    r"bilateral|separate|quick|swift|speedy|early|free\s+trade|[A-Z][\w.]*-style)\s+){1,3}"
+    r"(?:talks|discussions|"
     r"negotiations|consultations|deal|agreement|accord|pact|review|investigation|"
     r"compensation|exemptions?|concessions?|carve-outs?|access|quotas?|cuts?|reductions?|"
     r"removal|elimination|guarantees?|safeguards?|waivers?|assurances?)\s+"
@@ -594,10 +597,14 @@ class ActFinder:
         self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
     ) -> None:
         nouns = self.lexicon.speech["demand_nouns"]
-        for m in re.finditer(r"\b([\w’'-]+)\s+(to|for)\s+", self.text[s.start : s.end]):
+        for m in re.finditer(
+            r"\b([\w’'-]+)\s+(to|for|include|includes|included)\s+", self.text[s.start : s.end]
+        ):
             at = s.start + m.start(1)
             if m.group(1).lower() not in nouns or self._inside(at, quote_spans):
                 continue
+            if m.group(2).startswith("include") and m.group(1).lower() not in _LISTED:
+                continue  # "U.S. demands include a sunset clause ...": what is demanded
             owner = [
                 x
                 for x in self.mentions.within(max(s.start, at - 30), at)
