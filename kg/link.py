@@ -47,7 +47,7 @@ from rdflib.term import Node
 
 from kg.errors import UsageError
 from kg.iris import LINKS_GRAPH, mint
-from kg.rdf import date_of
+from kg.rdf import Triple, date_of, with_count
 from kg.sparql_terms import render_lines
 from kg.store import Store
 from kg.terms import PROV, TKG
@@ -330,7 +330,7 @@ def stored(store: Store) -> list[Link]:
 
 
 def _write(store: Store, links: Iterable[Link]) -> None:
-    triples: list[tuple[Node, Node, Node]] = [
+    triples: list[Triple] = [
         (LINKS_GRAPH, RDF.type, PROV.Bundle),
         (LINKS_GRAPH, RDFS.label, Literal("links between facts of different articles")),
     ]
@@ -346,7 +346,8 @@ def _write(store: Store, links: Iterable[Link]) -> None:
         ]
         if link.followed:
             triples.append((link.source, TKG.sameAs, link.target))
-    store.replace_graphs([(LINKS_GRAPH, render_lines(triples))])
+    # with the counts stats sums (kg.rdf.with_count)
+    store.replace_graphs([(LINKS_GRAPH, render_lines(with_count(LINKS_GRAPH, triples)))])
 
 
 def _facts_in_store(store: Store, links: Iterable[Link]) -> set[URIRef]:

@@ -116,12 +116,45 @@ def with_supertypes(triples: Iterable[Triple]) -> list[Triple]:
     return list(out)
 
 
+# What ``tradekg stats`` counts, by class (the superclass types are written, so an objection's
+# count includes the rejections, an event's every kind of event): the property with which a
+# graph states how many instances of the class it describes. Every graph that tradekg writes
+# whole (an article's, the reference data's, the ontology's, the links') states them all, zero
+# included, and its ``tkg:tripleCount``; the shared graph, added to by every article and pruned
+# when one is replaced, states none (queries/stats.rq counts it node by node).
+KIND_COUNTS: dict[URIRef, URIRef] = {
+    TKG.Article: TKG.articleCount,
+    TKG.Proposal: TKG.proposalCount,
+    TKG.Demand: TKG.demandCount,
+    TKG.Objection: TKG.objectionCount,
+    TKG.Statement: TKG.statementCount,
+    TKG.Threat: TKG.threatCount,
+    TKG.Support: TKG.supportCount,
+    TKG.Event: TKG.eventCount,
+    TKG.Report: TKG.reportCount,
+    TKG.Actor: TKG.actorCount,
+    TKG.Issue: TKG.issueCount,
+}
+_COUNTS = frozenset([TKG.tripleCount, *KIND_COUNTS.values()])
+
+
 def with_count(name: URIRef, triples: Iterable[Triple]) -> list[Triple]:
-    """The triples of graph ``name`` and the one that says how many it holds, itself included
-    (``<name> tkg:tripleCount N``), so that ``stats`` sums counts kept at ingest instead of
-    counting every triple of the store. A count already among them is replaced."""
-    kept = [t for t in triples if not (t[0] == name and t[1] == TKG.tripleCount)]
-    return [*kept, (name, TKG.tripleCount, Literal(len(kept) + 1, datatype=XSD.integer))]
+    """The triples of graph ``name`` and those that count them: how many instances of each
+    class of ``KIND_COUNTS`` it describes, and how many triples it holds, itself and these
+    included (``<name> tkg:tripleCount N``), so that ``stats`` sums counts kept at ingest
+    instead of counting every node and triple of the store. Counts already among them are
+    replaced."""
+    kept = [t for t in triples if not (t[0] == name and t[1] in _COUNTS)]
+    members: dict[URIRef, set[Node]] = {cls: set() for cls in KIND_COUNTS}
+    for s, p, o in kept:
+        if p == RDF.type and o in members:
+            members[o].add(s)  # type: ignore[index]
+    counts = [
+        (name, prop, Literal(len(members[cls]), datatype=XSD.integer))
+        for cls, prop in KIND_COUNTS.items()
+    ]
+    size = len(kept) + len(counts) + 1
+    return [*kept, *counts, (name, TKG.tripleCount, Literal(size, datatype=XSD.integer))]
 
 
 def split_shared(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:

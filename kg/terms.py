@@ -145,6 +145,18 @@ class TKG(DefinedNamespace):
     Rejected: URIRef
     sameAs: URIRef  # fact -> fact of another article: one thing (a followed link)
     tripleCount: URIRef  # graph -> xsd:integer: the triples it holds, this one included
+    # graph -> xsd:integer: the instances of a class it describes (kg.rdf.KIND_COUNTS)
+    articleCount: URIRef
+    proposalCount: URIRef
+    demandCount: URIRef
+    objectionCount: URIRef
+    statementCount: URIRef
+    threatCount: URIRef
+    supportCount: URIRef
+    eventCount: URIRef
+    reportCount: URIRef
+    actorCount: URIRef
+    issueCount: URIRef
     Thread: URIRef  # a proposal, threat, negotiation or round followed across articles
     ThreadScheme: URIRef  # the SKOS scheme of the threads
     thread: URIRef  # fact -> Thread

@@ -122,13 +122,13 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     assert (result.ok, result.written, len(result)) == (False, 1, 2)
     assert [a.input for a in result.loaded] == [str(good)]
     (loaded,) = result.loaded
-    assert (loaded.article, loaded.errors, loaded.triples) == (ARTICLE, (), 810)
+    assert (loaded.article, loaded.errors, loaded.triples) == (ARTICLE, (), 821)
     (rejected,) = result.rejected
     line = line_of(bad, "by: trumpp")
     message = f"{bad}:{line}: error: unknown actor 'trumpp' (did you mean 'trump'?)"
     assert (rejected.article, rejected.errors, rejected.triples) == (None, (message,), 0)
     assert str(rejected) == f"rejected: {bad} (1 error)\n  {message}"
-    assert str(result).splitlines()[0] == f"loaded: {good} (810 triples)"
+    assert str(result).splitlines()[0] == f"loaded: {good} (821 triples)"
     assert [(r["proposerLabel"], r["issue"]) for r in rows] == PROPOSALS  # only the good one
 
 

@@ -187,7 +187,7 @@ def test_a_bad_article_does_not_block_a_good_one(tmp_path: Path) -> None:
     result = CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", str(bad), str(good)])
     assert result.exit_code == 1
     assert "1 article(s) loaded, 1 rejected" in result.stderr
-    assert f"loaded: {good} (810 triples, 6 info)" in result.stderr
+    assert f"loaded: {good} (821 triples, 6 info)" in result.stderr
 
 
 def test_missing_path_is_a_clear_error(tmp_path: Path) -> None:

@@ -23,9 +23,10 @@ from kg.resources import sample_dir
 from kg.sparql_terms import render_lines
 from kg.store import open_store
 
-# what the sample puts in the store: ontology and reference graphs, the article's graph (804
-# triples) and the shared graph (8: round 5's node, 6, and 2 the graph says of itself)
-STORED = sum(len(lines) for (_, lines), _ in bundled_graphs(load_reference())) + 804 + 8
+# what the sample puts in the store: ontology and reference graphs, the article's graph (815
+# triples, 12 of them its counts: kg.rdf.with_count) and the shared graph (8: round 5's node,
+# 6, and 2 the graph says of itself)
+STORED = sum(len(lines) for (_, lines), _ in bundled_graphs(load_reference())) + 815 + 8
 
 
 def run(*args: str, input: str | None = None) -> tuple[int, str, str]:
@@ -54,7 +55,7 @@ def test_ingest_reports_each_article(tmp_path: Path) -> None:
     # the sample is clean: no warning, six notes (four objections without a reason, one
     # without a proposal, one time without a date: the article does not say)
     assert err == (
-        f"loaded: {facts} (810 triples, 6 info)\n1 article(s) loaded, 0 rejected into "
+        f"loaded: {facts} (821 triples, 6 info)\n1 article(s) loaded, 0 rejected into "
         f"{tmp_path / 's'}\n"
     )
 
@@ -400,7 +401,7 @@ def test_the_export_example_works_on_the_sample(store_dir: Path, tmp_path: Path)
     assert (code, out, err) == (0, "", "")
     exported = Dataset()
     exported.parse(target, format="turtle")
-    assert len(exported) == 810  # the article's graph only
+    assert len(exported) == 821  # the article's graph only
     assert example[example.index("--article") + 1] == "https://w3id.org/tradekg/sample/nafta-round5"
 
 
@@ -446,7 +447,7 @@ def test_worker_processes_write_the_same_graphs(tmp_path: Path) -> None:
     # the ontology graph has blank nodes; everything else must be identical
     one, two = (quads(stores[w]) for w in ("1", "2"))
     assert {q for q in one if "_:" not in q} == {q for q in two if "_:" not in q}
-    # the second article, and the links graph: 2 triples about it, 7 for each of the 5 links
-    # (each article 5 triples fewer than the sample: its 5 thread keys)
+    # the second article, and the links graph: 2 triples about it, its 12 counts, 7 for each of
+    # the 5 links (each article 5 triples fewer than the sample: its 5 thread keys)
     # (the second names the same round, whose node the shared graph holds once)
-    assert len(one) == len(two) == STORED - 5 + 804 - 5 + 2 + 5 * 7
+    assert len(one) == len(two) == STORED - 5 + 815 - 5 + 2 + 12 + 5 * 7

@@ -53,7 +53,7 @@ def test_an_export_reimports_to_the_same_store(
     path.write_bytes(exports[fmt])
     code, _, err = run("--store", str(tmp_path / "copy"), "ingest", str(path))
     assert code == 0, err
-    assert f"loaded: {path} (810 triples, 6 info)" in err
+    assert f"loaded: {path} (821 triples, 6 info)" in err
     assert same_dataset(dump(tmp_path / "copy"), dump(sample_store_dir))
 
 
@@ -64,7 +64,7 @@ def test_an_export_piped_into_ingest(
         "--store", str(tmp_path / "copy"), "ingest", "--format", "trig", "-", stdin=exports["trig"]
     )
     assert code == 0, err
-    assert "loaded: <stdin> (810 triples, 6 info)" in err
+    assert "loaded: <stdin> (821 triples, 6 info)" in err
     assert same_dataset(dump(tmp_path / "copy"), dump(sample_store_dir))
 
 
