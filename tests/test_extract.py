@@ -835,3 +835,24 @@ def test_paraphrase_with_a_title_or_a_day_between(
 ) -> None:
     found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
     assert found == ([by] if by else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        # an unnamed source that says what it says is a paraphrase's source
+        (
+            "A source familiar with the talks said the two sides were close.",
+            "source-a-source-familiar-with-the-talks",
+        ),
+        ("Local reports said one main point of disagreement was cheese.", "source-local-reports"),
+        # "said a ..." with a clause after it
+        ("Lighthizer said a deal was close.", "lighthizer"),
+        ("Lighthizer said a lot.", None),
+    ],
+)
+def test_paraphrase_by_unnamed_sources_and_with_a_after_said(
+    lexicon: Lexicon, text: str, by: str | None
+) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == ([by] if by else [])

@@ -376,6 +376,28 @@ def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         found.add(Mention(m.start(), end, actor, "source"))
 
 
+_REPORTS = re.compile(
+    r"\b(?:[Ll]ocal|[Mm]edia|[Pp]ress|[Nn]ews)\s+(?:media\s+)?reports\b|\b[Ll]ocal\s+media\b"
+)
+
+
+def media_reports(text: str, found: Mentions) -> None:
+    """ "Local reports said ...", "media reports", "local media": the press as an unnamed
+    source."""
+    for m in _REPORTS.finditer(text):
+        if found.at(m.start()) is not None:
+            continue
+        description = " ".join(m.group(0).split())
+        actor = Actor(
+            "source-" + slug(description),
+            "UnnamedSource",
+            description,
+            True,
+            found_by="unnamed-source",
+        )
+        found.add(Mention(m.start(), m.end(), actor, "source"))
+
+
 def source_anaphora(text: str, found: Mentions) -> None:
     """ "the official said", "one of them said": the unnamed source named last."""
     sources = [m for m in found.found if m.actor.kind == "UnnamedSource"]

@@ -13,6 +13,7 @@ from kg.extract.groups import (
     demonym_group,
     interest_groups,
     interest_groups_in,
+    media_reports,
     organisations,
     source_anaphora,
     unnamed_sources,
@@ -63,6 +64,7 @@ def find_mentions(
     interest_groups(text, found, lexicon)
     interest_groups_in(text, found, lexicon)
     unnamed_sources(text, lexicon, found)
+    media_reports(text, found)
     if parsed is not None:
         _pipeline_names(text, parsed, lexicon, found)
     _administrations(text, lexicon, found)

@@ -363,7 +363,7 @@ def _paraphrase(
         and _CLAUSE_AFTER.match(text, verb[1], s.end)
     ):
         return []
-    named = [m for m in mentions.within(s.start, verb[0]) if m.actor.kind != "UnnamedSource"]
+    named = mentions.within(s.start, verb[0])
     pronoun = _PRONOUN_SAID.search(text, s.start, verb[0])
     if pronoun is not None and (not named or named[-1].end <= pronoun.start()):
         # "He said the deal ...": the person kg.extract.speakers is sure "he" is
@@ -511,7 +511,8 @@ _SAID_CLAUSE_VERBS = frozenset(
 _CLAUSE_AFTER = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|last\s+week|this\s+week))?\s+(?:the|it|he|she|they|we|its|his|her|their|"
-    r"there|this|[A-Z][a-z]+)\s+(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|will|would|could|"
+    r"there|this|these|those|a|an|one|some|both|no|any|all|[A-Z][a-z]+)\s+"
+    r"(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|will|would|could|"
     r"should|must|may|might|can|has|have|had|did|does|do|[a-z]+ed)\b"
 )
 _WEEKDAYS = frozenset(
