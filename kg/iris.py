@@ -11,6 +11,7 @@ from __future__ import annotations
 import hashlib
 import re
 import unicodedata
+from functools import lru_cache
 from typing import TypeGuard
 from urllib.parse import quote
 
@@ -25,18 +26,25 @@ _DATA = str(DATA)
 _IRI_FORBIDDEN = re.compile(r'[\x00-\x20<>"{}|^`\\\x7f-\x9f]')
 
 
+@lru_cache(maxsize=8192)
+def _segment(text: str) -> str:
+    """One segment of a minted IRI, percent-encoded (remembered: the same segments, such as
+    ``report`` or ``quote``, recur thousands of times in an ingest)."""
+    return quote(text, safe="-._~")
+
+
 def mint(*segments: str) -> URIRef:
     """The IRI ``<base>/id/<segment>/<segment>...``; each segment is percent-encoded."""
     if not segments or any(not s for s in segments):
         raise ValueError("mint() needs non-empty segments")
-    return URIRef(str(DATA) + "/".join(quote(s, safe="-._~") for s in segments))
+    return URIRef(str(DATA) + "/".join(_segment(s) for s in segments))
 
 
 def child(parent: URIRef, *segments: str) -> URIRef:
     """A minted IRI under a minted parent (``<parent>/<segment>...``)."""
     if not parent.startswith(_DATA):
         raise ValueError(f"{parent} is not a tradekg data IRI")
-    return URIRef("/".join((parent, *(quote(s, safe="-._~") for s in segments))))
+    return URIRef("/".join((parent, *(_segment(s) for s in segments))))
 
 
 def article_key(url: str) -> str:
@@ -82,7 +90,7 @@ SHARED_NODES = tuple(str(mint(kind, "x"))[:-1] for kind in ("person", "negotiati
 def is_shared(node: object) -> TypeGuard[URIRef]:
     """Whether ``node`` is one the articles share (a person's, a round's or the software's
     node), described in SHARED_GRAPH."""
-    return isinstance(node, URIRef) and str(node).startswith(SHARED_NODES)
+    return isinstance(node, URIRef) and str.startswith(node, SHARED_NODES)
 
 
 def software_iri(name: str, version: str) -> URIRef:

@@ -12,7 +12,14 @@ from typing import Protocol
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
 from rdflib.term import Node
 
-from kg.iris import REFERENCE_GRAPH, article_graph, article_iri, child, is_shared, software_iri
+from kg.iris import (
+    REFERENCE_GRAPH,
+    SHARED_NODES,
+    article_graph,
+    article_iri,
+    child,
+    software_iri,
+)
 from kg.kinds import KINDS, kind_of_class
 from kg.model import (
     ArticleFacts,
@@ -54,6 +61,7 @@ UNITS = {
     Precision.YEAR: TIME.unitYear,
 }
 REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
+TYPE = RDF.type  # looked up once: rdflib's RDF.type is two Python calls each time
 # the IRI segments of facts (<article IRI>/proposal/<id>), from the table of fact kinds
 _PROPOSAL, _EVENT = KINDS["proposals"].segment, KINDS["events"].segment
 _CHANGE = KINDS["changes"].segment
@@ -107,12 +115,13 @@ def with_supertypes(triples: Iterable[Triple]) -> list[Triple]:
     of C in the ontology's namespace, so that ``?x a tkg:SpeechAct`` finds every objection on
     a store without inference (ontology/README.md). Duplicates are dropped, order is kept."""
     supers = tkg_superclasses()
+    same = str.__eq__  # predicates are IRIs: compared as strings, without rdflib's __eq__
     out: dict[Triple, None] = {}
     for s, p, o in triples:
         out[(s, p, o)] = None
-        if p == RDF.type and isinstance(o, URIRef):
+        if (p is TYPE or same(p, TYPE)) and isinstance(o, URIRef):
             for sup in supers.get(o, ()):
-                out[(s, RDF.type, sup)] = None
+                out[(s, TYPE, sup)] = None
     return list(out)
 
 
@@ -162,8 +171,13 @@ def split_shared(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]
     articles share (kg.iris.SHARED_GRAPH: a person's, a round's, the software's)."""
     own: list[Triple] = []
     shared: list[Triple] = []
+    starts = str.startswith  # not URIRef.startswith (rdflib's takes no tuple of prefixes)
     for triple in triples:
-        (shared if is_shared(triple[0]) else own).append(triple)
+        node = triple[0]
+        if isinstance(node, URIRef) and starts(node, SHARED_NODES):  # kg.iris.is_shared
+            shared.append(triple)
+        else:
+            own.append(triple)
     return own, shared
 
 
@@ -216,15 +230,15 @@ class _ArticleWriter:
             self.spans.add(node)
             quote, position = child(node, "quote"), child(node, "position")
             add = self.add
-            add(node, RDF.type, TKG.EvidenceSpan)
+            add(node, TYPE, TKG.EvidenceSpan)
             add(node, OA.hasSource, self.a)
             add(node, OA.hasSelector, quote)
             add(node, OA.hasSelector, position)
-            add(quote, RDF.type, OA.TextQuoteSelector)
+            add(quote, TYPE, OA.TextQuoteSelector)
             add(quote, OA.exact, Literal(span.exact))
             add(quote, OA.prefix, Literal(span.prefix))
             add(quote, OA.suffix, Literal(span.suffix))
-            add(position, RDF.type, OA.TextPositionSelector)
+            add(position, TYPE, OA.TextPositionSelector)
             add(position, OA.start, Literal(span.start, datatype=XSD.integer))
             add(position, OA.end, Literal(span.end, datatype=XSD.integer))
         return node
@@ -234,7 +248,7 @@ class _ArticleWriter:
             node = child(fact, "report", str(n))
             add = self.add
             add(fact, TKG.report, node)
-            add(node, RDF.type, TKG.Report)
+            add(node, TYPE, TKG.Report)
             add(node, TKG.inArticle, self.a)
             add(node, TKG.evidence, self.span(report.span))
             add(node, TKG.mode, MODES[report.mode])
@@ -252,12 +266,12 @@ class _ArticleWriter:
         )
         self.origins[node] = extraction.where
         add = self.add
-        add(node, RDF.type, PROV.Activity)
-        add(node, RDF.type, TKG.Extraction)
+        add(node, TYPE, PROV.Activity)
+        add(node, TYPE, TKG.Extraction)
         add(node, PROV.used, self.a)
         add(node, PROV.wasAssociatedWith, agent)
         add(node, PROV.startedAtTime, Literal(_date_time(extraction), datatype=XSD.dateTime))
-        add(agent, RDF.type, PROV.SoftwareAgent)
+        add(agent, TYPE, PROV.SoftwareAgent)
         add(agent, RDFS.label, Literal(f"{extraction.software} {extraction.version}"))
         add(agent, SCHEMA.softwareVersion, Literal(extraction.version))
         return node
@@ -282,7 +296,7 @@ class _ArticleWriter:
         node = child(fact, "time" if prop == TKG.time else "deadline")
         add = self.add
         add(fact, prop, node)
-        add(node, RDF.type, TKG.TimeSpec)
+        add(node, TYPE, TKG.TimeSpec)
         add(node, TKG.phrase, Literal(time.phrase))
         add(node, TKG.evidence, self.span(time.span))
         if time.precision is not None and time.value is not None:
@@ -294,9 +308,9 @@ class _ArticleWriter:
 
     def write(self) -> ArticleRDF:
         art, a, add = self.facts.article, self.a, self.add
-        add(self.name, RDF.type, PROV.Bundle)
+        add(self.name, TYPE, PROV.Bundle)
         add(self.name, PROV.wasDerivedFrom, a)
-        add(a, RDF.type, TKG.Article)
+        add(a, TYPE, TKG.Article)
         add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
         add(a, SCHEMA.headline, Literal(art.title))
         add(a, SCHEMA.publisher, Literal(art.publisher) if art.publisher else None)
@@ -311,7 +325,7 @@ class _ArticleWriter:
         for actor in self.facts.actors:
             node = actor.iri  # under the article, or a person's one node (kg.iris.person_iri)
             self.origins[node] = actor.where
-            add(node, RDF.type, TKG[actor.kind])
+            add(node, TYPE, TKG[actor.kind])
             add(node, RDFS.label, Literal(actor.label))
             if actor.kind == "UnnamedSource":
                 add(node, TKG.printedDescription, Literal(actor.description))
@@ -324,7 +338,7 @@ class _ArticleWriter:
         for p in self.facts.proposals:
             node = child(a, _PROPOSAL, p.key)
             self.origins[node] = p.where
-            add(node, RDF.type, TKG.Proposal)
+            add(node, TYPE, TKG.Proposal)
             add(node, TKG.proposer, p.proposer)
             add(node, TKG.issue, p.issue)
             add(node, TKG.agreement, p.agreement)
@@ -348,7 +362,7 @@ class _ArticleWriter:
         a, add = self.a, self.add
         node = child(a, kind_of_class(act.kind).segment, act.key)
         self.origins[node] = act.where
-        add(node, RDF.type, TKG[act.kind])
+        add(node, TYPE, TKG[act.kind])
         add(node, TKG.agent, act.agent)
         for target in act.targets:
             add(node, TKG.target, child(a, _PROPOSAL, target))
@@ -370,7 +384,7 @@ class _ArticleWriter:
             return
         node, add = child(fact, "reason"), self.add
         add(fact, TKG.reason, node)
-        add(node, RDF.type, TKG.Reason)
+        add(node, TYPE, TKG.Reason)
         add(node, TKG.summary, Literal(reason.summary))
         add(node, TKG.reasonKind, TKG[reason.kind] if reason.kind else None)
         add(node, TKG.evidence, self.span(reason.span))
@@ -378,7 +392,7 @@ class _ArticleWriter:
     def change(self, change: StatusChange) -> None:
         node, add = child(self.a, _CHANGE, change.key), self.add
         self.origins[node] = change.where
-        add(node, RDF.type, TKG.StatusChange)
+        add(node, TYPE, TKG.StatusChange)
         add(node, TKG.changeOf, change.fact)
         add(node, TKG.newStatus, TKG[change.status])
         add(node, TKG.agent, change.agent)
@@ -395,7 +409,7 @@ class _ArticleWriter:
         if event.kind == "NegotiationRound" and event.round_number is not None:
             negotiation = URIRef(str(thread).rsplit("/round/", 1)[0])
             add = self.add
-            add(thread, RDF.type, TKG.Thread)
+            add(thread, TYPE, TKG.Thread)
             add(thread, SKOS.inScheme, TKG.ThreadScheme)
             add(thread, SKOS.broader, negotiation)
             add(thread, SKOS.notation, Literal(str(event.round_number)))
@@ -407,7 +421,7 @@ class _ArticleWriter:
         a, add = self.a, self.add
         node = child(a, _EVENT, event.key)
         self.origins[node] = event.where
-        add(node, RDF.type, TKG[event.kind])
+        add(node, TYPE, TKG[event.kind])
         add(node, RDFS.label, Literal(event.label))
         add(node, TKG.status, TKG[event.status] if event.status else None)
         if event.round_number is not None:
@@ -467,7 +481,7 @@ def reference_to_graph(ref: ReferenceData) -> Graph:
     g = new_graph(REFERENCE_GRAPH)
     for e in ref.all():
         node = ref.iri(e.section, e.key)
-        for triple in with_supertypes([(node, RDF.type, TKG[e.kind])]):
+        for triple in with_supertypes([(node, TYPE, TKG[e.kind])]):
             g.add(triple)
         g.add((node, RDFS.label, Literal(e.name)))
         for alias in e.aliases:
@@ -481,7 +495,7 @@ def reference_to_graph(ref: ReferenceData) -> Graph:
         for tenure in e.held:  # a post held over a dated interval
             held = child(node, "held", tenure.post, tenure.start)
             g.add((node, TKG.tenure, held))
-            g.add((held, RDF.type, TKG.Tenure))
+            g.add((held, TYPE, TKG.Tenure))
             g.add((held, TKG.tenurePost, ref.iri("posts", tenure.post)))
             g.add((held, TKG.heldFrom, _month_or_day(tenure.start)))
             if tenure.until is not None:

@@ -40,21 +40,34 @@ def _escape(text: str) -> str:
 
 def render_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
     """Triples as N-Triples statements without the final `` .`` (``<s> <p> "o"``)."""
+    # IRIs repeat (subjects, predicates, classes): each is rendered once, and looked up by
+    # the object itself (its hash is the string's). A literal is mostly said once: rendered
+    # each time, not hashed (rdflib's Literal hash and equality run in Python).
     cache: dict[Node, str] = {}
-
-    def r(term: Node) -> str:
-        text = cache.get(term)
-        if text is None:
-            text = cache[term] = render(term)
-        return text
-
-    return [f"{r(s)} {r(p)} {r(o)}" for s, p, o in triples]
+    get = cache.get
+    lines = []
+    for s, p, o in triples:
+        rs = get(s)
+        if rs is None:
+            rs = cache[s] = render(s)
+        rp = get(p)
+        if rp is None:
+            rp = cache[p] = render(p)
+        if type(o) is Literal:
+            ro = render(o)
+        else:
+            ro = get(o)  # type: ignore[assignment]
+            if ro is None:
+                ro = cache[o] = render(o)
+        lines.append(f"{rs} {rp} {ro}")
+    return lines
 
 
 def render(term: Node) -> str:
     """A term in SPARQL syntax; raises ``InputError`` for an IRI that is not safe."""
     if isinstance(term, URIRef):
-        return f"<{check_iri(str(term))}>"
+        check_iri(term)
+        return f"<{term}>"
     if isinstance(term, Literal):
         body = f'"{_escape(str(term))}"'
         if term.language:

@@ -173,6 +173,24 @@ class TKG(DefinedNamespace):
     Lapsed: URIRef
 
 
+# Each term of TKG as a plain class attribute: rdflib looks a DefinedNamespace's term up
+# through two Python calls at every use (TKG.report), and the mapping of one article to RDF
+# uses hundreds of them. The same URIRefs; TKG.__annotations__ still lists the terms, and a
+# name that is not a term is still an AttributeError.
+for _name in TKG.__annotations__:
+    type.__setattr__(TKG, _name, TKG[_name])
+
+
+class _Namespace(Namespace):
+    """rdflib's Namespace that makes each term once: rdflib's makes (and checks) a new URIRef
+    at every lookup (``SCHEMA.url``)."""
+
+    def __getattr__(self, name: str) -> URIRef:
+        term = super().__getattr__(name)
+        self.__dict__[name] = term
+        return term
+
+
 PREFIXES: dict[str, str] = {
     "tkg": str(TKG._NS),
     "id": str(DATA),
@@ -196,9 +214,9 @@ SPARQL_PREFIXES = "".join(
     for prefix, ns in {"rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#", **PREFIXES}.items()
 )
 
-SCHEMA = Namespace(PREFIXES["schema"])
-PROV = Namespace(PREFIXES["prov"])
-OA = Namespace(PREFIXES["oa"])
-SKOS = Namespace(PREFIXES["skos"])
-TIME = Namespace(PREFIXES["time"])
-WD = Namespace(PREFIXES["wd"])
+SCHEMA = _Namespace(PREFIXES["schema"])
+PROV = _Namespace(PREFIXES["prov"])
+OA = _Namespace(PREFIXES["oa"])
+SKOS = _Namespace(PREFIXES["skos"])
+TIME = _Namespace(PREFIXES["time"])
+WD = _Namespace(PREFIXES["wd"])
