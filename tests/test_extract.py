@@ -856,3 +856,31 @@ def test_paraphrase_by_unnamed_sources_and_with_a_after_said(
 ) -> None:
     found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
     assert found == ([by] if by else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "by", "kind"),
+    [
+        (
+            "Unifor, Canada's largest private-sector union, said the deal would cost jobs.",
+            "unifor",
+            "InterestGroup",
+        ),
+        (
+            "The Global Times, a Chinese state-run tabloid, said Beijing would not back down.",
+            "global-times",
+            "Organization",
+        ),
+        # a person described by where they work is no organisation
+        (
+            "Sam Carter, a consultant for the farm lobby, said the deal would cost jobs.",
+            "sam-carter",
+            "Person",
+        ),
+    ],
+)
+def test_an_organisation_named_with_what_kind_it_is(
+    lexicon: Lexicon, text: str, by: str, kind: str
+) -> None:
+    statements = of(draft(text, lexicon), "statements")
+    assert [(s.fields["by"], [a.kind for a in s.actors]) for s in statements] == [(by, [kind])]

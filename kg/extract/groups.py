@@ -376,6 +376,48 @@ def unnamed_sources(text: str, lexicon: Lexicon, found: Mentions) -> None:
         found.add(Mention(m.start(), end, actor, "source"))
 
 
+# "Unifor, Canada's largest private-sector union,", "The Global Times, a Chinese state-run
+# tabloid,": a name the rules do not know, then what kind of organisation it is
+ORG_APPOSITIVE = re.compile(
+    r"(?<![\w’'-])((?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)(?:\s+(?:[A-Z]\.){2,}|\s+[A-Z][\w&’'-]*){0,3})"
+    r",\s+(?:a|an|the|[A-Z][\w.]*['’]s)\s+(?:(?!(?:at|for|of|in|with|to|on|by)\s)[\w-]+\s+){0,4}?"
+    r"(?P<head>union|trade\s+union|newspaper|tabloid|news\s+agency|agency|association|"
+    r"lobby\s+group|lobby|federation|industry\s+group|business\s+group|think\s+tank|"
+    r"company|firm|carmaker|automaker|steelmaker|manufacturer|exporter|bank|broadcaster)"
+    r"(?=[,.;]|\s+(?:that|which|for|of|in|and)\b)"
+)
+_GROUP_KINDS = frozenset(
+    {
+        "union",
+        "trade union",
+        "association",
+        "lobby group",
+        "lobby",
+        "federation",
+        "industry group",
+        "business group",
+    }
+)
+
+
+def organisation_appositives(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "Unifor, Canada's largest private-sector union, said": an organisation the reference
+    data lacks, named by the kind of organisation it is; not a name found already (a person
+    or a known body) and not a place ("Ottawa, the capital, ...")."""
+    for m in ORG_APPOSITIVE.finditer(text):
+        name = m.group(1)
+        if name.split()[0] in ("The", "A", "An"):
+            name = name.split(" ", 1)[1] if " " in name else ""
+        start = m.end(1) - len(name)
+        if not name or found.at(start) is not None or found.at(m.end(1) - 1) is not None:
+            continue
+        if lexicon.lookup(name) or name.split()[0] in lexicon.given_names:
+            continue
+        head = " ".join(m.group("head").split()).lower()
+        kind = "InterestGroup" if head in _GROUP_KINDS else "Organization"
+        found.add(Mention(start, m.end(1), local_actor(kind, name, "organisation"), "name"))
+
+
 _REPORTS = re.compile(
     r"\b(?:[Ll]ocal|[Mm]edia|[Pp]ress|[Nn]ews)\s+(?:media\s+)?reports\b|\b[Ll]ocal\s+media\b"
 )

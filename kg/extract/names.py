@@ -14,6 +14,7 @@ from kg.extract.groups import (
     interest_groups,
     interest_groups_in,
     media_reports,
+    organisation_appositives,
     organisations,
     source_anaphora,
     unnamed_sources,
@@ -62,6 +63,7 @@ def find_mentions(
     appositives(text, found, lexicon)
     organisations(text, found, lexicon)
     interest_groups(text, found, lexicon)
+    organisation_appositives(text, found, lexicon)
     interest_groups_in(text, found, lexicon)
     unnamed_sources(text, lexicon, found)
     media_reports(text, found)

@@ -29,6 +29,7 @@ from kg.errors import UsageError
 from kg.extract.acts import ActFinder
 from kg.extract.events import find_events, same_events
 from kg.extract.facts import DraftedFact
+from kg.extract.groups import ORG_APPOSITIVE
 from kg.extract.known import KnownPeople
 from kg.extract.lexicon import Lexicon
 from kg.extract.mentions import Actor, Mention, Mentions, Token, tokens
@@ -433,12 +434,14 @@ def _own_title(text: str, named: list[Mention], verb: int, mentions: Mentions) -
     trade minister, said": the person whose title stands, in commas, between the name and
     the verb."""
     for m in reversed(named[-3:]):
-        if m.actor.kind != "Person":
+        if not re.fullmatch(r",[^,]+,\s*", text[m.end : verb]):
             continue
-        if re.fullmatch(r",[^,]+,\s*", text[m.end : verb]) and any(
+        if m.actor.kind == "Person" and any(
             t.actor == m.actor and m.end < t.start and t.end <= verb for t in mentions.titled
         ):
             return m
+        if m.actor.found_by == "organisation" and ORG_APPOSITIVE.match(text, m.start):
+            return m  # "Unifor, Canada's largest private-sector union, said"
     return None
 
 
