@@ -884,3 +884,14 @@ def test_an_organisation_named_with_what_kind_it_is(
 ) -> None:
     statements = of(draft(text, lexicon), "statements")
     assert [(s.fields["by"], [a.kind for a in s.actors]) for s in statements] == [(by, [kind])]
+
+
+def test_an_exchange_or_a_league_is_a_named_organisation(lexicon: Lexicon) -> None:
+    text = (
+        "The Lima Fruit Exchange asked the Chilean government last week to resume an "
+        "investigation into wine imports."
+    )
+    proposals = of(draft(text, lexicon), "proposals")
+    assert [(p.fields["proposer"], [a.kind for a in p.actors]) for p in proposals] == [
+        ("lima-fruit-exchange", ["InterestGroup"])
+    ]

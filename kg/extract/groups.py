@@ -46,6 +46,13 @@ _GROUP_HEADS = frozenset(
         "Confederation",
         "Forum",
         "Foundation",
+        "Exchange",
+        "Cooperative",
+        "Co-operative",
+        "League",
+        "Caucus",
+        "Organization",
+        "Organisation",
     ]
 )
 _BODY_HEADS = frozenset(
