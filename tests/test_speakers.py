@@ -451,3 +451,25 @@ def test_another_countrys_role_is_not_the_person_named_with_that_title(lexicon: 
         "Frost, Britain's chief negotiator, said on Twitter: “We will keep talking.”"
     )
     assert _draft(text, lexicon) == [("david-frost", "We will keep talking.", 0.9)]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the prime minister is not the foreign minister named before
+        (
+            "Canadian Foreign Minister Lena Moritz met the envoys.\n\n"
+            "“This is not over,” the Canadian prime minister said.",
+            [],
+        ),
+        (
+            "Canadian Foreign Minister Lena Moritz met the envoys.\n\n"
+            "“This is not over,” the foreign minister said.",
+            [("lena-moritz", "This is not over,", 0.9)],
+        ),
+    ],
+)
+def test_a_role_is_the_person_with_that_very_title(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected

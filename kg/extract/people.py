@@ -390,11 +390,23 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
         else:
             head = h.group(0).lower()
             before = [m for m in found.found if m.end <= h.start()]
+            # "the Canadian prime minister" is not Canada's foreign minister: the words that
+            # make the head a longer title must be in the person's own title
+            lower = [w for w in words if w.islower()]
+            qualifier = next(
+                (
+                    set(lower[k:])
+                    for k in range(len(lower))
+                    if " ".join([*lower[k:], head]) in lexicon.titles
+                ),
+                set(),
+            )
             named = {
                 m.actor
                 for m in before
                 if m.actor.key in titles[head]
                 and (country is None or m.actor.affiliation in (country, None))
+                and (not qualifier or _has_title(found, m.actor, qualifier))
             }
             last = max((m.end for m in before if m.actor in named), default=-1)
             if any(
@@ -405,6 +417,13 @@ def roles(text: str, found: Mentions, lexicon: Lexicon) -> None:
             if len(named) == 1:
                 start = h.start() - len(lead.group(1))
                 found.add(Mention(start, h.end(), named.pop(), "role"))
+
+
+def _has_title(found: Mentions, actor: Actor, words: set[str]) -> bool:
+    """Whether the article titles the person with those words ("prime"), or titles them
+    with no title at all (a reference person known by their posts)."""
+    own = [t.title for t in found.titled if t.actor == actor]
+    return not own or any(words <= set(t.split()) for t in own)
 
 
 # titles one person holds at a time in a country or body: "President Macron", "Trade
