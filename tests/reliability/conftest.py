@@ -42,6 +42,33 @@ def command(*args: str) -> list[str]:
     return [sys.executable, "-m", "kg", *args]
 
 
+def start_ingest(
+    store: Path, corpus: Path, *, batch: int = BATCH, workers: int = 2
+) -> subprocess.Popen[str]:
+    """``tradekg --verbose ingest`` of ``corpus`` in its own session (so that a test can kill
+    it with its worker processes), its progress lines readable from ``stderr``."""
+    process = subprocess.Popen(
+        command(
+            "--verbose",
+            "--store",
+            str(store),
+            "ingest",
+            "-q",
+            "--batch",
+            str(batch),
+            "--workers",
+            str(workers),
+            str(corpus),
+        ),
+        stderr=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        text=True,
+        start_new_session=True,
+    )
+    assert process.stderr is not None
+    return process
+
+
 class Listener:
     """A TCP listener on 127.0.0.1 that counts the connections it accepts."""
 

@@ -10,11 +10,10 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import BATCH, ONTOLOGY, command, comparable, nquads, tradekg
+from conftest import BATCH, ONTOLOGY, comparable, nquads, start_ingest, tradekg
 
 from kg.iris import SHARED_GRAPH
 
@@ -27,24 +26,7 @@ KILL_POINTS = [
 
 def ingest_until(store: Path, corpus: Path, marker: str) -> list[str]:
     """Run the ingest and SIGKILL it (and its worker processes) when ``marker`` appears."""
-    process = subprocess.Popen(
-        command(
-            "--verbose",
-            "--store",
-            str(store),
-            "ingest",
-            "-q",
-            "--batch",
-            str(BATCH),
-            "--workers",
-            "2",
-            str(corpus),
-        ),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
+    process = start_ingest(store, corpus)
     assert process.stderr is not None
     lines = []
     for line in process.stderr:

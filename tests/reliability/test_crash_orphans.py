@@ -19,7 +19,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, command, comparable, nquads, tradekg
+from conftest import ROOT, command, comparable, nquads, start_ingest, tradekg
 from support import ingest_sample
 
 ARTICLES = 200
@@ -110,24 +110,7 @@ def test_a_killed_ingest_leaves_no_worker(
     before = comparable(nquads(store))
     # the same articles again: whatever batches are written before the kill, the store's
     # quads stay the same, so "as before" is exact
-    process = subprocess.Popen(
-        command(
-            "--verbose",
-            "--store",
-            str(store),
-            "ingest",
-            "-q",
-            "--batch",
-            str(BATCH),
-            "--workers",
-            "2",
-            str(corpus),
-        ),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
+    process = start_ingest(store, corpus, batch=BATCH)
     session_reaper.append(process.pid)
     assert process.stderr is not None
     lines = []

@@ -6,10 +6,9 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
 from pathlib import Path
 
-from conftest import BATCH, command, nquads, tradekg
+from conftest import BATCH, nquads, start_ingest, tradekg
 from test_crash_kill import assert_only_whole_articles
 
 from kg.resources import sample_dir
@@ -19,24 +18,7 @@ def test_a_second_process_waits_for_nothing_and_says_in_use(
     tmp_path: Path, corpus: Path, full_quads: dict[str, set[str]]
 ) -> None:
     store = tmp_path / "store"
-    writer = subprocess.Popen(
-        command(
-            "--verbose",
-            "--store",
-            str(store),
-            "ingest",
-            "-q",
-            "--batch",
-            str(BATCH),
-            "--workers",
-            "1",
-            str(corpus),
-        ),
-        stderr=subprocess.PIPE,
-        stdout=subprocess.DEVNULL,
-        text=True,
-        start_new_session=True,
-    )
+    writer = start_ingest(store, corpus, workers=1)
     assert writer.stderr is not None
     try:
         for line in writer.stderr:
