@@ -432,6 +432,13 @@ def test_a_quotation_labelled_with_a_name_alone_is_that_persons(
             "“This is a fair tax,” Prime Minister Hartley said. Owen Hartley later left for Rome.",
             [("owen-hartley", "This is a fair tax,", 0.9)],
         ),
+        # the title after the surname, in commas
+        (
+            "Moritz, Peru's economy minister, met the envoys.\n\n"
+            "“This is a fair tax,” Moritz said.",
+            [("moritz", "This is a fair tax,", 0.9)],
+        ),
+        ("Moritz, Peru's deputy economy minister, said: “This is a fair tax.”", []),
         # titles many people hold, or a deputy's: the surname alone names nobody
         ("“This is a fair tax,” Senator Grassley said.", []),
         ("“This is a fair tax,” Brazil's deputy Foreign Minister Guimaraes said.", []),

@@ -536,6 +536,36 @@ def titled_surnames(
         actor = person(word, country, lexicon, found)
         found.add(Mention(name.start, name.start + len(word), actor, "title"))
         found.titled.append(Titled(tok.start, toks[j - 1].end, actor, title))
+        surnames.add(word)
+    for m in _SURNAME_APPOSITIVE.finditer(text):
+        # "Guajardo, Mexico's economy minister, said": the same, with the title after
+        word, owner, title = m.group(1), m.group(2), fold(m.group(3)).lower()
+        if (
+            title not in _ONE_HOLDER
+            or title not in lexicon.titles
+            or _NAME_BEFORE.search(text, max(0, m.start() - 30), m.start())
+            or word.lower() in _NOT_NAMES
+            or word in surnames
+            or lexicon.lookup(word)
+            or (known is not None and known.surname(word) is not None)
+            or found.at(m.start(1)) is not None
+        ):
+            continue
+        country = country_key(POSSESSIVE.sub("", owner), lexicon) if owner else None
+        if owner and country is None:
+            continue  # "Smith, the firm's trade minister": not a country's office
+        actor = person(word, country, lexicon, found)
+        found.add(Mention(m.start(1), m.end(1), actor, "title"))
+        found.titled.append(Titled(m.start(3), m.end(3), actor, title))
+        surnames.add(word)
+
+
+_SURNAME_APPOSITIVE = re.compile(
+    rf"(?<![\w’'.-])([{_UP}][{_LOW}]+(?:-[{_UP}]?[{_LOW}]+)?),[ \t]+(?:the[ \t]+)?"
+    rf"(?:((?:[{_UP}][\w.]*)(?:['’]s)?)[ \t]+)?([a-z][a-z-]*(?:[ \t]+[a-z][a-z-]*){{0,3}}),"
+)
+# a capitalised word right before a name: the name is longer than one word
+_NAME_BEFORE = re.compile(rf"[{_UP}][\w.’'-]*[ \t]+$")
 
 
 def given_names(text: str, toks: list[Token], found: Mentions, lexicon: Lexicon) -> None:
