@@ -33,7 +33,7 @@ from kg.cli import cli
 from kg.errors import StoreError, UsageError
 from kg.ingest import ingest
 from kg.loaders import Reference
-from kg.queries import get_query, run_saved
+from kg.queries import cursor, get_query, run_saved
 from kg.queries.params import resolve_params
 from kg.resources import sample_dir
 from kg.sparql_terms import bind_values
@@ -244,6 +244,32 @@ def test_stats_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> No
     }
     golden = json.loads((GOLDEN / "stats.json").read_text(encoding="utf-8"))
     assert counts == {r["what"]: r["count"] for r in golden["rows"]}
+
+
+def test_a_server_is_paged_by_offsets_not_cursors(
+    backend: tuple[str, Store, dict[str, str]],
+) -> None:
+    """A SPARQL server cannot tell that it changed (no generation): the next page is named by
+    its offset, and a cursor (kg.queries.cursor) is refused rather than trusted."""
+    name, store, env = backend
+    if name == "embedded":
+        pytest.skip("the embedded store keeps a generation: tests/test_pages.py")
+    location = env.get("TRADEKG_STORE") or store.location
+    runner = CliRunner(env={**env, "TRADEKG_STORE": None, "TRADEKG_REFERENCE": None})
+    page = ["--store", location, "query", "actors", "-f", "csv", "--limit", "2"]
+    result = runner.invoke(cli, page)
+    assert (result.exit_code, result.stderr) == (
+        0,
+        "rows 1-2 shown; more follow: --offset 2 for the next page, --all for the rest\n",
+    )
+    token = cursor.make("actors", {}, offset=2, limit=2, generation="0")
+    result = runner.invoke(cli, ["--store", location, "query", "actors", "--cursor", token])
+    assert (result.exit_code, result.stdout, result.stderr) == (
+        2,
+        "",
+        "Error: this store cannot tell whether it changed since the cursor was made (a SPARQL "
+        "server), so a cursor cannot be trusted here (page with offsets instead)\n",
+    )
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads", "jsonld"])

@@ -11,7 +11,9 @@ from click.testing import CliRunner
 import kg
 from kg.cli import cli
 from kg.errors import UsageError
-from kg.store import Store
+from kg.queries import cursor
+from kg.resources import sample_dir
+from kg.store import Store, generation
 
 EVERY_TRIPLE = "SELECT ?s ?p ?o WHERE { ?s ?p ?o } ORDER BY ?s ?p ?o"
 
@@ -31,7 +33,19 @@ def test_a_page_of_csv_is_those_rows_of_the_whole(sample_store_dir: Path) -> Non
     )
     assert code == 0
     assert page == "\r\n".join([header, rows[1], rows[2]]) + "\r\n"
-    assert err == "rows 2-3 shown; more follow: --offset 3 for the next page, --all for the rest\n"
+    # the next page is named by a cursor: the query, its parameters, the page and the store's
+    # generation (kg.queries.cursor), which the store keeps (kg.store.generation)
+    after = cursor.make(
+        "statements", {}, offset=3, limit=2, generation=generation.read(sample_store_dir)
+    )
+    assert (
+        err
+        == f"rows 2-3 shown; more follow: --cursor {after} for the next page, --all for the rest\n"
+    )
+    code, following, err = run(
+        sample_store_dir, "query", "statements", "-f", "csv", "--cursor", after
+    )
+    assert (code, following) == (0, "\r\n".join([header, rows[3], rows[4]]) + "\r\n")
 
 
 def test_the_last_page_says_nothing_more(sample_store_dir: Path) -> None:
@@ -156,3 +170,82 @@ def test_a_bad_page_in_the_library_is_a_usage_error(
         with pytest.raises(UsageError) as caught:
             run()
         assert str(caught.value) == f"{message} ({LIMIT_HINT})"
+
+
+def _cursor_after_first_page(store: Path) -> str:
+    code, _, err = run(store, "query", "actors", "-f", "csv", "--limit", "2")
+    assert code == 0
+    return err.split("--cursor ")[1].split(" ")[0]
+
+
+def test_a_cursor_is_refused_once_the_store_has_changed(sample_store_copy: Path) -> None:
+    after = _cursor_after_first_page(sample_store_copy)
+    code, _, _ = run(sample_store_copy, "query", "actors", "-f", "csv", "--cursor", after)
+    assert code == 0
+    # the same article loaded again: a write, though the rows stay the same
+    code, _, err = run(sample_store_copy, "ingest", "-q", str(sample_dir()))
+    assert code == 0, err
+    code, out, err = run(sample_store_copy, "query", "actors", "-f", "csv", "--cursor", after)
+    assert (code, out, err) == (
+        2,
+        "",
+        "Error: the store has changed since this cursor was made: the rows of its page may "
+        "have moved (start again from the first page)\n",
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (
+            ["query", "proposals"],
+            "this cursor is for the query 'actors', not 'proposals' (give it with the query "
+            "'actors', or start 'proposals' from its first page)",
+        ),
+        (
+            ["query", "actors", "--param", "actor=canada"],
+            "this cursor is for 'actors' with no parameters, not with actor='canada' (give the "
+            "cursor alone: it holds its parameters; or start from the first page)",
+        ),
+        (
+            ["query", "actors", "--offset", "4"],
+            "give --cursor or --offset, not both (a cursor holds its offset)",
+        ),
+    ],
+    ids=["another query", "other parameters", "with an offset"],
+)
+def test_a_cursor_of_another_query_is_refused(
+    sample_store_dir: Path, args: list[str], message: str
+) -> None:
+    after = _cursor_after_first_page(sample_store_dir)
+    code, out, err = run(sample_store_dir, *args, "--cursor", after)
+    assert (code, out, err) == (2, "", f"Error: {message}\n")
+
+
+def test_a_cut_or_made_up_cursor_is_refused(sample_store_dir: Path) -> None:
+    after = _cursor_after_first_page(sample_store_dir)
+    for bad in (after[:-1], after[:20], "next", after.replace(".", "")):
+        code, out, err = run(sample_store_dir, "query", "actors", "--cursor", bad)
+        shown = repr(bad if len(bad) <= 40 else bad[:37] + "...")
+        assert (code, out, err) == (
+            2,
+            "",
+            f"Error: {shown} is not a cursor tradekg made (cut short or mistyped?) (copy the "
+            "whole cursor the last page printed, or start from the first page)\n",
+        )
+
+
+def test_a_cursor_holds_the_parameters_and_the_page_size(sample_store_dir: Path) -> None:
+    code, whole, _ = run(sample_store_dir, "query", "positions", "-p", "actor=canada", "-f", "csv")
+    header, *rows = whole.split("\r\n")[:-1]
+    assert len(rows) > 3
+    code, _, err = run(
+        sample_store_dir, "query", "positions", "-p", "actor=canada", "-f", "csv", "--limit", "1"
+    )
+    after = err.split("--cursor ")[1].split(" ")[0]
+    assert cursor.read(after) == cursor.Cursor(
+        "positions", {"actor": "canada"}, 1, 1, generation.read(sample_store_dir)
+    )
+    code, page, err = run(sample_store_dir, "query", "positions", "-f", "csv", "--cursor", after)
+    assert (code, page) == (0, "\r\n".join([header, rows[1]]) + "\r\n")
+    assert err.startswith("rows 2-2 shown; more follow: --cursor ")

@@ -34,7 +34,8 @@ from test_backends import cleared, remote
 from kg.cli import cli
 from kg.export import context
 from kg.ingest import ingest
-from kg.queries import catalogue, run_saved, write_results
+from kg.loaders import load_reference
+from kg.queries import catalogue, cursor, run_saved, write_results
 from kg.resources import sample_dir
 from kg.serve import Server, make_server
 from kg.store import Store
@@ -531,20 +532,38 @@ def _library_csv(store: Store, name: str, **page: int) -> list[str]:
     return _csv(out.getvalue().encode("utf-8"))
 
 
+def _at(
+    served: Running, name: str, offset: int, limit: int, params: dict[str, str] | None = None
+) -> str:
+    """The cursor of the page of ``name`` after ``offset`` rows (kg.queries.cursor)."""
+    generation = served.store.generation()
+    assert generation is not None
+    return cursor.make(name, params or {}, offset=offset, limit=limit, generation=generation)
+
+
 def test_a_page_of_a_saved_query_as_csv_and_json(served: Running) -> None:
     header, *rows = _library_csv(served.store, "statements")
     assert len(rows) == 19
     reply = request(served, "/queries/statements?format=csv&limit=2&offset=1")
     assert (reply.status, _csv(reply.body)) == (200, [header, rows[1], rows[2]])
+    # the pages before and after it, by their cursors (they hold the page size)
+    following = "/queries/statements?" + urlencode(
+        {"format": "csv", "cursor": _at(served, "statements", 3, 2)}
+    )
     assert reply.headers["Link"] == (
-        '</queries/statements?format=csv&limit=2&offset=3>; rel="next", '
-        '</queries/statements?format=csv&limit=2&offset=0>; rel="prev"'
+        f'<{following}>; rel="next", '
+        + "</queries/statements?"
+        + urlencode({"format": "csv", "cursor": _at(served, "statements", 0, 2)})
+        + '>; rel="prev"'
     )
     assert "X-Truncated" not in reply.headers
+    assert _csv(request(served, following).body) == [header, rows[3], rows[4]]
     last = request(served, "/queries/statements?format=csv&limit=5&offset=17")
     assert _csv(last.body) == [header, *rows[17:]]
     assert last.headers["Link"] == (
-        '</queries/statements?format=csv&limit=5&offset=12>; rel="prev"'
+        "</queries/statements?"
+        + urlencode({"format": "csv", "cursor": _at(served, "statements", 12, 5)})
+        + '>; rel="prev"'
     )
     # a page of no rows: the columns, and no links that would lead back to it
     empty = request(served, "/queries/statements?format=csv&limit=0&offset=3")
@@ -562,9 +581,13 @@ def test_a_page_of_a_saved_query_as_csv_and_json(served: Running) -> None:
     )
     assert json.loads(page.body) == json.loads(expected.getvalue())
     assert len(json.loads(page.body)["results"]["bindings"]) == 1
+    canada = {"actor": "canada"}
     assert page.headers["Link"] == (
-        '</queries/positions?actor=canada&format=json&limit=1&offset=2>; rel="next", '
-        '</queries/positions?actor=canada&format=json&limit=1&offset=0>; rel="prev"'
+        "</queries/positions?"
+        + urlencode({**canada, "format": "json", "cursor": _at(served, "positions", 2, 1, canada)})
+        + '>; rel="next", </queries/positions?'
+        + urlencode({**canada, "format": "json", "cursor": _at(served, "positions", 0, 1, canada)})
+        + '>; rel="prev"'
     )
 
 
@@ -593,19 +616,66 @@ def test_the_html_page_shows_100_rows_with_links_to_the_next_and_previous(
     assert len(rows) == 100
     assert html_escape(labels[0]) in rows[0] and html_escape(labels[99]) in rows[99]
     assert "rows 1–100 · as" in first
-    assert first.count('<a href="/queries/actors?format=html&amp;offset=100" rel="next">') == 2
+
+    def link(offset: int, rel: str) -> str:
+        url = "/queries/actors?" + urlencode(
+            {"format": "html", "cursor": _at(served, "actors", offset, 100)}
+        )
+        return f'<a href="{html_escape(url)}" rel="{rel}">'
+
+    assert first.count(link(100, "next")) == 2
     assert 'rel="prev"' not in first
     second = request(served, "/queries/actors?format=html&offset=100").text
     rows = _tbody_rows(second)
     assert len(rows) == 100 and html_escape(labels[100]) in rows[0]
     assert "rows 101–200 · as" in second
-    assert '<a href="/queries/actors?format=html&amp;offset=0" rel="prev">' in second
-    assert '<a href="/queries/actors?format=html&amp;offset=200" rel="next">' in second
+    assert link(0, "prev") in second
+    assert link(200, "next") in second
+    followed = request(
+        served, "/queries/actors?" + urlencode({"cursor": _at(served, "actors", 100, 100)})
+    ).text
+    assert _tbody_rows(followed) == rows
     # the other formats of this page: these rows
     assert '<a href="/queries/actors?format=csv&amp;limit=100&amp;offset=100">CSV</a>' in second
     third = request(served, "/queries/actors?format=html&offset=200").text
     assert len(_tbody_rows(third)) == 95 and "rows 201–295 · as" in third
     assert 'rel="next"' not in third
+
+
+def test_a_cursor_is_refused_once_the_store_has_changed(served: Running) -> None:
+    first = request(served, "/queries/actors?format=csv&limit=2")
+    following = first.headers["Link"].split(">")[0].removeprefix("<")
+    assert request(served, following).status == 200
+    ingest(served.store, [sample_dir()], load_reference())  # the same article again: a write
+    # the server answers from the snapshot the write published, a moment later
+    deadline = time.monotonic() + 30
+    while (reply := request(served, following)).status == 200 and time.monotonic() < deadline:
+        time.sleep(0.05)
+    stale = (
+        "the store has changed since this cursor was made: the rows of its page may have "
+        "moved (start again from the first page)"
+    )
+    assert (reply.status, reply.text) == (409, stale + "\n")
+    page = request(served, following.replace("format=csv", "format=html")).text
+    assert f'<p class="error">{html_escape(stale)}</p>' in page
+    assert '<a href="/queries/actors?format=html">the first page</a>' in page
+    assert request(served, "/queries/actors?format=csv&limit=2").status == 200
+
+
+def test_a_cursor_of_another_query_is_refused(served: Running) -> None:
+    first = request(served, "/queries/actors?format=csv&limit=2")
+    token = first.headers["Link"].split("cursor=")[1].split(">")[0]
+    reply = request(served, f"/queries/proposals?format=csv&cursor={token}")
+    assert (reply.status, reply.text) == (
+        400,
+        "this cursor is for the query 'actors', not 'proposals' (give it with the query "
+        "'actors', or start 'proposals' from its first page)\n",
+    )
+    reply = request(served, f"/queries/actors?format=csv&cursor={token}&offset=3")
+    assert (reply.status, reply.text) == (
+        400,
+        "give cursor or offset, not both (a cursor holds its offset)\n",
+    )
 
 
 def test_the_html_pages_keep_the_parameters_and_limit(served: Running) -> None:
@@ -616,11 +686,17 @@ def test_the_html_pages_keep_the_parameters_and_limit(served: Running) -> None:
     page = request(served, f"/queries/positions?{canada}&limit=1&offset=1").text
     assert len(_tbody_rows(page)) == 1
     assert "rows 2–2 · as" in page
+    canada_params = {"actor": "canada"}
+
+    def url(offset: int) -> str:
+        at = _at(served, "positions", offset, 1, canada_params)
+        return html_escape(
+            f"/queries/positions?{canada}&" + urlencode({"format": "html", "cursor": at})
+        )
+
     assert (
-        '<a href="/queries/positions?actor=canada&amp;format=html&amp;limit=1&amp;offset=0" '
-        'rel="prev">← previous 1</a> · '
-        '<a href="/queries/positions?actor=canada&amp;format=html&amp;limit=1&amp;offset=2" '
-        'rel="next">next 1 →</a>'
+        f'<a href="{url(0)}" rel="prev">← previous 1</a> · '
+        f'<a href="{url(2)}" rel="next">next 1 →</a>'
     ) in page
     whole = request(served, f"/queries/positions?{canada}").text
     assert len(_tbody_rows(whole)) == n

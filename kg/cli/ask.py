@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
@@ -14,6 +15,8 @@ from kg.queries import FORMATS as RESULT_FORMATS
 from kg.queries import catalogue, get_query, run_saved, write_results
 from kg.queries.adhoc import PREDECLARED, syntax_message, write_graph
 from kg.queries.adhoc import check as check_query
+from kg.queries.cursor import make as make_cursor
+from kg.queries.cursor import resume as resume_cursor
 from kg.queries.formats import iri_columns
 from kg.queries.run import MAX_ROWS
 from kg.resources import sample_dir
@@ -119,15 +122,16 @@ class Page:
         self.limit = PAGE if limit is None and fmt == "table" and not every else limit
         self.default = limit is None and self.limit is not None
 
-    def cut(self, results: Results) -> Results:
-        """The page the store gave; when rows follow it, says on stderr how to get them."""
+    def cut(self, results: Results, cursor: Callable[[int], str] | None = None) -> Results:
+        """The page the store gave; when rows follow it, says on stderr how to get them: the
+        cursor of the next page (``cursor(offset)``, kg.queries.cursor) where the store can
+        tell that it changed, else its offset."""
         rows = results.rows
         if results.truncated and self.limit:
             first, last = self.offset + 1, self.offset + len(rows)
             more = "--all for every row" if self.default else "--all for the rest"
-            _echo_err(
-                f"rows {first}-{last} shown; more follow: --offset {last} for the next page, {more}"
-            )
+            then = f"--cursor {cursor(last)}" if cursor is not None else f"--offset {last}"
+            _echo_err(f"rows {first}-{last} shown; more follow: {then} for the next page, {more}")
         return Results(results.variables, rows, results.boolean)
 
 
@@ -160,6 +164,12 @@ def _write(results: Results, fmt: str, width: int | None, iris: bool, hide: list
 )
 @table_options
 @page_options
+@click.option(
+    "--cursor",
+    metavar="CURSOR",
+    help="The page a cursor names (printed on stderr when more rows follow): refused when "
+    "it is of another query or parameters, or the store has changed since (exit 2).",
+)
 @pass_context
 def query_cmd(
     obj: Context,
@@ -172,6 +182,7 @@ def query_cmd(
     limit: int | None,
     offset: int,
     every: bool,
+    cursor: str | None,
 ) -> None:
     """Run a saved query; without NAME, list the catalogue.
 
@@ -186,6 +197,12 @@ def query_cmd(
         tradekg query quotes --param speaker=Freeland --format csv
         tradekg query proposals --format jsonl
         tradekg query statements --limit 20 --offset 40
+        tradekg query statements --cursor CURSOR
+
+    When more rows follow a page, stderr says how to get the next one: with the cursor it
+    prints (for the same query, its parameters and page size), which is refused once the
+    store has been written, so that no page shows rows shifted by the write. On a SPARQL
+    server, which cannot tell that it changed, it says the offset instead.
     """
     if name is None:
         _list_queries()
@@ -193,9 +210,26 @@ def query_cmd(
     with _errors():
         saved = get_query(name)
         values = _parse_params(params)
-        page = Page(fmt, limit, offset, every)
+        if cursor is not None and offset:
+            raise KgUsageError(
+                "give --cursor or --offset, not both", hint="a cursor holds its offset"
+            )
         with obj.store(create=False) as store:
-            results = page.cut(run_saved(store, name, values, limit=page.limit, offset=page.offset))
+            generation = store.generation()
+            if cursor is not None:
+                resumed = resume_cursor(cursor, name, values or None, generation)
+                values, offset = resumed.params, resumed.offset
+                limit = resumed.limit if limit is None and not every else limit
+            page = Page(fmt, limit, offset, every)
+            if cursor is not None and offset:
+                page.default = False  # the rest, not every row
+            results = run_saved(store, name, values, limit=page.limit, offset=page.offset)
+
+            def next_page(at: int) -> str:
+                assert generation is not None
+                return make_cursor(name, values, offset=at, limit=page.limit, generation=generation)
+
+            results = page.cut(results, next_page if generation is not None else None)
         hide = list(saved.iris)
         if columns:
             results = results.project([c.strip() for c in columns.split(",") if c.strip()])

@@ -157,7 +157,9 @@ def serve_cmd(
                         browsers, Turtle or JSON-LD by Accept; 303 to /doc/...)
     /queries            the saved queries, each with a form; a query's page
                         shows 100 rows with links to the next and previous;
-                        ?limit=N&offset=N pick a page (also in CSV, TSV, JSON)
+                        ?limit=N&offset=N pick a page (also in CSV, TSV, JSON);
+                        the links carry a cursor=, refused (409) once the
+                        store has been written since
     /.well-known/void   the VoID/DCAT description of the dataset
     /ontology, /context.jsonld
 

@@ -9,7 +9,7 @@ Routes (the tradekg base ``https://w3id.org/tradekg/`` is mapped onto the server
     /ontology             the ontology (HTML, Turtle, JSON-LD); terms are /ontology#Term
     /context.jsonld       the JSON-LD context
     /.well-known/void     the VoID/DCAT description (Turtle, JSON-LD, N-Triples, HTML)
-    /queries, /queries/NAME?param=...&format=html|csv|tsv|json&limit=N&offset=N
+    /queries, /queries/NAME?param=...&format=html|csv|tsv|json&limit=N&offset=N|cursor=C
                           the saved queries, a page of rows at a time (pages.run_query)
     /report?about=NAME[&asOf=DATE]  the report about an article, actor, negotiation or
                           proposal (as `tradekg report`)
@@ -44,6 +44,7 @@ from kg import syntaxes
 from kg.errors import Busy, InputError, KgError, Refused, StoreError, TimedOut, UsageError
 from kg.iris import check_iri
 from kg.queries import run_saved
+from kg.queries.cursor import StaleCursor
 from kg.resources import ontology_file, ontology_graph
 from kg.serve import entity, html, pages, sparql
 from kg.serve.negotiate import Response, choose, format_names, prefers_html, rdf_media_types
@@ -348,6 +349,8 @@ def _not_acceptable(accept: str | None) -> Response:
 def _status(error: KgError) -> int:
     if isinstance(error, Refused):
         return 403
+    if isinstance(error, StaleCursor):  # the page asked for is of an older state of the store
+        return 409
     if isinstance(error, TimedOut | Busy):
         return 503
     if isinstance(error, StoreError):

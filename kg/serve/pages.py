@@ -11,7 +11,7 @@ from rdflib import Graph
 from kg import syntaxes
 from kg.errors import UsageError
 from kg.export import context
-from kg.queries import SavedQuery, catalogue, run_saved, write_results
+from kg.queries import SavedQuery, catalogue, cursor, run_saved, write_results
 from kg.queries.run import page_bounds
 from kg.serve import html
 from kg.serve.entity import serialize
@@ -97,13 +97,14 @@ def query_list() -> bytes:
 
 
 PAGE = 100  # rows of a saved query's HTML page unless ``limit`` says otherwise
-PAGING = ("format", "limit", "offset")  # what the URL of a query page holds besides parameters
+# what the URL of a query page holds besides parameters
+PAGING = ("format", "limit", "offset", "cursor")
 
 
 def _page(args: Mapping[str, list[str]], fmt: str, max_rows: int) -> tuple[int | None, int, bool]:
     """The page a request asks for: (limit, offset, whether the limit was given). HTML shows
     PAGE rows by default, the other formats every row up to the server's ``max_rows``."""
-    for key in ("limit", "offset"):
+    for key in ("limit", "offset", "cursor"):
         if len(args.get(key, [])) > 1:
             raise UsageError(f"{key!r} is given {len(args[key])} times")
     given = (args.get("limit") or [""])[0].strip()
@@ -143,16 +144,36 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
             raise UsageError(f"parameter {key!r} is given {len(given)} times")
         if given[0].strip():
             values[key] = given[0]
+    generation = pstore.generation()  # None: a SPARQL server, paged by offsets
     try:
         limit, offset, explicit = _page(args, fmt, pstore.max_rows)
+        token = (args.get("cursor") or [""])[0].strip()
+        if token:
+            if (args.get("offset") or [""])[0].strip():
+                raise UsageError(
+                    "give cursor or offset, not both", hint="a cursor holds its offset"
+                )
+            resumed = cursor.resume(token, name, values or None, generation)
+            values, offset = resumed.params, resumed.offset
+            if limit is None or not explicit:
+                limit = resumed.limit
+            explicit = True
         rows = run_saved(pstore, name, values, limit=limit, offset=offset)
     except UsageError as e:
         if fmt != "html":
             raise
+        status = 409 if isinstance(e, cursor.StaleCursor) else 400
+        first = (
+            f'<p><a href="{html.esc(_url(name, values, format=fmt))}">the first page</a></p>'
+            if status == 409
+            else ""
+        )
         return Response(
-            400,
+            status,
             QUERY_FORMATS["html"],
-            html.page(query.title, (f'<p class="error">{html.esc(e)}</p>{_form(query, values)}')),
+            html.page(
+                query.title, (f'<p class="error">{html.esc(e)}</p>{first}{_form(query, values)}')
+            ),
         )
     headers = {}
     paged = explicit or fmt == "html"  # rows after the page are the next page, not cut off
@@ -162,12 +183,20 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     assert not paged or limit is not None
     size = limit if limit is not None else n
     keep = {"limit": size} if explicit else {}
+
+    def at(start: int) -> dict[str, object]:
+        """The paging part of the URL of the page that starts after ``start`` rows: its cursor
+        (kg.queries.cursor) where the store can tell that it changed, else its offset."""
+        if generation is None:
+            return {**keep, "offset": start}
+        return {
+            "cursor": cursor.make(name, values, offset=start, limit=size, generation=generation)
+        }
+
     # no links for a page of no rows (limit=0): they would lead back to it
-    after = (
-        _url(name, values, format=fmt, **keep, offset=offset + n) if rows.truncated and n else None
-    )
+    after = _url(name, values, format=fmt, **at(offset + n)) if rows.truncated and n else None
     before = (
-        _url(name, values, format=fmt, **keep, offset=max(0, offset - size))
+        _url(name, values, format=fmt, **at(max(0, offset - size)))
         if paged and offset and size
         else None
     )

@@ -176,6 +176,11 @@ class Store(Protocol):
     def last_modified(self) -> dt.datetime | None:
         """When the store was last written, where the backend can tell (else None)."""
 
+    def generation(self) -> str | None:
+        """A token that changes with every write to the store (kg.store.generation), or
+        None where the backend cannot tell (a SPARQL server): pages made under one
+        generation are pages of one state of the store (kg.queries.cursor)."""
+
     def flush(self) -> None:
         """Make what was written durable and release write buffers (may be a no-op)."""
 
@@ -233,6 +238,10 @@ class Reading(Closing):
 
     def last_modified(self) -> dt.datetime | None:
         """When the store was last written, where the backend can tell (else None)."""
+        return None
+
+    def generation(self) -> str | None:
+        """A token that changes with every write, where the backend can tell (else None)."""
         return None
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:

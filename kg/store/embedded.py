@@ -18,7 +18,17 @@ from kg.errors import QuerySyntaxError, StoreError, StoreInUse, UsageError
 from kg.iris import mint
 from kg.oxterms import from_ox, to_ox
 from kg.sparql_terms import render
-from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed, snapshots
+from kg.store import (
+    Caps,
+    Dataset,
+    Reading,
+    RenderedGraph,
+    Results,
+    Triples,
+    fixed,
+    generation,
+    snapshots,
+)
 from kg.terms import PREFIXES
 
 log = logging.getLogger("kg.store")
@@ -148,6 +158,7 @@ class EmbeddedStore(Reading):
             not self._store.contains_named_graph(ox.NamedNode(str(name))) for name, _ in graphs
         ]
         try:
+            generation.bump(self.location)  # before the write: older pages are stale from now on
             if sum(len(lines) for (_, lines), new in zip(names, fresh, strict=True) if new) >= (
                 BULK_QUADS
             ):
@@ -206,6 +217,7 @@ class EmbeddedStore(Reading):
         journal = ox.NamedNode(str(UNFINISHED))
         if not self._store.contains_named_graph(journal):
             return []
+        generation.bump(self.location)
         pending = sorted(
             str(q.object.value)
             for q in self._store.quads_for_pattern(journal, ox.NamedNode(_PENDING), None, journal)
@@ -357,6 +369,10 @@ class EmbeddedStore(Reading):
     def last_modified(self) -> dt.datetime | None:
         """When the store was last written, from its newest data file."""
         return last_modified(self.location)
+
+    def generation(self) -> str:
+        """A token that changes with every write (kg.store.generation)."""
+        return generation.read(self.location)
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store in the new directory ``target``."""

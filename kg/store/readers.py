@@ -219,6 +219,12 @@ class PooledStore(ReadOnly):
 
         return last_modified(self.location)
 
+    def generation(self) -> str:
+        """The generation of the store when the snapshot was taken (kg.store.generation)."""
+        from kg.store import generation
+
+        return generation.read(self.snapshot)
+
 
 class RemoteReader(ReadOnly):
     """Read-only access to a SPARQL server; a query past ``timeout`` is a QueryTimeout (the

@@ -29,6 +29,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 from kg.errors import StoreError
+from kg.store import generation
 
 DIR = "serve"
 LOCK = "lock"
@@ -55,6 +56,7 @@ def publish(backup: Callable[[Path], None], store_dir: str | Path) -> Path:
     folder = Path(store_dir) / DIR
     target = folder / f"{time.time_ns():020d}-{os.getpid()}"
     backup(target)
+    generation.copy(store_dir, target)  # the state the snapshot holds (kg.store.generation)
     temporary = folder / f".{CURRENT}-{os.getpid()}"
     temporary.write_text(target.name)
     os.replace(temporary, folder / CURRENT)
