@@ -958,3 +958,36 @@ def test_pledges_styled_deals_and_listed_demands_are_proposals(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "she" is the one person named before
+        (
+            "Chile proposed a sunset clause. Trade Minister Lena Moritz of Peru met reporters. "
+            "She rejected the sunset clause.",
+            [("lena-moritz", "sunset-clause")],
+        ),
+        # "he" after a woman named last: nobody
+        (
+            "Chile proposed a sunset clause. Trade Minister Lena Moritz of Peru met reporters. "
+            "He rejected the sunset clause.",
+            [],
+        ),
+        # a verdict on a proposal
+        (
+            "Chile proposed a sunset clause. Peru said the sunset clause was “a poison pill.”",
+            [("peru", "sunset-clause")],
+        ),
+        (
+            "Chile proposed a sunset clause. Peruvian farmers say the clause would destroy "
+            "their industry.",
+            [("peruvian-farmers", "sunset-clause")],
+        ),
+    ],
+)
+def test_objections_by_a_pronoun_and_verdicts_on_a_proposal(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected

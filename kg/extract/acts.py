@@ -128,6 +128,12 @@ _MUST_CLAIM_WORDS = (
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
 # demand nouns whose contents a list gives: "U.S. demands include a sunset clause ..."
 _LISTED = frozenset({"demands", "proposals", "requests", "offers"})
+# a pronoun as the whole subject before the verb: "She rejected", "But he has also opposed"
+_PRONOUN_SUBJECT = re.compile(
+    r"(?:(?:[Bb]ut|[Aa]nd|[Yy]et)\s+)?([Hh]e|[Ss]he|[Tt]hey)"
+    r"(?:\s+(?:also|has|had|have|later|then|again|would|will|could|did|does|do|not|never|"
+    r"firmly|strongly|flatly|quickly|swiftly|already)){0,3}"
+)
 # nouns that name one kind of measure: "the bill" is a bill, not the tariffs drafted before
 _THING_NOUNS = frozenset(
     {"bill", "law", "legislation", "ruling", "clause", "ban", "tax", "taxes", "quota", "quotas"}
@@ -157,16 +163,22 @@ _WE = re.compile(r"\b(?:[Ww]e|I)\b")
 # a verdict on a measure: "concluded it discriminates against U.S. companies", "said the
 # new tax is inconsistent with prevailing tax principles", "called the decision unfair"
 _VERDICT = re.compile(
-    r"\b(?:concluded|found|finds|ruled|determined|said|says|argued|argues|believes?|"
-    r"called|calls|described|describes|deemed|considers?)\s+(?:that\s+)?"
-    r"(?P<target>it|they|(?:the|this|that|its|their|these|those)\s+(?:[a-z-]+\s+){0,2}?"
+    r"\b(?:concluded|found|finds|ruled|determined|said|says|say|argued|argues|argue|"
+    r"believes?|warned|warns|called|calls|described|describes|deemed|considers?)\s+"
+    r"(?:that\s+)?"
+    r"(?P<target>it|they|(?:the|this|that|its|their|these|those|any|such\s+a)\s+"
+    r"(?:[\w.-]+\s+){0,2}?"
     r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|"
-    r"regime|quota|quotas|ban|plan|proposal|bill|rates|levy))\s+"
+    r"regime|quota|quotas|ban|plan|proposal|proposals|bill|rates|levy|clause|demands?|"
+    r"offer|requirements?|rules|changes))\s+"
     r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
     r"(?:discriminat\w*|violat\w*|breach\w*|inconsistent\s+with|unfair\w*|illegal|"
     r"unlawful|unjustified|unwarranted|protectionis\w*|absurd|unacceptable|"
     r"in\s+breach|in\s+violation|a\s+violation|a\s+breach|penali[sz]\w*|"
-    r"unfairly\s+target\w*)"
+    r"unfairly\s+target\w*|unworkable|a\s+non-starter|a\s+poison\s+pill|"
+    r"a\s+(?:grave|serious|big|huge)?\s*mistake|counterproductive|"
+    r"(?:would|could|will)\s+(?:\w+ly\s+)?(?:destroy|hurt|harm|damage|devastate|cripple|"
+    r"undermine|kill))"
 )
 # what negotiators want without naming an issue: more talks, a deal, a review
 _WANTED_THING = re.compile(
@@ -295,10 +307,11 @@ class ActFinder:
         self._taken: set[str] = set()
 
     # --- helpers -------------------------------------------------------------------------
-    def _agent_before(self, start: int, at: int) -> Mention | None:
+    def _agent_before(self, start: int, at: int, pronouns: bool = False) -> Mention | None:
         """The subject of a verb: the last actor of the nearest comma-separated part before
         it that is not an aside ("X, which represents ..., urged" -> X; "X, however,
-        rejected" -> X). Unnamed sources are reported as sources, not agents."""
+        rejected" -> X). Unnamed sources are reported as sources, not agents. With
+        ``pronouns``, "She rejected" is the person the speakers stage is sure "she" is."""
         if re.search(
             r"(?:^|\s)and\s+(?:also\s+)?(?:(?:would|will|could|should|may|might|"
             r"must)\s+)?$",
@@ -338,6 +351,14 @@ class ActFinder:
                 )
                 person = self.speakers.resolve(own.group(1), at, max(0, seg_start - 1500))
                 return Mention(at, at + len(own.group(1)), person[0], "pronoun") if person else None
+            pronoun = _PRONOUN_SUBJECT.fullmatch(words) if pronouns else None
+            if pronoun:
+                # "She rejected the sunset clause": who the speakers stage is sure "she" is
+                at = self.text.index(pronoun.group(1), seg_start, seg_end)
+                person = self.speakers.resolve(pronoun.group(1), at, max(0, seg_start - 1500))
+                if person is None:
+                    return None
+                return Mention(at, at + len(pronoun.group(1)), person[0], "pronoun")
             if len(words.split()) > 3:
                 return None  # a clause of its own with no actor: the subject is not named
         return None
@@ -665,7 +686,7 @@ class ActFinder:
                     continue
                 agent = self._subject(s.start, verb[0])
             else:
-                agent = self._agent_before(s.start, verb[0])
+                agent = self._agent_before(s.start, verb[0], kind in ("object", "reject"))
             if agent is None:
                 continue
             if kind in ("object", "reject") and _WITNESS.search(self.text[agent.end : verb[0]]):
