@@ -203,6 +203,8 @@ def test_a_week_before_publication_is_over(lexicon: Lexicon) -> None:
         # the present of a scheduled happening lies ahead
         ("The transition period ends on Jan. 13.", "scheduled", "2026-01-13"),
         ("The summit opens on Thursday in Lima.", "scheduled", "2025-01-16"),
+        # what a party "has until" a date to do is a deadline
+        ("Peru has until the end of March to answer.", "expected", "2025-03"),
         # a round that "will be held" is not over
         ("The fifth round of talks will be held in Lima on Feb. 3.", "scheduled", "2025-02-03"),
     ],

@@ -49,7 +49,7 @@ _PRESS = re.compile(
 )
 _DEADLINE = re.compile(
     r"\b(?:deadline|by\s+the\s+end\s+of|before\s+the\s+end\s+of|"
-    r"by\s+year[- ]end)\b",
+    r"by\s+year[- ]end|(?:has|have|had)\s+until)\b",
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
