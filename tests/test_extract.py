@@ -895,3 +895,26 @@ def test_an_exchange_or_a_league_is_a_named_organisation(lexicon: Lexicon) -> No
     assert [(p.fields["proposer"], [a.kind for a in p.actors]) for p in proposals] == [
         ("lima-fruit-exchange", ["InterestGroup"])
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Withdrawal “comes as the White House is trying to shore up support,” said Politico.",
+            [("politico", "partial-quote")],
+        ),
+        (
+            "The Wall Street Journal reported that the two sides were close to a deal.",
+            [("wall-street-journal", "paraphrase")],
+        ),
+        # an outlet named but not cited, and a name written in lower case: no actor
+        ("A Bloomberg terminal showed the yuan falling.", []),
+        ("The guardian of the rules said nothing.", []),
+    ],
+)
+def test_a_news_outlet_cited_as_a_source_speaks(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    statements = of(draft(text, lexicon), "statements")
+    assert [(s.fields["by"], s.fields["mode"]) for s in statements] == expected

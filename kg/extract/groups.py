@@ -425,6 +425,32 @@ def organisation_appositives(text: str, found: Mentions, lexicon: Lexicon) -> No
         found.add(Mention(start, m.end(1), local_actor(kind, name, "organisation"), "name"))
 
 
+_CITES_BEFORE = re.compile(r"(?:\bsaid|\btold|\baccording\s+to|\bwrote|\breported)\s+(?:the\s+)?$")
+_CITES_AFTER = re.compile(
+    r"['’]?s?\s+(?:also\s+)?(?:said|says|reported|reports|wrote|writes|quoted|cited|"
+    r"added|noted)\b"
+)
+
+
+def outlets(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "said Politico", "the Wall Street Journal reported", "according to Xinhua": a news
+    outlet of the lexicon's ``outlets`` list, written with its capitals, cited as a source,
+    is an organisation; the outlet that publishes the article is not cited in its text."""
+    for m in lexicon.speech["outlets"].pattern.finditer(text):
+        words = m.group(0).split()
+        if any(w[:1].islower() and w not in ("and", "of") for w in words):
+            continue  # "the guardian of ...", "a bloomberg terminal": not the name
+        if found.at(m.start()) is not None:
+            continue
+        if not (
+            _CITES_BEFORE.search(text, max(0, m.start() - 20), m.start())
+            or _CITES_AFTER.match(text, m.end())
+        ):
+            continue
+        name = m.group(0)
+        found.add(Mention(m.start(), m.end(), local_actor("Organization", name, "outlet"), "name"))
+
+
 _REPORTS = re.compile(
     r"\b(?:[Ll]ocal|[Mm]edia|[Pp]ress|[Nn]ews)\s+(?:media\s+)?reports\b|\b[Ll]ocal\s+media\b"
 )

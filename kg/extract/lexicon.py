@@ -32,6 +32,7 @@ SPEECH_LISTS = (
     "officials",
     "sources",
     "source_cues",
+    "outlets",
 )
 
 

@@ -16,6 +16,7 @@ from kg.extract.groups import (
     media_reports,
     organisation_appositives,
     organisations,
+    outlets,
     source_anaphora,
     unnamed_sources,
 )
@@ -67,6 +68,7 @@ def find_mentions(
     interest_groups_in(text, found, lexicon)
     unnamed_sources(text, lexicon, found)
     media_reports(text, found)
+    outlets(text, found, lexicon)
     if parsed is not None:
         _pipeline_names(text, parsed, lexicon, found)
     _administrations(text, lexicon, found)

@@ -353,6 +353,8 @@ def _paraphrase(
     if any(s.start <= a < s.end for a, _ in spans):
         return []
     verb = lexicon.speech["say"].find(text, s.start, s.end)
+    while verb is not None and mentions.at(verb[0]) is not None:
+        verb = lexicon.speech["say"].find(text, verb[1], s.end)  # "Local reports said"
     if verb is None:
         return []
     after = _said_after(text, s, mentions, speakers)
