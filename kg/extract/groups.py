@@ -436,7 +436,11 @@ def outlets(text: str, found: Mentions, lexicon: Lexicon) -> None:
     """ "said Politico", "the Wall Street Journal reported", "according to Xinhua": a news
     outlet of the lexicon's ``outlets`` list, written with its capitals, cited as a source,
     is an organisation; the outlet that publishes the article is not cited in its text."""
-    for m in lexicon.speech["outlets"].pattern.finditer(text):
+    phrases = lexicon.speech["outlets"]
+    lowered = text.lower()
+    if not any(p in lowered for group in phrases.by_length.values() for p in group):
+        return  # most articles cite none: one look at the text decides
+    for m in phrases.pattern.finditer(text):
         words = m.group(0).split()
         if any(w[:1].islower() and w not in ("and", "of") for w in words):
             continue  # "the guardian of ...", "a bloomberg terminal": not the name
