@@ -993,3 +993,18 @@ def test_objections_by_a_pronoun_and_verdicts_on_a_proposal(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru proposed a price undertaking.", [("peru", "a price undertaking")]),
+        ("Peru has proposed its own plan.", [("peru", "its own plan")]),
+        # proposing nothing in particular
+        ("Peru proposed nothing.", []),
+    ],
+)
+def test_what_is_proposed_or_tabled_is_a_proposal(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected

@@ -126,6 +126,21 @@ _MUST_CLAIM_WORDS = (
     r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
 )
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
+# verbs whose object is a proposal whatever it names
+_TABLING = frozenset(
+    {
+        "proposed",
+        "proposes",
+        "propose",
+        "has proposed",
+        "tabled",
+        "put forward",
+        "puts forward",
+        "floated",
+        "floats",
+        "float",
+    }
+)
 # demand nouns whose contents a list gives: "U.S. demands include a sunset clause ..."
 _LISTED = frozenset({"demands", "proposals", "requests", "offers"})
 # a pronoun as the whole subject before the verb: "She rejected", "But he has also opposed"
@@ -772,6 +787,10 @@ class ActFinder:
             taker = self.mentions.within(verb[1], min(s.end, verb[1] + 40))
             if taker and taker[0].start - verb[1] <= 2 and taker[0].end < end:
                 return True
+        if verb[2].lower() in _TABLING and re.match(
+            r"\s+(?:a|an|its|their|his|her|new)\s+(?:[\w-]+\s+){0,3}?[a-z]+s?\b", after
+        ):
+            return True  # "Beijing proposed a price undertaking": what is tabled is a proposal
         if _WANTED_THING.match(after) and verb[2].lower() not in ("asked", "asks", "asking"):
             return True  # "wanted further discussions", "sought a deal that is fair"
         # "demanded a sunset clause", "wanted “concrete” commitments on technology transfer"
