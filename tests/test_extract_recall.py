@@ -1008,3 +1008,34 @@ def test_what_is_proposed_or_tabled_is_a_proposal(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a measure named with its owner's initials, a demonym or a possessive
+        (
+            "Peru has vowed to fight U.S. tariffs on Peruvian copper.",
+            [("proposals", "united-states", "tariffs"), ("objections", "peru", "tariffs")],
+        ),
+        (
+            "Peru will challenge Chilean duties on its wine at the WTO.",
+            [("proposals", "chile", "tariffs"), ("objections", "peru", "tariffs")],
+        ),
+        # "hit back at" objects; it backs nothing
+        (
+            "Peru hit back at Chile's latest tariffs with duties of its own.",
+            [("proposals", "chile", "tariffs"), ("objections", "peru", "tariffs")],
+        ),
+        # the country whose decision it is takes the measure, not the one criticising it
+        (
+            "Peru criticised Chile's decision to impose tariffs on Peruvian fruit.",
+            [("proposals", "chile", "tariffs"), ("objections", "peru", "tariffs")],
+        ),
+    ],
+)
+def test_measures_named_as_things_and_their_objectors(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == expected
+    assert not [f for f in draft(text, lexicon) if f.section == "supports"]

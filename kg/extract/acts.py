@@ -126,6 +126,32 @@ _MUST_CLAIM_WORDS = (
     r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
 )
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
+# what a country's possessive names as its own doing: "Washington's decision to ..."
+_DECISIONS = frozenset(
+    {
+        "decision",
+        "move",
+        "plan",
+        "plans",
+        "bid",
+        "attempt",
+        "effort",
+        "efforts",
+        "choice",
+        "announcement",
+        "intention",
+        "refusal",
+        "threat",
+        "threats",
+    }
+)
+_DECISION_TO = re.compile(
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:decision|move|plan|plans|bid|attempt|threat)\s+to\s+$"
+)
+_HIT_BACK = re.compile(
+    r"\b(?:hit|hits|hitting|struck|strikes|striking|fight|fights|fought|fighting|push|"
+    r"pushes|pushed|pushing|roll|rolls|rolled|scale|scaled|step|stepped|fire|fired|fires)\s+$"
+)
 # verbs whose object is a proposal whatever it names
 _TABLING = frozenset(
     {
@@ -228,10 +254,11 @@ _DEAL = re.compile(
 # "Japanese tariffs on politically sensitive farm products"
 _MEASURE_NOUN = re.compile(
     r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)\s+"
-    r"(?:(?:[\w$%.,-]+)\s+){0,6}?(?:tariffs|duties|quotas|import\s+bans?|levies|"
-    r"subsidies)\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
-    r"(?:[A-Z][\w.-]*\s+)?[\w-]+)"
+    r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?:tariffs|duties|quotas|import\s+bans?|levies|"
+    r"subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
+    r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?[\w-]+))?"
 )
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "EU", "UK"
 _MEASURE_WORD = re.compile(r"tariffs|duties|quotas|levies|subsidies|\bimport\s+bans?\b")
 # a country's measure as the object of an objection: "a case against U.S. steel tariffs"
 _MEASURE_AGAINST = re.compile(
@@ -415,6 +442,12 @@ class ActFinder:
         if place is not None and place.group(1) not in self.lexicon.speech["officials"]:
             return True  # "farmers' groups in Ireland": people there, not its government
         nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
+        if (
+            nxt is not None
+            and nxt.group(1) in _DECISIONS
+            and re.search(r"['’]s?$", self.text[m.start : m.end])
+        ):
+            return False  # "Washington's decision to impose tariffs": the country acts
         return (
             nxt is not None
             and nxt.group(1) not in self.lexicon.speech["officials"]
@@ -529,9 +562,13 @@ class ActFinder:
             )
             ref = self.lexicon.reference.get("actors", key) if key else None
             if ref is None or (
-                not against and owner == m.group("owner") and owner not in self.lexicon.demonyms
+                not against
+                and owner == m.group("owner")
+                and owner not in self.lexicon.demonyms
+                and not _INITIALS.fullmatch(owner)
             ):
-                continue  # "Japan tariffs": a country name as a modifier is too loose
+                continue  # "Japan tariffs": a country name as a modifier is too loose; "U.S.
+                # tariffs", "Chinese duties", "Beijing's tariffs" are the country's
             party = Actor(ref.key, ref.kind, ref.name, False)
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
@@ -693,6 +730,10 @@ class ActFinder:
                 continue  # "the proposed deal", "its planned duties": an adjective
             if kind == "demand" and not self._demand_object(verb, s):
                 continue  # "demanded" alone: what was demanded is unclear
+            if kind == "support" and _HIT_BACK.search(
+                self.text, max(s.start, verb[0] - 12), verb[0]
+            ):
+                continue  # "hit back at", "pushed back against": no backing
             before = self.text[max(s.start, verb[0] - 3) : verb[0]]
             if first.endswith("ing") and re.search(r",\s*$", before):
                 # ", seeking ...": what the clause before does, said again (an appeal
@@ -860,6 +901,13 @@ class ActFinder:
             future and self.mentions.issues_in(start, min(end, start + 60))
         ):
             return  # "raised concerns", "set up a panel": no measure named
+        if _DECISION_TO.search(self.text, agent.start, verb[0]):
+            # "Beijing's decision to impose tariffs": the measure named as a thing, which is
+            # the one the article states ("China in May imposed duties") when it does
+            proposal = self._proposal(agent.actor, agent.start, end, "measure-noun", 0.6)
+            if proposal.rule == "measure-noun":
+                self._taken.add(proposal.key)
+            return
         proposal = self._proposal(agent.actor, agent.start, end, "measure-verb", 0.7)
         announced = (
             future
