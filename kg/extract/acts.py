@@ -254,10 +254,39 @@ _DEAL = re.compile(
 # "Japanese tariffs on politically sensitive farm products"
 _MEASURE_NOUN = re.compile(
     r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)\s+"
-    r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?:tariffs|duties|quotas|import\s+bans?|levies|"
-    r"subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
+    r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?P<noun>tariffs|duties|quotas|import\s+bans?|"
+    r"levies|subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?[\w-]+))?"
 )
+# words that end the words before a measure's noun: what comes before is a clause
+_NOT_MODIFIERS = frozenset(
+    {
+        "the",
+        "a",
+        "an",
+        "its",
+        "their",
+        "his",
+        "her",
+        "will",
+        "would",
+        "has",
+        "have",
+        "had",
+        "is",
+        "are",
+        "was",
+        "were",
+        "said",
+        "says",
+        "that",
+        "which",
+        "and",
+        "or",
+        "of",
+    }
+)
+_ED_MODIFIERS = frozenset({"proposed", "planned", "threatened", "combined", "increased"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "EU", "UK"
 _MEASURE_WORD = re.compile(r"tariffs|duties|quotas|levies|subsidies|\bimport\s+bans?\b")
 # a country's measure as the object of an objection: "a case against U.S. steel tariffs"
@@ -556,6 +585,14 @@ class ActFinder:
                 p.start <= start < p.end for p in self.proposals
             ):
                 continue
+            gap = [] if against else self.text[m.end("owner") : m.start("noun")].split()
+            if any(
+                w in _NOT_MODIFIERS
+                or w in self.lexicon.speech["officials"]
+                or (w.endswith("ed") and w not in _ED_MODIFIERS)
+                for w in (w.lower() for w in gap)
+            ):
+                continue  # "Canadian officials criticised the tariffs": a clause, not a name
             owner = POSSESSIVE.sub("", m.group("owner"))
             key = self.lexicon.demonyms.get(owner) or next(
                 (e.key for e in self.lexicon.lookup(owner) if e.kind == "Country"), None
