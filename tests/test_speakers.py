@@ -480,3 +480,21 @@ def test_a_role_is_the_person_with_that_very_title(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
 ) -> None:
     assert _draft(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
+    "later",
+    [
+        "Xi, who spoke first, said: “Cooperation is better than confrontation.”",
+        "“Cooperation is better than confrontation,” said Mr. Xi.",
+        "“Cooperation is better than confrontation,” said Xi.",
+    ],
+)
+def test_a_family_name_first_used_alone_is_that_person(lexicon: Lexicon, later: str) -> None:
+    text = "Chinese President Xi Jinping met the envoys in Osaka.\n\n" + later
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        (
+            "xi-jinping",
+            "Cooperation is better than confrontation" + ("." if "Xi, who" in later else ","),
+        )
+    ]

@@ -114,7 +114,13 @@ _NOT_NAMES = frozenset(
         "negotiator",
     ]
 )
-_SAYER = re.compile(r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:said|says|told|added)\b")
+# a capitalised word used alone for a person: "Geng said", "Xi, who spoke first,", "Mr. Xi",
+# "said Liu"
+_SAYER = re.compile(
+    r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:said|says|told|added)\b|"
+    r"\b([A-Z][\w-]*),\s+who\b|\b(?:Mr|Ms|Mrs)\.?\s+([A-Z][\w-]*)\b(?!\s+[A-Z])|"
+    r"\b(?:said|says|told|added)\s+(?:(?:Mr|Ms|Mrs)\.?\s+)?([A-Z][\w-]*)\b(?!\s+[A-Z])"
+)
 _OWNER = re.compile(r"['’]s$")
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}$")  # "U.S.", "U.K."
 _BODIES = frozenset({"ministry", "department", "office", "embassy", "mission"})
@@ -621,7 +627,7 @@ def surnames(
                 by_surname.setdefault(words[-1], mention.actor)
             if len(words) == 2:
                 if sayers is None:
-                    sayers = set(_SAYER.findall(text))
+                    sayers = {w for groups in _SAYER.findall(text) for w in groups if w}
                 if words[0] in sayers:
                     # family name first ("Geng Shuang" ... "Geng said", "Liu He" ... "Liu said")
                     by_surname.setdefault(words[0], mention.actor)
