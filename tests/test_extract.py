@@ -918,3 +918,25 @@ def test_a_news_outlet_cited_as_a_source_speaks(
 ) -> None:
     statements = of(draft(text, lexicon), "statements")
     assert [(s.fields["by"], s.fields["mode"]) for s in statements] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("The talks stalled over dairy, according to Bloomberg.", "bloomberg"),
+        (
+            "According to EU sources, the beef quota will not exceed 99,000 tonnes.",
+            "source-eu-sources",
+        ),
+        (
+            "The talks stalled over dairy, according to a person familiar with the talks.",
+            "source-a-person-familiar-with-the-talks",
+        ),
+        # someone the rules do not know, or words about someone rather than by them: nobody
+        ("According to Guajardo, the talks were close.", None),
+        ("The talks stalled, according to people familiar with Canada's plans.", None),
+    ],
+)
+def test_paraphrase_according_to(lexicon: Lexicon, text: str, by: str | None) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == ([by] if by else [])

@@ -456,7 +456,10 @@ def outlets(text: str, found: Mentions, lexicon: Lexicon) -> None:
 
 
 _REPORTS = re.compile(
-    r"\b(?:[Ll]ocal|[Mm]edia|[Pp]ress|[Nn]ews)\s+(?:media\s+)?reports\b|\b[Ll]ocal\s+media\b"
+    r"\b(?:[Ll]ocal|[Mm]edia|[Pp]ress|[Nn]ews)\s+(?:media\s+)?reports\b|\b[Ll]ocal\s+media\b|"
+    # "EU sources", "diplomatic sources", "government sources"
+    r"\b(?:(?:[A-Z]\.){2,}|[A-Z]{2,}|[A-Z][a-z]+an|[Dd]iplomatic|[Gg]overnment|[Ii]ndustry|"
+    r"[Oo]fficial|[Ss]enior|[Tt]rade|[Ww]estern|[Pp]arty)\s+sources\b"
 )
 
 

@@ -352,6 +352,10 @@ def _paraphrase(
     """ "X said that ..." with no quotation in the sentence: a paraphrased statement."""
     if any(s.start <= a < s.end for a, _ in spans):
         return []
+    according = _according_to(text, s, mentions)
+    if according is not None:
+        according.when = _day(times)
+        return [according]
     verb = lexicon.speech["say"].find(text, s.start, s.end)
     while verb is not None and mentions.at(verb[0]) is not None:
         verb = lexicon.speech["say"].find(text, verb[1], s.end)  # "Local reports said"
@@ -449,6 +453,49 @@ def _own_title(text: str, named: list[Mention], verb: int, mentions: Mentions) -
 
 # a pronoun right before the reporting verb: "He said", "She also told reporters"
 _PRONOUN_SAID = re.compile(r"(?<![\w’'-])(he|she|He|She)[ \t]+(?:also[ \t]+|later[ \t]+)?$")
+
+
+_ACCORDING_FIRST = re.compile(r"[Aa]ccording[ \t]+to[ \t]+([^,;:“”\x22]{2,80}?),[ \t]+")
+_ACCORDING_LAST = re.compile(
+    r",[ \t]+according[ \t]+to[ \t]+([^,;:“”\x22]{2,80}?)[ \t]*[.!]?[ \t]*$"
+)
+
+
+def _according_to(text: str, s: Sentence, mentions: Mentions) -> DraftedFact | None:
+    """ "According to EU sources, the beef quota will not exceed 99,000 tonnes.", "The talks
+    stalled, according to Bloomberg.": a paraphrase by the one actor the words name (an
+    unnamed source too), with a clause of at least four words."""
+    end = s.end
+    while end > s.start and text[end - 1] in " \n":
+        end -= 1
+    m = _ACCORDING_FIRST.match(text, s.start, end)
+    if m is not None:
+        clause = text[m.end() : end]
+    else:
+        m = _ACCORDING_LAST.search(text, s.start, end)
+        if m is None or m.end() != end:
+            return None
+        clause = text[s.start : m.start()]
+    if len(clause.split()) < 4:
+        return None
+    who_start, who_end = m.span(1)
+    named = mentions.within(who_start, who_end)
+    if len(named) != 1 or text[who_start : named[0].start].strip() not in ("", "the", "The"):
+        return None
+    if text[named[0].end : who_end].strip():
+        return None  # "according to people familiar with X's plans": not X
+    actor = named[0].actor
+    fields: dict[str, object] = {"by": actor.key, "mode": "paraphrase", "verb": "according to"}
+    return DraftedFact(
+        "statements",
+        actor.key + "-said",
+        "paraphrase-according-to",
+        0.65,
+        s.start,
+        end,
+        fields,
+        actors=(actor,),
+    )
 
 
 # "..., Lighthizer said.", "..., he told reporters on Monday.", "..., said Lighthizer.": the
