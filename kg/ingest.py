@@ -1,8 +1,11 @@
 """Ingest: read inputs -> facts -> RDF -> validate -> store, one article graph at a time.
 
 Every article is validated before anything is written; the articles that pass are written
-in batches, each batch a single store transaction, so an article is stored whole or not at
-all and one bad article never touches the others. Re-ingesting an article replaces its graph.
+in batches, each batch all or none (a store transaction, or the embedded store's bulk load
+made all-or-none by its journal), so an article is stored whole or not at all and one bad
+article never touches the others. Re-ingesting an article replaces its graph. Where the store
+writes many graphs at once faster than a few (``Caps.bulk_writes``: Oxigraph's bulk loader),
+``WRITE_EVERY`` batches are written together, in one such write.
 """
 
 from __future__ import annotations
@@ -39,6 +42,9 @@ from kg.validate import Finding, Verdict, validate_batch, validate_reference
 FACTS_SUFFIX = ".facts.yaml"
 ARTICLE_SUFFIXES = (".md", ".txt", ".markdown")
 BATCH = 100
+# batches written together where the store prefers large writes (Caps.bulk_writes): each
+# bulk load adds index files that overlap all earlier ones, which the store then compacts
+WRITE_EVERY = 4
 FLUSH_EVERY = 4  # batches written between store flushes
 log = logging.getLogger("kg.ingest")
 
@@ -221,6 +227,7 @@ def _batches(
     batch: int,
     workers: int,
     known: KnownPeople | None = None,
+    ahead: int = 1,
 ) -> Iterator[list[Verdict]]:
     chunks = [list(paths[i : i + batch]) for i in range(0, len(paths), batch)]
     if workers <= 1 or len(chunks) <= 1:
@@ -228,8 +235,9 @@ def _batches(
         for chunk in chunks:
             yield check_batch(chunk, reference, reference_graph, known)
         return
-    # Worker processes load, map and validate; the caller writes. At most `workers + 1`
-    # batches are in flight, so memory does not grow with the corpus. The workers end with
+    # Worker processes load, map and validate; the caller writes. At most `workers + ahead`
+    # batches are in flight (checked while the caller writes), so memory does not grow with
+    # the corpus. The workers end with
     # this process (kg.lifeline); they are started by the first submit, from this thread.
     with ProcessPoolExecutor(
         workers, initializer=_init_worker, initargs=(os.getpid(), reference.extra, known)
@@ -237,7 +245,7 @@ def _batches(
         pending: deque[Future[list[Verdict]]] = deque()
         for chunk in chunks:
             pending.append(pool.submit(_check_in_worker, chunk))
-            if len(pending) > workers:
+            if len(pending) >= workers + ahead:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
@@ -253,6 +261,7 @@ def check(
     reference_graph: Graph | None = None,
     extract: bool = False,
     people: Iterable[str] = (),
+    ahead: int = 1,
 ) -> Iterator[list[Verdict]]:
     """Load, map and validate inputs; yields verdicts batch by batch, in input order.
     With ``extract``, articles without a facts file are drafted by the extractor, which
@@ -261,11 +270,13 @@ def check(
     in full by another article drafted in this run, or defined by a facts file of it.
 
     An article described by two inputs is an error on the second (its graph would mix both).
+    With ``workers``, up to ``workers + ahead`` batches are checked at once, ahead of the one
+    the caller handles.
     """
     seen: dict[URIRef, str] = {}
     inputs = find_inputs(paths, extract=extract)
     known = known_people(inputs, reference, people) if extract else None
-    for verdicts in _batches(inputs, reference, reference_graph, batch, workers, known):
+    for verdicts in _batches(inputs, reference, reference_graph, batch, workers, known, ahead):
         for v in verdicts:
             if v.graph is None:
                 continue
@@ -400,6 +411,47 @@ def ingest(
         if store.graph_digest(graph[0]) != digest
     ]
     batches = 0
+    held: list[list[Verdict]] = []  # validated batches with articles to write, not written yet
+    together = WRITE_EVERY if store.caps.bulk_writes else 1
+
+    def write() -> None:
+        """Write the held batches, all or none, and log each as written."""
+        nonlocal bundled, batches
+        good = [(v.graph, v.lines) for b in held for v in b if v.ok and v.graph is not None]
+        described = {line for b in held for v in b if v.ok for line in v.shared}
+        add = [(SHARED_GRAPH, [*SHARED_HEADER, *sorted(described)])] if described else []
+        started = time.monotonic()
+        try:
+            store.replace_graphs([*bundled, *good], add)
+        except StoreError as e:
+            e.hint = (f"{e.hint}; " if e.hint else "") + (
+                f"{outcome.written} article(s) of this run were written before "
+                + (f"these {len(held)} batches" if len(held) > 1 else "this batch")
+            )
+            raise
+        seconds = time.monotonic() - started
+        bundled = []
+        flushed = batches // FLUSH_EVERY
+        for b in held:
+            outcome.written += sum(1 for v in b if v.ok and v.graph is not None)
+            batches += 1
+            log.debug(
+                "wrote batch %d: %d article(s), %d in all, in %.3f s%s",
+                batches,
+                sum(1 for v in b if v.ok and v.graph is not None),
+                outcome.written,
+                seconds,
+                f" (one write of {len(held)} batches)" if len(held) > 1 else "",
+            )
+            for v in b:
+                v.lines = v.shared = []  # written: keep the verdict, not the data
+        held.clear()
+        if batches // FLUSH_EVERY > flushed:
+            log.debug("flushing the store after batch %d", batches)
+            started = time.monotonic()
+            store.flush()  # bounded memory: the store's write buffers are released
+            log.debug("flushed in %.3f s", time.monotonic() - started)
+
     for verdicts in check(
         paths,
         reference,
@@ -409,35 +461,16 @@ def ingest(
         reference_graph=reference_graph,
         extract=extract,
         people=store_people(store) if extract else (),
+        ahead=together,  # the workers go on checking while the held batches are written
     ):
         outcome.verdicts.extend(verdicts)
-        good = [(v.graph, v.lines) for v in verdicts if v.ok and v.graph is not None]
-        if good:
-            started = time.monotonic()
-            described = {line for v in verdicts if v.ok for line in v.shared}
-            add = [(SHARED_GRAPH, [*SHARED_HEADER, *sorted(described)])] if described else []
-            try:
-                store.replace_graphs([*bundled, *good], add)
-            except StoreError as e:
-                e.hint = (f"{e.hint}; " if e.hint else "") + (
-                    f"{outcome.written} article(s) of this run were written before this batch"
-                )
-                raise
-            bundled = []
-            outcome.written += len(good)
-            batches += 1
-            log.debug(
-                "wrote batch %d: %d article(s), %d in all, in %.3f s",
-                batches,
-                len(good),
-                outcome.written,
-                time.monotonic() - started,
-            )
-            if batches % FLUSH_EVERY == 0:
-                log.debug("flushing the store after batch %d", batches)
-                started = time.monotonic()
-                store.flush()  # bounded memory: the store's write buffers are released
-                log.debug("flushed in %.3f s", time.monotonic() - started)
-        for v in verdicts:
-            v.lines = v.shared = []  # written: keep the verdict, not the data
+        if any(v.ok and v.graph is not None for v in verdicts):
+            held.append(verdicts)
+        else:
+            for v in verdicts:
+                v.lines = v.shared = []
+        if len(held) >= together:
+            write()
+    if held:
+        write()
     return outcome

@@ -68,12 +68,15 @@ class Caps:
     and they say ``truncated``. ``datasets``: ``dataset=`` is honoured. ``snapshots``: the store
     publishes read-only snapshots that other processes read while it is written
     (kg.store.snapshots); ``tradekg serve`` reads those instead of the live store.
+    ``bulk_writes``: one ``replace_graphs`` of many new graphs costs less than several of a few
+    (the embedded store's bulk loader), so ingest writes several batches at once.
     """
 
     timeouts: bool
     row_limit: bool = True
     datasets: bool = True
     snapshots: bool = False
+    bulk_writes: bool = False
 
 
 @dataclass

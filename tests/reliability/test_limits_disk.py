@@ -68,7 +68,7 @@ def assert_ingest_fails_whole(store: Path, corpus: Path, limit: int | None, room
     assert last.startswith(f"Error: could not write to the store at {store}: IO error: ")
     assert last.endswith(
         "(nothing of this transaction was written; 0 article(s) of this run "
-        "were written before this batch)"
+        "were written before these 4 batches)"  # 4 batches of 50 (WRITE_EVERY): one write
     )
     copy = room / "reopened"  # reopen on a disk with room
     shutil.copytree(store, copy)
