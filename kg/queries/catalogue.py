@@ -8,12 +8,14 @@
     #+   - {name: issue, type: issue, description: only objections to proposals on this issue}
     #+ columns: [objection, objector, proposal, issue, reason, source, mode]
     #+ iris: [objection, proposal]
+    #+ pages: {by: headline}
     PREFIX tkg: <https://w3id.org/tradekg/ontology#>
     SELECT ...
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -40,6 +42,14 @@ PARAM_TYPES = (
     "integer",
 )
 
+# What a listing's first pages may be read by (``pages: {by: KEY}``, kg.queries.keyed): the
+# variable its ORDER BY starts with, and a query for every value that variable can take
+KEYED_PAGES = {
+    "headline": "PREFIX schema: <https://schema.org/>\n"
+    "SELECT DISTINCT ?key WHERE { ?article schema:headline ?key }",
+}
+_OUTER_ORDER = re.compile(r"^ORDER BY\s+\?(\w+)", re.M)
+
 
 @dataclass(frozen=True)
 class Param:
@@ -59,6 +69,9 @@ class SavedQuery:
     text: str
     path: Path
     iris: tuple[str, ...] = ()  # the columns whose values are IRIs (the table leaves them out)
+    # ``pages: {by: KEY}``: the column the ORDER BY starts with, bound in every row to a value
+    # of KEYED_PAGES[KEY]; a first page is read from the rows of the first keys (kg.queries.keyed)
+    page_key: str | None = None
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -105,6 +118,7 @@ def parse_query_file(path: Path) -> SavedQuery:
                 hint="select the parameter's variable: values are bound by substitution, "
                 "which applies to projected variables only",
             )
+    page_key = _page_key(meta.get("pages"), columns, text, path)
     return SavedQuery(
         name=path.stem,
         title=str(meta["title"]),
@@ -114,7 +128,31 @@ def parse_query_file(path: Path) -> SavedQuery:
         text=text,
         path=path,
         iris=iris,
+        page_key=page_key,
     )
+
+
+def _page_key(pages: object, columns: tuple[str, ...], text: str, path: Path) -> str | None:
+    """The ``pages: {by: KEY}`` of a header, checked: a kind of key tradekg knows, a column,
+    and the first variable of the query's ORDER BY (the last one at the start of a line)."""
+    if pages is None:
+        return None
+    by = pages.get("by") if isinstance(pages, dict) else None
+    if by not in KEYED_PAGES:
+        raise InputError(
+            f"pages must be {{by: KEY}} with KEY one of {', '.join(KEYED_PAGES)}, not {pages!r}",
+            path=path,
+            line=1,
+        )
+    orders = _OUTER_ORDER.findall(text)
+    if by not in columns or not orders or orders[-1] != by:
+        raise InputError(
+            f"pages are read by {by!r}, so the query must select ?{by} and its ORDER BY "
+            f"must start with ?{by}",
+            path=path,
+            line=1,
+        )
+    return str(by)
 
 
 @cache

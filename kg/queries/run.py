@@ -57,9 +57,17 @@ def run_saved(
     A page: the rows after the first ``offset``, at most ``limit`` of them (None: all), with
     ``truncated`` when more rows follow. The store reads only as far as the page ends (a
     query without ORDER BY stops early); the queries of the catalogue are ordered, so pages
-    of an unchanged store do not overlap and together give every row.
+    of an unchanged store do not overlap and together give every row. A listing whose header
+    says ``pages: {by: KEY}`` reads a page from the rows of its first sort keys, where the
+    store allows (kg.queries.keyed): the same rows, without sorting the whole answer.
     """
     limit, offset = page_bounds(limit, offset)
     query = get_query(name)
     bindings = resolve_params(store, query, params or {})
+    if limit is not None and query.page_key is not None:
+        from kg.queries.keyed import keyed_page
+
+        page = keyed_page(store, query, bindings, limit, offset)
+        if page is not None:
+            return page
     return store.select(query.text, bindings, max_rows=limit, offset=offset)

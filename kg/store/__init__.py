@@ -70,6 +70,9 @@ class Caps:
     (kg.store.snapshots); ``tradekg serve`` reads those instead of the live store.
     ``bulk_writes``: one ``replace_graphs`` of many new graphs costs less than several of a few
     (the embedded store's bulk loader), so ingest writes several batches at once.
+    ``codepoint_order``: ORDER BY sorts string literals (``xsd:string``) by code point, as
+    Python sorts ``str`` (Oxigraph does; a server's collation is not known), so the first
+    page of a listing can be read from its first sort keys alone (kg.queries.keyed).
     """
 
     timeouts: bool
@@ -77,6 +80,7 @@ class Caps:
     datasets: bool = True
     snapshots: bool = False
     bulk_writes: bool = False
+    codepoint_order: bool = False
 
 
 @dataclass

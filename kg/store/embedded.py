@@ -103,7 +103,7 @@ def _replacement(
 class EmbeddedStore(Reading):
     """An on-disk Oxigraph store. One process may open it at a time."""
 
-    caps = Caps(timeouts=True, snapshots=True, bulk_writes=True)
+    caps = Caps(timeouts=True, snapshots=True, bulk_writes=True, codepoint_order=True)
 
     def __init__(self, path: Path, *, create: bool = True) -> None:
         self.location = str(path)

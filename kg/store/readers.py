@@ -155,7 +155,7 @@ class ReadOnly(Reading):
 class PooledStore(ReadOnly):
     """Read-only access to one store snapshot through a pool of query workers."""
 
-    caps = Caps(timeouts=True)
+    caps = Caps(timeouts=True, codepoint_order=True)
 
     def __init__(
         self, location: str, pool: WorkerPool, snapshot: Path, *, max_rows: int = sys.maxsize

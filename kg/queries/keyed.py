@@ -1,0 +1,86 @@
+"""The first pages of a listing from its first sort keys, instead of the whole answer sorted.
+
+A listing ordered first by a key every row has (``pages: {by: headline}`` in its header:
+the article's headline) is, page by page, the rows of its smallest keys: every row of a
+larger key sorts after them. So the first page is the answer of the query restricted, by a
+``VALUES`` block, to the first few keys in order, widened batch by batch until it holds the
+page: each batch's keys sort after the last one's, so its rows come after theirs, and the
+rows of a key are all in the batch that holds it (ties included). Oxigraph sorts the whole
+answer before its first row comes out; the restricted query sorts only the rows of the keys
+asked for.
+
+The keys are read with one small query and sorted here, which is only right where the
+store's ORDER BY sorts strings as Python does, by code point (``Caps.codepoint_order``:
+the embedded store and its snapshots; a server's collation is not known, so a remote store
+answers the whole query as before). A listing bound by a parameter is answered whole, too:
+its plan starts from the parameter, and a batch of keys beside it would change that.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+
+from rdflib import Literal
+from rdflib.term import Node
+
+from kg.queries.catalogue import KEYED_PAGES, SavedQuery
+from kg.sparql_terms import XSD_STRING, bind_values
+from kg.store import Results, Store
+
+# each batch asks for the keys it should take to fill the page, by the rows per key so far,
+# times this margin
+MARGIN = 1.25
+
+
+def sorted_keys(store: Store, key: str) -> list[Literal] | None:
+    """Every value of the sort key ``key`` in the store, in the store's ORDER BY order; None
+    when they cannot be sorted here (a value that is not a plain string, more values than the
+    store returns)."""
+    answer = store.select(KEYED_PAGES[key])
+    if answer.truncated:
+        return None
+    values: dict[str, Literal] = {}
+    for (term,) in answer.rows:
+        if not isinstance(term, Literal) or term.language is not None:
+            return None
+        if term.datatype is not None and str(term.datatype) != XSD_STRING:
+            return None
+        values.setdefault(str(term), term)
+    return [values[text] for text in sorted(values)]
+
+
+def keyed_page(
+    store: Store,
+    query: SavedQuery,
+    bindings: Mapping[str, Node],
+    limit: int,
+    offset: int,
+) -> Results | None:
+    """The rows ``offset`` to ``offset + limit`` of ``query``'s answer (``truncated`` when more
+    follow), read from its first sort keys; None when this way does not apply (no
+    ``pages`` in the header, a parameter bound, a store that does not sort by code point):
+    then the whole answer is the way. The batches grow with what the page still needs, so a
+    page far down the listing is read in a few large batches."""
+    key = query.page_key
+    if key is None or bindings or not store.caps.codepoint_order:
+        return None
+    keys = sorted_keys(store, key)
+    if keys is None:
+        return None
+    need = offset + limit + 1  # one row more says whether more follow
+    rows: list[tuple[Node | None, ...]] = []
+    variables: list[str] = list(query.columns)
+    done, size = 0, 1
+    while done < len(keys) and len(rows) < need:
+        batch = keys[done : done + size]
+        answer = store.select(bind_values(query.text, [{key: value} for value in batch]))
+        variables = answer.variables
+        rows += answer.rows
+        done += len(batch)
+        if rows:
+            size = max(1, math.ceil((need - len(rows)) * done / len(rows) * MARGIN))
+        else:
+            size = 2 * done
+    page = rows[offset : offset + limit]
+    return Results(variables, page, truncated=len(rows) > offset + limit)

@@ -1,0 +1,136 @@
+"""First pages read from a listing's first sort keys (kg.queries.keyed) are exactly the rows of
+the same page of the whole ordered answer: on the sample, and on a store of many articles
+whose headlines repeat (ties), differ only in case and start with letters past ASCII."""
+
+from __future__ import annotations
+
+import importlib.util
+import shutil
+import sys
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from kg.ingest import ingest
+from kg.loaders.reference import load_reference
+from kg.queries import catalogue, run_saved
+from kg.queries.keyed import keyed_page, sorted_keys
+from kg.resources import sample_dir
+from kg.store import Store, open_store
+
+HERE = Path(__file__).resolve().parent
+KEYED = [name for name, query in catalogue().items() if query.page_key is not None]
+# the sample's article under other titles: code point order puts upper case before lower case,
+# and letters past ASCII after both; two of them share a title with each other
+TITLES = [
+    "apple trade talks resume",
+    "Zebra clause dropped",
+    "Ärger über Zölle",
+    "Ärger über Zölle",
+]
+
+
+def test_the_headline_ordered_listings_declare_it() -> None:
+    assert KEYED == [
+        "anonymous-claims",
+        "article-audit",
+        "proposals",
+        "quotes",
+        "statements",
+        "threats",
+    ]
+
+
+def _synth() -> object:
+    spec = importlib.util.spec_from_file_location("synth", HERE.parent / "benchmarks" / "synth.py")
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("synth", module)
+    spec.loader.exec_module(module)
+    return module
+
+
+@pytest.fixture(scope="module")
+def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
+    """A store of 30 synthetic articles (benchmarks/synth.py: headlines repeat) and four copies
+    of the sample article under the titles of TITLES."""
+    corpus = tmp_path_factory.mktemp("keyed-corpus")
+    _synth().write_corpus(corpus, 30)  # type: ignore[attr-defined]
+    text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
+    facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+    original = 'title: "NAFTA talks make little headway after fifth round"'
+    assert original in text
+    for i, title in enumerate(TITLES):
+        copy = text.replace(original, f'title: "{title}"').replace(
+            "sample/nafta-round5", f"sample/nafta-round5-copy{i}"
+        )
+        (corpus / f"copy{i}.md").write_text(copy, encoding="utf-8")
+        (corpus / f"copy{i}.facts.yaml").write_text(
+            facts.replace("nafta-round5.md", f"copy{i}.md"), encoding="utf-8"
+        )
+    store = open_store(tmp_path_factory.mktemp("keyed-store"))
+    outcome = ingest(store, [corpus], load_reference([corpus / "reference.yaml"]))
+    assert outcome.ok
+    yield store
+    store.close()
+    shutil.rmtree(corpus)
+
+
+def test_the_keys_are_in_the_order_the_store_sorts_them(many: Store) -> None:
+    keys = sorted_keys(many, "headline")
+    assert keys is not None
+    by_store = many.select(
+        "PREFIX schema: <https://schema.org/>\n"
+        "SELECT DISTINCT ?h WHERE { ?a schema:headline ?h } ORDER BY ?h"
+    )
+    assert [str(k) for k in keys] == [str(row[0]) for row in by_store.rows]
+    assert [str(k) for k in keys][-2:] == ["apple trade talks resume", "Ärger über Zölle"]
+    assert len(keys) < 30  # the synthetic headlines repeat: ties between articles
+
+
+PAGES = [(0, 1), (0, 100), (0, 3), (1, 7), (5, 10), (13, 13), (40, 25), (99, 2), (250, 100)]
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_each_page_is_those_rows_of_the_whole_answer(many: Store, name: str) -> None:
+    query = catalogue()[name]
+    whole = many.select(query.text)
+    assert len(whole.rows) >= 16, "several pages of rows, from several articles"
+    # pages that end inside the answer, at its end, past it, and the very last row alone
+    pages = [*PAGES, (len(whole.rows) - 1, 1), (len(whole.rows) - 5, 5), (len(whole.rows), 3)]
+    for offset, limit in pages:
+        page = keyed_page(many, query, {}, limit, offset)
+        assert page is not None
+        assert page.variables == whole.variables
+        assert page.rows == whole.rows[offset : offset + limit], (offset, limit)
+        assert page.truncated == (len(whole.rows) > offset + limit), (offset, limit)
+        # and run_saved gives the same page
+        through = run_saved(many, name, limit=limit, offset=offset)
+        assert (through.rows, through.truncated) == (page.rows, page.truncated)
+
+
+@pytest.mark.parametrize("name", KEYED)
+def test_on_the_sample_a_page_is_those_rows_of_the_whole_answer(
+    sample_store: Store, name: str
+) -> None:
+    query = catalogue()[name]
+    whole = sample_store.select(query.text)
+    for offset, limit in [(0, 1), (0, 100), (2, 3), (len(whole.rows) - 1, 4)]:
+        page = keyed_page(sample_store, query, {}, limit, offset)
+        assert page is not None
+        assert (page.rows, page.truncated) == (
+            whole.rows[offset : offset + limit],
+            len(whole.rows) > offset + limit,
+        )
+
+
+def test_a_parameter_or_a_remote_collation_leaves_the_whole_answer(sample_store: Store) -> None:
+    quotes = catalogue()["quotes"]
+    speaker = sample_store.select(
+        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+        "SELECT ?s WHERE { ?r tkg:source ?s } LIMIT 1"
+    ).rows[0][0]
+    assert speaker is not None
+    assert keyed_page(sample_store, quotes, {"speaker": speaker}, 10, 0) is None
+    assert keyed_page(sample_store, catalogue()["acts"], {}, 10, 0) is None
