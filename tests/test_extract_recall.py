@@ -1039,3 +1039,21 @@ def test_measures_named_as_things_and_their_objectors(
 ) -> None:
     assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == expected
     assert not [f for f in draft(text, lexicon) if f.section == "supports"]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru said on Monday that Chile must stop subsidising its fishing fleet.",
+            [("proposals", "peru", "Chile must stop subsidising its fishing fleet")],
+        ),
+        # one's own side, and "should": no demand
+        ("Peru said Peru must stay calm in the talks.", []),
+        ("Peru said Chile should stop subsidising its fleet.", []),
+    ],
+)
+def test_saying_another_party_must_act_is_a_demand(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(a[0], a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected

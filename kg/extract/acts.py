@@ -126,6 +126,14 @@ _MUST_CLAIM_WORDS = (
     r"(?:[\w.’'-]+\s+){1,6}?(?:must|should|needs\s+to|need\s+to|has\s+to|have\s+to)\s"
 )
 _MUST_CLAUSE = re.compile(r"\s+(?:that\s+)?" + _MUST_CLAIM_WORDS)
+# "said China must stop ...", "warned that Ottawa has to open ..."
+_SAID_MUST = re.compile(
+    r"\b(?:said|says|added|stressed|argued|argues|warned|warns)"
+    r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday))?"
+    r"\s+(?:that\s+)?"
+    r"(?P<clause>(?:[\w.’'-]+\s+){1,4}?(?P<modal>must|needs\s+to|need\s+to|has\s+to|"
+    r"have\s+to))\s"
+)
 # what a country's possessive names as its own doing: "Washington's decision to ..."
 _DECISIONS = frozenset(
     {
@@ -531,6 +539,7 @@ class ActFinder:
         self._demand_nouns(s, source, quote_spans)
         self._proposed_by(s, quote_spans)
         self._verbs(s, "demand", source, quote_spans)
+        self._said_must(s, source, quote_spans)
         self._verbs(s, "measure", source, quote_spans)
         self._measure_nouns(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
@@ -541,6 +550,42 @@ class ActFinder:
         self._verbs(s, "threaten", source, quote_spans)
         self._threat_nouns(s, source)
         self._verbs(s, "support", source, quote_spans)
+
+    def _said_must(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """ "Lighthizer said China must stop subsidising its state firms": what the speaker
+        says another party must do is the speaker's demand (what one's own side must do is
+        not; "should" is advice as often as a demand, and is left out)."""
+        for m in _SAID_MUST.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans) or any(
+                f.start <= m.start("clause") < f.end for f in self.proposals
+            ):
+                continue
+            agent = self._agent_before(s.start, m.start())
+            subject = self.mentions.within(m.start("clause"), m.start("modal"))
+            if agent is None or len(subject) != 1 or agent.actor.kind == "UnnamedSource":
+                continue
+            if len(self.text[m.start("clause") : subject[0].start].split()) > 1:
+                continue  # "said the chance that Australia should ...": not the subject
+            if self._party(subject[0].actor).key == self._party(agent.actor).key:
+                continue  # "Canada should be careful", said the Canadian minister
+            start = m.start("clause")
+            end = self._clause(m.end("modal"), s.end)[1]
+            if end - start < 15:
+                continue
+            proposal = self._proposal(agent.actor, start, end, "demand-said", 0.65)
+            fields: dict[str, object] = {"by": agent.actor.key, "proposal": proposal.key}
+            self._act(
+                "demands",
+                proposal.key,
+                "demand-said",
+                0.65,
+                (agent.start, end),
+                fields,
+                agent.actor,
+                source,
+            )
 
     def _objection_nouns(
         self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
