@@ -1057,3 +1057,20 @@ def test_saying_another_party_must_act_is_a_demand(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(a[0], a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+@pytest.mark.parametrize(
+    "objection",
+    [
+        "Peru has been critical of the sunset clause.",
+        "Peru is against the sunset clause.",
+        "Peru is unhappy with the sunset clause.",
+        "Peruvian negotiators have said no to the sunset clause.",
+    ],
+)
+def test_more_ways_of_objecting(lexicon: Lexicon, objection: str) -> None:
+    text = "Chile proposed a sunset clause. " + objection
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "chile", "sunset-clause"),
+        ("objections", "peru", "sunset-clause"),
+    ]
