@@ -81,6 +81,22 @@ SELECT ?x (SAMPLE(?name) AS ?label) WHERE {
 """
 )
 _NAMES = _PREFIXES + "SELECT DISTINCT ?l ?x ?cls WHERE { ?x a ?cls ; rdfs:label|skos:altLabel ?l }"
+# Kinds of which every article defines instances (an article's unnamed source and groups, its
+# proposals, the article, its facts): tens of thousands of nodes at 10k articles, where
+# reading each class's names (the subclasses again after tkg:Actor) took seconds. For these,
+# the store's names are read once: the distinct names that match, then the nodes that bear
+# one of them (a bound name is an index lookup), then their classes.
+_GROWING = frozenset({"actor", "proposal", "article", "fact"})
+_ANY_NAME = (
+    _PREFIXES
+    + """
+SELECT DISTINCT ?l ?needle WHERE {
+  ?x rdfs:label|skos:altLabel|tkg:printedDescription|schema:headline ?l .
+  FILTER(LCASE(STR(?l)) = ?needle)
+}"""
+)
+_ALL_NAMES = _PREFIXES + "SELECT DISTINCT ?l WHERE { ?x rdfs:label|skos:altLabel ?l }"
+_NAMED = _PREFIXES + "SELECT ?x ?l WHERE { ?x rdfs:label|skos:altLabel ?l }"
 # the proposals of a thread, the one of the earliest article first
 _OF_THREAD = (
     _PREFIXES
@@ -150,8 +166,14 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
     typed = _typed(store, kind, found)
     if typed:
         return typed
-    for cls in classes(kind):
-        add(store.select(_BY_NAME, {"cls": cls, "needle": Literal(value.lower())}).rows)
+    needle = Literal(value.lower())
+    if kind in _GROWING:
+        for name, _ in store.select(_ANY_NAME, {"needle": needle}).rows:
+            if name is not None:
+                add(store.select(_BY_LABEL, {"label": name}).rows)
+    else:
+        for cls in classes(kind):
+            add(store.select(_BY_NAME, {"cls": cls, "needle": needle}).rows)
     typed = _typed(store, kind, found)
     if typed:
         return typed
@@ -225,23 +247,31 @@ def _by_name_key(store: Store, value: str) -> list[URIRef]:
     key = name_key(value)
     if not key:
         return []
-    names = [
-        (r[0], r[1], cls)
-        for cls in classes("actor")
-        for r in store.select(_NAMES, {"cls": cls}).rows
-        if isinstance(r[1], URIRef) and r[0] is not None
-    ]
-    whole = {x for label, x, _ in names if name_key(str(label)) == key}
+    # the store's distinct names, each turned into a key once (see _GROWING)
+    keys = {
+        label: name_key(str(label))
+        for (label,) in store.select(_ALL_NAMES).rows
+        if isinstance(label, Literal)
+    }
+
+    def bearing(labels: Iterable[Literal]) -> dict[URIRef, None]:
+        found: dict[URIRef, None] = {}
+        for label in labels:
+            for row in store.select(_NAMED, {"l": label}).rows:
+                if isinstance(row[0], URIRef):
+                    found[row[0]] = None
+        return found
+
+    whole = _typed(store, "actor", bearing(label for label, k in keys.items() if k == key))
     if whole:
-        return sorted(whole)
+        return whole
     if "-" in key:  # more than one word: a whole name, and none matched
         return []
+    surname = bearing(label for label, k in keys.items() if k.rsplit("-", 1)[-1] == key)
     return sorted(
-        {
-            x
-            for label, x, cls in names
-            if cls == TKG.Person and name_key(str(label)).rsplit("-", 1)[-1] == key
-        }
+        x
+        for x in surname
+        if any(row[1] == TKG.Person for row in store.select(_TYPES, {"x": x}).rows)
     )
 
 
