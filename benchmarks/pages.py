@@ -122,11 +122,23 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--workdir", type=Path, default=bench.DEFAULT_WORKDIR)
+    parser.add_argument(
+        "--store",
+        type=Path,
+        metavar="DIR",
+        help="measure this existing store (of --articles articles) instead of ingesting one",
+    )
+    parser.add_argument(
+        "--only", metavar="NAME,...", help="only these saved queries (comma-separated)"
+    )
     args = parser.parse_args(argv)
     args.workdir.mkdir(parents=True, exist_ok=True)
-    corpus = bench.corpus(args.workdir, args.articles, args.seed)
-    store = args.workdir / f"pages-store-{corpus.name.removeprefix('corpus-')}"
-    if not (store / ".complete").exists():
+    if args.store is not None:
+        store = args.store
+    else:
+        corpus = bench.corpus(args.workdir, args.articles, args.seed)
+        store = args.workdir / f"pages-store-{corpus.name.removeprefix('corpus-')}"
+    if args.store is None and not (store / ".complete").exists():
         bench.log(f"ingesting {corpus} into {store}")
         done = subprocess.run(
             [sys.executable, "-m", "kg", "--store", str(store)]
@@ -142,7 +154,7 @@ def main(argv: list[str] | None = None) -> int:
         (store / ".complete").write_text("ok\n")
     from kg.queries import catalogue
 
-    names = list(catalogue())
+    names = list(catalogue()) if args.only is None else args.only.split(",")
     results: dict[str, dict[str, Any]] = {}
     for spec in args.code or ["worktree"]:
         code, _, steps = spec.partition(":")
