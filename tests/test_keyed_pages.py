@@ -38,7 +38,6 @@ def test_the_headline_ordered_listings_declare_it() -> None:
         "proposals",
         "quotes",
         "statements",
-        "threats",
     ]
 
 
