@@ -1074,3 +1074,19 @@ def test_more_ways_of_objecting(lexicon: Lexicon, objection: str) -> None:
         ("proposals", "chile", "sunset-clause"),
         ("objections", "peru", "sunset-clause"),
     ]
+
+
+def test_threatening_to_walk_away_is_a_threat_not_a_rejection(lexicon: Lexicon) -> None:
+    text = (
+        "Chile has proposed a sunset clause. Peru has threatened to walk away from the "
+        "treaty unless major changes are made. Peru also opposed the clause."
+    )
+    drafted = draft(text, lexicon)
+    assert [
+        (f.section, f.fields.get("by"), f.fields.get("proposal"))
+        for f in drafted
+        if f.section in ("objections", "threats")
+    ] == [
+        ("threats", "peru", None),
+        ("objections", "peru", "sunset-clause"),
+    ]

@@ -185,7 +185,7 @@ _PRONOUN_SUBJECT = re.compile(
 )
 # nouns that name one kind of measure: "the bill" is a bill, not the tariffs drafted before
 _THING_NOUNS = frozenset(
-    {"bill", "law", "legislation", "ruling", "clause", "ban", "tax", "taxes", "quota", "quotas"}
+    {"bill", "law", "legislation", "ruling", "ban", "tax", "taxes", "quota", "quotas"}
 )
 # words for the same kind of measure: "the duties" after "raised tariffs"
 _TARIFF_WORDS = ("tariffs", "tariff", "duties", "duty", "levy", "levies", "rates")
@@ -829,6 +829,10 @@ class ActFinder:
                 continue
             if kind in ("object", "reject") and _WITNESS.search(self.text[agent.end : verb[0]]):
                 continue  # "India has seen protests against ...": others object, not India
+            if kind in ("object", "reject") and re.search(
+                r"\bthreat\w*\s+(?:to\s+)?$", self.text[agent.end : verb[0]]
+            ):
+                continue  # "threatened to walk away from the treaty": a threat, drafted as one
             if not first.endswith("ing") and _PASSIVE.search(
                 self.text[max(s.start, verb[0] - 20) : verb[0]]
             ):
