@@ -28,6 +28,7 @@ from kg.queries.catalogue import KEYED_PAGES, SavedQuery
 from kg.sparql_terms import XSD_STRING, bind_values
 from kg.store import Results, Store
 
+EVERY_KEY = 1_000_000_000
 # each batch asks for the keys it should take to fill the page, by the rows per key so far,
 # times this margin
 MARGIN = 1.25
@@ -37,7 +38,8 @@ def sorted_keys(store: Store, key: str) -> list[Literal] | None:
     """Every value of the sort key ``key`` in the store, in the store's ORDER BY order; None
     when they cannot be sorted here (a value that is not a plain string, more values than the
     store returns)."""
-    answer = store.select(KEYED_PAGES[key])
+    # every key, past a reader's own row limit (serve's --max-rows)
+    answer = store.select(KEYED_PAGES[key], max_rows=EVERY_KEY)
     if answer.truncated:
         return None
     values: dict[str, Literal] = {}
@@ -74,7 +76,11 @@ def keyed_page(
     done, size = 0, 1
     while done < len(keys) and len(rows) < need:
         batch = keys[done : done + size]
-        answer = store.select(bind_values(query.text, [{key: value} for value in batch]))
+        # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
+        answer = store.select(
+            bind_values(query.text, [{key: value} for value in batch]),
+            max_rows=need - len(rows),
+        )
         variables = answer.variables
         rows += answer.rows
         done += len(batch)
