@@ -940,3 +940,16 @@ def test_a_news_outlet_cited_as_a_source_speaks(
 def test_paraphrase_according_to(lexicon: Lexicon, text: str, by: str | None) -> None:
     found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
     assert found == ([by] if by else [])
+
+
+def test_a_paraphrase_with_its_speaker_and_a_clause_after(lexicon: Lexicon) -> None:
+    text = (
+        "LIMA (Example Wire) - Peru will not sign a deal that includes a sunset clause, Trade "
+        "Minister Lena Moritz said on Thursday, as talks entered a critical phase."
+    )
+    (statement,) = [s for s in of(draft(text, lexicon), "statements")]
+    assert (statement.fields["by"], words(text, statement)) == (
+        "lena-moritz",
+        "Peru will not sign a deal that includes a sunset clause, Trade Minister Lena Moritz "
+        "said on Thursday, as talks entered a critical phase.",
+    )

@@ -505,8 +505,15 @@ _SAID_AT_END = re.compile(
     r"told[ \t]+(?:reporters|journalists))|"
     r"(?P<verb2>said|added)[ \t]+(?P<who2>[^,;:“”\x22]{2,80}?))"
     r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"in[ \t]+a[ \t]+statement))?[ \t]*[.!]?[ \t]*$"
+    r"in[ \t]+a[ \t]+statement))?"
+    # "..., Trudeau said on Thursday, as talks entered a critical phase."
+    r"(?:,[ \t]+(?:as|while|after|before|when|amid|ahead[ \t]+of)[ \t][^,;“”\x22]*)?"
+    r"[ \t]*[.!]?[ \t]*$"
 )
+
+
+# "OTTAWA (Reuters) - ", "WASHINGTON, Oct 30 (Reuters) – ": where and by whom, not what
+_DATELINE = re.compile(r"[A-Z][A-Z/ .,-]+(?:,[^()\n]{1,20})?\s*\([^)\n]{1,40}\)\s*[-–—]\s*")
 
 
 def _said_after(
@@ -544,12 +551,13 @@ def _said_after(
         actor, confidence = named[0].actor, 0.7
     verb = m.group("verb") or m.group("verb2")
     fields: dict[str, object] = {"by": actor.key, "mode": "paraphrase", "verb": verb}
+    dateline = _DATELINE.match(text, s.start, end)
     return DraftedFact(
         "statements",
         actor.key + "-said",
         "paraphrase-said-after",
         confidence,
-        s.start,
+        dateline.end() if dateline else s.start,
         end,
         fields,
         actors=(actor,),
