@@ -1090,3 +1090,21 @@ def test_threatening_to_walk_away_is_a_threat_not_a_rejection(lexicon: Lexicon) 
         ("threats", "peru", None),
         ("objections", "peru", "sunset-clause"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru presented counter-proposals on wine.", [("peru", "counter-proposals on wine")]),
+        (
+            "Peru submitted its own proposal on fishing.",
+            [("peru", "its own proposal on fishing")],
+        ),
+        # presenting something other than a proposal
+        ("The panel presented its findings on Monday.", []),
+    ],
+)
+def test_a_proposal_presented_or_submitted(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected

@@ -160,6 +160,11 @@ _HIT_BACK = re.compile(
     r"\b(?:hit|hits|hitting|struck|strikes|striking|fight|fights|fought|fighting|push|"
     r"pushes|pushed|pushing|roll|rolls|rolled|scale|scaled|step|stepped|fire|fired|fires)\s+$"
 )
+_PRESENTED = re.compile(
+    r"\s+(?:(?:a|an|the|its|their|his|her|new|own|revised|written|formal|detailed)\s+){0,3}"
+    r"(?:counter-?proposals?|proposals?|offers?|plans?|compromises?|draft\s+text)\b",
+    re.IGNORECASE,
+)
 # verbs whose object is a proposal whatever it names
 _TABLING = frozenset(
     {
@@ -914,6 +919,9 @@ class ActFinder:
             taker = self.mentions.within(verb[1], min(s.end, verb[1] + 40))
             if taker and taker[0].start - verb[1] <= 2 and taker[0].end < end:
                 return True
+        if verb[2].lower() in ("presented", "presents", "submitted", "submits"):
+            # "presented counter-proposals on autos": only a proposal presented is one
+            return bool(_PRESENTED.match(after))
         if verb[2].lower() in _TABLING and re.match(
             r"\s+(?:a|an|its|their|his|her|new)\s+(?:[\w-]+\s+){0,3}?[a-z]+s?\b", after
         ):
