@@ -562,6 +562,9 @@ class ActFinder:
         """ "Lighthizer said China must stop subsidising its state firms": what the speaker
         says another party must do is the speaker's demand (what one's own side must do is
         not; "should" is advice as often as a demand, and is left out)."""
+        words = self.text[s.start : s.end]
+        if "must" not in words and " to " not in words:
+            return  # no "must", "has to", "needs to": one cheap look first
         for m in _SAID_MUST.finditer(self.text, s.start, s.end):
             if self._inside(m.start(), quote_spans) or any(
                 f.start <= m.start("clause") < f.end for f in self.proposals

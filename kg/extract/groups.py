@@ -393,6 +393,10 @@ ORG_APPOSITIVE = re.compile(
     r"company|firm|carmaker|automaker|steelmaker|manufacturer|exporter|bank|broadcaster)"
     r"(?=[,.;]|\s+(?:that|which|for|of|in|and)\b)"
 )
+_ORG_HEAD = re.compile(
+    r"(?:union|newspaper|tabloid|agency|association|lobby|federation|group|tank|company|"
+    r"firm|maker|manufacturer|exporter|bank|broadcaster)(?:[,.;]|\s+(?:that|which|for|of|in|and)\b)"
+)
 _GROUP_KINDS = frozenset(
     {
         "union",
@@ -411,6 +415,8 @@ def organisation_appositives(text: str, found: Mentions, lexicon: Lexicon) -> No
     """ "Unifor, Canada's largest private-sector union, said": an organisation the reference
     data lacks, named by the kind of organisation it is; not a name found already (a person
     or a known body) and not a place ("Ottawa, the capital, ...")."""
+    if not _ORG_HEAD.search(text):
+        return  # most articles describe no organisation so: one cheap look first
     for m in ORG_APPOSITIVE.finditer(text):
         name = m.group(1)
         if name.split()[0] in ("The", "A", "An"):
@@ -466,6 +472,8 @@ _REPORTS = re.compile(
 def media_reports(text: str, found: Mentions) -> None:
     """ "Local reports said ...", "media reports", "local media": the press as an unnamed
     source."""
+    if "reports" not in text and "sources" not in text and "media" not in text:
+        return  # one cheap look first
     for m in _REPORTS.finditer(text):
         if found.at(m.start()) is not None:
             continue

@@ -485,6 +485,21 @@ _ONE_HOLDER = frozenset(
         "house speaker",
     }
 )
+# the last words of those titles, as written in lower case after a name and a comma
+_ONE_HOLDER_HEADS = frozenset(
+    {
+        "president",
+        "minister",
+        "premier",
+        "chancellor",
+        "representative",
+        "commissioner",
+        "general",
+        "negotiator",
+        "secretary",
+        "speaker",
+    }
+)
 # words before such a title that make it many people's again: "deputy Prime Minister Ali"
 _NOT_ONE_HOLDER = frozenset(
     {"deputy", "vice", "assistant", "associate", "junior", "acting", "shadow", "under", "ex"}
@@ -509,8 +524,10 @@ def titled_surnames(
         for w in (m.actor.name.split()[0], m.actor.name.split()[-1])
     }
     for i, tok in enumerate(toks):
+        if not tok.text[:1].isupper():
+            continue  # a title before a surname alone is capitalised: one cheap look first
         longest = lexicon.title_starts.get(tok.text.lower(), 0)
-        if not longest or not tok.text[:1].isupper():
+        if not longest:
             continue
         for n in range(min(longest, len(toks) - i - 1), 0, -1):
             words = joined(text, toks, i, n)
@@ -543,6 +560,8 @@ def titled_surnames(
         found.add(Mention(name.start, name.start + len(word), actor, "title"))
         found.titled.append(Titled(tok.start, toks[j - 1].end, actor, title))
         surnames.add(word)
+    if not any(head in text for head in _ONE_HOLDER_HEADS):
+        return
     for m in _SURNAME_APPOSITIVE.finditer(text):
         # "Guajardo, Mexico's economy minister, said": the same, with the title after
         word, owner, title = m.group(1), m.group(2), fold(m.group(3)).lower()
