@@ -133,3 +133,14 @@ def test_a_parameter_or_a_remote_collation_leaves_the_whole_answer(sample_store:
     assert speaker is not None
     assert keyed_page(sample_store, quotes, {"speaker": speaker}, 10, 0) is None
     assert keyed_page(sample_store, catalogue()["acts"], {}, 10, 0) is None
+
+
+def test_an_empty_store_gives_an_empty_page(tmp_path: Path) -> None:
+    with open_store(tmp_path / "empty") as store:
+        assert keyed_page(store, catalogue()["statements"], {}, 10, 0) is None
+        page = run_saved(store, "statements", limit=10)
+        assert (page.variables, page.rows, page.truncated) == (
+            list(catalogue()["statements"].columns),
+            [],
+            False,
+        )

@@ -68,7 +68,7 @@ def keyed_page(
     if key is None or bindings or not store.caps.codepoint_order:
         return None
     keys = sorted_keys(store, key)
-    if keys is None:
+    if not keys:  # none to sort, or an empty store (its answer is empty, and quick)
         return None
     need = offset + limit + 1  # one row more says whether more follow
     rows: list[tuple[Node | None, ...]] = []
