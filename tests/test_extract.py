@@ -953,3 +953,33 @@ def test_a_paraphrase_with_its_speaker_and_a_clause_after(lexicon: Lexicon) -> N
         "Peru will not sign a deal that includes a sunset clause, Trade Minister Lena Moritz "
         "said on Thursday, as talks entered a critical phase.",
     )
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        (
+            "The measures will expire after five years, the European Commission said in a news "
+            "release.",
+            "european-commission",
+        ),
+        (
+            "The government's top priority will be to protect fishermen, a senior official "
+            "with knowledge of the talks said on Wednesday.",
+            "source-a-senior-official-with-knowledge-of-the-talks",
+        ),
+        (
+            "Trade Minister Lena Moritz met reporters. There is no talk of visas, she said while "
+            "replying to a question.",
+            "lena-moritz",
+        ),
+        ("Lena Moritz told the summit that farmers have stakes in such decisions.", "lena-moritz"),
+        (
+            "Lena Moritz said after a signing ceremony in Lima that cars were not covered.",
+            "lena-moritz",
+        ),
+    ],
+)
+def test_paraphrases_as_real_news_writes_them(lexicon: Lexicon, text: str, by: str) -> None:
+    found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
+    assert found == [by]

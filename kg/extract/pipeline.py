@@ -429,9 +429,12 @@ def _said(
 # "that" after the verb, with when or how it was said between: "told a regular briefing on
 # Monday that", "said in a statement on Tuesday that"
 _THAT_AFTER = re.compile(
+    r"(?:(?<=told)\s+(?:the\s+|a\s+)?[\w-]+(?:\s+[\w-]+)?)?"  # "told the summit that"
     r"(?:\s+(?:in\s+a\s+statement|on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|"
     r"Sunday)|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|yesterday|today|"
-    r"last\s+week|this\s+week)){0,2},?\s+that\b"
+    r"last\s+week|this\s+week|"
+    # "said after a signing ceremony ... that", "told the summit that"
+    r"(?:after|before|at|during|following)\s+[^,;.“”\x22]{1,120}?)){0,2},?\s+that\b"
 )
 
 
@@ -504,10 +507,11 @@ _SAID_AT_END = re.compile(
     r",[ \t]+(?:(?P<who>[^,;:“”\x22]{2,80}?)[ \t]+(?:also[ \t]+)?(?P<verb>said|says|added|"
     r"told[ \t]+(?:reporters|journalists))|"
     r"(?P<verb2>said|added)[ \t]+(?P<who2>[^,;:“”\x22]{2,80}?))"
-    r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
-    r"in[ \t]+a[ \t]+statement))?"
+    r"(?:[ \t]+(?:on[ \t]+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
+    r"[ \t]+in[ \t]+an?[ \t]+(?:(?:news|press)[ \t]+)?(?:statement|release|interview|email|"
+    r"letter|note|briefing))*"
     # "..., Trudeau said on Thursday, as talks entered a critical phase."
-    r"(?:,[ \t]+(?:as|while|after|before|when|amid|ahead[ \t]+of)[ \t][^,;“”\x22]*)?"
+    r"(?:,?[ \t]+(?:as|while|after|before|when|amid|ahead[ \t]+of)[ \t][^,;“”\x22]*)?"
     r"[ \t]*[.!]?[ \t]*$"
 )
 
@@ -537,7 +541,7 @@ def _said_after(
         actor, confidence = resolved[0], 0.65
     else:
         named = mentions.within(who_start, who_end)
-        if len(named) != 1 or named[0].actor.kind == "UnnamedSource":
+        if len(named) != 1:
             return None
         before, rest = text[who_start : named[0].start], text[named[0].end : who_end]
         if rest.strip() or not (
@@ -571,7 +575,8 @@ _SAID_CLAUSE_VERBS = frozenset(
 _CLAUSE_AFTER = re.compile(
     r"(?:\s+(?:on\s+)?(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"yesterday|today|last\s+week|this\s+week))?\s+(?:the|it|he|she|they|we|its|his|her|their|"
-    r"there|this|these|those|a|an|one|some|both|no|any|all|[A-Z][a-z]+)\s+"
+    r"there|this|these|those|a|an|one|some|both|no|any|all|nothing|nobody|everything|"
+    r"[A-Z][a-z]+)\s+"
     r"(?:[\w’'.-]+\s+){0,6}?(?:is|are|was|were|will|would|could|"
     r"should|must|may|might|can|has|have|had|did|does|do|[a-z]+ed)\b"
 )
