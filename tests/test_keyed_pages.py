@@ -4,11 +4,17 @@ whose headlines repeat (ties), differ only in case and start with letters past A
 
 from __future__ import annotations
 
+import csv
+import http.client
 import importlib.util
+import io
 import shutil
 import sys
-from collections.abc import Iterator
+import threading
+import time
+from collections.abc import Callable, Iterator
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -17,6 +23,7 @@ from kg.loaders.reference import load_reference
 from kg.queries import catalogue, run_saved
 from kg.queries.keyed import keyed_page, sorted_keys
 from kg.resources import sample_dir
+from kg.serve import make_server
 from kg.store import Store, open_store
 
 HERE = Path(__file__).resolve().parent
@@ -144,3 +151,55 @@ def test_an_empty_store_gives_an_empty_page(tmp_path: Path) -> None:
             [],
             False,
         )
+
+
+def _first_headlines(url: str, name: str) -> list[str]:
+    parts = urlsplit(url)
+    connection = http.client.HTTPConnection(parts.hostname or "", parts.port, timeout=60)
+    try:
+        connection.request("GET", f"/queries/{name}?format=csv&limit=3")
+        body = connection.getresponse().read().decode("utf-8")
+    finally:
+        connection.close()
+    rows = list(csv.DictReader(io.StringIO(body)))
+    return [row["headline"] for row in rows]
+
+
+def test_serve_reads_the_headlines_of_the_snapshot_it_answers_from(
+    make_store: Callable[..., Store], tmp_path: Path
+) -> None:
+    """serve keeps the sorted headlines of each snapshot: an article ingested while it runs,
+    whose title sorts first, is on the next first page."""
+    store = make_store(sample_dir(), name="keyed-served")
+    server = make_server(store, port=0, workers=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        before = _first_headlines(server.url, "proposals")
+        assert before == ["NAFTA talks make little headway after fifth round"] * 3
+        text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
+        facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+        first = tmp_path / "first"
+        first.mkdir()
+        (first / "first.md").write_text(
+            text.replace(
+                'title: "NAFTA talks make little headway after fifth round"',
+                'title: "Aardvark talks"',
+            ).replace("sample/nafta-round5", "sample/first"),
+            encoding="utf-8",
+        )
+        (first / "first.facts.yaml").write_text(
+            facts.replace("nafta-round5.md", "first.md"), encoding="utf-8"
+        )
+        assert ingest(store, [first], load_reference()).ok
+        seen = before
+        for _ in range(200):  # a bounded wait for the snapshot the write published
+            seen = _first_headlines(server.url, "proposals")
+            if seen != before:
+                break
+            time.sleep(0.05)
+        assert seen == ["Aardvark talks"] * 3
+    finally:
+        server.shutdown()
+        thread.join()
+        server.close()

@@ -12,13 +12,16 @@ asked for.
 The keys are read with one small query and sorted here, which is only right where the
 store's ORDER BY sorts strings as Python does, by code point (``Caps.codepoint_order``:
 the embedded store and its snapshots; a server's collation is not known, so a remote store
-answers the whole query as before). A listing bound by a parameter is answered whole, too:
+answers the whole query as before). serve keeps the sorted keys of each snapshot it reads
+(a snapshot never changes; a new one has a new generation). A listing bound by a parameter
+is answered whole, too:
 its plan starts from the parameter, and a batch of keys beside it would change that.
 """
 
 from __future__ import annotations
 
 import math
+import threading
 from collections.abc import Mapping
 
 from rdflib import Literal
@@ -27,6 +30,7 @@ from rdflib.term import Node
 from kg.queries.catalogue import KEYED_PAGES, SavedQuery
 from kg.sparql_terms import XSD_STRING, bind_values
 from kg.store import Results, Store
+from kg.store.generation import NONE_YET
 
 EVERY_KEY = 1_000_000_000
 # each batch asks for the keys it should take to fill the page, by the rows per key so far,
@@ -34,10 +38,35 @@ EVERY_KEY = 1_000_000_000
 MARGIN = 1.25
 
 
+# the sorted keys of read-only snapshots (serve's), by store, snapshot generation and key: a
+# snapshot never changes, and a new one has a new generation (kg.store.generation)
+_SNAPSHOT_KEYS: dict[tuple[str, str, str], list[Literal] | None] = {}
+_SNAPSHOTS_KEPT = 8
+_LOCK = threading.Lock()
+
+
 def sorted_keys(store: Store, key: str) -> list[Literal] | None:
     """Every value of the sort key ``key`` in the store, in the store's ORDER BY order; None
     when they cannot be sorted here (a value that is not a plain string, more values than the
-    store returns)."""
+    store returns). Kept for a read-only snapshot, read anew from any other store."""
+    from kg.store.readers import ReadOnly
+
+    token = store.generation() if isinstance(store, ReadOnly) else None
+    if token is None or token == NONE_YET:
+        return _read_keys(store, key)
+    cached = (store.location, token, key)
+    with _LOCK:  # serve answers in threads
+        if cached in _SNAPSHOT_KEYS:
+            return _SNAPSHOT_KEYS[cached]
+    keys = _read_keys(store, key)
+    with _LOCK:
+        while len(_SNAPSHOT_KEYS) >= _SNAPSHOTS_KEPT:
+            del _SNAPSHOT_KEYS[next(iter(_SNAPSHOT_KEYS))]
+        _SNAPSHOT_KEYS[cached] = keys
+    return keys
+
+
+def _read_keys(store: Store, key: str) -> list[Literal] | None:
     # every key, past a reader's own row limit (serve's --max-rows)
     answer = store.select(KEYED_PAGES[key], max_rows=EVERY_KEY)
     if answer.truncated:
