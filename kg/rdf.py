@@ -6,7 +6,7 @@ import datetime as dt
 import hashlib
 from collections.abc import Iterable
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 from rdflib import RDF, RDFS, XSD, Graph, Literal, URIRef
@@ -54,6 +54,7 @@ VALUE_TYPES = {
     Precision.MONTH: XSD.gYearMonth,
     Precision.YEAR: XSD.gYear,
 }
+_DATE, _INTEGER = XSD.date, XSD.integer
 UNITS = {
     Precision.DAY: TIME.unitDay,
     Precision.WEEK: TIME.unitWeek,
@@ -61,6 +62,19 @@ UNITS = {
     Precision.YEAR: TIME.unitYear,
 }
 REVIEWS = {Review.DRAFT: TKG.Draft, Review.REVIEWED: TKG.Reviewed}
+
+
+@lru_cache(maxsize=16384, typed=True)
+def typed(value: object, datatype: URIRef) -> Literal:
+    """``Literal(value, datatype=datatype)``, made once per value: offsets, counts and dates
+    recur, and rdflib takes several microseconds to make a typed literal."""
+    return Literal(value, datatype=datatype)
+
+
+def integer(value: int) -> Literal:
+    return typed(value, _INTEGER)
+
+
 TYPE = RDF.type  # looked up once: rdflib's RDF.type is two Python calls each time
 # the IRI segments of facts (<article IRI>/proposal/<id>), from the table of fact kinds
 _PROPOSAL, _EVENT = KINDS["proposals"].segment, KINDS["events"].segment
@@ -153,17 +167,19 @@ def with_count(name: URIRef, triples: Iterable[Triple]) -> list[Triple]:
     included (``<name> tkg:tripleCount N``), so that ``stats`` sums counts kept at ingest
     instead of counting every node and triple of the store. Counts already among them are
     replaced."""
-    kept = [t for t in triples if not (t[0] == name and t[1] in _COUNTS)]
+    same = str.__eq__  # IRIs compared as strings, without rdflib's Python-level __eq__
+    kept = [
+        t
+        for t in triples
+        if not (isinstance(t[0], URIRef) and same(t[0], name) and t[1] in _COUNTS)
+    ]
     members: dict[URIRef, set[Node]] = {cls: set() for cls in KIND_COUNTS}
     for s, p, o in kept:
-        if p == RDF.type and o in members:
+        if (p is TYPE or same(p, TYPE)) and o in members:
             members[o].add(s)  # type: ignore[index]
-    counts = [
-        (name, prop, Literal(len(members[cls]), datatype=XSD.integer))
-        for cls, prop in KIND_COUNTS.items()
-    ]
+    counts = [(name, prop, integer(len(members[cls]))) for cls, prop in KIND_COUNTS.items()]
     size = len(kept) + len(counts) + 1
-    return [*kept, *counts, (name, TKG.tripleCount, Literal(size, datatype=XSD.integer))]
+    return [*kept, *counts, (name, TKG.tripleCount, integer(size))]
 
 
 def split_shared(triples: Iterable[Triple]) -> tuple[list[Triple], list[Triple]]:
@@ -239,8 +255,8 @@ class _ArticleWriter:
             add(quote, OA.prefix, Literal(span.prefix))
             add(quote, OA.suffix, Literal(span.suffix))
             add(position, TYPE, OA.TextPositionSelector)
-            add(position, OA.start, Literal(span.start, datatype=XSD.integer))
-            add(position, OA.end, Literal(span.end, datatype=XSD.integer))
+            add(position, OA.start, integer(span.start))
+            add(position, OA.end, integer(span.end))
         return node
 
     def reports(self, fact: URIRef, reports: tuple[Report, ...]) -> None:
@@ -301,10 +317,10 @@ class _ArticleWriter:
         add(node, TKG.evidence, self.span(time.span))
         if time.precision is not None and time.value is not None:
             value = time.start if time.precision is Precision.WEEK else time.value  # Monday
-            add(node, TKG.value, Literal(value, datatype=VALUE_TYPES[time.precision]))
+            add(node, TKG.value, typed(value, VALUE_TYPES[time.precision]))
             add(node, TKG.precision, UNITS[time.precision])
-            add(node, TKG.start, Literal(time.start, datatype=XSD.date))
-            add(node, TKG.end, Literal(time.end, datatype=XSD.date))
+            add(node, TKG.start, typed(time.start, _DATE))
+            add(node, TKG.end, typed(time.end, _DATE))
 
     def write(self) -> ArticleRDF:
         art, a, add = self.facts.article, self.a, self.add
@@ -314,7 +330,7 @@ class _ArticleWriter:
         add(a, SCHEMA.url, Literal(art.url, datatype=XSD.anyURI))
         add(a, SCHEMA.headline, Literal(art.title))
         add(a, SCHEMA.publisher, Literal(art.publisher) if art.publisher else None)
-        add(a, SCHEMA.datePublished, Literal(art.published, datatype=XSD.date))
+        add(a, SCHEMA.datePublished, typed(art.published, _DATE))
         add(a, SCHEMA.inLanguage, Literal(art.language))
         add(a, SCHEMA.articleBody, Literal(art.text))
         add(a, TKG.contentHash, Literal(content_hash(art.text)))
@@ -425,7 +441,7 @@ class _ArticleWriter:
         add(node, RDFS.label, Literal(event.label))
         add(node, TKG.status, TKG[event.status] if event.status else None)
         if event.round_number is not None:
-            add(node, TKG.roundNumber, Literal(event.round_number, datatype=XSD.integer))
+            add(node, TKG.roundNumber, integer(event.round_number))
         add(node, TKG.partOf, child(a, _EVENT, event.part_of) if event.part_of else None)
         for participant in event.participants:
             add(node, TKG.participant, participant)
