@@ -84,6 +84,12 @@ LINKS_GRAPH = mint("graph", "links")  # links between facts of different article
 # the description per article. Every article that names such a node adds its description
 # (a set: adding it again changes nothing); kg.rdf.split_shared says which triples go here.
 SHARED_GRAPH = mint("graph", "shared")
+# the counts of the whole store, kept by every write (kg.store.fixed.TOTALS_*): the sums of the
+# counts that every graph but the shared one keeps of itself (kg.rdf.with_count), so that
+# ``tradekg stats`` reads a dozen numbers instead of summing one per graph; not a prov:Bundle
+# (no graph of the data), and absent from a store that has graphs without counts
+COUNTS_GRAPH = mint("graph", "counts")
+TOTALS = mint("counts", "store")
 SHARED_NODES = tuple(str(mint(kind, "x"))[:-1] for kind in ("person", "negotiation", "software"))
 
 

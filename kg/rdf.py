@@ -39,7 +39,7 @@ from kg.model import (
     Where,
 )
 from kg.resources import ontology_graph
-from kg.terms import OA, PREFIXES, PROV, SCHEMA, SKOS, TIME, TKG, WD
+from kg.terms import KIND_COUNTS, OA, PREFIXES, PROV, SCHEMA, SKOS, TIME, TKG, WD
 
 MODES = {
     Mode.DIRECT_QUOTE: TKG.DirectQuote,
@@ -139,25 +139,6 @@ def with_supertypes(triples: Iterable[Triple]) -> list[Triple]:
     return list(out)
 
 
-# What ``tradekg stats`` counts, by class (the superclass types are written, so an objection's
-# count includes the rejections, an event's every kind of event): the property with which a
-# graph states how many instances of the class it describes. Every graph that tradekg writes
-# whole (an article's, the reference data's, the ontology's, the links') states them all, zero
-# included, and its ``tkg:tripleCount``; the shared graph, added to by every article and pruned
-# when one is replaced, states none (queries/stats.rq counts it node by node).
-KIND_COUNTS: dict[URIRef, URIRef] = {
-    TKG.Article: TKG.articleCount,
-    TKG.Proposal: TKG.proposalCount,
-    TKG.Demand: TKG.demandCount,
-    TKG.Objection: TKG.objectionCount,
-    TKG.Statement: TKG.statementCount,
-    TKG.Threat: TKG.threatCount,
-    TKG.Support: TKG.supportCount,
-    TKG.Event: TKG.eventCount,
-    TKG.Report: TKG.reportCount,
-    TKG.Actor: TKG.actorCount,
-    TKG.Issue: TKG.issueCount,
-}
 _COUNTS = frozenset([TKG.tripleCount, *KIND_COUNTS.values()])
 
 

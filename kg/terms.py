@@ -157,6 +157,7 @@ class TKG(DefinedNamespace):
     reportCount: URIRef
     actorCount: URIRef
     issueCount: URIRef
+    graphCount: URIRef  # the store's totals -> xsd:integer: the graphs they sum
     Thread: URIRef  # a proposal, threat, negotiation or round followed across articles
     ThreadScheme: URIRef  # the SKOS scheme of the threads
     thread: URIRef  # fact -> Thread
@@ -179,6 +180,27 @@ class TKG(DefinedNamespace):
 # name that is not a term is still an AttributeError.
 for _name in TKG.__annotations__:
     type.__setattr__(TKG, _name, TKG[_name])
+
+
+# What ``tradekg stats`` counts, by class (the superclass types are written, so an objection's
+# count includes the rejections, an event's every kind of event): the property with which a
+# graph states how many instances of the class it describes (kg.rdf.with_count). Every graph
+# that tradekg writes whole (an article's, the reference data's, the ontology's, the links')
+# states them all, zero included, and its ``tkg:tripleCount``; the shared graph, added to by
+# every article and pruned when one is replaced, states none (queries/stats.rq counts it).
+KIND_COUNTS: dict[URIRef, URIRef] = {
+    TKG.Article: TKG.articleCount,
+    TKG.Proposal: TKG.proposalCount,
+    TKG.Demand: TKG.demandCount,
+    TKG.Objection: TKG.objectionCount,
+    TKG.Statement: TKG.statementCount,
+    TKG.Threat: TKG.threatCount,
+    TKG.Support: TKG.supportCount,
+    TKG.Event: TKG.eventCount,
+    TKG.Report: TKG.reportCount,
+    TKG.Actor: TKG.actorCount,
+    TKG.Issue: TKG.issueCount,
+}
 
 
 class _Namespace(Namespace):

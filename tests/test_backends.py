@@ -32,6 +32,7 @@ from test_queries import CASES, GOLDEN, as_golden, golden_name
 from kg.cli import cli
 from kg.errors import StoreError, UsageError
 from kg.ingest import ingest
+from kg.iris import COUNTS_GRAPH
 from kg.loaders import Reference
 from kg.queries import cursor, get_query, run_saved
 from kg.queries.params import resolve_params
@@ -299,6 +300,9 @@ def test_export_through_the_cli_equals_the_embedded_export(
     rdflib_format = {"trig": "trig", "nquads": "nquads", "jsonld": "json-ld"}[fmt]
     got.parse(data=result.stdout_bytes, format=rdflib_format)
     want.parse(data=expected.getvalue(), format=rdflib_format)
+    # the embedded store's dump holds its totals too (kg.store.fixed), which no load reads; a
+    # server's export is of tradekg's graphs of the data (those that are a prov:Bundle)
+    want.remove_graph(want.graph(COUNTS_GRAPH))
     names = sorted(str(g.identifier) for g in want.graphs())
     assert sorted(str(g.identifier) for g in got.graphs()) == names
     for graph in want.graphs():
@@ -427,7 +431,10 @@ def test_ask_construct_and_dataset(backend: tuple[str, Store, dict[str, str]]) -
     assert store.ask(asked, {"g": URIRef(str(ARTICLE_GRAPH) + "0")}) is False
     with pytest.raises(UsageError, match="^this query is not an ASK query$"):
         store.ask(LABELS)
-    about = "CONSTRUCT { ?g ?p ?o } WHERE { GRAPH ?g { ?g ?p ?o } }"
+    # what the graph says of itself but its counts (12 of them: under a capped server's 7 rows)
+    about = (
+        'CONSTRUCT { ?g ?p ?o } WHERE { GRAPH ?g { ?g ?p ?o FILTER(!STRENDS(STR(?p), "Count")) } }'
+    )
     whole = store.construct(about, {"g": ARTICLE_GRAPH})
     assert len(whole) > 1 and not whole.truncated
     cut = store.construct(about, {"g": ARTICLE_GRAPH}, max_rows=1)

@@ -8,17 +8,17 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from rdflib import Dataset, Graph, URIRef
+from rdflib import XSD, Dataset, Graph, Literal, URIRef
 from rdflib.compare import isomorphic
 from rdflib.term import Node
 
 from kg.cli import cli
 from kg.ingest import SHARED_HEADER, bundled_graphs
-from kg.iris import REFERENCE_GRAPH, SHARED_GRAPH, article_graph
+from kg.iris import COUNTS_GRAPH, REFERENCE_GRAPH, SHARED_GRAPH, TOTALS, article_graph
 from kg.loaders import load_facts, load_reference
 from kg.rdf import article_to_graph, split_shared
 from kg.resources import sample_dir
-from kg.terms import ONTOLOGY_IRI
+from kg.terms import KIND_COUNTS, ONTOLOGY_IRI, TKG
 
 FACTS = sample_dir() / "nafta-round5.facts.yaml"
 TRIPLE_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml"}
@@ -38,10 +38,22 @@ def expected() -> dict[URIRef, Graph]:
     graphs[article_graph(facts.article.url)] = triples_graph(own)
     header = Graph().parse(data="".join(f"{line} .\n" for line in SHARED_HEADER), format="nt")
     graphs[SHARED_GRAPH] = triples_graph([*header, *shared])
+    # the store's totals (kg.store.fixed): the sums of the counts the graphs keep of
+    # themselves, and how many graphs keep them (all but the shared one)
+    kept = [*KIND_COUNTS.values(), TKG.tripleCount]
+    sums = {p: sum(int(o) for name, g in graphs.items() for o in g.objects(name, p)) for p in kept}
+    counted = sum(1 for name, g in graphs.items() if (name, TKG.articleCount, None) in g)
+    graphs[COUNTS_GRAPH] = triples_graph(
+        [
+            *((TOTALS, p, Literal(n, datatype=XSD.integer)) for p, n in sums.items()),
+            (TOTALS, TKG.graphCount, Literal(counted, datatype=XSD.integer)),
+        ]
+    )
     assert set(graphs) == {
         URIRef(ONTOLOGY_IRI),
         REFERENCE_GRAPH,
         SHARED_GRAPH,
+        COUNTS_GRAPH,
         article_graph(facts.article.url),
     }
     return graphs

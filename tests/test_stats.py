@@ -15,15 +15,15 @@ from rdflib import RDF, XSD, URIRef
 from support import ingest_sample
 
 from kg.cli import cli
-from kg.iris import SHARED_GRAPH, article_graph
+from kg.iris import COUNTS_GRAPH, SHARED_GRAPH, TOTALS, article_graph
 from kg.loaders import load_reference
 from kg.loaders.facts import load_facts
 from kg.oxterms import from_ox
 from kg.queries import run_saved
-from kg.rdf import KIND_COUNTS, with_count
+from kg.rdf import with_count
 from kg.sparql_terms import render_lines
 from kg.store import Store, open_store
-from kg.terms import TKG
+from kg.terms import KIND_COUNTS, TKG
 
 BY_NODES = (Path(__file__).resolve().parent / "stats_by_nodes.rq").read_text(encoding="utf-8")
 IDENTITY = Path(__file__).resolve().parent / "identity"
@@ -36,6 +36,37 @@ def stats(store: Store) -> list[tuple[str, int]]:
 
 def by_nodes(store: Store) -> list[tuple[str, int]]:
     return [(str(what), int(str(n))) for what, n in store.select(BY_NODES).rows]
+
+
+def lines_of(store: Store, graph: URIRef) -> list[str]:
+    return [f"{q.subject} {q.predicate} {q.object}" for q in store.quads(graph)]
+
+
+def totals(store: Store) -> dict[str, int] | None:
+    """The store's totals (kg.store.fixed), or None when it keeps none."""
+    found = {
+        URIRef(q.predicate.value).fragment: int(q.object.value)
+        for q in store.quads(COUNTS_GRAPH)
+        if q.subject == ox.NamedNode(str(TOTALS))
+    }
+    return found or None
+
+
+def sums(store: Store) -> dict[str, int]:
+    """The sums of the counts every graph keeps of itself, and how many graphs keep them."""
+    found: dict[str, int] = {}
+    for graph in store.graph_names():
+        own = ox.NamedNode(str(graph))
+        counts = {
+            URIRef(q.predicate.value).fragment: int(q.object.value)
+            for q in store.quads(graph)
+            if q.subject == own and URIRef(q.predicate.value) in COUNTS
+        }
+        if counts:
+            counts["graphCount"] = 1
+        for name, n in counts.items():
+            found[name] = found.get(name, 0) + n
+    return found
 
 
 def older(store: Store, graph: URIRef, *, triple_count: bool) -> list[str]:
@@ -60,6 +91,23 @@ def sample(tmp_path: Path) -> Path:
 
 def test_the_sums_are_the_counts_of_every_node(sample: Path) -> None:
     with open_store(sample) as store:
+        # the store's totals, kept by its writes, are the sums of the counts of its graphs
+        assert totals(store) == sums(store)
+        assert totals(store) == {
+            "articleCount": 1,
+            "proposalCount": 4,
+            "demandCount": 5,
+            "objectionCount": 5,
+            "statementCount": 8,
+            "threatCount": 1,
+            "supportCount": 0,
+            "eventCount": 5,
+            "reportCount": 28,
+            "actorCount": 295,
+            "issueCount": 46,
+            "tripleCount": store.quad_count() - store.quad_count(SHARED_GRAPH) - 13,
+            "graphCount": 3,  # the ontology, the reference data, the article
+        }
         assert (
             stats(store)
             == by_nodes(store)
@@ -76,7 +124,8 @@ def test_the_sums_are_the_counts_of_every_node(sample: Path) -> None:
                 ("reports", 28),
                 ("actors", 295),
                 ("issues", 46),
-                ("triples", store.quad_count()),
+                # every triple but the 13 of the totals, which are no graph of the data
+                ("triples", store.quad_count() - 13),
             ]
         )
 
@@ -92,7 +141,7 @@ def test_each_graph_counts_its_own_nodes_of_each_kind(sample: Path) -> None:
                 if q.subject == ox.NamedNode(str(graph))
                 and URIRef(q.predicate.value) in KIND_COUNTS.values()
             }
-            if graph == SHARED_GRAPH:
+            if graph in (SHARED_GRAPH, COUNTS_GRAPH):  # (the counts graph: the totals)
                 assert stated == {}
                 continue
             typed = [q for q in store.quads(graph) if q.predicate == ox.NamedNode(str(RDF.type))]
@@ -117,7 +166,8 @@ def test_each_graph_counts_its_own_nodes_of_each_kind(sample: Path) -> None:
 def test_graphs_of_older_stores_are_counted_node_by_node(sample: Path, triple_count: bool) -> None:
     with open_store(sample) as store:
         before = stats(store)
-        graphs = [g for g in store.graph_names() if g != SHARED_GRAPH]
+        graphs = [g for g in store.graph_names() if g not in (SHARED_GRAPH, COUNTS_GRAPH)]
+        kept = {g: lines_of(store, g) for g in graphs}
         # one graph as an older tradekg wrote it, then all of them
         for old in ([graphs[-1]], graphs):
             store.replace_graphs([(g, older(store, g, triple_count=triple_count)) for g in old])
@@ -125,6 +175,11 @@ def test_graphs_of_older_stores_are_counted_node_by_node(sample: Path, triple_co
             removed = len(old) * (len(COUNTS) - triple_count)
             expected = [(w, n - removed if w == "triples" else n) for w, n in before]
             assert stats(store) == by_nodes(store) == expected
+            assert totals(store) is None  # dropped by the first write of a graph without counts
+        # the graphs with their counts again: the totals are made anew, the same as before
+        store.replace_graphs([(g, kept[g]) for g in graphs])
+        assert totals(store) == sums(store)
+        assert stats(store) == by_nodes(store) == before
 
 
 def test_the_counts_stay_right_when_articles_are_replaced_or_deleted(tmp_path: Path) -> None:
@@ -156,9 +211,33 @@ def test_the_counts_stay_right_when_articles_are_replaced_or_deleted(tmp_path: P
         store.replace_graphs([(graph, kept)])
         replaced = stats(store)
         assert replaced == by_nodes(store)
+        assert totals(store) == sums(store)
         assert dict(replaced)["actors"] == dict(first)["actors"] - 1
         # deleted: the graph is gone
         store.replace_graphs([(graph, [])])
         deleted = stats(store)
         assert deleted == by_nodes(store)
+        assert totals(store) == sums(store)
         assert dict(deleted)["articles"] == dict(first)["articles"] - 1
+
+
+def test_the_totals_are_kept_by_the_bulk_loader(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A large write goes through Oxigraph's bulk loader, then one transaction replaces the
+    graphs that exist and keeps the totals: those of the new graphs added, of the replaced
+    ones taken off and added anew."""
+    from kg.store import embedded
+
+    monkeypatch.setattr(embedded, "BULK_QUADS", 1)  # every write with a new graph
+    store_dir = tmp_path / "store"
+    steel = IDENTITY / "steel-talks.facts.yaml"
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", str(steel)])
+    assert result.exit_code == 0, result.stderr
+    # the other article new, steel-talks replaced, in one batch
+    result = CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", str(IDENTITY)])
+    assert result.exit_code == 0, result.stderr
+    with open_store(store_dir) as store:
+        assert totals(store) == sums(store)
+        assert dict(stats(store))["articles"] == 2
+        assert stats(store) == by_nodes(store)

@@ -32,9 +32,11 @@ from rdflib.term import Node
 from kg import syntaxes
 from kg.errors import InputError
 from kg.iris import (
+    COUNTS_GRAPH,
     LINKS_GRAPH,
     REFERENCE_GRAPH,
     SHARED_GRAPH,
+    TOTALS,
     article_graph,
     article_iri,
     check_iri,
@@ -53,6 +55,7 @@ SUFFIXES = tuple(suffix for syntax in syntaxes.SYNTAXES for suffix in syntax.suf
 _ARTICLE = str(mint("article", "x"))[:-1]
 _GRAPH = str(mint("graph", "x"))[:-1]
 _BUNDLED = {URIRef(ONTOLOGY_IRI), REFERENCE_GRAPH}
+_STORE_OWN = {SHARED_GRAPH, COUNTS_GRAPH, TOTALS}
 _OX_POSITION = re.compile(r"^Parser error (?:at|between) line[^:]*: |\s*\(line \d+\)$")
 HINT = "an RDF input holds articles' graphs as 'tradekg export' writes them"
 
@@ -218,8 +221,10 @@ def _split(
     loose = Graph()  # triples with blank nodes outside any article: only the ontology's
     people: list[Triple] = []  # about a shared node, outside an article graph: whose are they?
     for s, p, o, graph in quads:
-        if graph in _BUNDLED or (graph is None and s in _BUNDLED) or s == SHARED_GRAPH:
-            continue  # the store's own graphs: written from the bundled and --reference files
+        if graph in _BUNDLED or (graph is None and s in _BUNDLED) or s in _STORE_OWN:
+            # the store's own graphs: written from the bundled and --reference files, and its
+            # totals (made anew by the write)
+            continue
         if graph == LINKS_GRAPH or (
             graph is None and (p == TKG.sameAs or s == LINKS_GRAPH or str(s).startswith(_LINKS))
         ):

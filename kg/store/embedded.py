@@ -100,6 +100,31 @@ def _replacement(
     )
 
 
+def _around(
+    totals: str | None,
+    replaced: Sequence[tuple[str, Sequence[str]]],
+    written: Sequence[tuple[str, Sequence[str]]],
+    added: Sequence[tuple[str, Sequence[str]]],
+) -> tuple[str, str, str]:
+    """The update that replaces the graphs ``replaced`` and adds ``added``, with what comes
+    before and after it for the store's totals (EmbeddedStore._totals): all in one
+    transaction, so the totals are those of what the store holds."""
+    before = after = ""
+    if totals == "keep":
+        before = fixed.totals_change([name for name, _ in replaced], "-")
+        after = fixed.totals_change([name for name, _ in written], "+")
+    elif totals == "drop":
+        before = fixed.TOTALS_DROP
+    elif totals == "create":
+        after = fixed.TOTALS_CREATE
+    return before, _replacement(replaced, added), after
+
+
+def _steps(*updates: str) -> str:
+    """One SPARQL update of these operations (the empty ones left out), run in order."""
+    return " ;\n".join(u for u in updates if u)
+
+
 class EmbeddedStore(Reading):
     """An on-disk Oxigraph store. One process may open it at a time."""
 
@@ -159,6 +184,7 @@ class EmbeddedStore(Reading):
         ]
         try:
             generation.bump(self.location)  # before the write: older pages are stale from now on
+            totals = self._totals(names)
             if sum(len(lines) for (_, lines), new in zip(names, fresh, strict=True) if new) >= (
                 BULK_QUADS
             ):
@@ -166,13 +192,14 @@ class EmbeddedStore(Reading):
                     [n for n, new in zip(names, fresh, strict=True) if new],
                     [n for n, new in zip(names, fresh, strict=True) if not new],
                     added,
+                    totals,
                 )
-            elif all(fresh):
+            elif all(fresh) and totals is None:
                 self._store.load(
                     input=_nquads([*names, *added]), format=syntaxes.by_name("nquads").format
                 )
             else:
-                self._store.update(_replacement(names, added))
+                self._store.update(_steps(*_around(totals, names, names, added)))
         except (OSError, SyntaxError) as e:
             raise StoreError(
                 f"could not write to the store at {self.location}: {e}",
@@ -188,11 +215,27 @@ class EmbeddedStore(Reading):
                     e,
                 )
 
+    def _totals(self, names: Sequence[tuple[str, Sequence[str]]]) -> str | None:
+        """What this write does to the store's totals (kg.store.fixed): "keep" them (take off
+        the counts of the graphs it replaces, add those of the graphs it writes), "drop" them
+        (it writes a graph without counts), "create" them (none are kept yet: made if every
+        graph keeps counts after the write), or None (nothing to do)."""
+        if not names:
+            return None  # only added to the shared graph, which the totals leave out
+        has = bool(list(self._store.query(fixed.HAS_TOTALS)))  # type: ignore[arg-type]
+        # (a graph written empty is deleted: its counts only go)
+        if not all(not lines or fixed.keeps_counts(name, lines) for name, lines in names):
+            return "drop" if has else None
+        # without totals, they are made once every graph keeps counts (an older store's may
+        # not: TOTALS_CREATE checks, after the write)
+        return "keep" if has else "create"
+
     def _bulk_replace(
         self,
         new: Sequence[tuple[str, Sequence[str]]],
         old: Sequence[tuple[str, Sequence[str]]],
         added: Sequence[tuple[str, Sequence[str]]],
+        totals: str | None = None,
     ) -> None:
         journal = render(UNFINISHED)
         self._store.update(
@@ -202,7 +245,9 @@ class EmbeddedStore(Reading):
         )
         try:
             self._store.bulk_load(input=_nquads(new), format=syntaxes.by_name("nquads").format)
-            self._store.update(f"DROP SILENT GRAPH {journal} ;\n" + _replacement(old, added))
+            # the new graphs are in: the totals take off only the counts of those replaced
+            before, middle, after = _around(totals, old, [*new, *old], added)
+            self._store.update(_steps(f"DROP SILENT GRAPH {journal}", before, middle, after))
         except BaseException:
             try:
                 self.recover()

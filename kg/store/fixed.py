@@ -8,15 +8,15 @@ server tradekg counts and lists only its own graphs, those that say ``<g> a prov
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from typing import Protocol
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
 
-from kg.iris import SHARED_GRAPH
+from kg.iris import COUNTS_GRAPH, SHARED_GRAPH, TOTALS
 from kg.sparql_terms import render
-from kg.terms import PREFIXES, TKG
+from kg.terms import KIND_COUNTS, PREFIXES, TKG
 
 _PROLOGUE = f"PREFIX prov: <{PREFIXES['prov']}>\nPREFIX tkg: <{TKG._NS}>\n"
 DIGEST = _PROLOGUE + "SELECT ?g ?hash WHERE { GRAPH ?g { ?g tkg:contentHash ?hash } }"
@@ -41,6 +41,71 @@ _UNUSED = f"""GRAPH {render(SHARED_GRAPH)} {{ ?s ?p ?o FILTER (?s != {render(SHA
   FILTER NOT EXISTS {{ GRAPH ?g {{ ?x ?q ?s }} FILTER (?g != {render(SHARED_GRAPH)}) }}"""
 UNUSED_SHARED = f"SELECT ?s ?p ?o WHERE {{ {_UNUSED} }}"
 PRUNE_SHARED = f"DELETE {{ GRAPH {render(SHARED_GRAPH)} {{ ?s ?p ?o }} }} WHERE {{ {_UNUSED} }}"
+
+
+# The store's totals (kg.iris.COUNTS_GRAPH): the sums of the counts each graph keeps of itself
+# (kg.rdf.with_count), and how many graphs they sum. They exist only while every graph but
+# the shared one keeps counts: a write creates them then (TOTALS_CREATE), keeps them in its
+# own transaction (TOTALS_CHANGE before and after it), or drops them (TOTALS_DROP) when it
+# writes a graph without counts; queries/stats.rq reads them, else sums the graphs' counts.
+_TOTALS = render(TOTALS)
+_COUNTS = render(COUNTS_GRAPH)
+_KEPT = ", ".join(render(p) for p in (*KIND_COUNTS.values(), TKG.tripleCount))
+_MARK = render(TKG.articleCount)  # a graph that keeps counts keeps this one
+_GRAPHS = render(TKG.graphCount)
+# (over the whole store one branch per property: ``?g ?p ?k`` with ?g unbound reads every triple)
+_SUMS = (
+    "SELECT ?p (SUM(?k) AS ?sum) WHERE {\n  "
+    + "\n  UNION ".join(
+        f"{{ GRAPH ?g {{ ?g {render(p)} ?k }} BIND({render(p)} AS ?p) }}"
+        for p in (*KIND_COUNTS.values(), TKG.tripleCount)
+    )
+    + f"\n  UNION {{ GRAPH ?g {{ ?g {_MARK} ?counted }} BIND({_GRAPHS} AS ?p) "
+    + "BIND(1 AS ?k) }\n} GROUP BY ?p"
+)
+HAS_TOTALS = f"SELECT ?n WHERE {{ GRAPH {_COUNTS} {{ {_TOTALS} {_GRAPHS} ?n }} }}"
+# a graph of tradekg's, other than the shared one, that keeps no counts (an older store's) or
+# not all of them (MINUS: FILTER NOT EXISTS would look each graph up, many times slower)
+_UNCOUNTED = f"""GRAPH ?g {{ ?g a <{PREFIXES["prov"]}Bundle> }}
+    MINUS {{ GRAPH ?g {{ ?g {_MARK} ?counted }} }}
+    MINUS {{ GRAPH ?g {{ ?g {render(TKG.tripleCount)} ?size }} }}
+    FILTER(?g != {render(SHARED_GRAPH)})"""
+UNCOUNTED = f"SELECT ?g WHERE {{ {_UNCOUNTED} }} LIMIT 1"
+TOTALS_SUMS = _SUMS  # (a SELECT: the totals as they should be, over the whole store)
+# made once every graph but the shared one keeps counts (the first subquery is the guard: when
+# a graph keeps none it gives no row, and nothing is summed)
+TOTALS_CREATE = f"""INSERT {{ GRAPH {_COUNTS} {{ {_TOTALS} ?p ?sum }} }} WHERE {{
+  {{ SELECT (1 AS ?every) WHERE {{ FILTER NOT EXISTS {{ {_UNCOUNTED} }} }} }}
+  {{ {_SUMS} }}
+}}"""
+TOTALS_DROP = f"DROP SILENT GRAPH {_COUNTS}"
+
+
+def totals_change(graphs: Sequence[str], sign: str) -> str:
+    """The update that adds (``sign`` "+") or takes off ("-") the counts the graphs
+    ``graphs`` (rendered IRIs) keep to or from the totals: taken off before they are
+    replaced, added once they are written."""
+    if not graphs:
+        return ""
+    values = " ".join(graphs)
+    return f"""DELETE {{ GRAPH {_COUNTS} {{ {_TOTALS} ?p ?old }} }}
+INSERT {{ GRAPH {_COUNTS} {{ {_TOTALS} ?p ?new }} }}
+WHERE {{
+  GRAPH {_COUNTS} {{ {_TOTALS} ?p ?old }}
+  {{ SELECT ?p (SUM(?k) AS ?change) WHERE {{
+    VALUES ?g {{ {values} }}
+    {{ GRAPH ?g {{ ?g ?p ?k }} FILTER(?p IN ({_KEPT})) }}
+    UNION {{ GRAPH ?g {{ ?g {_MARK} ?counted }} BIND({_GRAPHS} AS ?p) BIND(1 AS ?k) }}
+  }} GROUP BY ?p }}
+  BIND(?old {sign} ?change AS ?new)
+}}"""
+
+
+def keeps_counts(name: str, lines: Sequence[str]) -> bool:
+    """Whether a graph's N-Triples lines (its rendered IRI ``name``) state its counts (of
+    its kinds and of its triples)."""
+    marks = (f"{name} {_MARK} ", f"{name} {render(TKG.tripleCount)} ")
+    return all(any(line.startswith(mark) for line in reversed(lines)) for mark in marks)
 
 
 class _Rows(Protocol):

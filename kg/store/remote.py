@@ -40,7 +40,7 @@ from urllib.parse import urlsplit
 
 import pyoxigraph as ox
 import requests
-from rdflib import BNode, Literal, URIRef
+from rdflib import XSD, BNode, Literal, URIRef
 from rdflib.term import Node
 from requests.auth import HTTPDigestAuth
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
@@ -48,7 +48,7 @@ from SPARQLWrapper.SPARQLExceptions import SPARQLWrapperException
 
 from kg import syntaxes
 from kg.errors import KgError, QueryTimeout, StoreError, TimedOut, UsageError
-from kg.iris import SHARED_GRAPH
+from kg.iris import COUNTS_GRAPH, SHARED_GRAPH, TOTALS
 from kg.oxterms import from_ox
 from kg.sparql_terms import XSD_STRING, Row, bind_values, page, query_form, render, render_lines
 from kg.store import Caps, Dataset, Reading, RenderedGraph, Results, Triples, fixed
@@ -531,6 +531,8 @@ class RemoteStore(Reading):
         done: list[URIRef] = []
         for name, lines in graphs:
             try:
+                if not done:  # no totals while graphs change: stats sums per graph (fixed.py)
+                    self.drop_graphs([COUNTS_GRAPH])
                 self._put(name, lines)
             except StoreError as e:
                 e.message += (
@@ -556,6 +558,22 @@ class RemoteStore(Reading):
         self._check_written(add, at_least=True)
         if graphs:
             self._prune_shared()
+            self._recount()
+
+    def _recount(self) -> None:
+        """The store's totals anew (kg.store.fixed), once every graph but the shared one keeps
+        counts: summed over the whole store, as a server's writes are not one transaction."""
+        if self._select(fixed.UNCOUNTED, None).rows:
+            return
+        sums = self._select(fixed.TOTALS_SUMS, None).rows
+        if sums:
+            self._put(
+                COUNTS_GRAPH,
+                render_lines(
+                    (TOTALS, URIRef(str(p)), Literal(int(str(n)), datatype=XSD.integer))
+                    for p, n in sums
+                ),
+            )
 
     def _prune_shared(self) -> None:
         """Remove the description of the shared nodes no graph points at any more."""
@@ -590,8 +608,9 @@ class RemoteStore(Reading):
             )
 
     def drop_graphs(self, names: Sequence[URIRef]) -> None:
-        """Remove these graphs (a graph that does not exist is no error)."""
-        for name in names:
+        """Remove these graphs (a graph that does not exist is no error), and the store's
+        totals with them (kg.store.fixed: stats then sums per graph)."""
+        for name in [COUNTS_GRAPH, *names] if names and COUNTS_GRAPH not in names else names:
             if self.gsp_url is not None:
                 self._http("DELETE", self.gsp_url, name, allow=(404,))
             else:
