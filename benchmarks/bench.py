@@ -311,6 +311,10 @@ def w_ingest(
     if profiler is not None:
         profiler.disable()
         profiler.dump_stats(profile)
+    # CPU seconds of this process and of its worker processes (ended with the ingest): on a
+    # shared machine they vary far less than the wall time
+    own = resource.getrusage(resource.RUSAGE_SELF)
+    workers_cpu = resource.getrusage(resource.RUSAGE_CHILDREN)
     store = open_store(Path(store_dir), create=False)
     quads = store.quad_count()
     store.close()
@@ -327,6 +331,8 @@ def w_ingest(
             "batch_seconds": batches,
             "link_seconds": link_seconds,
             "links": links,
+            "cpu_seconds": own.ru_utime + own.ru_stime,
+            "workers_cpu_seconds": workers_cpu.ru_utime + workers_cpu.ru_stime,
         }
     )
 
@@ -714,6 +720,11 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
             f"  {res['seconds']:.1f} s, {n / res['seconds']:.1f} articles/s, "
             f"{res['quads']} quads, peak RSS {res['maxrss_mb']:.0f} MB"
             + (
+                f", CPU {res['cpu_seconds']:.1f} s + workers {res['workers_cpu_seconds']:.1f} s"
+                if "cpu_seconds" in res
+                else ""
+            )
+            + (
                 f" (linker: {res['links']} links, {res['link_seconds']:.1f} s)"
                 if res.get("links") is not None
                 else ""
@@ -733,6 +744,9 @@ def bench_size(n: int, args: argparse.Namespace) -> dict[str, Any]:
         "seconds_runs": secs,
         "seconds": statistics.median(secs),
         "articles_per_s": n / statistics.median(secs),
+        "cpu_seconds_runs": [
+            r["cpu_seconds"] + r["workers_cpu_seconds"] for r in runs if "cpu_seconds" in r
+        ],
         "quads": runs[-1]["quads"],
         "quads_per_article": runs[-1]["quads"] / n,
         "maxrss_mb": statistics.median(r["maxrss_mb"] for r in runs),
@@ -949,6 +963,15 @@ def table(res: dict[str, Any]) -> str:
             ratio(b_total, ing["seconds"]),
         )
     )
+    if ing.get("cpu_seconds_runs"):
+        rows.append(
+            (
+                "  CPU seconds of ingest and its workers, median",
+                f"{statistics.median(ing['cpu_seconds_runs']):.1f} s",
+                "",
+                "",
+            )
+        )
     for mode, what in (("bulk", "bulk loader"), ("load", "transactional load")):
         eng = ing.get("engine_load", {}).get(mode)
         if eng:
