@@ -12,6 +12,7 @@ on its type, never on its message. The whole tree::
     │   ├── QuerySyntaxError    the text is not a SPARQL 1.1 query (HTTP 400 from tradekg serve)
     │   ├── Refused             the query asks what a read-only, local store does not do:
     │   │                       an update, SERVICE, FROM <elsewhere> (HTTP 403)
+    │   ├── StaleCursor         a page's cursor was made before the store changed (HTTP 409)
     │   └── NetworkRefused      a connection to a place the user did not name (kg.guard)
     └── StoreError          the store could not be opened, read or written (exit 3)
         ├── StoreInUse      another process holds the embedded store (its lock)
@@ -105,6 +106,10 @@ class Refused(UsageError):
     """The query asks for something a read-only, local store does not do (HTTP 403)."""
 
 
+class StaleCursor(UsageError):
+    """The cursor was made before the store changed: its page may hold other rows."""
+
+
 class NetworkRefused(UsageError):
     """A connection to a place the user did not name was refused (exit 2)."""
 
@@ -148,6 +153,7 @@ __all__ = [
     "QuerySyntaxError",
     "QueryTimeout",
     "Refused",
+    "StaleCursor",
     "StoreError",
     "StoreInUse",
     "TimedOut",

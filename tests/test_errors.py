@@ -18,6 +18,7 @@ TREE = {
     "UsageError": ("KgError", 2),
     "QuerySyntaxError": ("UsageError", 2),
     "Refused": ("UsageError", 2),
+    "StaleCursor": ("UsageError", 2),
     "NetworkRefused": ("UsageError", 2),
     "StoreError": ("KgError", 3),
     "StoreInUse": ("StoreError", 3),

@@ -21,13 +21,9 @@ import json
 from collections.abc import Mapping
 from dataclasses import dataclass
 
-from kg.errors import UsageError
+from kg.errors import StaleCursor, UsageError
 
 _CHECK = 10  # hex digits of the check
-
-
-class StaleCursor(UsageError):
-    """The cursor was made before the store changed: its page may hold other rows."""
 
 
 @dataclass(frozen=True)
@@ -128,4 +124,4 @@ def _shown(token: str) -> str:
     return repr(token if len(token) <= 40 else token[:37] + "...")
 
 
-__all__ = ["Cursor", "StaleCursor", "make", "read", "resume"]
+__all__ = ["Cursor", "make", "read", "resume"]

@@ -21,6 +21,7 @@ its plan starts from the parameter, and a batch of keys beside it would change t
 from __future__ import annotations
 
 import math
+import sys
 import threading
 from collections.abc import Mapping
 
@@ -49,9 +50,11 @@ def sorted_keys(store: Store, key: str) -> list[Literal] | None:
     """Every value of the sort key ``key`` in the store, in the store's ORDER BY order; None
     when they cannot be sorted here (a value that is not a plain string, more values than the
     store returns). Kept for a read-only snapshot, read anew from any other store."""
-    from kg.store.readers import ReadOnly
-
-    token = store.generation() if isinstance(store, ReadOnly) else None
+    # a read-only snapshot is serve's (kg.store.readers); a CLI query never imports that module
+    # (it imports rdflib's SPARQL parser), so a store cannot be one when it is not loaded
+    readers = sys.modules.get("kg.store.readers")
+    snapshot = readers is not None and isinstance(store, readers.ReadOnly)
+    token = store.generation() if snapshot else None
     if token is None or token == NONE_YET:
         return _read_keys(store, key)
     cached = (store.location, token, key)

@@ -41,10 +41,18 @@ from urllib.parse import parse_qs, urlencode, urlsplit
 from rdflib import RDF, Graph, URIRef
 
 from kg import syntaxes
-from kg.errors import Busy, InputError, KgError, Refused, StoreError, TimedOut, UsageError
+from kg.errors import (
+    Busy,
+    InputError,
+    KgError,
+    Refused,
+    StaleCursor,
+    StoreError,
+    TimedOut,
+    UsageError,
+)
 from kg.iris import check_iri
 from kg.queries import run_saved
-from kg.queries.cursor import StaleCursor
 from kg.resources import ontology_file, ontology_graph
 from kg.serve import entity, html, pages, sparql
 from kg.serve.negotiate import Response, choose, format_names, prefers_html, rdf_media_types

@@ -9,7 +9,7 @@ from urllib.parse import urlencode
 from rdflib import Graph
 
 from kg import syntaxes
-from kg.errors import UsageError
+from kg.errors import StaleCursor, UsageError
 from kg.export import context
 from kg.queries import SavedQuery, catalogue, cursor, run_saved, write_results
 from kg.queries.run import page_bounds
@@ -162,7 +162,7 @@ def run_query(pstore: ReadOnly, name: str, args: Mapping[str, list[str]]) -> Res
     except UsageError as e:
         if fmt != "html":
             raise
-        status = 409 if isinstance(e, cursor.StaleCursor) else 400
+        status = 409 if isinstance(e, StaleCursor) else 400
         first = (
             f'<p><a href="{html.esc(_url(name, values, format=fmt))}">the first page</a></p>'
             if status == 409
