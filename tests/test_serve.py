@@ -9,9 +9,12 @@ from __future__ import annotations
 import http.client
 import io
 import json
+import logging
 import re
 import shutil
 import signal
+import socket
+import struct
 import subprocess
 import sys
 import threading
@@ -277,6 +280,30 @@ def test_a_query_over_the_time_limit_is_stopped(served: Running) -> None:
     for t in threads:
         t.join()
     assert replies == [200] * 4
+
+
+def test_a_client_that_hangs_up_leaves_no_traceback(
+    served: Running, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
+) -> None:
+    """A client that resets its connection before its answer is written (it timed out, or
+    was stopped) is noted in the log; no traceback is printed on stderr, and the server
+    goes on answering."""
+    parts = urlsplit(served.url)
+    caplog.set_level(logging.INFO, logger="kg.serve")
+    for _ in range(5):
+        with socket.create_connection((parts.hostname or "", parts.port or 0)) as client:
+            client.sendall(
+                b"GET /sparql?" + urlencode({"query": PERSONS}).encode() + b" HTTP/1.1\r\n"
+            )
+            client.sendall(b"Host: x\r\nAccept: text/csv\r\n\r\n")
+            # close with a reset (linger 0): the server's read or write fails
+            client.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline and "hung up" not in caplog.text:
+        time.sleep(0.05)
+    assert "hung up before its answer was sent" in caplog.text
+    assert sparql(served, "ASK { ?s ?p ?o }").status == 200
+    assert "Traceback" not in capsys.readouterr().err
 
 
 def test_results_past_the_row_limit_are_cut_and_say_so(served: Running) -> None:

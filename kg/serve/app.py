@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import sys
 import threading
 import time
 import traceback
@@ -448,6 +449,16 @@ class Server(ThreadingHTTPServer):
         host = host.decode() if isinstance(host, bytes) else host
         shown = f"[{host}]" if ":" in host else host
         return f"http://{shown}:{port}"
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A client that hung up before its answer was written (it timed out, or was stopped)
+        is no fault of the server's: noted in the log, not a traceback on stderr. Anything
+        else is logged with its traceback (socketserver prints it to stderr)."""
+        error = sys.exc_info()[1]
+        if isinstance(error, ConnectionError):  # BrokenPipeError, ConnectionResetError, ...
+            log.info("%s hung up before its answer was sent: %s", client_address[0], error)
+        else:
+            log.exception("error while answering %s", client_address[0])
 
     def close(self) -> None:
         self.server_close()
