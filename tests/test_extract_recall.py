@@ -1108,3 +1108,54 @@ def test_a_proposal_presented_or_submitted(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru opposed Chile's plan to end the dispute panels.",
+            [
+                ("proposals", "chile", "Chile's plan to end the dispute panels"),
+                ("objections", "peru", "Peru opposed Chile's plan to end the dispute panels"),
+            ],
+        ),
+        (
+            "Chile wants Peru to change its laws. Peru pushed back against the demand that "
+            "its commitments be written into law.",
+            [
+                ("proposals", "chile", "Peru to change its laws"),
+                ("proposals", "chile", "demand that its commitments be written into law"),
+                (
+                    "objections",
+                    "peru",
+                    "Peru pushed back against the demand that its commitments be written into law",
+                ),
+            ],
+        ),
+        # "the demand" with no other side's proposal before it: whose it is is unsaid
+        (
+            "Peru pushed back against the demand that its commitments be written into law.",
+            [
+                (
+                    "objections",
+                    "peru",
+                    "Peru pushed back against the demand that its commitments be written into law",
+                )
+            ],
+        ),
+        # its own side's plan, and a pronoun's: no proposal of another party
+        (
+            "Peru criticised the Peruvian plan to end the dispute panels.",
+            [("objections", "peru", "Peru criticised the Peruvian plan to end the dispute panels")],
+        ),
+    ],
+)
+def test_a_proposal_named_as_what_is_objected_to_is_the_named_partys(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = acts(text, lexicon)
+    assert [(a[0], a[2], a[4]) for a in found] == expected
+    objections = [a for a in found if a[0] == "objections"]
+    proposals = [a for a in found if a[0] == "proposals"]
+    assert [o[3] for o in objections] == [proposals[-1][3] if len(proposals) > 0 else None]

@@ -208,6 +208,17 @@ _A_CLAIM = re.compile(
     r"accusation|report|reports)\s+that\b",
     re.IGNORECASE,
 )
+# a proposal named as the thing objected to: "pushed back against the demand that its
+# commitments be enshrined in law", "rejected the U.S. argument that Canada could not ...",
+# "opposed Washington's plan to end the panels"
+_NOMINAL_PROPOSAL = re.compile(
+    r"\s*(?P<det>the|a|an|any|this|that|its|their|his|her)?\s*"
+    r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s?)?\s+)?"
+    r"(?:(?:new|latest|revised|original|initial|renewed|repeated|key|main|central|"
+    r"controversial|proposed|earlier|recent|last|final)\s+)?"
+    r"(?P<noun>demands?|proposals?|plans?|offers?|requests?|calls?|bids?|argument|"
+    r"insistence|push|counter-?proposals?)\s+(?:that|to|for)\s+(?=[a-z])"
+)
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _RELATIVE_HEAD = re.compile(
     r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
@@ -1055,6 +1066,44 @@ class ActFinder:
             return (same_noun or earlier)[-1:]
         return []
 
+    def _nominal(self, agent: Actor, start: int, end: int) -> list[DraftedFact]:
+        """ "pushed back against the demand that ...", "rejected the U.S. argument that ...":
+        the proposal the object names, drafted there, by the party the words name ("the U.S.
+        argument", "Washington's plan") or, for "the demand" that names none, by the party
+        of the last proposal of another side drafted before; none when the owner is a
+        pronoun, the objector's own side, or unknown."""
+        m = _NOMINAL_PROPOSAL.match(self.text, start, end)
+        if m is None or any(start <= p.start < end for p in self.proposals):
+            return []  # not a proposal named as a thing, or one drafted inside it already
+        own = self._party(agent).key
+        owner: Actor | None = None
+        if m.group("owner"):
+            named = [
+                x
+                for x in self.mentions.within(m.start("owner"), m.end("owner"))
+                if x.actor.kind in ("Country", "Organization", "GovernmentBody", "Person")
+            ]
+            if not named:
+                return []
+            owner = named[0].actor
+        elif m.group("det") in (None, "its", "their", "his", "her") or m.group("noun") in (
+            "argument",
+            "insistence",
+        ):
+            return []  # whose it is the words do not say
+        else:
+            earlier = self._others(agent, [p for p in self.proposals if p.end <= start])
+            if not earlier:
+                return []
+            owner = earlier[-1].actors[0]
+        if self._party(owner).key == own:
+            return []
+        p_start = m.start("owner") if m.group("owner") else m.start("noun")
+        p_end = self._clause(m.end(), end)[1]
+        if p_end - m.end() < 8:
+            return []
+        return [self._proposal(owner, p_start, p_end, "proposal-named", 0.65)]
+
     def _others(self, agent: Actor, proposals: list[DraftedFact]) -> list[DraftedFact]:
         """Proposals a government (or its official) may object to: not its own. Lawmakers,
         industries and unnamed sources do object to their own government's."""
@@ -1324,7 +1373,11 @@ class ActFinder:
         if _A_CLAIM.match(self.text[start:end]):
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
-        targets = self._targets(start, end, agent.actor) or self._deal(agent.actor, start, end)
+        targets = (
+            self._nominal(agent.actor, start, end)
+            or self._targets(start, end, agent.actor)
+            or self._deal(agent.actor, start, end)
+        )
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
         if targets:
             fields["proposal"] = targets[0].key if len(targets) == 1 else None
