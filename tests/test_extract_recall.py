@@ -297,6 +297,18 @@ def test_a_measure_in_progress_is_a_proposal(lexicon: Lexicon) -> None:
 @pytest.mark.parametrize(
     "text",
     [
+        "Peru is considering duties on Chilean wine.",
+        "Peru said on Monday it is considering duties on Chilean wine.",
+        "Peru is weighing duties on Chilean wine.",
+    ],
+)
+def test_a_measure_under_consideration_is_a_proposal(lexicon: Lexicon, text: str) -> None:
+    assert [(a[0], a[2]) for a in acts(text, lexicon)] == [("proposals", "peru")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
         "Peru raised concerns about Chilean wine.",  # no measure named
         "Peru has threatened to impose duties on Chilean wine.",  # a threat, drafted as one
         "Chile objected to the proposed duties on its wine.",  # "proposed" is an adjective
@@ -1066,6 +1078,10 @@ def test_saying_another_party_must_act_is_a_demand(
         "Peru is against the sunset clause.",
         "Peru is unhappy with the sunset clause.",
         "Peruvian negotiators have said no to the sunset clause.",
+        "Peruvian negotiators slam the sunset clause.",
+        "Peruvian negotiators condemn the sunset clause.",
+        "Peru raised objections to the sunset clause.",
+        "Peru has reservations about the sunset clause.",
     ],
 )
 def test_more_ways_of_objecting(lexicon: Lexicon, objection: str) -> None:

@@ -1020,7 +1020,8 @@ class ActFinder:
         announced = (
             future
             or re.search(r"\b(?:is|are)\s+$", lead)  # "is exempting", "are considering"
-            or verb[2].lower().split()[0].startswith(("announc", "consider", "weigh", "mull"))
+            # "announced", "is considering": the lexicon's phrase may hold the "is"
+            or verb[2].lower().split()[-1].startswith(("announc", "consider", "weigh", "mull"))
         )
         if not announced:
             self._taken.add(proposal.key)
