@@ -1175,3 +1175,45 @@ def test_a_proposal_named_as_what_is_objected_to_is_the_named_partys(
     objections = [a for a in found if a[0] == "objections"]
     proposals = [a for a in found if a[0] == "proposals"]
     assert [o[3] for o in objections] == [proposals[-1][3] if len(proposals) > 0 else None]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Chile wants Peru to drop its wine duties. Peru has refused.",
+            [("proposals", "chile", None), ("objections", "peru", "tariffs")],
+        ),
+        (
+            "Chile wants Peru to drop its wine duties. Peru objected, saying the duties save jobs.",
+            [("proposals", "chile", None), ("objections", "peru", "tariffs")],
+        ),
+        # its own side's demand, a demand two sentences back, and "refused to comment"
+        (
+            "Chile wants Peru to drop its wine duties. Chile refused.",
+            [("proposals", "chile", None)],
+        ),
+        (
+            "Chile wants Peru to drop its wine duties. The talks went on for hours. Peru refused.",
+            [("proposals", "chile", None)],
+        ),
+        (
+            "Chile wants Peru to drop its wine duties. Peru refused to comment.",
+            [("proposals", "chile", None)],
+        ),
+    ],
+)
+def test_a_refusal_with_nothing_after_it_is_to_the_other_sides_last_proposal(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str | None]]
+) -> None:
+    found = acts(text, lexicon)
+    assert [(a[0], a[2], a[3] if a[0] == "objections" else None) for a in found] == expected
+
+
+def test_a_measure_verb_used_as_a_noun_is_no_measure(lexicon: Lexicon) -> None:
+    assert acts("Peru will cut its wine tariffs.", lexicon) == [
+        ("proposals", "measure-verb", "peru", "tariffs", "Peru will cut its wine tariffs")
+    ]
+    assert acts("Peru opposes any cut to its wine tariffs.", lexicon) == [
+        ("objections", "objection-verb", "peru", None, "Peru opposes any cut to its wine tariffs")
+    ]

@@ -219,6 +219,10 @@ _NOMINAL_PROPOSAL = re.compile(
     r"(?P<noun>demands?|proposals?|plans?|offers?|requests?|calls?|bids?|argument|"
     r"insistence|push|counter-?proposals?)\s+(?:that|to|for)\s+(?=[a-z])"
 )
+_NO_COMMENT = re.compile(
+    r"\s*to\s+(?:comment|elaborate|say|discuss|speculate|give\s+details|provide\s+details|"
+    r"confirm|be\s+named|be\s+identified|answer|respond|reply)\b"
+)
 _PASSIVE = re.compile(r"\b(?:be|been|being|was|were|is|are|by)\s+(?:[a-z]+ly\s+)?$", re.IGNORECASE)
 _RELATIVE_HEAD = re.compile(
     r"\b(?:changes?|ideas?|proposals?|plans?|demands?|measures?|offers?|"
@@ -348,6 +352,25 @@ _WHEN_AT_START = re.compile(r"\s*" + _WHEN + r"\s+(?=that\s)")
 _WHEN_AT_END = re.compile(r",?\s+" + _WHEN + r"$")
 REASON_WORDS = 40
 # demand nouns that are verbs too: a noun only after a possessive ("the EU's plans to")
+# measure verbs that are also nouns: "any cut to", "a hike in", "the increase"
+_MEASURE_VERB_NOUNS = frozenset(
+    {"cut", "cuts", "increase", "increases", "hike", "hikes", "levy", "levies", "double", "lift"}
+)
+# objection verbs that may stand alone after a demand: "Washington has refused."
+_BARE_VERBS = frozenset(
+    {
+        "refused",
+        "refuses",
+        "rejected",
+        "rejects",
+        "balked",
+        "balks",
+        "objected",
+        "objects",
+        "resisted",
+        "resists",
+    }
+)
 _VERB_TOO = frozenset({"plan", "plans", "offers"})
 # what a quotation's words say a party named in them does or will do
 QUOTED_KINDS = ("measure", "demand")
@@ -823,6 +846,17 @@ class ActFinder:
             first = verb[2].lower().split()[0]
             if first in self._nouns and self._noun_use(s.start, verb[0]):
                 continue  # "U.S. demands for ...", "the proposal": a noun, drafted above
+            if (
+                kind == "measure"
+                and first in _MEASURE_VERB_NOUNS
+                and re.search(
+                    r"\b(?:the|a|an|any|no|its|their|his|her|this|that|further|deep|deeper|"
+                    r"big|sharp|steep)\s+$",
+                    self.text[max(s.start, verb[0] - 10) : verb[0]],
+                    re.IGNORECASE,
+                )
+            ):
+                continue  # "opposes any cut to its rice tariffs": a noun, no measure taken
             if first.endswith("ed") and re.search(
                 r"\b(?:the|a|an|its|their|his|her|this|that|these|those)\s+$",
                 self.text[max(s.start, verb[0] - 8) : verb[0]],
@@ -863,8 +897,47 @@ class ActFinder:
                 kind in ("object", "reject")
                 and re.fullmatch(r"\s*(?:it|them)", self.text[obj[0] : obj[1]])
             ):
-                continue  # "refused to accept it": "it" is the proposal named before
+                # "refused to accept it": "it" is the proposal named before
+                if kind in ("object", "reject") and obj[1] == obj[0]:
+                    self._bare(s, agent, verb, kind, source)
+                continue
             getattr(self, "_" + kind)(s, agent, verb, obj, source)
+
+    def _bare(
+        self,
+        s: Sentence,
+        agent: Mention,
+        verb: tuple[int, int, str],
+        kind: str,
+        source: Mention | None,
+    ) -> None:
+        """ "Canada wants the U.S. to drop its tariffs. Washington has refused.": a refusal or
+        objection with nothing after it is to the last proposal of another party, when one
+        ends in the sentence or the one before; nothing is drafted otherwise."""
+        if verb[2].lower() not in _BARE_VERBS:
+            return
+        earlier = self._others(agent.actor, [p for p in self.proposals if p.end <= agent.start])
+        before = self.text[max(0, s.start - 400) : s.start]
+        last_stop = max(before.rfind(". ", 0, len(before) - 2), before.rfind("\n"))
+        window = max(0, s.start - 400) + last_stop + 1
+        if not earlier or earlier[-1].end < window:
+            return
+        target = earlier[-1]
+        fields: dict[str, object] = {
+            "kind": "rejection" if kind == "reject" else "objection",
+            "by": agent.actor.key,
+            "proposal": target.key,
+        }
+        self._act(
+            "objections",
+            target.key,
+            "objection-bare",
+            0.6,
+            (agent.start, verb[1]),
+            fields,
+            agent.actor,
+            source,
+        )
 
     def _relative(
         self,
@@ -1373,6 +1446,8 @@ class ActFinder:
         start, end = obj
         if _A_CLAIM.match(self.text[start:end]):
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
+        if _NO_COMMENT.match(self.text, start, end):
+            return  # "refused to comment": no position at all
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
         targets = (
             self._nominal(agent.actor, start, end)
