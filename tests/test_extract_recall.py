@@ -1217,3 +1217,37 @@ def test_a_measure_verb_used_as_a_noun_is_no_measure(lexicon: Lexicon) -> None:
     assert acts("Peru opposes any cut to its wine tariffs.", lexicon) == [
         ("objections", "objection-verb", "peru", None, "Peru opposes any cut to its wine tariffs")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru criticised the duties imposed by Chile on its wine.",
+            [
+                ("proposals", "chile", "duties imposed by Chile"),
+                ("objections", "peru", "Peru criticised the duties imposed by Chile on its wine"),
+            ],
+        ),
+        (
+            "Airbus received loan subsidies from European governments. Peru condemned the "
+            "subsidies.",
+            [
+                ("proposals", "european-union", "subsidies from European governments"),
+                ("objections", "peru", "Peru condemned the subsidies"),
+            ],
+        ),
+        # goods from a country are not its measure
+        (
+            "Peru criticised the tariffs on steel from Chile.",
+            [("objections", "peru", "Peru criticised the tariffs on steel from Chile")],
+        ),
+    ],
+)
+def test_a_measure_named_before_its_owner_is_the_owners(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    found = acts(text, lexicon)
+    assert [(a[0], a[2], a[4]) for a in found] == expected
+    targets = [a[3] for a in found if a[0] == "objections"]
+    assert targets == [found[0][3] if found[0][0] == "proposals" else None]

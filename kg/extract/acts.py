@@ -286,6 +286,14 @@ _MEASURE_NOUN = re.compile(
     r"levies|subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?[\w-]+))?"
 )
+# a measure whose owner follows it: "duties imposed by Chile", "subsidies from European
+# governments" ("tariffs from China" is on goods from China: "from" only for subsidies)
+_MEASURE_BY = re.compile(
+    r"\b(?:(?P<noun>tariffs|duties|quotas|levies|subsidies|import\s+bans?)\s+"
+    r"(?:imposed|levied|granted|given|provided|paid|introduced|applied|set)\s+"
+    r"(?:on\s+(?:[\w-]+\s+){0,3}?)?by|(?P<aid>subsidies)\s+from)\s+(?:the\s+)?"
+    r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?P<govs>\s+governments?)?"
+)
 # words that end the words before a measure's noun: what comes before is a clause
 _NOT_MODIFIERS = frozenset(
     {
@@ -693,6 +701,27 @@ class ActFinder:
             ):
                 continue  # "Japan tariffs": a country name as a modifier is too loose; "U.S.
                 # tariffs", "Chinese duties", "Beijing's tariffs" are the country's
+            party = Actor(ref.key, ref.kind, ref.name, False)
+            proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
+            if proposal.rule == "measure-noun":
+                self._taken.add(proposal.key)
+        for m in _MEASURE_BY.finditer(self.text, s.start, s.end):
+            start = m.start("noun") if m.group("noun") else m.start("aid")
+            if self._inside(start, quote_spans) or any(
+                p.start <= start < p.end for p in self.proposals
+            ):
+                continue
+            owner = m.group("owner")
+            if owner in ("European", "EU") and (m.group("govs") or owner == "EU"):
+                key = "european-union"  # "European governments": the EU's
+            else:
+                key = self.lexicon.demonyms.get(owner) if m.group("govs") else None
+                key = key or next(
+                    (e.key for e in self.lexicon.lookup(owner) if e.kind == "Country"), None
+                )
+            ref = self.lexicon.reference.get("actors", key) if key else None
+            if ref is None:
+                continue
             party = Actor(ref.key, ref.kind, ref.name, False)
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
