@@ -1251,3 +1251,61 @@ def test_a_measure_named_before_its_owner_is_the_owners(
     assert [(a[0], a[2], a[4]) for a in found] == expected
     targets = [a[3] for a in found if a[0] == "objections"]
     assert targets == [found[0][3] if found[0][0] == "proposals" else None]
+
+
+DEAL = "Peru agreed a trade deal with Chile on Friday. "
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            DEAL + "Ecuador said the deal was a betrayal of its farmers.",
+            ("ecuador", "Ecuador said the deal was a betrayal of its farmers"),
+        ),
+        (
+            DEAL + "Ecuador said the deal would damage its beef sector.",
+            ("ecuador", "Ecuador said the deal would damage its beef sector"),
+        ),
+        (
+            DEAL + "Ecuador said it would not ratify the deal in its current form.",
+            ("ecuador", "Ecuador said it would not ratify the deal in its current form"),
+        ),
+        # the maker's own side objecting: the deal is the partner's
+        (
+            DEAL + "Peruvian officials said the deal was a betrayal of their farmers.",
+            ("peru", "Peruvian officials said the deal was a betrayal of their farmers"),
+        ),
+    ],
+)
+def test_the_deal_a_party_made_is_what_the_deal_refers_to(
+    lexicon: Lexicon, text: str, expected: tuple[str, str]
+) -> None:
+    found = acts(text, lexicon)
+    proposals = [a for a in found if a[0] == "proposals"]
+    objections = [a for a in found if a[0] == "objections"]
+    assert [(o[2], o[4]) for o in objections] == [expected]
+    owner = "chile" if expected[0] == "peru" else "peru"
+    assert [(p[2], p[4]) for p in proposals] == [(owner, "a trade deal with Chile")]
+    assert objections[0][3] == proposals[0][3]
+
+
+def test_a_deal_nobody_made_before_is_no_target(lexicon: Lexicon) -> None:
+    text = "Ecuador said the deal was a betrayal of its farmers."
+    assert acts(text, lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "objection",
+    [
+        "Chile said the tariffs imposed by Peru were unjustified.",
+        "Chile will appeal against the tariffs.",
+        "Chile took Peru to the WTO over the tariffs.",
+    ],
+)
+def test_more_objections_to_a_measure(lexicon: Lexicon, objection: str) -> None:
+    text = "Peru imposed tariffs on Chilean wine. " + objection
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "peru", "tariffs"),
+        ("objections", "chile", "tariffs"),
+    ]

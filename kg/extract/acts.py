@@ -99,6 +99,14 @@ _VERBISH = frozenset(
         "intends",
         "aims",
         "hopes",
+        "agreed",  # a past tense the _PAST pattern (no "eed") does not take
+        "agrees",
+        "struck",
+        "reached",
+        "signed",
+        "sealed",
+        "clinched",
+        "concluded",
     }
 )
 _MEASURE_FUTURE = re.compile(
@@ -239,13 +247,16 @@ _VERDICT = re.compile(
     r"(?:[\w.-]+\s+){0,2}?"
     r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|"
     r"regime|quota|quotas|ban|plan|proposal|proposals|bill|rates|levy|clause|demands?|"
-    r"offer|requirements?|rules|changes))\s+"
+    r"offer|requirements?|rules|changes|deal|agreement|pact|treaty|accord)"
+    r"(?:\s+(?:imposed|levied|announced|proposed|introduced)\s+by\s+(?:the\s+)?"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s+"
     r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
     r"(?:discriminat\w*|violat\w*|breach\w*|inconsistent\s+with|unfair\w*|illegal|"
     r"unlawful|unjustified|unwarranted|protectionis\w*|absurd|unacceptable|"
     r"in\s+breach|in\s+violation|a\s+violation|a\s+breach|penali[sz]\w*|"
     r"unfairly\s+target\w*|unworkable|a\s+non-starter|a\s+poison\s+pill|"
-    r"a\s+(?:grave|serious|big|huge)?\s*mistake|counterproductive|"
+    r"a\s+(?:grave|serious|big|huge)?\s*mistake|counterproductive|a\s+betrayal|"
+    r"a\s+(?:total\s+|complete\s+)?(?:disaster|sell-?out)|catastroph\w+|"
     r"(?:would|could|will)\s+(?:\w+ly\s+)?(?:destroy|hurt|harm|damage|devastate|cripple|"
     r"undermine|kill))"
 )
@@ -277,6 +288,13 @@ _DEAL = re.compile(
     r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)",
     re.IGNORECASE,
+)
+# a deal a party made: "agreed a trade deal with Mercosur", "have struck an agreement"
+_DEAL_MADE = re.compile(
+    r"\b(?:agreed|struck|strike|reached|signed|concluded|sealed|clinched|finalised|finalized|"
+    r"initialled|initialed)\s+(?P<deal>(?:a|an|the|their|its)\s+(?:[\w“”\"’'.-]+\s+){0,4}?"
+    r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
+    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)"
 )
 # a country's measure named as a thing: "Japan's up to 40 percent tariffs on imported cheese",
 # "Japanese tariffs on politically sensitive farm products"
@@ -346,7 +364,9 @@ _LEGAL_ACTION = re.compile(
     r"\b(?:launch(?:es|ed|ing)?|fil(?:es|ed|ing)|lodg(?:es|ed|ing)|brought|bring(?:s|ing)?|"
     r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?"
     r"(?:[A-Z][A-Za-z.]*\s+)?(?:appeal|"
-    r"complaint|challenge|case|dispute)\b"
+    r"complaint|challenge|case|dispute)\b|"
+    r"\b(?:took|takes|take|taking|hauled|hauls|haul)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"(?=\s+(?:to|before)\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b)"
 )
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
@@ -1227,7 +1247,9 @@ class ActFinder:
             if agent is None:
                 continue
             t_start = m.start("target")
-            targets = self._others(agent.actor, self._targets(t_start, m.end(), agent.actor))
+            targets = self._others(
+                agent.actor, self._targets(t_start, m.end(), agent.actor)
+            ) or self._deal(agent.actor, t_start, m.end())
             if not targets:
                 continue  # a verdict on something no proposal names
             end = self._clause(m.end(), s.end)[1]
@@ -1375,6 +1397,10 @@ class ActFinder:
                 return same[:1]
         elif m.group("the") and deals:
             return deals[-1:]  # "the deal": the one named before
+        elif m.group("the"):
+            made = self._deal_made(agent, d_start)
+            if made is not None:
+                return [made]
         own = self._party(agent).key
         leader = None
         led = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\b", self.text[d_start:d_end])
@@ -1399,6 +1425,36 @@ class ActFinder:
         if leader is None or self._party(leader).key == own:
             return []
         return [self._proposal(leader, d_start, d_end, "deal-object", 0.6)]
+
+    def _deal_made(self, agent: Actor, before: int) -> DraftedFact | None:
+        """ "The Commission agreed a trade deal with Mercosur on Friday. ... the deal": the
+        last deal the article says a party agreed, struck or signed before ``before``, as
+        that party's proposal (or the party it was made with, when the objector is on the
+        first one's side); None when no deal was made before or the maker is unknown."""
+        found = list(_DEAL_MADE.finditer(self.text, 0, before))
+        if not found:
+            return None
+        m = found[-1]
+        stop = self.text.rfind(". ", 0, m.start())
+        s_start = max(stop + 2 if stop != -1 else 0, self.text.rfind("\n", 0, m.start()) + 1)
+        maker = self._agent_before(s_start, m.start())
+        if maker is None:
+            return None
+        own = self._party(agent).key
+        party = maker.actor
+        if self._party(party).key == own:
+            partner = next(
+                (
+                    x.actor
+                    for x in self.mentions.within(m.start("deal"), m.end())
+                    if x.actor.kind in ("Country", "Organization")
+                ),
+                None,
+            )
+            if partner is None or self._party(partner).key == own:
+                return None
+            party = partner
+        return self._proposal(party, m.start("deal"), m.end(), "deal-object", 0.55)
 
     def _other_side(self, start: int, end: int, own: str) -> Actor | None:
         """ "the EU-Mercosur deal", "an India-UK trade agreement": the first of the two
@@ -1695,6 +1751,7 @@ _DISAPPROVAL = re.compile(
     r"discriminat\w+|illegal|unlawful|bully\w*|blackmail|(?:a\s+)?(?:grave|serious|big)\s+mistake|"
     r"(?:respectfully\s+|strongly\s+|firmly\s+)?disagree|deeply\s+disappoint\w*|"
     r"regrettable|(?:strongly|firmly|resolutely)\s+oppose[sd]?|in\s+breach\s+of|"
+    r"a\s+betrayal|a\s+(?:total\s+|complete\s+)?(?:disaster|sell-?out)|"
     r"violat(?:es|ed|ion\s+of)|trade\s+barriers?)\b",
     re.IGNORECASE,
 )
