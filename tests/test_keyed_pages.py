@@ -18,11 +18,13 @@ from urllib.parse import urlsplit
 
 import pytest
 
+from kg.errors import InputError
 from kg.ingest import ingest
 from kg.loaders.reference import load_reference
 from kg.queries import catalogue, run_saved
+from kg.queries.catalogue import parse_query_file
 from kg.queries.keyed import keyed_page, sorted_keys
-from kg.resources import sample_dir
+from kg.resources import queries_dir, sample_dir
 from kg.serve import make_server
 from kg.store import Store, open_store
 
@@ -42,9 +44,11 @@ def test_the_headline_ordered_listings_declare_it() -> None:
     assert KEYED == [
         "anonymous-claims",
         "article-audit",
+        "objections",
         "proposals",
         "quotes",
         "statements",
+        "threats",
     ]
 
 
@@ -203,3 +207,18 @@ def test_serve_reads_the_headlines_of_the_snapshot_it_answers_from(
         server.shutdown()
         thread.join()
         server.close()
+
+
+def test_a_header_that_reads_pages_via_a_variable_names_it_and_its_keys_query(
+    tmp_path: Path,
+) -> None:
+    text = (queries_dir() / "threats.rq").read_text(encoding="utf-8")
+    assert "#+   via: threat\n" in text
+    bad = tmp_path / "threats.rq"
+    bad.write_text(text.replace("#+   via: threat\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert str(caught.value).startswith(
+        f"{bad}:1: pages read via a variable need both via: VARIABLE (one of the query's) and "
+        "keys: 'SELECT ?VARIABLE ?headline WHERE ...', not {'by': 'headline', 'keys': "
+    )

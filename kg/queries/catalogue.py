@@ -8,7 +8,7 @@
     #+   - {name: issue, type: issue, description: only objections to proposals on this issue}
     #+ columns: [objection, objector, proposal, issue, reason, source, mode]
     #+ iris: [objection, proposal]
-    #+ pages: {by: headline}
+    #+ pages: {by: headline, via: objection, keys: "SELECT ?objection ?headline WHERE { ... }"}
     PREFIX tkg: <https://w3id.org/tradekg/ontology#>
     SELECT ...
 """
@@ -49,6 +49,8 @@ KEYED_PAGES = {
     "SELECT DISTINCT ?key WHERE { ?article schema:headline ?key }",
 }
 _OUTER_ORDER = re.compile(r"^ORDER BY\s+\?(\w+)", re.M)
+_PREFIX = re.compile(r"^PREFIX\s+\w*:\s*<[^>]*>\s*$", re.M)
+_SELECTS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?\?(\w+)\s+\?(\w+)\s+WHERE\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -72,6 +74,11 @@ class SavedQuery:
     # ``pages: {by: KEY}``: the column the ORDER BY starts with, bound in every row to a value
     # of KEYED_PAGES[KEY]; a first page is read from the rows of the first keys (kg.queries.keyed)
     page_key: str | None = None
+    # ``pages: {by: KEY, via: VAR, keys: QUERY}``: a batch of keys is bound in QUERY
+    # (``SELECT ?VAR ?KEY WHERE ...``, given the listing's prefixes here), and the listing is
+    # bound to the values of ?VAR it gives, instead of to the keys (kg.queries.keyed)
+    page_via: str | None = None
+    page_keys: str | None = None
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -118,7 +125,7 @@ def parse_query_file(path: Path) -> SavedQuery:
                 hint="select the parameter's variable: values are bound by substitution, "
                 "which applies to projected variables only",
             )
-    page_key = _page_key(meta.get("pages"), columns, text, path)
+    page_key, page_via, page_keys = _page_key(meta.get("pages"), columns, text, path)
     return SavedQuery(
         name=path.stem,
         title=str(meta["title"]),
@@ -129,18 +136,25 @@ def parse_query_file(path: Path) -> SavedQuery:
         path=path,
         iris=iris,
         page_key=page_key,
+        page_via=page_via,
+        page_keys=page_keys,
     )
 
 
-def _page_key(pages: object, columns: tuple[str, ...], text: str, path: Path) -> str | None:
-    """The ``pages: {by: KEY}`` of a header, checked: a kind of key tradekg knows, a column,
-    and the first variable of the query's ORDER BY (the last one at the start of a line)."""
+def _page_key(
+    pages: object, columns: tuple[str, ...], text: str, path: Path
+) -> tuple[str | None, str | None, str | None]:
+    """The ``pages: {by: KEY[, via: VAR, keys: QUERY]}`` of a header, checked: a kind of key
+    tradekg knows, a column, and the first variable of the query's ORDER BY (the last one at
+    the start of a line); with ``via``, a query of the pairs of ?VAR and ?KEY. Returns the key,
+    the variable and the keys query with the listing's prefixes (None where not given)."""
     if pages is None:
-        return None
+        return None, None, None
     by = pages.get("by") if isinstance(pages, dict) else None
-    if by not in KEYED_PAGES:
+    if not isinstance(pages, dict) or by not in KEYED_PAGES or set(pages) - {"by", "via", "keys"}:
         raise InputError(
-            f"pages must be {{by: KEY}} with KEY one of {', '.join(KEYED_PAGES)}, not {pages!r}",
+            f"pages must be {{by: KEY}} or {{by: KEY, via: VARIABLE, keys: QUERY}} with KEY "
+            f"one of {', '.join(KEYED_PAGES)}, not {pages!r}",
             path=path,
             line=1,
         )
@@ -152,7 +166,24 @@ def _page_key(pages: object, columns: tuple[str, ...], text: str, path: Path) ->
             path=path,
             line=1,
         )
-    return str(by)
+    via, keys = pages.get("via"), pages.get("keys")
+    if via is None and keys is None:
+        return str(by), None, None
+    selected = _SELECTS.match(str(keys or ""))
+    if (
+        not isinstance(via, str)
+        or f"?{via}" not in text
+        or selected is None
+        or selected.group(2, 3) != (via, by)
+    ):
+        raise InputError(
+            f"pages read via a variable need both via: VARIABLE (one of the query's) and "
+            f"keys: 'SELECT ?VARIABLE ?{by} WHERE ...', not {pages!r}",
+            path=path,
+            line=1,
+        )
+    prologue = "\n".join(_PREFIX.findall(text))
+    return str(by), via, prologue + "\n" + str(keys)
 
 
 @cache

@@ -16,20 +16,30 @@ answers the whole query as before). serve keeps the sorted keys of each snapshot
 (a snapshot never changes; a new one has a new generation). A listing bound by a parameter
 is answered whole, too:
 its plan starts from the parameter, and a batch of keys beside it would change that.
+
+A listing whose rows are few per key, or whose plan a block of keys does not start from
+(``pages: {by: KEY, via: VAR, keys: QUERY}``: objections, threats), binds ?VAR instead: a
+batch's keys are bound in QUERY (``SELECT ?VAR ?KEY WHERE ...``), which gives the values of
+?VAR they pair with, and those are bound in the listing, at each line ``#+values`` if it has
+them (inside each branch of a UNION: Oxigraph matches a UNION whole before it joins it with
+a block outside it), else at the start of its WHERE group. Of its answer, the rows whose key
+is one of the batch's are kept (a value of ?VAR can have rows of other keys too). That is the
+same rows when QUERY pairs every row's value of ?VAR with the row's key, a key every row has.
 """
 
 from __future__ import annotations
 
 import math
+import re
 import sys
 import threading
 from collections.abc import Mapping
 
-from rdflib import Literal
+from rdflib import Literal, URIRef
 from rdflib.term import Node
 
 from kg.queries.catalogue import KEYED_PAGES, SavedQuery
-from kg.sparql_terms import XSD_STRING, bind_values
+from kg.sparql_terms import XSD_STRING, bind_values, values_block
 from kg.store import Results, Store
 from kg.store.generation import NONE_YET
 
@@ -37,6 +47,8 @@ EVERY_KEY = 1_000_000_000
 # each batch asks for the keys it should take to fill the page, by the rows per key so far,
 # times this margin
 MARGIN = 1.25
+# where a listing wants a batch's VALUES block, if not at the start of its WHERE group
+VALUES_HERE = re.compile(r"#\+values$", re.M)
 
 
 # the sorted keys of read-only snapshots (serve's), by store, snapshot generation and key: a
@@ -84,6 +96,14 @@ def _read_keys(store: Store, key: str) -> list[Literal] | None:
     return [values[text] for text in sorted(values)]
 
 
+def _bind_each(text: str, rows: list[dict[str, Node]]) -> str:
+    """``text`` with the rows as a VALUES block at each ``#+values`` that ends a line, else at
+    the start of its WHERE group."""
+    block = values_block(rows)
+    bound, count = VALUES_HERE.subn(lambda _: block, text)
+    return bound if count else bind_values(text, rows)
+
+
 def keyed_page(
     store: Store,
     query: SavedQuery,
@@ -108,13 +128,20 @@ def keyed_page(
     done, size = 0, 1
     while done < len(keys) and len(rows) < need:
         batch = keys[done : done + size]
-        # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
-        answer = store.select(
-            bind_values(query.text, [{key: value} for value in batch]),
-            max_rows=need - len(rows),
-        )
-        variables = answer.variables
-        rows += answer.rows
+        if query.page_via is None or query.page_keys is None:
+            # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
+            answer = store.select(
+                bind_values(query.text, [{key: value} for value in batch]),
+                max_rows=need - len(rows),
+            )
+            variables = answer.variables
+            rows += answer.rows
+        else:
+            added = _via_batch(store, query, query.page_via, query.page_keys, batch)
+            if added is None:
+                return None
+            variables, more = added
+            rows += more
         done += len(batch)
         if rows:
             size = max(1, math.ceil((need - len(rows)) * done / len(rows) * MARGIN))
@@ -122,3 +149,31 @@ def keyed_page(
             size = 2 * done
     page = rows[offset : offset + limit]
     return Results(variables, page, truncated=len(rows) > offset + limit)
+
+
+def _via_batch(
+    store: Store, query: SavedQuery, via: str, keys_query: str, batch: list[Literal]
+) -> tuple[list[str], list[tuple[Node | None, ...]]] | None:
+    """The rows of the keys ``batch``, read via the values of ?via the keys query pairs with
+    them; None when one cannot be bound (a blank node)."""
+    key = query.page_key
+    assert key is not None
+    pairs = store.select(
+        bind_values(keys_query, [{key: value} for value in batch]), max_rows=EVERY_KEY
+    )
+    values: dict[Node, None] = {}
+    for value, _ in pairs.rows:
+        if not isinstance(value, URIRef):
+            return None
+        values[value] = None
+    if pairs.truncated:
+        return None
+    if not values:
+        return list(query.columns), []
+    answer = store.select(_bind_each(query.text, [{via: v} for v in values]), max_rows=EVERY_KEY)
+    if answer.truncated:
+        return None
+    column = answer.variables.index(key)
+    wanted = {str(k) for k in batch}
+    kept = [row for row in answer.rows if row[column] is not None and str(row[column]) in wanted]
+    return answer.variables, kept
