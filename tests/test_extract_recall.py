@@ -1309,3 +1309,21 @@ def test_more_objections_to_a_measure(lexicon: Lexicon, objection: str) -> None:
         ("proposals", "peru", "tariffs"),
         ("objections", "chile", "tariffs"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Peru and Chile have long been at odds over Chilean tariffs on wine.", ["peru"]),
+        ("Chile and Peru have long been at odds over Chilean tariffs on wine.", ["peru"]),
+        ("Peru is at odds with Chile over Chilean tariffs on wine.", ["peru"]),
+        # only the owner named: nobody objects to its own measure
+        ("Chile has long been at odds over Chilean tariffs on wine.", []),
+    ],
+)
+def test_at_odds_over_a_measure_is_the_other_sides_objection(
+    lexicon: Lexicon, text: str, expected: list[str]
+) -> None:
+    found = acts(text, lexicon)
+    assert [a[2] for a in found if a[0] == "objections"] == expected
+    assert all(a[3] == "tariffs" for a in found if a[0] == "objections")

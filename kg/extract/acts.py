@@ -935,8 +935,10 @@ class ActFinder:
                 r"\bthreat\w*\s+(?:to\s+)?$", self.text[agent.end : verb[0]]
             ):
                 continue  # "threatened to walk away from the treaty": a threat, drafted as one
-            if not first.endswith("ing") and _PASSIVE.search(
-                self.text[max(s.start, verb[0] - 20) : verb[0]]
+            if (
+                first != "at"
+                and not first.endswith("ing")
+                and _PASSIVE.search(self.text[max(s.start, verb[0] - 20) : verb[0]])
             ):
                 continue  # passive: "was rejected by ...", "had been asked to ..."
             obj = self._clause(verb[1], s.end)
@@ -1539,6 +1541,27 @@ class ActFinder:
             or self._targets(start, end, agent.actor)
             or self._deal(agent.actor, start, end)
         )
+        if verb[2].lower().startswith("at odds") and targets:
+            # "The EU and Japan are at odds over Japanese tariffs": the side whose measure
+            # it is not objects to it; when the words name no other side, nobody does
+            owners = {t.fields["proposer"] for t in targets}
+            rest = [k for k in agent.actor.members if k not in owners]
+            if owners & set(agent.actor.members):
+                # "Peru and Chile are at odds over Chilean tariffs": Peru objects
+                ref = self.lexicon.reference.get("actors", rest[0]) if len(rest) == 1 else None
+                if ref is None:
+                    return
+                other_side = Actor(ref.key, ref.kind, ref.name, False)
+                agent = Mention(agent.start, agent.end, other_side, agent.via)
+            elif self._party(agent.actor).key in owners:
+                other = [
+                    x
+                    for x in self.mentions.within(s.start, agent.start)
+                    if not self._modifier(x) and self._party(x.actor).key not in owners
+                ]
+                if not other:
+                    return
+                agent = other[-1]
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
         if targets:
             fields["proposal"] = targets[0].key if len(targets) == 1 else None
