@@ -1327,3 +1327,36 @@ def test_at_odds_over_a_measure_is_the_other_sides_objection(
     found = acts(text, lexicon)
     assert [a[2] for a in found if a[0] == "objections"] == expected
     assert all(a[3] == "tariffs" for a in found if a[0] == "objections")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru's plan to cut tariffs on wine angered farmers.",
+            "Peru's plan to cut tariffs on wine",
+        ),
+        (
+            "Peru's offer of lower tariffs on wine came late in the talks.",
+            "Peru's offer of lower tariffs on wine",
+        ),
+        (
+            "Peru has demanded greater access for its fishing fleet.",
+            "greater access for its fishing fleet",
+        ),
+        ("Peru wants market access for its wine.", "market access for its wine"),
+    ],
+)
+def test_plans_offers_and_access_named_as_things_are_proposals(
+    lexicon: Lexicon, text: str, expected: str
+) -> None:
+    assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "proposals"] == [
+        ("peru", expected)
+    ]
+
+
+def test_a_plan_as_a_verb_is_no_plan_named_as_a_thing(lexicon: Lexicon) -> None:
+    assert [(a[1], a[4]) for a in acts("Peru plans to cut tariffs on wine.", lexicon)] == [
+        ("measure-verb", "Peru plans to cut tariffs on wine")
+    ]
+    assert acts("The plan of the day was to rest.", lexicon) == []

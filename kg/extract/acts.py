@@ -263,6 +263,8 @@ _VERDICT = re.compile(
 # what negotiators want without naming an issue: more talks, a deal, a review
 _WANTED_THING = re.compile(
     r"\s+(?:(?:a|an|the|further|more|new|fresh|formal|broader|comprehensive|limited|"
+    r"greater|better|improved|increased|expanded|full|fair|fairer|duty-free|tariff-free|"
+    r"preferential|market|"
     r"bilateral|separate|quick|swift|speedy|early|free\s+trade|[A-Z][\w.]*-style)\s+){1,3}"
     r"(?:talks|discussions|"
     r"negotiations|consultations|deal|agreement|accord|pact|review|investigation|"
@@ -398,6 +400,11 @@ _BARE_VERBS = frozenset(
         "resisted",
         "resists",
     }
+)
+# the verb of a sentence whose subject is a proposal named as a thing
+_MAIN_VERB = re.compile(
+    r"\s+(?:was|were|is|are|has\s+been|have\s+been|had\s+been|came|comes|drew|draws|met|"
+    r"meets|angered|angers|sparked|sparks|triggered|faced|faces|prompted|won|failed)\b"
 )
 _VERB_TOO = frozenset({"plan", "plans", "offers"})
 # what a quotation's words say a party named in them does or will do
@@ -844,11 +851,13 @@ class ActFinder:
     ) -> None:
         nouns = self.lexicon.speech["demand_nouns"]
         for m in re.finditer(
-            r"\b([\w’'-]+)\s+(to|for|include|includes|included)\s+", self.text[s.start : s.end]
+            r"\b([\w’'-]+)\s+(to|for|of|include|includes|included)\s+", self.text[s.start : s.end]
         ):
             at = s.start + m.start(1)
             if m.group(1).lower() not in nouns or self._inside(at, quote_spans):
                 continue
+            if m.group(2) == "of" and m.group(1).lower() not in ("offer", "offers"):
+                continue  # "India's offer of lower tariffs"; "the call of duty" is none
             if m.group(2).startswith("include") and m.group(1).lower() not in _LISTED:
                 continue  # "U.S. demands include a sunset clause ...": what is demanded
             owner = [
@@ -859,11 +868,14 @@ class ActFinder:
             if not owner:
                 continue
             agent = owner[-1]
-            if m.group(1).lower() in _VERB_TOO and not re.match(
-                r"['’]s?\s", self.text[agent.end : agent.end + 3]
+            if m.group(1).lower() in _VERB_TOO and not re.search(
+                r"['’]s?\s+$", self.text[agent.start : at]
             ):
                 continue  # "the EU plans to impose": a verb; "the EU's plans to" a noun
             start, end = self._clause(s.start + m.end(), s.end)
+            main = _MAIN_VERB.search(self.text, start, end)
+            if main is not None and agent.start - s.start < 12:
+                end = main.start()  # "Peru's plan to cut tariffs angered farmers": the plan
             if end - start < 8:
                 continue
             evidence_start = agent.start
