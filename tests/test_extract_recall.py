@@ -1360,3 +1360,29 @@ def test_a_plan_as_a_verb_is_no_plan_named_as_a_thing(lexicon: Lexicon) -> None:
         ("measure-verb", "Peru plans to cut tariffs on wine")
     ]
     assert acts("The plan of the day was to rest.", lexicon) == []
+
+
+def test_a_measure_named_by_its_imposition_is_the_one_a_ruling_names(lexicon: Lexicon) -> None:
+    text = (
+        "Chile rejected Peru's final ruling to impose additional tariffs on wine. Peru "
+        "announced on Tuesday the end of its inquiry, resulting in the imposition of "
+        "definitive duties on Chilean wine."
+    )
+    assert [(a[0], a[1], a[2], a[4]) for a in acts(text, lexicon)] == [
+        (
+            "proposals",
+            "measure-verb",
+            "peru",
+            "imposition of definitive duties on Chilean wine",
+        ),
+        (
+            "objections",
+            "rejection-verb",
+            "chile",
+            "Chile rejected Peru's final ruling to impose additional tariffs on wine",
+        ),
+    ]
+    found = acts(text, lexicon)
+    assert found[1][3] == found[0][3]
+    # taken and nobody reacting: a fact about the past, not a position
+    assert acts(text.split(". ", 1)[1], lexicon) == []

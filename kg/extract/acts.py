@@ -159,10 +159,11 @@ _DECISIONS = frozenset(
         "refusal",
         "threat",
         "threats",
+        "ruling",
     }
 )
 _DECISION_TO = re.compile(
-    r"['’]s?\s+(?:[a-z]+\s+)?(?:decision|move|plan|plans|bid|attempt|threat)\s+to\s+$"
+    r"['’]s?\s+(?:[a-z]+\s+)?(?:decision|move|plan|plans|bid|attempt|threat|ruling)\s+to\s+$"
 )
 _HIT_BACK = re.compile(
     r"\b(?:hit|hits|hitting|struck|strikes|striking|fight|fights|fought|fighting|push|"
@@ -313,6 +314,11 @@ _MEASURE_BY = re.compile(
     r"(?:imposed|levied|granted|given|provided|paid|introduced|applied|set)\s+"
     r"(?:on\s+(?:[\w-]+\s+){0,3}?)?by|(?P<aid>subsidies)\s+from)\s+(?:the\s+)?"
     r"(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)(?P<govs>\s+governments?)?"
+)
+# a measure named by its taking: "resulting in the imposition of definitive duties on EVs"
+_IMPOSITION = re.compile(
+    r"\b(?:imposition|introduction)\s+of\s+(?:[\w$%.,-]+\s+){0,5}?"
+    r"(?:tariffs|duties|quotas|levies|taxes|tax|countermeasures)\b"
 )
 # words that end the words before a measure's noun: what comes before is a clause
 _NOT_MODIFIERS = frozenset(
@@ -552,13 +558,13 @@ class ActFinder:
         )
         if place is not None and place.group(1) not in self.lexicon.speech["officials"]:
             return True  # "farmers' groups in Ireland": people there, not its government
-        nxt = re.match(r"\s+([a-z][\w-]*)", self.text[m.end : m.end + 30])
+        nxt = re.match(r"\s+([a-z][\w-]*)(?:\s+([a-z][\w-]*))?", self.text[m.end : m.end + 40])
         if (
             nxt is not None
-            and nxt.group(1) in _DECISIONS
+            and (nxt.group(1) in _DECISIONS or nxt.group(2) in _DECISIONS)
             and re.search(r"['’]s?$", self.text[m.start : m.end])
         ):
-            return False  # "Washington's decision to impose tariffs": the country acts
+            return False  # "Washington's (final) decision to impose tariffs": the country acts
         return (
             nxt is not None
             and nxt.group(1) not in self.lexicon.speech["officials"]
@@ -731,6 +737,22 @@ class ActFinder:
             party = Actor(ref.key, ref.kind, ref.name, False)
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
+                self._taken.add(proposal.key)
+        for m in _IMPOSITION.finditer(self.text, s.start, s.end):
+            # "The Commission announced ..., resulting in the imposition of definitive
+            # duties on EVs": the measure of the sentence's subject, stated as taken
+            if self._inside(m.start(), quote_spans) or any(
+                p.start <= m.start() < p.end for p in self.proposals
+            ):
+                continue
+            subject = self._subject(s.start, m.start())
+            if subject is None or subject.actor.kind == "UnnamedSource":
+                continue
+            end = self._clause(m.end(), s.end)[1]
+            proposal = self._proposal(
+                subject.actor, m.start(), max(end, m.end()), "measure-verb", 0.6
+            )
+            if proposal.rule == "measure-verb":
                 self._taken.add(proposal.key)
         for m in _MEASURE_BY.finditer(self.text, s.start, s.end):
             start = m.start("noun") if m.group("noun") else m.start("aid")
