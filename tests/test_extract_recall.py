@@ -1386,3 +1386,34 @@ def test_a_measure_named_by_its_imposition_is_the_one_a_ruling_names(lexicon: Le
     assert found[1][3] == found[0][3]
     # taken and nobody reacting: a fact about the past, not a position
     assert acts(text.split(". ", 1)[1], lexicon) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru and Chile met in Lima. The two countries have long been at odds over "
+            "Chilean tariffs on wine.",
+            [("peru", "tariffs")],
+        ),
+        (
+            "Chile met Peru in Lima. The two sides have long been at odds over Chilean "
+            "tariffs on wine.",
+            [("peru", "tariffs")],
+        ),
+        # no measure of either side named, or the owner not among the last two named
+        (
+            "Peru and Chile met in Lima. The two countries have long been at odds over farm trade.",
+            [],
+        ),
+        (
+            "Chile met Peru in Lima. Ecuador watched. The two sides have long been at odds "
+            "over Chilean tariffs on wine.",
+            [],
+        ),
+    ],
+)
+def test_the_two_sides_at_odds_are_the_last_two_named(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected

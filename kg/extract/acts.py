@@ -961,6 +961,8 @@ class ActFinder:
                 agent = self._subject(s.start, verb[0])
             else:
                 agent = self._agent_before(s.start, verb[0], kind in ("object", "reject"))
+            if agent is None and verb[2].lower().startswith("at odds"):
+                agent = self._two_sides(s, verb)
             if agent is None:
                 continue
             if kind in ("object", "reject") and _WITNESS.search(self.text[agent.end : verb[0]]):
@@ -1023,6 +1025,40 @@ class ActFinder:
             agent.actor,
             source,
         )
+
+    def _two_sides(self, s: Sentence, verb: tuple[int, int, str]) -> Mention | None:
+        """ "The two countries have long been at odds over Japanese tariffs": a mention of
+        the two sides the article named before, as a group the at-odds rule splits (the
+        side whose measure it is not objects); None when the words are not "the two ..."
+        or the last two parties named before are not two."""
+        words = self.text[s.start : verb[0]]
+        pair = re.match(
+            r"\s*(?:But\s+|And\s+)?(?:the|both)\s+(?:two\s+)?(?:countries|sides|nations|"
+            r"governments|neighbours|neighbors|partners)\b",
+            words,
+            re.IGNORECASE,
+        )
+        if pair is None:
+            return None
+        seen: list[str] = []
+        for m in reversed(self.mentions.within(max(0, s.start - 800), s.start)):
+            if m.actor.kind not in (
+                "Country",
+                "Organization",
+                "GovernmentBody",
+                "Person",
+                "ActorGroup",
+            ):
+                continue
+            for key in m.actor.members[::-1] or (self._party(m.actor).key,):
+                if key not in seen:
+                    seen.append(key)
+            if len(seen) >= 2:
+                break
+        if len(seen) != 2:
+            return None
+        group = Actor("+".join(sorted(seen)), "ActorGroup", "the two sides", True, tuple(seen))
+        return Mention(s.start + pair.start(), s.start + pair.end(), group, "name")
 
     def _relative(
         self,
@@ -1575,6 +1611,10 @@ class ActFinder:
             or self._targets(start, end, agent.actor)
             or self._deal(agent.actor, start, end)
         )
+        if verb[2].lower().startswith("at odds") and agent.actor.name == "the two sides":
+            owners = {t.fields["proposer"] for t in targets}
+            if not owners & set(agent.actor.members):
+                return  # "the two countries are at odds over farm trade": no one objector
         if verb[2].lower().startswith("at odds") and targets:
             # "The EU and Japan are at odds over Japanese tariffs": the side whose measure
             # it is not objects to it; when the words name no other side, nobody does
