@@ -1417,3 +1417,17 @@ def test_the_two_sides_at_odds_are_the_last_two_named(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
     assert [(a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == expected
+
+
+def test_an_unnamed_government_officials_refusal_is_the_governments(lexicon: Lexicon) -> None:
+    text = (
+        "Peru wants a deal on fishing, a senior government official said on Wednesday. "
+        '"We will not undertake any discipline forever," the official said.'
+    )
+    objections = [f for f in draft(text, lexicon) if f.section == "objections"]
+    assert [(f.rule, f.fields["by"]) for f in objections] == [("rejection-quote", "peru")]
+    assert objections[0].fields["source"] not in (None, "peru")  # the official, as source
+    assert [a.kind for a in objections[0].actors] == ["Country", "UnnamedSource"]
+    # someone who is no official speaks for nobody but themselves
+    text = 'Peru wants a deal on fishing. "We will not accept it," a farm lobbyist said.'
+    assert [f.fields["by"] for f in draft(text, lexicon) if f.section == "objections"] != ["peru"]

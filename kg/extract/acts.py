@@ -228,6 +228,10 @@ _NOMINAL_PROPOSAL = re.compile(
     r"(?P<noun>demands?|proposals?|plans?|offers?|requests?|calls?|bids?|argument|"
     r"insistence|push|counter-?proposals?)\s+(?:that|to|for)\s+(?=[a-z])"
 )
+_GOVERNMENT_SOURCE = re.compile(
+    r"\b(?:government|ministry|official|officials|negotiator|negotiators|diplomat|diplomats)\b",
+    re.IGNORECASE,
+)
 _NO_COMMENT = re.compile(
     r"\s*to\s+(?:comment|elaborate|say|discuss|speculate|give\s+details|provide\s+details|"
     r"confirm|be\s+named|be\s+identified|answer|respond|reply)\b"
@@ -1783,21 +1787,44 @@ class ActFinder:
                 "mode": "partial-quote",
                 "verb": verb,
             }
-            targets = self._targets(hit[1], s_end) or self._deal(speaker, hit[1], s_end)
+            agent = self._government_of(speaker, q_start)
+            if agent is not speaker:
+                fields["by"], fields["source"] = agent.key, speaker.key
+            targets = self._targets(hit[1], s_end) or self._deal(agent, hit[1], s_end)
             if targets:
                 fields["proposal"] = targets[0].key
-            self._act(
+            fact = self._act(
                 "objections",
-                speaker.key + "-" + kind,
+                agent.key + "-" + kind,
                 rule,
                 0.7,
                 (s_start, s_end),
                 fields,
-                speaker,
+                agent,
                 None,
             )
+            if agent is not speaker:
+                fact.actors = (agent, speaker)
             return
         self._disapproval(speaker, q_start, q_end, verb)
+
+    def _government_of(self, speaker: Actor, at: int) -> Actor:
+        """ "We will not ...," the official said: an unnamed official of a government speaks
+        for it — the country its words name ("a senior Indian official"), else, for "a
+        government official", the country named last before ``at``; anyone else speaks for
+        themselves."""
+        if speaker.kind != "UnnamedSource" or not _GOVERNMENT_SOURCE.search(speaker.name):
+            return speaker
+        key = speaker.affiliation
+        if key is None:
+            countries = [
+                m for m in self.mentions.within(max(0, at - 1500), at) if m.actor.kind == "Country"
+            ]
+            key = countries[-1].actor.key if countries else None
+        ref = self.lexicon.reference.get("actors", key) if key else None
+        if ref is None or ref.kind != "Country":
+            return speaker
+        return Actor(ref.key, ref.kind, ref.name, False)
 
     def _disapproval(self, speaker: Actor, q_start: int, q_end: int, verb: str) -> None:
         """ "This is protectionism, pure and simple", "We respectfully disagree with the
