@@ -1431,3 +1431,21 @@ def test_an_unnamed_government_officials_refusal_is_the_governments(lexicon: Lex
     # someone who is no official speaks for nobody but themselves
     text = 'Peru wants a deal on fishing. "We will not accept it," a farm lobbyist said.'
     assert [f.fields["by"] for f in draft(text, lexicon) if f.section == "objections"] != ["peru"]
+
+
+@pytest.mark.parametrize(
+    ("said", "by"),
+    [
+        ("Peruvian Trade Minister Juan Perez said", "juan-perez"),
+        # someone of the other side saying it: the country named stays the objector
+        ("Chilean Trade Minister Juan Perez said", "peru"),
+    ],
+)
+def test_a_countrys_objection_said_by_its_official_is_the_officials(
+    lexicon: Lexicon, said: str, by: str
+) -> None:
+    text = f"Chile imposed duties on wine. Peru rejected the duties, {said}."
+    found = acts(text, lexicon)
+    assert [(a[0], a[2], a[4]) for a in found if a[0] == "objections"] == [
+        ("objections", by, f"Peru rejected the duties, {said}")
+    ]

@@ -232,6 +232,11 @@ _GOVERNMENT_SOURCE = re.compile(
     r"\b(?:government|ministry|official|officials|negotiator|negotiators|diplomat|diplomats)\b",
     re.IGNORECASE,
 )
+# "..., the Ministry of Commerce said on Wednesday, vowing ...": who says the sentence
+_SAID_AFTER = re.compile(
+    r",\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and|the)\s+){1,8}?(?:said|says|told|added)\b"
+    r"[^,]*(?:,[^,]*)?[.!?]?\s*$"
+)
 _NO_COMMENT = re.compile(
     r"\s*to\s+(?:comment|elaborate|say|discuss|speculate|give\s+details|provide\s+details|"
     r"confirm|be\s+named|be\s+identified|answer|respond|reply)\b"
@@ -1030,6 +1035,23 @@ class ActFinder:
             source,
         )
 
+    def _said_by(self, s: Sentence, agent: Mention) -> Mention:
+        """ "China does not accept the ruling, the Ministry of Commerce said on Wednesday":
+        the body or official of the country the sentence's subject is who says so; else the
+        subject."""
+        if agent.actor.kind != "Country":
+            return agent
+        tail = _SAID_AFTER.search(self.text, agent.end, s.end)
+        if tail is None:
+            return agent
+        said = [
+            m
+            for m in self.mentions.within(tail.start(), tail.end())
+            if m.actor.kind in ("GovernmentBody", "Person")
+            and self._party(m.actor).key == agent.actor.key
+        ]
+        return said[0] if len(said) == 1 else agent
+
     def _two_sides(self, s: Sentence, verb: tuple[int, int, str]) -> Mention | None:
         """ "The two countries have long been at odds over Japanese tariffs": a mention of
         the two sides the article named before, as a group the at-odds rule splits (the
@@ -1609,6 +1631,10 @@ class ActFinder:
             return  # "rejected the idea that ...": a claim disputed, not a proposal opposed
         if _NO_COMMENT.match(self.text, start, end):
             return  # "refused to comment": no position at all
+        said_by = self._said_by(s, agent)
+        if said_by is not agent:
+            # the body or official of that country who says so is the objector
+            agent = Mention(agent.start, agent.end, said_by.actor, said_by.via)
         # a demand noun inside the object ("rejected U.S. demands to ...") was drafted first
         targets = (
             self._nominal(agent.actor, start, end)
