@@ -1449,3 +1449,21 @@ def test_a_countrys_objection_said_by_its_official_is_the_officials(
     assert [(a[0], a[2], a[4]) for a in found if a[0] == "objections"] == [
         ("objections", by, f"Peru rejected the duties, {said}")
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Peru and Chile met in Lima. One main point of disagreement was Chile's 40 percent "
+            "tariffs on Peruvian wine.",
+            [("proposals", "chile", "tariffs"), ("objections", "peru", "tariffs")],
+        ),
+        # no measure of either side named: no objector
+        ("Peru and Chile met in Lima. The main sticking point is fishing rights.", []),
+    ],
+)
+def test_a_sticking_point_that_is_one_sides_measure_is_the_others_objection(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
+) -> None:
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == expected

@@ -237,6 +237,13 @@ _SAID_AFTER = re.compile(
     r",\s+(?:the\s+)?(?:(?:[A-Z][\w.’'-]*|of|for|and|the)\s+){1,8}?(?:said|says|told|added)\b"
     r"[^,]*(?:,[^,]*)?[.!?]?\s*$"
 )
+# a measure named as what the two sides disagree on: "one main point of disagreement was ..."
+_STICKING = re.compile(
+    r"\b(?:(?:main|key|major|biggest|chief|remaining|last)\s+)?(?:points?\s+of\s+"
+    r"(?:disagreement|contention|friction)|sticking\s+points?|bones?\s+of\s+contention|"
+    r"stumbling\s+blocks?)\s+(?:was|is|were|are|remains?|has\s+been|have\s+been)\s+",
+    re.IGNORECASE,
+)
 _NO_COMMENT = re.compile(
     r"\s*to\s+(?:comment|elaborate|say|discuss|speculate|give\s+details|provide\s+details|"
     r"confirm|be\s+named|be\s+identified|answer|respond|reply)\b"
@@ -633,6 +640,7 @@ class ActFinder:
         self._measure_nouns(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._objection_nouns(s, source, quote_spans)
+        self._sticking_points(s, source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
         self._legal_actions(s, source, quote_spans)
         self._verdicts(s, source, quote_spans)
@@ -1066,8 +1074,16 @@ class ActFinder:
         )
         if pair is None:
             return None
+        seen = self._last_two(s.start)
+        if seen is None:
+            return None
+        group = Actor("+".join(sorted(seen)), "ActorGroup", "the two sides", True, tuple(seen))
+        return Mention(s.start + pair.start(), s.start + pair.end(), group, "name")
+
+    def _last_two(self, before: int) -> list[str] | None:
+        """The last two parties named before ``before`` (within 800 characters), or None."""
         seen: list[str] = []
-        for m in reversed(self.mentions.within(max(0, s.start - 800), s.start)):
+        for m in reversed(self.mentions.within(max(0, before - 800), before)):
             if m.actor.kind not in (
                 "Country",
                 "Organization",
@@ -1081,10 +1097,43 @@ class ActFinder:
                     seen.append(key)
             if len(seen) >= 2:
                 break
-        if len(seen) != 2:
-            return None
-        group = Actor("+".join(sorted(seen)), "ActorGroup", "the two sides", True, tuple(seen))
-        return Mention(s.start + pair.start(), s.start + pair.end(), group, "name")
+        return seen if len(seen) == 2 else None
+
+    def _sticking_points(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """ "One main point of disagreement was Japan's tariffs on cheese": the measure of one
+        of the two sides the article named last is what the other side objects to; nothing
+        when the words name no measure of either."""
+        for m in _STICKING.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans):
+                continue
+            start, end = self._clause(m.end(), s.end)
+            named = [p for p in self.proposals if start <= p.start < end]
+            owners = {p.fields["proposer"] for p in named}
+            sides = self._last_two(s.start) if len(owners) == 1 else None
+            if sides is None or not owners & set(sides):
+                continue
+            other = next(k for k in sides if k not in owners)
+            ref = self.lexicon.reference.get("actors", other)
+            if ref is None:
+                continue
+            objector = Actor(ref.key, ref.kind, ref.name, False)
+            fields: dict[str, object] = {
+                "kind": "objection",
+                "by": objector.key,
+                "proposal": named[0].key,
+            }
+            self._act(
+                "objections",
+                named[0].key,
+                "objection-sticking-point",
+                0.55,
+                (m.start(), end),
+                fields,
+                objector,
+                source,
+            )
 
     def _relative(
         self,
