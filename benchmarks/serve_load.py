@@ -59,20 +59,21 @@ def log(message: str) -> None:
 
 def build_store(workdir: Path, n: int, seed: int) -> Path:
     """WORKDIR/serve-store-N: the corpus ingested once."""
-    from bench import corpus
+    from bench import corpus, corpus_reference
 
     where = workdir / f"serve-store-{n}"
     if (where / ".complete").exists():
         return where
     shutil.rmtree(where, ignore_errors=True)
     from kg.ingest import ingest
+    from kg.loaders import load_reference
     from kg.store import open_store
 
     source = corpus(workdir, n, seed)
     log(f"ingesting {n} articles into {where}")
     store = open_store(where)
     try:
-        outcome = ingest(store, [source], workers=2)
+        outcome = ingest(store, [source], load_reference(corpus_reference(source)), workers=2)
         assert outcome.ok and outcome.written == n, outcome
     finally:
         store.close()
@@ -91,11 +92,12 @@ def writer(store_dir: str, out_dir: str, n: str, seed: str, url: str, deadline: 
     from kg.store import open_store
 
     out = Path(out_dir)
-    reference = load_reference()
     first = int(n)
     versions = [out / "a", out / "b"]
     for folder in versions:
         synth.write_corpus(folder, 1, int(seed))
+    # the corpus's threads (synth.py's reference.yaml, the same for every N): as in the store
+    reference = load_reference([versions[0] / synth.REFERENCE])
     facts = versions[1] / "0.facts.yaml"
     import yaml
 
@@ -156,6 +158,7 @@ def query_mix(
     import synth
 
     from kg.ingest import ingest
+    from kg.loaders import load_reference
     from kg.queries import get_query
     from kg.sparql_terms import bind_values
     from kg.store import open_store
@@ -174,7 +177,7 @@ def query_mix(
     facts.write_text(yaml.safe_dump(data, sort_keys=False, allow_unicode=True), encoding="utf-8")
     for folder in (a, b):
         scratch = open_store(out / f"scratch-{folder.name}")
-        ingest(scratch, [folder])
+        ingest(scratch, [folder], load_reference([folder / synth.REFERENCE]))
         graph = next(g for g in scratch.graph_names() if "/graph/" in g and "reference" not in g)
         counts.append(scratch.quad_count(graph))
         scratch.close()
