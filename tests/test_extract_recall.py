@@ -1467,3 +1467,52 @@ def test_a_sticking_point_that_is_one_sides_measure_is_the_others_objection(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, str]]
 ) -> None:
     assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        # an adverb between a country and its verb: the country acts, it is no modifier
+        ("Chile will impose duties on Peruvian fruit. Peru strongly opposes the duties.", "peru"),
+        ("Chile will impose duties on Peruvian fruit. Peru flatly rejected the duties.", "peru"),
+        ("Chile will impose duties on Peruvian fruit. Peru repeatedly criticised them.", "peru"),
+    ],
+)
+def test_an_adverb_before_the_verb_keeps_the_country_its_subject(
+    lexicon: Lexicon, text: str, by: str
+) -> None:
+    found = acts(text, lexicon)
+    assert [(a[0], a[2], a[3]) for a in found if a[0] == "objections"] == [
+        ("objections", by, "tariffs")
+    ]
+
+
+def test_an_adverb_does_not_make_people_in_a_country_its_government(lexicon: Lexicon) -> None:
+    text = "Chile will impose duties on Peruvian fruit. Farm groups in Peru strongly oppose them."
+    assert [a[2] for a in acts(text, lexicon) if a[0] == "objections"] == ["farm-groups-in-peru"]
+
+
+@pytest.mark.parametrize(
+    "words",
+    [
+        "decided not to join the deal",
+        "decided against signing the deal",
+        "opted out of the deal",
+        "chose not to sign the deal",
+    ],
+)
+def test_deciding_not_to_join_a_deal_rejects_it(lexicon: Lexicon, words: str) -> None:
+    text = f"Chile proposed a regional fishing deal on Monday. Peru {words} on Tuesday."
+    found = [(a[0], a[1], a[2]) for a in acts(text, lexicon) if a[0] == "objections"]
+    assert found == [("objections", "rejection-verb", "peru")]
+
+
+@pytest.mark.parametrize(
+    "words",
+    ["came out against the duties", "lodged a protest against the duties"],
+)
+def test_coming_out_against_a_measure_objects_to_it(lexicon: Lexicon, words: str) -> None:
+    text = f"Chile will impose duties on Peruvian fruit. Peru {words}."
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("objections", "peru", "tariffs")
+    ]

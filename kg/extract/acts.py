@@ -395,6 +395,7 @@ _LEGAL_ACTION = re.compile(
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
+_ADVERB = re.compile(r"[a-z]{3,}ly")  # "strongly", "flatly", "repeatedly"
 # when something was said, said next to the verb: "on Monday", "last week", "today"
 _WHEN = (
     r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -581,6 +582,17 @@ class ActFinder:
             and re.search(r"['’]s?$", self.text[m.start : m.end])
         ):
             return False  # "Washington's (final) decision to impose tariffs": the country acts
+        if (
+            nxt is not None
+            and nxt.group(2) is not None
+            and _ADVERB.fullmatch(nxt.group(1))
+            and (
+                nxt.group(2) in _VERBISH
+                or nxt.group(2) in self._verbs_first
+                or _PAST.fullmatch(nxt.group(2))
+            )
+        ):
+            return False  # "Colombia strongly opposes", "Peru flatly rejected": the country acts
         return (
             nxt is not None
             and nxt.group(1) not in self.lexicon.speech["officials"]
