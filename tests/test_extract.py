@@ -983,3 +983,45 @@ def test_a_paraphrase_with_its_speaker_and_a_clause_after(lexicon: Lexicon) -> N
 def test_paraphrases_as_real_news_writes_them(lexicon: Lexicon, text: str, by: str) -> None:
     found = [s.fields["by"] for s in of(draft(text, lexicon), "statements")]
     assert found == [by]
+
+
+@pytest.mark.parametrize(
+    "credit",
+    [
+        "Mathews, who leads the Peruvian delegation, told reporters.",
+        "said Mathews, who leads the Peruvian delegation.",
+        "Mathews, the head of the Chilean delegation, told reporters.",
+    ],
+)
+def test_a_country_in_an_aside_about_someone_unknown_does_not_speak(
+    lexicon: Lexicon, credit: str
+) -> None:
+    # the speaker is a person the rules do not know: no speaker rather than a wrong one
+    text = f"Lima named a new negotiator. “We are close,” {credit}"
+    assert quotes(text, draft(text, lexicon)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "by"),
+    [
+        ("Chile's foreign ministry said in a statement: “We will defend our exporters.”",
+         "chile-s-foreign-ministry"),
+        ("The Chilean foreign ministry said: “We will defend our exporters.”",
+         "chilean-foreign-ministry"),
+        # the ministry's spokesman is the speaker, not the ministry
+        ("Chile's foreign ministry spokesman Juan Perez said: “We will defend our exporters.”",
+         "juan-perez"),
+    ],
+)  # fmt: skip
+def test_a_ministry_written_in_lower_case_speaks_for_itself(
+    lexicon: Lexicon, text: str, by: str
+) -> None:
+    assert [q[0] for q in quotes(text, draft(text, lexicon))] == [by]
+
+
+@pytest.mark.parametrize("verb", ["vowed to", "pledged to", "promised to"])
+def test_a_partial_quotation_after_a_pledge_is_the_pledgers(lexicon: Lexicon, verb: str) -> None:
+    text = f"Trade Minister Lena Moritz met farmers. She {verb} “protect every job” in the talks."
+    assert quotes(text, draft(text, lexicon)) == [
+        ("lena-moritz", "quote-partial", "protect every job")
+    ]

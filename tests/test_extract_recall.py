@@ -71,6 +71,11 @@ def times(sentence: str, published: dt.date = PUBLISHED) -> list[tuple[str, str 
         ("The ministerial meeting was held in late March.", ("late March", "2024-03")),
         ("The chamber asked the ministry last November to act.", ("last November", "2024-11")),
         ("The ministry will answer next February.", ("next February", "2025-02")),
+        # an intention in the past tense is for what comes after it
+        ("The envoy said he hoped to meet her again on Friday.", ("Friday", "2025-01-17")),
+        ("The ministers agreed to meet again in March.", ("March", "2025-03")),
+        # "agreed to" a thing, not to do something: the words do not look ahead
+        ("The ministers agreed to the deal in March.", ("March", "2024-03")),
         # "be announced" is a participle, not the past tense
         (
             "The accord will be formally announced by the leaders on Monday.",

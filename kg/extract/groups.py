@@ -267,6 +267,40 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         )
 
 
+# "Chile's foreign ministry", "the Chilean trade department": a body of a country, written
+# in lower case, speaking as such (not "ministry spokesman ...", a person's title)
+_LOWER_BODY = re.compile(
+    r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(['’]s?)?\s+"
+    r"((?:[a-z]+\s+){0,2}?)(ministry|department|office)\b(?!['’])"
+    r"(?=\s*[,.;:]|\s+(?!(?:spokes\w*|officials?|minister|secretary|head|chief|director|"
+    r"adviser|advisor|official|staff|representative|building|of|for)\b)[a-z])"
+)
+
+
+def lowercase_bodies(text: str, found: Mentions, lexicon: Lexicon) -> None:
+    """ "Chile's foreign ministry said", "the Chilean trade ministry": the reference body of
+    that name in that country when it has one, else a government body named as written (a
+    ministry speaking as such is that body, not its country)."""
+    for m in _LOWER_BODY.finditer(text):
+        start, first = m.start(), m.group(1)
+        if first.startswith("The "):  # "The Chilean foreign ministry"
+            start, first = start + 4, first[4:]
+        country = country_key(first, lexicon)
+        if country is None or (m.group(2) and first in lexicon.demonyms):
+            continue
+        words = m.group(3).split()
+        if any(w in lexicon.speech["officials"] or w in _NOT_GROUP_WORDS for w in words):
+            continue
+        bare = " ".join([*words, m.group(4)])
+        key = next((k for c, k in lexicon.bare_bodies.get(bare, []) if c == country), None)
+        if key is not None:
+            actor = entry_actor(Entry("actors", key, "GovernmentBody"), lexicon)
+        else:
+            name = " ".join(text[start : m.end()].split())
+            actor = local_actor("GovernmentBody", name, "organisation-name", affiliation=country)
+        found.add(Mention(start, m.end(), actor, "organisation"))
+
+
 def _bare_body(name: str, start: int, found: Mentions, lexicon: Lexicon) -> Actor | None:
     """ "the Commerce Ministry" with no country in its name: the reference body of that
     name in the country the article names last before it (or first, when it names none

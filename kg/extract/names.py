@@ -13,6 +13,7 @@ from kg.extract.groups import (
     demonym_group,
     interest_groups,
     interest_groups_in,
+    lowercase_bodies,
     media_reports,
     organisation_appositives,
     organisations,
@@ -63,6 +64,7 @@ def find_mentions(
     _reference_and_titles(text, toks, lexicon, found)
     appositives(text, found, lexicon)
     organisations(text, found, lexicon)
+    lowercase_bodies(text, found, lexicon)
     interest_groups(text, found, lexicon)
     organisation_appositives(text, found, lexicon)
     interest_groups_in(text, found, lexicon)

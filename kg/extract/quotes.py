@@ -258,11 +258,30 @@ def _speaker_at(
     pool = people or named
     if pool:
         chosen: Mention = pool[-1] if last else pool[0]
+        if not last and chosen.actor.kind != "Person" and _unknown_first(text, start, chosen):
+            return None  # “...,” Mathews, who leads the Peruvian delegation, said: not Peru
         if pronoun is None or (pronoun.start() > chosen.start) == last:
             return chosen.actor, 1.0
     if pronoun is not None:
         return speakers.resolve(pronoun.group(0), pronoun.start(), max(0, paragraph.start - 1500))
     return None
+
+
+_FIRST_WORD = re.compile(r"[\s,]*(?:said\s+|says\s+)?([A-Z][\w’'-]+)")
+_NOT_NAMES = frozenset(
+    {"The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Its", "Their",
+     "Mr", "Mrs", "Ms", "Dr", "One", "Some", "Two", "Three", "According"}
+)  # fmt: skip
+
+
+def _unknown_first(text: str, start: int, chosen: Mention) -> bool:
+    """The words after a quotation open with a name no mention covers, and the actor found
+    comes after a comma: an aside about someone the rules do not know ("Mathews, who leads
+    the Peruvian delegation,"), not the speaker."""
+    m = _FIRST_WORD.match(text, start, chosen.start)
+    if m is None or m.group(1) in _NOT_NAMES:
+        return False
+    return "," in text[m.end() : chosen.start]
 
 
 def _after(

@@ -103,6 +103,11 @@ _FUTURE = re.compile(
     r"due\s+(?:to|for|on|in)|plans?\s+to|planning\s+to|going\s+to|expects?\s+to|"
     r"hopes?\s+to|aims?\s+to|aiming\s+to|next|upcoming|forthcoming|deadline|should|must|"
     r"(?:could|may|might)(?!\s+have\b)|"
+    # an intention, whatever its tense, and the verb it is for: "hoped to meet again on
+    # Friday", "agreed to meet in March" (not "agreed to the deal in March")
+    r"(?:hoped|hoping|aimed|wanted|wants|intends|intended|intending|agreed|agrees|decided|"
+    r"decides|pledged|pledges|promised|promises|vowed|vows)\s+to\s+"
+    r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|it|them)\b)[a-z]+|"
     # the present of a scheduled happening: "the transition period ends on Dec. 31", "the
     # summit opens Thursday", "the deal takes effect on July 1"
     r"(?:ends|begins|starts|expires|lapses|resumes|opens|closes|convenes|reconvenes|"
