@@ -1521,3 +1521,35 @@ def test_coming_out_against_a_measure_objects_to_it(lexicon: Lexicon, words: str
     assert [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
         ("objections", "peru", "tariffs")
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Talks stalled over a demand by Peru to raise its beef quota.",
+        "Talks stalled over a Peruvian proposal to raise its beef quota.",
+        "Peru's key demand is a bigger beef quota.",
+        "Peru's new proposal to raise its beef quota angered Chile.",
+        "Peru requested Chile to raise its beef quota.",
+    ],
+)
+def test_a_demand_named_with_its_owner_after_or_before_it_is_the_owners(
+    lexicon: Lexicon, text: str
+) -> None:
+    found = [(a[0], a[2]) for a in acts(text, lexicon)]
+    assert found == [("proposals", "peru")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # a verb between the country and the noun: the country does not own the demand
+        "Peru rejected Chilean calls for talks on beef.",
+        # "is" after a demand with no possessive owner: no proposal
+        "The demand is a bigger beef quota, Peru said.",
+    ],
+)
+def test_a_demand_noun_without_an_owner_before_it_is_no_proposal_of_the_subject(
+    lexicon: Lexicon, text: str
+) -> None:
+    assert ("proposals", "peru") not in [(a[0], a[2]) for a in acts(text, lexicon)]

@@ -28,8 +28,8 @@ import re
 from functools import partialmethod
 
 from kg.extract.facts import DraftedFact
-from kg.extract.lexicon import Lexicon, Phrases
-from kg.extract.mentions import POSSESSIVE, Actor, Mention, Mentions
+from kg.extract.lexicon import Entry, Lexicon, Phrases
+from kg.extract.mentions import POSSESSIVE, Actor, Mention, Mentions, entry_actor
 from kg.extract.speakers import Speakers
 from kg.extract.text import Sentence
 
@@ -396,6 +396,12 @@ _LEGAL_ACTION = re.compile(
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
 _ADVERB = re.compile(r"[a-z]{3,}ly")  # "strongly", "flatly", "repeatedly"
+# a demand noun and what it is for: "Beijing's proposal to ...", "a demand by New Zealand to
+# ...", "U.S. demands include ...", "Peru's key demand is ..."
+_DEMAND_NOUN = re.compile(
+    r"\b([\w’'-]+)\s+(?:by\s+((?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,3}[A-Z][\w.’'-]*)\s+)?"
+    r"(to|for|of|include|includes|included|is|was)\s+"
+)
 # when something was said, said next to the verb: "on Monday", "last week", "today"
 _WHEN = (
     r"(?:on\s+(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)|"
@@ -811,6 +817,9 @@ class ActFinder:
             r"\b(?:the|a|an|its|their|his|her|our|these|those|such|any|new)$", before, re.IGNORECASE
         ):
             return True
+        last = re.search(r"\b([A-Z][a-z]+)$", before)
+        if last is not None and last.group(1) in self.lexicon.demonyms:
+            return True  # "rejected Chilean calls for talks": a noun, Chile's
         owner = self.mentions.within(max(start, at - 40), at)
         return (
             bool(owner)
@@ -901,21 +910,33 @@ class ActFinder:
         self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
     ) -> None:
         nouns = self.lexicon.speech["demand_nouns"]
-        for m in re.finditer(
-            r"\b([\w’'-]+)\s+(to|for|of|include|includes|included)\s+", self.text[s.start : s.end]
-        ):
-            at = s.start + m.start(1)
+        for m in _DEMAND_NOUN.finditer(self.text, s.start, s.end):
+            at = m.start(1)
             if m.group(1).lower() not in nouns or self._inside(at, quote_spans):
                 continue
-            if m.group(2) == "of" and m.group(1).lower() not in ("offer", "offers"):
+            if m.group(3) == "of" and m.group(1).lower() not in ("offer", "offers"):
                 continue  # "India's offer of lower tariffs"; "the call of duty" is none
-            if m.group(2).startswith("include") and m.group(1).lower() not in _LISTED:
+            if m.group(3).startswith("include") and m.group(1).lower() not in _LISTED:
                 continue  # "U.S. demands include a sunset clause ...": what is demanded
             owner = [
                 x
                 for x in self.mentions.within(max(s.start, at - 30), at)
-                if x.end >= at - 4 and x.actor.kind != "UnnamedSource"
+                if (x.end >= at - 4 or self._possessive_before(x, at))
+                and x.actor.kind != "UnnamedSource"
             ]
+            if m.group(2):  # "a demand by New Zealand to ...": the owner named after it
+                owner = [
+                    x
+                    for x in self.mentions.within(m.start(2), m.end(2))
+                    if x.actor.kind != "UnnamedSource"
+                ][:1]
+            elif not owner:  # "a Chilean proposal to ...": the country of the demonym before
+                owner = self._demonym_owner(at)
+            linking = m.group(3) in ("is", "was")
+            possessive = r"['’]s?\s+(?:\w+\s+)?$"
+            owned = bool(owner) and re.search(possessive, self.text[owner[-1].start : at])
+            if linking and not owned:
+                continue  # "Peru's (key) demand is ...": only with its owner's possessive
             if not owner:
                 continue
             agent = owner[-1]
@@ -923,7 +944,7 @@ class ActFinder:
                 r"['’]s?\s+$", self.text[agent.start : at]
             ):
                 continue  # "the EU plans to impose": a verb; "the EU's plans to" a noun
-            start, end = self._clause(s.start + m.end(), s.end)
+            start, end = self._clause(m.end(), s.end)
             main = _MAIN_VERB.search(self.text, start, end)
             if main is not None and agent.start - s.start < 12:
                 end = main.start()  # "Peru's plan to cut tariffs angered farmers": the plan
@@ -942,6 +963,29 @@ class ActFinder:
                 agent.actor,
                 source,
             )
+
+    def _possessive_before(self, x: Mention, at: int) -> bool:
+        """ "Peru's key demand": a possessive and one word before the noun at ``at`` (not
+        "Peru rejected calls")."""
+        return bool(
+            re.fullmatch(r"(?:['’]s?)?\s+[a-z]+\s+", self.text[x.end : at])
+            and (
+                re.search(r"['’]s?$", self.text[x.start : x.end]) is not None
+                or self.text[x.end : x.end + 1] in ("'", "’")
+            )
+        )
+
+    def _demonym_owner(self, at: int) -> list[Mention]:
+        """ "a Chilean proposal": Chile, as the owner of the noun at ``at``."""
+        word = re.search(r"\b([A-Z][a-z]+)\s+$", self.text[max(0, at - 30) : at])
+        if word is None or word.group(1) not in self.lexicon.demonyms:
+            return []
+        key = self.lexicon.demonyms[word.group(1)]
+        actor = self.mentions.actors.get(key) or entry_actor(
+            Entry("actors", key, "Country"), self.lexicon
+        )
+        start = at - len(word.group(0))
+        return [Mention(start, start + len(word.group(1)), actor, "demonym")]
 
     def _verbs(
         self, s: Sentence, kind: str, source: Mention | None, quote_spans: list[tuple[int, int]]
