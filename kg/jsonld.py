@@ -24,6 +24,7 @@ from kg.resources import ontology_graph
 from kg.terms import PREFIXES
 
 TKG = PREFIXES["tkg"]
+_RDF_TYPE = str(RDF.type)
 XSD = PREFIXES["xsd"]
 RENAMED = {"time": "when"}  # local names that are prefixes
 # terms for properties of other vocabularies that the loader writes: (name, IRI, coercion)
@@ -92,6 +93,7 @@ class Compactor:
             key=lambda x: -len(x[0]),
         )
         self.terms: dict[str, tuple[str, str | None]] = {}  # IRI -> (term, coercion)
+        self._heads: dict[str, tuple[str, str] | tuple[()]] = {}  # see iri()
         for name, value in context.items():
             definition = {"@id": value} if isinstance(value, str) else value
             iri = self.expand(definition["@id"])
@@ -110,10 +112,26 @@ class Compactor:
     def iri(self, value: str, vocab: bool = False) -> str:
         if vocab and value in self.terms:
             return self.terms[value][0]
+        # Every namespace ends with / or #, so the one an IRI starts with is the one its head
+        # (the IRI up to its last / or #) starts with: looked up once per head, not by trying
+        # every prefix on each of millions of IRIs (a store has few heads; the memo is capped).
+        head = value[: max(value.rfind("/"), value.rfind("#")) + 1]
+        found = self._heads.get(head)
+        if found is None:
+            found = self._prefix_of(head)
+            if len(self._heads) < 65536:
+                self._heads[head] = found
+        if found:
+            ns, prefix = found
+            return f"{prefix}:{value[len(ns) :]}"
+        return value
+
+    def _prefix_of(self, value: str) -> tuple[str, str] | tuple[()]:
+        """(namespace, prefix) of the longest namespace ``value`` starts with, or ()."""
         for ns, prefix in self.prefixes:
             if value.startswith(ns) and not value[len(ns) :].startswith("//"):
-                return f"{prefix}:{value[len(ns) :]}"
-        return value
+                return ns, prefix
+        return ()
 
     def node(self, node: Any) -> Any:
         if isinstance(node, list):
@@ -122,7 +140,7 @@ class Compactor:
             return node
         result: dict[str, Any] = {}
         for key, value in node.items():
-            if key == str(RDF.type):
+            if key == _RDF_TYPE:
                 result["@type"] = [self.iri(v["@id"], vocab=True) for v in value]
             elif key == "@type":
                 result[key] = (
@@ -135,10 +153,11 @@ class Compactor:
             elif key.startswith("@"):
                 result[key] = self.node(value)
             else:
-                name, coercion = self.terms.get(key, (self.iri(key), None))
-                if name == self.iri(key):  # no term: the values as they are, IRIs shortened
-                    result[name] = self.node(value)
+                term = self.terms.get(key)
+                if term is None:  # no term: the values as they are, IRIs shortened
+                    result[self.iri(key)] = self.node(value)
                     continue
+                name, coercion = term
                 values = [self.value(v, coercion) for v in value]
                 result[name] = values[0] if len(values) == 1 else values
         return result
