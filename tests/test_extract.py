@@ -1025,3 +1025,22 @@ def test_a_partial_quotation_after_a_pledge_is_the_pledgers(lexicon: Lexicon, ve
     assert quotes(text, draft(text, lexicon)) == [
         ("lena-moritz", "quote-partial", "protect every job")
     ]
+
+
+def test_an_organisation_after_a_preposition_in_a_title_does_not_speak(lexicon: Lexicon) -> None:
+    # the speaker is the person the title is about, whom the rules do not know: no speaker
+    text = "“We will not back down,” said Canada's ambassador to the WTO, Nadia Okafor."
+    assert quotes(text, draft(text, lexicon)) == []
+    # "a statement from" the organisation is the organisation speaking
+    text = "“We will not back down,” said a statement from the U.S. Lumber Coalition."
+    assert [q[0] for q in quotes(text, draft(text, lexicon))] == ["u-s-lumber-coalition"]
+
+
+def test_a_taoiseach_is_a_title(lexicon: Lexicon) -> None:
+    text = "“We will not back down,” Taoiseach Sean Doyle said."
+    assert [q[0] for q in quotes(text, draft(text, lexicon))] == ["sean-doyle"]
+
+
+def test_particles_inside_a_name_after_a_title_do_not_cut_it(lexicon: Lexicon) -> None:
+    text = "“Talks continue,” said Peru's deputy trade minister Ana Maria de la Cruz."
+    assert [q[0] for q in quotes(text, draft(text, lexicon))] == ["ana-maria-de-la-cruz"]

@@ -249,7 +249,8 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
     or 0. Right after a title, "He" is part of a name ("spokeswoman He Yadong", "Vice Premier
     Liu He"): there it is no pronoun."""
     n = 0
-    while i + n < len(toks) and n < 4:
+    particles = 0  # "de la" in "Luz Maria de la Mora" do not count towards the length
+    while i + n < len(toks) and n - particles < 4 and n < 6:
         word = toks[i + n].text
         owner = bool(n) and bool(_OWNER.search(word))  # "Boris Johnson's": the name's end
         if owner:
@@ -257,8 +258,11 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
         name_word = bool(_NAME_WORD.match(word)) and (
             word.lower() not in _NOT_NAMES or (titled and word in _SURNAMES_LIKE_WORDS)
         )
-        if name_word or (n and word in _NAME_PARTICLES and i + n + 1 < len(toks)):
+        if name_word:
             n += 1
+        elif n and word in _NAME_PARTICLES and i + n + 1 < len(toks):
+            n += 1
+            particles += 1
         else:
             break
         if n > 1 and not _SPACE.fullmatch(text[toks[i + n - 2].end : toks[i + n - 1].start]):
@@ -268,7 +272,8 @@ def _name_at(text: str, toks: list[Token], i: int, titled: bool = False) -> int:
             break
     while n and toks[i + n - 1].text in _NAME_PARTICLES:
         n -= 1
-    return n if 2 <= n <= (4 if titled else 3) else 0
+        particles -= 1
+    return n if 2 <= n - particles <= (4 if titled else 3) and n - particles >= 2 else 0
 
 
 def _body_before(text: str, start: int, end: int, found: Mentions) -> str | None:

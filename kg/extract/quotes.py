@@ -260,6 +260,8 @@ def _speaker_at(
         chosen: Mention = pool[-1] if last else pool[0]
         if not last and chosen.actor.kind != "Person" and _unknown_first(text, start, chosen):
             return None  # “...,” Mathews, who leads the Peruvian delegation, said: not Peru
+        if chosen.actor.kind != "Person" and _OBJECT_OF.search(text, start, chosen.start):
+            return None  # said Canada's ambassador to the WTO, <a name>: not the WTO
         if pronoun is None or (pronoun.start() > chosen.start) == last:
             return chosen.actor, 1.0
     if pronoun is not None:
@@ -267,6 +269,8 @@ def _speaker_at(
     return None
 
 
+# an actor named as the object of a preposition is no speaker: "ambassador to the WTO"
+_OBJECT_OF = re.compile(r"\b(?:(?<![Aa]ccording\s)to|at|of|for|in|with)\s+(?:the\s+)?$")
 _FIRST_WORD = re.compile(r"[\s,]*(?:said\s+|says\s+)?([A-Z][\w’'-]+)")
 _NOT_NAMES = frozenset(
     {"The", "A", "An", "He", "She", "They", "It", "We", "I", "His", "Her", "Its", "Their",
