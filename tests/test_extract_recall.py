@@ -1553,3 +1553,30 @@ def test_a_demand_noun_without_an_owner_before_it_is_no_proposal_of_the_subject(
     lexicon: Lexicon, text: str
 ) -> None:
     assert ("proposals", "peru") not in [(a[0], a[2]) for a in acts(text, lexicon)]
+
+
+@pytest.mark.parametrize(
+    ("body", "by"),
+    [
+        ("Peru's parliament", "peru-s-parliament"),
+        ("The Peruvian embassy", "peruvian-embassy"),
+        ("Peru's foreign ministry", "peru-s-foreign-ministry"),
+    ],
+)
+def test_a_body_of_a_country_in_lower_case_objects_as_itself(
+    lexicon: Lexicon, body: str, by: str
+) -> None:
+    text = f"Chile will impose duties on Peruvian wine. {body} criticised the duties."
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("objections", by, "tariffs")
+    ]
+
+
+@pytest.mark.parametrize(
+    "words", ["face fierce opposition from Peru", "have drawn criticism from Peru"]
+)
+def test_opposition_from_a_party_named_last_is_its_objection(lexicon: Lexicon, words: str) -> None:
+    text = f"Chile will impose duties on Peruvian wine. The duties {words}."
+    assert [a for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("objections", "objection-noun", "peru", "tariffs", f"The duties {words}")
+    ]

@@ -377,6 +377,11 @@ _OBJECTION_NOUN = re.compile(
     r"(?P<noun>(?:(?:strong|fierce|stiff|continued|vehement|firm|long-standing|staunch)\s+)?"
     r"(?:opposition|objections?|resistance|criticism|rejection)\s+(?:to|of|against)\b)"
 )
+_OBJECTION_FROM = re.compile(
+    r"\s(?:faces?|faced|facing|drew|draws|has\s+drawn|have\s+drawn|met\s+with|sparked|"
+    r"triggered|prompted)\s+(?:(?:strong|fierce|stiff|growing|widespread|mounting|sharp)\s+)?"
+    r"(?:opposition|criticism|objections|protests|resistance)\s+from\s+(?:the\s+)?"
+)
 _PREDICATE = re.compile(
     r"\s+(?:has|have|had|is|are|was|were|will|would|could|may|might|means?|meant|remains?|"
     r"threatens?|threatened|led|leads|forced|forces)\b"
@@ -658,6 +663,7 @@ class ActFinder:
         self._measure_nouns(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._objection_nouns(s, source, quote_spans)
+        self._objections_from(s, source, quote_spans)
         self._sticking_points(s, source, quote_spans)
         self._verbs(s, "object", source, quote_spans)
         self._legal_actions(s, source, quote_spans)
@@ -731,6 +737,25 @@ class ActFinder:
                 continue
             verb = (m.start("noun"), m.end(), m.group(0))
             self._objection("objection", "objection-noun", s, owner[-1], verb, obj, source)
+
+    def _objections_from(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """ "The deal faces opposition from France", "the plan drew criticism from Peru": an
+        objection by whom the words name after "from", to what the sentence is about."""
+        for m in _OBJECTION_FROM.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans):
+                continue
+            end = self._clause(m.end(), s.end)[1]
+            named = [
+                x for x in self.mentions.within(m.end(), end) if x.actor.kind != "UnnamedSource"
+            ]
+            if not named or named[0].start - m.end() > 4 or m.start() - s.start < 4:
+                continue
+            verb = (m.start(), m.end(), m.group(0))
+            self._objection(
+                "objection", "objection-noun", s, named[0], verb, (s.start, m.start()), source
+            )
 
     def _measure_nouns(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
         """ "Japan's up to 40 percent tariffs on imported cheese", "Chinese anti-dumping duties
@@ -1782,7 +1807,7 @@ class ActFinder:
             (targets[0].key if targets else _key_words(self.text[start:end])),
             rule,
             0.8 if targets else 0.7,
-            (agent.start, end),
+            (min(agent.start, start), max(end, agent.end)),  # the objector may come last
             fields,
             agent.actor,
             source,

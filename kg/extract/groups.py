@@ -271,9 +271,11 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
 # in lower case, speaking as such (not "ministry spokesman ...", a person's title)
 _LOWER_BODY = re.compile(
     r"\b((?:[A-Z]\.){2,}|[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?)(['’]s?)?\s+"
-    r"((?:[a-z]+\s+){0,2}?)(ministry|department|office)\b(?!['’])"
+    r"((?:[a-z]+\s+){0,2}?)(ministry|department|office|parliament|senate|embassy|agency|"
+    r"regulator)\b(?!['’])"
     r"(?=\s*[,.;:]|\s+(?!(?:spokes\w*|officials?|minister|secretary|head|chief|director|"
-    r"adviser|advisor|official|staff|representative|building|of|for)\b)[a-z])"
+    r"adviser|advisor|official|staff|representative|building|speaker|chair\w*|president|"
+    r"members?|of|for)\b)[a-z])"
 )
 
 
