@@ -1580,3 +1580,16 @@ def test_opposition_from_a_party_named_last_is_its_objection(lexicon: Lexicon, w
     assert [a for a in acts(text, lexicon) if a[0] == "objections"] == [
         ("objections", "objection-noun", "peru", "tariffs", f"The duties {words}")
     ]
+
+
+def test_what_a_party_refuses_to_do_is_no_measure_of_its_own(lexicon: Lexicon) -> None:
+    text = (
+        "Talks ended with Peru refusing to lift its quota on Chilean wine. "
+        "Peru could not accept Chile's demand to scrap the quota."
+    )
+    # one proposal, Chile's demand (the "scrap" inside it is no second one), and Peru's
+    # refusals target it, not a measure of Peru's own
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [
+        ("proposals", "chile", "quotas"),
+        ("objections", "peru", "quotas"),
+    ]

@@ -377,6 +377,11 @@ _OBJECTION_NOUN = re.compile(
     r"(?P<noun>(?:(?:strong|fierce|stiff|continued|vehement|firm|long-standing|staunch)\s+)?"
     r"(?:opposition|objections?|resistance|criticism|rejection)\s+(?:to|of|against)\b)"
 )
+_REFUSED_TO = re.compile(
+    r"\b(?:refus(?:e|es|ed|ing)|declin(?:e|es|ed|ing)|(?:would|will|could|can)\s*(?:not|n['’]t)|"
+    r"cannot|won['’]t)\s+to\s+$|\b(?:would|will|could|can)\s*(?:not|n['’]t)\s+$|"
+    r"\b(?:cannot|won['’]t)\s+$"
+)
 _OBJECTION_FROM = re.compile(
     r"\s(?:faces?|faced|facing|drew|draws|has\s+drawn|have\s+drawn|met\s+with|sparked|"
     r"triggered|prompted)\s+(?:(?:strong|fierce|stiff|growing|widespread|mounting|sharp)\s+)?"
@@ -1344,6 +1349,10 @@ class ActFinder:
         lead = self.text[max(s.start, verb[0] - 30) : verb[0]]
         if re.search(r"\bthreat", self.text[agent.end : verb[0]]):
             return  # "threatened to raise tariffs": a threat, drafted as one
+        if _REFUSED_TO.search(self.text, max(agent.end, verb[0] - 30), verb[0]):
+            return  # "Seoul refusing to lift its quota": what it will not do is no measure
+        if any(p.rule.startswith("demand") and p.start <= verb[0] < p.end for p in self.proposals):
+            return  # "Canada's demand to scrap the quota": the demand, drafted already
         future = re.search(_MEASURE_FUTURE, lead)
         if verb[2].lower().split()[0] in (
             "withdraw",
