@@ -1593,3 +1593,19 @@ def test_what_a_party_refuses_to_do_is_no_measure_of_its_own(lexicon: Lexicon) -
         ("proposals", "chile", "quotas"),
         ("objections", "peru", "quotas"),
     ]
+
+
+def test_a_ruling_that_a_countrys_ban_breaks_the_rules_objects_to_the_ban(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "A WTO panel ruled on Monday that Chile's ban on copper ore exports breaks global "
+        "trade rules."
+    )
+    found = [(a[0], a[2], a[3]) for a in acts(text, lexicon)]
+    assert found == [
+        ("proposals", "chile", "chile-s-ban-on"),
+        ("objections", "wto", "chile-s-ban-on"),
+    ]
+    # a ban nobody objects to is a fact about the past, not a position
+    assert acts("Chile's ban on copper ore exports took effect in 2020.", lexicon) == []

@@ -259,16 +259,19 @@ _WE = re.compile(r"\b(?:[Ww]e|I)\b")
 _VERDICT = re.compile(
     r"\b(?:concluded|found|finds|ruled|determined|said|says|say|argued|argues|argue|"
     r"believes?|warned|warns|called|calls|described|describes|deemed|considers?)\s+"
-    r"(?:that\s+)?"
-    r"(?P<target>it|they|(?:the|this|that|its|their|these|those|any|such\s+a)\s+"
+    r"(?:on\s+[A-Z][a-z]+day\s+)?(?:that\s+)?"
+    r"(?P<target>it|they|(?:the|this|that|its|their|these|those|any|such\s+a|"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?['’]s)\s+"
     r"(?:[\w.-]+\s+){0,2}?"
-    r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|"
+    r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|bans?|"
     r"regime|quota|quotas|ban|plan|proposal|proposals|bill|rates|levy|clause|demands?|"
     r"offer|requirements?|rules|changes|deal|agreement|pact|treaty|accord)"
+    r"(?:\s+on\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:breaks|broke|violate|is|are|was|were)\b))?"
     r"(?:\s+(?:imposed|levied|announced|proposed|introduced)\s+by\s+(?:the\s+)?"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s+"
     r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
     r"(?:discriminat\w*|violat\w*|breach\w*|inconsistent\s+with|unfair\w*|illegal|"
+    r"(?:breaks|broke|break)\s+(?:[\w-]+\s+){0,2}?rules|flout\w*|contraven\w*|"
     r"unlawful|unjustified|unwarranted|protectionis\w*|absurd|unacceptable|"
     r"in\s+breach|in\s+violation|a\s+violation|a\s+breach|penali[sz]\w*|"
     r"unfairly\s+target\w*|unworkable|a\s+non-starter|a\s+poison\s+pill|"
@@ -319,7 +322,7 @@ _DEAL_MADE = re.compile(
 # "Japanese tariffs on politically sensitive farm products"
 _MEASURE_NOUN = re.compile(
     r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)\s+"
-    r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?P<noun>tariffs|duties|quotas|import\s+bans?|"
+    r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?P<noun>tariffs|duties|quotas|(?:import|export)\s+bans?|bans?(?=\s+on\b)|export\s+(?:restrictions|curbs|controls)|"
     r"levies|subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
     r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?[\w-]+))?"
 )
@@ -366,7 +369,10 @@ _NOT_MODIFIERS = frozenset(
 )
 _ED_MODIFIERS = frozenset({"proposed", "planned", "threatened", "combined", "increased"})
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "EU", "UK"
-_MEASURE_WORD = re.compile(r"tariffs|duties|quotas|levies|subsidies|\bimport\s+bans?\b")
+_MEASURE_WORD = re.compile(
+    r"tariffs|duties|quotas|levies|subsidies|\b(?:import|export)\s+bans?\b|\bbans?\s+on\b|"
+    r"\bexport\s+(?:restrictions|curbs|controls)\b"
+)
 # a country's measure as the object of an objection: "a case against U.S. steel tariffs"
 _MEASURE_AGAINST = re.compile(
     r"\b(?:against|over|to)\s+(?:the\s+)?(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)"
