@@ -1044,3 +1044,17 @@ def test_a_taoiseach_is_a_title(lexicon: Lexicon) -> None:
 def test_particles_inside_a_name_after_a_title_do_not_cut_it(lexicon: Lexicon) -> None:
     text = "“Talks continue,” said Peru's deputy trade minister Ana Maria de la Cruz."
     assert [q[0] for q in quotes(text, draft(text, lexicon))] == ["ana-maria-de-la-cruz"]
+
+
+def test_a_counterpart_is_a_title_and_a_family_name_first_acts_alone(lexicon: Lexicon) -> None:
+    text = (
+        "Trade Minister Lena Moritz met her Chinese counterpart Zhou Weiming in Lima.\n\n"
+        "Zhou urged Peru to drop the duties. “Protectionism harms everyone,” he said."
+    )
+    facts = draft(text, lexicon)
+    assert [(f.fields["by"], words(text, f)) for f in of(facts, "demands")] == [
+        ("zhou-weiming", "Zhou urged Peru to drop the duties")
+    ]
+    assert quotes(text, facts) == [
+        ("zhou-weiming", "quote-said-after", "Protectionism harms everyone,")
+    ]

@@ -117,7 +117,9 @@ _NOT_NAMES = frozenset(
 # a capitalised word used alone for a person: "Geng said", "Xi, who spoke first,", "Mr. Xi",
 # "said Liu"
 _SAYER = re.compile(
-    r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:said|says|told|added)\b|"
+    r"\b([A-Z][\w-]*)(?:['’]s)?\s+(?:also\s+)?(?:said|says|told|added|urged|urges|warned|"
+    r"warns|insisted|insists|rejected|rejects|proposed|proposes|demanded|demands|called|"
+    r"criticised|criticized|accused|welcomed|vowed|pledged|dismissed|stressed|argued)\b|"
     r"\b([A-Z][\w-]*),\s+who\b|\b(?:Mr|Ms|Mrs)\.?\s+([A-Z][\w-]*)\b(?!\s+[A-Z])|"
     r"\b(?:said|says|told|added)\s+(?:(?:Mr|Ms|Mrs)\.?\s+)?([A-Z][\w-]*)\b(?!\s+[A-Z])"
 )
