@@ -1609,3 +1609,33 @@ def test_a_ruling_that_a_countrys_ban_breaks_the_rules_objects_to_the_ban(
     ]
     # a ban nobody objects to is a fact about the past, not a position
     assert acts("Chile's ban on copper ore exports took effect in 2020.", lexicon) == []
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Peru hopes to secure lower tariffs on its beef.",
+        "Peru is holding out for lower tariffs on its beef.",
+        "Peru is angling for lower tariffs on its beef.",
+        "Peru's main ask is lower tariffs on its beef.",
+    ],
+)
+def test_more_ways_of_wanting_a_measure_are_demands(lexicon: Lexicon, text: str) -> None:
+    assert [(a[0], a[2], a[3]) for a in acts(text, lexicon)] == [("proposals", "peru", "tariffs")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The accord was signed on Friday, June 28, after ten years of talks.",
+        "The accord was signed on Friday 28 June after ten years of talks.",
+    ],
+)
+def test_a_weekday_before_a_date_is_that_date(lexicon: Lexicon, text: str) -> None:
+    # one event, on the date (not on the last Friday before publication), in the past
+    assert [(e[2], e[3]) for e in events(text, lexicon)] == [("occurred", "2024-06-28")]
+
+
+def test_a_weekday_and_a_date_apart_are_two_times() -> None:
+    found = times("They met on Friday and again on June 28.")
+    assert [t[0] for t in found] == ["Friday", "June 28"]

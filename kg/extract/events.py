@@ -335,6 +335,13 @@ def _wider(text: str, s: Sentence, start: int, end: int) -> tuple[int, int]:
     if start == s.start:
         after = _CLAUSE.search(text, min(s.end, end + 1), s.end)
         end = after.start() if after else s.end
+    elif re.search(
+        r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday),\s*$",
+        text[max(s.start, start - 12) : start],
+    ):
+        # "was signed on Friday, June 28,": the date is the weekday's, in the clause before
+        before = [b.end() for b in _CLAUSE.finditer(text, s.start, start - 2)]
+        start = before[-1] if before else s.start
     elif re.search(r"\sand\s$", text[max(s.start, start - 5) : start]):
         before = [b.end() for b in _CLAUSE.finditer(text, s.start, start - 5)]
         start = before[-1] if before else s.start

@@ -115,6 +115,7 @@ _FUTURE = re.compile(
     r"goes\s+into\s+effect|enters\s+into\s+force))\b",
     re.IGNORECASE,
 )
+_WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _ANY_TIME = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
     r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
@@ -153,7 +154,18 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
             found.append(TimeMatch(s, m.end(), text[s : m.end()], value, precision))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
-    return found
+    # "on Friday, June 28", "Friday 28 June": the date names the day, the weekday only
+    # repeats it
+    return [
+        t
+        for t, after in zip(found, [*found[1:], None], strict=False)
+        if not (
+            after is not None
+            and after.precision == "day"
+            and _WEEKDAY.fullmatch(t.phrase)
+            and re.fullmatch(r",?\s", text[t.end : after.start])
+        )
+    ]
 
 
 _PAST = re.compile(
@@ -168,6 +180,9 @@ def _future_near(text: str, m: re.Match[str], start: int, end: int) -> bool | No
     """Tense of the clause around a match (the words between the commas/semicolons around
     it): True future, False past, None when the words do not say."""
     left = max(text.rfind(",", start, m.start()), text.rfind(";", start, m.start()), start)
+    if left > start and _WEEKDAY.search(text, max(start, left - 10), left) is not None:
+        # "was signed on Friday, June 28": the comma after the weekday ends no clause
+        left = max(text.rfind(",", start, left), text.rfind(";", start, left), start)
     stops = (text.find(",", m.end(), end), text.find(";", m.end(), end))
     right_stop = [i for i in stops if i != -1]
     right = min(right_stop) if right_stop else end
