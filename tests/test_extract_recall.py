@@ -1639,3 +1639,9 @@ def test_a_weekday_before_a_date_is_that_date(lexicon: Lexicon, text: str) -> No
 def test_a_weekday_and_a_date_apart_are_two_times() -> None:
     found = times("They met on Friday and again on June 28.")
     assert [t[0] for t in found] == ["Friday", "June 28"]
+
+
+def test_one_objection_found_twice_in_the_same_words_is_drafted_once(lexicon: Lexicon) -> None:
+    text = "Chile will impose duties on Peruvian wine. Peru said the duties were “unjustified”."
+    found = [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"]
+    assert found == [("objections", "peru", "tariffs")]

@@ -1599,7 +1599,18 @@ class ActFinder:
         for f in self.facts:
             target = f.fields.get("proposal")
             if f.section == "objections" and target is not None:
-                if (f.fields["by"], target) in seen and f.rule in _RESTATED:
+                if (f.fields["by"], target) in seen and (
+                    f.rule in _RESTATED
+                    # the same objection found twice in the same words ("said the duties
+                    # were “unjustified”": a verdict, and a verdict in a quotation)
+                    or any(
+                        k.section == "objections"
+                        and (k.fields["by"], k.fields.get("proposal")) == (f.fields["by"], target)
+                        and k.start < f.end
+                        and f.start < k.end
+                        for k in kept
+                    )
+                ):
                     continue
                 seen.add((f.fields["by"], target))
             kept.append(f)
