@@ -2,14 +2,28 @@
 
 from __future__ import annotations
 
+import http.server
 import io
+import sys
 from pathlib import Path
+from typing import Any
 
 from click.testing import CliRunner
 
 from kg.cli import cli
 from kg.resources import sample_dir
 from kg.store import open_store
+
+
+class QuietHTTPServer(http.server.ThreadingHTTPServer):
+    """The tests' scripted HTTP servers. A client that hangs up on them is what a test of
+    timeouts does on purpose: socketserver would print the handler's BrokenPipeError to stderr
+    when the handler wakes up, seconds later, into whatever test is capturing stderr then
+    (a test comparing a command's stderr failed so, now and then, under pytest -n)."""
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
 
 
 def store_quads(store_dir: Path) -> set[str]:

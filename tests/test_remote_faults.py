@@ -25,6 +25,7 @@ import requests
 import test_backends
 from click.testing import CliRunner
 from rdflib import URIRef
+from support import QuietHTTPServer
 from test_backends import free_port, remote
 from test_queries import PARTNERS_ARTICLE, PARTNERS_FACTS
 
@@ -118,7 +119,7 @@ def _handler(script: Script) -> type[http.server.BaseHTTPRequestHandler]:
 def fake() -> Iterator[tuple[str, Script]]:
     """(base URL, script) of a scripted HTTP server on 127.0.0.1."""
     script = Script()
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _handler(script))
+    server = QuietHTTPServer(("127.0.0.1", 0), _handler(script))
     server.daemon_threads = True
     thread = threading.Thread(target=server.serve_forever, args=(0.05,), daemon=True)
     thread.start()

@@ -15,6 +15,7 @@ import pytest
 import requests
 import test_backends
 from conftest import tradekg
+from support import QuietHTTPServer
 
 from kg.resources import sample_dir
 
@@ -74,7 +75,7 @@ def guarded_server(
 ) -> Iterator[tuple[str, dict[str, str], str]]:
     env, expected = MODES[request.param]
     upstream = oxigraph[0].removesuffix("/query")
-    server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), _proxy(upstream, expected))
+    server = QuietHTTPServer(("127.0.0.1", 0), _proxy(upstream, expected))
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_address[1]}/query", env, request.param
     server.shutdown()
