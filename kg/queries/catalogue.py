@@ -9,6 +9,8 @@
     #+ columns: [objection, objector, proposal, issue, reason, source, mode]
     #+ iris: [objection, proposal]
     #+ pages: {by: headline, via: objection, keys: "SELECT ?objection ?headline WHERE { ... }"}
+    #+ (or by several keys of any kind: {order: [type, label], via: actor,
+    #+   keys: "SELECT DISTINCT ?actor ?type ?label WHERE { ... }"})
     PREFIX tkg: <https://w3id.org/tradekg/ontology#>
     SELECT ...
 """
@@ -49,6 +51,9 @@ KEYED_PAGES = {
     "SELECT DISTINCT ?key WHERE { ?article schema:headline ?key }",
 }
 _OUTER_ORDER = re.compile(r"^ORDER BY\s+\?(\w+)", re.M)
+_ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
+_ORDER_TERM = re.compile(r"\s*((?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)", re.I)
+_SELECT_VARS = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\b", re.I)
 _PREFIX = re.compile(r"^PREFIX\s+\w*:\s*<[^>]*>\s*$", re.M)
 _SELECTS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?\?(\w+)\s+\?(\w+)\s+WHERE\b", re.I)
 
@@ -79,6 +84,12 @@ class SavedQuery:
     # bound to the values of ?VAR it gives, instead of to the keys (kg.queries.keyed)
     page_via: str | None = None
     page_keys: str | None = None
+    # ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}``: the columns the
+    # ORDER BY starts with (and whether each is DESC), and the variables a batch binds; QUERY
+    # (in page_keys) gives the pairs of VARs and KEYs, sorted here (kg.queries.keyed)
+    page_order: tuple[str, ...] = ()
+    page_descending: tuple[bool, ...] = ()
+    page_bind: tuple[str, ...] = ()
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -125,7 +136,17 @@ def parse_query_file(path: Path) -> SavedQuery:
                 hint="select the parameter's variable: values are bound by substitution, "
                 "which applies to projected variables only",
             )
-    page_key, page_via, page_keys = _page_key(meta.get("pages"), columns, text, path)
+    pages = meta.get("pages")
+    page_order: tuple[str, ...] = ()
+    page_descending: tuple[bool, ...] = ()
+    page_bind: tuple[str, ...] = ()
+    page_key: str | None = None
+    page_via: str | None = None
+    page_keys: str | None = None
+    if isinstance(pages, dict) and "order" in pages:
+        page_order, page_descending, page_bind, page_keys = _page_order(pages, columns, text, path)
+    else:
+        page_key, page_via, page_keys = _page_key(pages, columns, text, path)
     return SavedQuery(
         name=path.stem,
         title=str(meta["title"]),
@@ -138,6 +159,9 @@ def parse_query_file(path: Path) -> SavedQuery:
         page_key=page_key,
         page_via=page_via,
         page_keys=page_keys,
+        page_order=page_order,
+        page_descending=page_descending,
+        page_bind=page_bind,
     )
 
 
@@ -184,6 +208,56 @@ def _page_key(
         )
     prologue = "\n".join(_PREFIX.findall(text))
     return str(by), via, prologue + "\n" + str(keys)
+
+
+def _order_terms(text: str) -> list[str]:
+    """The terms of the last ORDER BY of ``text`` (``?x``, ``DESC(?x)``), without spaces."""
+    ends = [found.end() for found in _ORDER_BY.finditer(text)]
+    terms: list[str] = []
+    rest = text[ends[-1] :] if ends else ""
+    while (term := _ORDER_TERM.match(rest)) is not None:
+        word, _, name = re.sub(r"\s+", "", term.group(1)).partition("?")
+        terms.append(word.upper() + "?" + name)
+        rest = rest[term.end() :]
+    return terms
+
+
+def _page_order(
+    pages: dict[str, object], columns: tuple[str, ...], text: str, path: Path
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
+    """The ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}`` of a header,
+    checked: the KEYs are columns, the listing's ORDER BY starts with them, and QUERY selects
+    the VARs then the KEYs that are not among them. Returns the KEYs, whether each is sorted
+    descending, the VARs and QUERY with the listing's prefixes."""
+    order, via, keys = pages.get("order"), pages.get("via"), pages.get("keys")
+    keys_text = keys if isinstance(keys, str) else ""
+    given = via if isinstance(via, list) else [via]
+    bind = [str(v) for v in given if isinstance(v, str)]
+    names = [str(k) for k in order if isinstance(k, str)] if isinstance(order, list) else []
+    heads = _order_terms(text)[: len(names)]
+    problem = None
+    if set(pages) - {"order", "via", "keys"} or not keys_text:
+        problem = "pages read by several keys need order: [KEY, ...], via and keys only"
+    elif not names or names != order or not all(k in columns for k in names):
+        problem = "pages: order must list columns of the query"
+    elif not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind):
+        problem = "pages: via must be one or a list of the query's variables"
+    elif [t.partition("?")[2].rstrip(")") for t in heads] != names:
+        problem = f"the query's ORDER BY must start with {', '.join(names)}"
+    else:
+        selected = _SELECT_VARS.match(keys_text)
+        wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names))
+        if selected is None or " ".join(selected.group(1).split()) != wanted:
+            problem = f"pages: keys must be SELECT [DISTINCT] {wanted} WHERE ..."
+    if problem is not None:
+        raise InputError(f"{problem}, not {pages!r}", path=path, line=1)
+    prologue = "\n".join(_PREFIX.findall(text))
+    return (
+        tuple(names),
+        tuple(t.startswith("DESC") for t in heads),
+        tuple(bind),
+        prologue + "\n" + keys_text,
+    )
 
 
 @cache

@@ -64,7 +64,7 @@ def run_saved(
     limit, offset = page_bounds(limit, offset)
     query = get_query(name)
     bindings = resolve_params(store, query, params or {})
-    if limit is not None and query.page_key is not None:
+    if limit is not None and (query.page_key is not None or query.page_order):
         from kg.queries.keyed import keyed_page
 
         page = keyed_page(store, query, bindings, limit, offset)
