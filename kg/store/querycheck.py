@@ -22,6 +22,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator, Set
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from pyparsing import ParseException, ParseResults
@@ -82,16 +83,47 @@ def check_graphs(iris: tuple[str, ...], known: Set[str], clause: str) -> None:
             )
 
 
+@dataclass(frozen=True)
+class _Shape:
+    """What the checks need of a parsed query (kept, unlike the parse tree, which is large)."""
+
+    form: str
+    service: bool
+    default_graphs: tuple[str, ...]
+    named_graphs: tuple[str, ...]
+
+
+@lru_cache(maxsize=1024)
+def _shape(text: str) -> _Shape:
+    """The shape of the query ``text``, or ParseException (not cached). Parsing with rdflib's
+    grammar costs 50-250 ms of CPU for a saved query, under one lock: the server's answers
+    waited for it (benchmarks/README.md, serving under load); a client that sends the same
+    text again is not parsed again."""
+    with _PARSER:
+        parsed = parseQuery(text)
+    prologue, query = parsed[0], parsed[1]
+    service = any(node.name == "ServiceGraphPattern" for node in parse_nodes(query))
+    defaults: list[str] = []
+    named: list[str] = []
+    if "datasetClause" in query:
+        resolve = translatePrologue(prologue, None).absolutize
+        for clause in query["datasetClause"]:
+            if "default" in clause:
+                defaults.append(str(resolve(clause["default"])))
+            if "named" in clause:
+                named.append(str(resolve(clause["named"])))
+    return _Shape(PARSED_FORMS[query.name], service, tuple(defaults), tuple(named))
+
+
 def check(text: str, known_graphs: Set[str]) -> Checked:
     """The query's form, or Refused or QuerySyntaxError."""
     try:
-        with _PARSER:
-            parsed = parseQuery(text)
+        shape = _shape(text)
     except ParseException as e:
         _refuse_update(text, e)
         raise AssertionError("unreachable") from None
-    return _check_parsed(
-        parsed, known_graphs, "SERVICE is refused: this endpoint does not query other endpoints"
+    return _check_shape(
+        shape, known_graphs, "SERVICE is refused: this endpoint does not query other endpoints"
     )
 
 
@@ -101,8 +133,7 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
     Oxigraph would fetch. An update is left to the engine, which refuses it without running
     it; text that is neither a query nor an update is a QuerySyntaxError."""
     try:
-        with _PARSER:
-            parsed = parseQuery(text)
+        shape = _shape(text)
     except ParseException as e:
         try:
             with _PARSER:
@@ -113,25 +144,12 @@ def check_local(text: str, known_graphs: Set[str]) -> None:
                 hint="tradekg sparql runs SPARQL 1.1 queries; updates are refused",
             ) from None
         return
-    _check_parsed(
-        parsed, known_graphs, "SERVICE is refused: tradekg does not query other endpoints"
-    )
+    _check_shape(shape, known_graphs, "SERVICE is refused: tradekg does not query other endpoints")
 
 
-def _check_parsed(parsed: Any, known_graphs: Set[str], service: str) -> Checked:
-    prologue, query = parsed[0], parsed[1]
-    for node in parse_nodes(query):
-        if node.name == "ServiceGraphPattern":
-            raise Refused(service)
-    defaults: list[str] = []
-    named: list[str] = []
-    if "datasetClause" in query:
-        resolve = translatePrologue(prologue, None).absolutize
-        for clause in query["datasetClause"]:
-            if "default" in clause:
-                defaults.append(str(resolve(clause["default"])))
-            if "named" in clause:
-                named.append(str(resolve(clause["named"])))
-    check_graphs(tuple(defaults), known_graphs, "FROM")
-    check_graphs(tuple(named), known_graphs, "FROM NAMED")
-    return Checked(PARSED_FORMS[query.name], tuple(defaults), tuple(named))
+def _check_shape(shape: _Shape, known_graphs: Set[str], service: str) -> Checked:
+    if shape.service:
+        raise Refused(service)
+    check_graphs(shape.default_graphs, known_graphs, "FROM")
+    check_graphs(shape.named_graphs, known_graphs, "FROM NAMED")
+    return Checked(shape.form, shape.default_graphs, shape.named_graphs)
