@@ -149,10 +149,16 @@ def check_id(value: object, what: str) -> str:
 
 
 def check_iri(value: str) -> URIRef:
-    """An absolute IRI given by a user, refused if it could break out of RDF or SPARQL syntax."""
+    """An absolute IRI given by a user, refused if it could break out of RDF or SPARQL syntax,
+    or if the store's own IRI parser refuses it (RFC 3987: a code point outside the ranges
+    IRIs allow, such as U+FFF0, or a ``%`` not followed by two hex digits)."""
+    hint = 'IRIs need a scheme such as https: and no spaces or <>"{}|^`\\ characters'
     if not _IRI_SCHEME.match(value) or _IRI_FORBIDDEN.search(value):
-        raise InputError(
-            f"{value!r} is not an absolute IRI",
-            hint='IRIs need a scheme such as https: and no spaces or <>"{}|^`\\ characters',
-        )
+        raise InputError(f"{value!r} is not an absolute IRI", hint=hint)
+    import pyoxigraph  # the engine's IRI parser; not imported by commands that never need it
+
+    try:
+        pyoxigraph.NamedNode(value)
+    except (ValueError, UnicodeError) as e:  # UnicodeError: a lone surrogate
+        raise InputError(f"{value!r} is not an absolute IRI: {e}", hint=hint) from None
     return URIRef(value)

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
-from hypothesis import given
+from hypothesis import example, given
 from hypothesis import strategies as st
 from input_support import run, sample_copy
 
@@ -90,6 +90,9 @@ def test_article_iris_from_any_url(url: str) -> None:
 
 
 @given(st.text())
+@example("A:\ufff0")  # a code point outside RFC 3987's ranges (found by this test)
+@example("https://example.org/a%zz")
+@example("https://example.org/\ud800")  # a lone surrogate
 def test_check_iri_accepts_only_what_rdf_can_carry(value: str) -> None:
     try:
         iri = check_iri(value)
@@ -98,3 +101,11 @@ def test_check_iri_accepts_only_what_rdf_can_carry(value: str) -> None:
         return
     quad = f"<{iri}> <https://example.org/p> <{iri}> .".encode()
     assert list(ox.parse(quad, ox.RdfFormat.N_TRIPLES))
+
+
+def test_an_iri_the_engine_refuses_is_refused_with_its_reason() -> None:
+    with pytest.raises(InputError) as caught:
+        check_iri("https://example.org/a%zz")
+    assert caught.value.message == (
+        "'https://example.org/a%zz' is not an absolute IRI: Invalid IRI percent encoding '%zz'"
+    )
