@@ -88,8 +88,8 @@ def render(term: Node) -> str:
 # --- binding by VALUES (remote stores) --------------------------------------------------------
 
 _VARNAME = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
-_IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
-_STRING = re.compile(
+IRIREF = re.compile(r'<[^<>"{}|^`\\\x00-\x20]*>')
+STRING = re.compile(
     "|".join(
         (
             r'"""(?:[^"\\]|\\.|"(?!""))*"""',
@@ -141,11 +141,11 @@ def _tokens(query: str) -> Iterator[tuple[str, int, int]]:
             i = n if end < 0 else end
             continue
         if c in "\"'":
-            match = _STRING.match(query, i)
+            match = STRING.match(query, i)
             if match is None:
                 raise ValueError("the query has an unterminated string")
         elif c == "<":
-            match = _IRIREF.match(query, i)
+            match = IRIREF.match(query, i)
         elif c in "?$":
             match = _VAR.match(query, i)
         elif c.isalpha() or c == "_":

@@ -229,6 +229,11 @@ def test_from_a_graph_of_the_store(served: Running) -> None:
             403,
             "FROM NAMED <http://example.org/g> is not a graph of this store",
         ),
+        (  # read on its tokens, the lower-case keyword with no space after it is still FROM
+            "select * from<http://example.org/remote.ttl> where { ?s ?p ?o }",
+            403,
+            "FROM <http://example.org/remote.ttl> is not a graph of this store",
+        ),
         # the words alone are not what is refused: a literal that says SERVICE is fine
         ('SELECT * WHERE { ?s ?p "SERVICE <http://x> LOAD" }', 200, ""),
         ("SELECT * WHERE { ?s ?p", 400, "the query does not parse"),
