@@ -137,15 +137,20 @@ def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
 )
 @click.option(
     "--workers",
-    default=2,
-    show_default=True,
     type=click.IntRange(min=1),
-    help="Query worker processes (queries that run at the same time).",
+    help="Query worker processes (queries that run at the same time). "
+    "[default: one per core this process may use]",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @pass_context
 def serve_cmd(
-    obj: Context, host: str, port: int, timeout: float, max_rows: int, workers: int, quiet: bool
+    obj: Context,
+    host: str,
+    port: int,
+    timeout: float,
+    max_rows: int,
+    workers: int | None,
+    quiet: bool,
 ) -> None:
     """Serve the store as linked data, with a read-only SPARQL endpoint.
 

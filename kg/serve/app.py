@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import logging
+import os
 import sys
 import threading
 import time
@@ -465,6 +466,11 @@ class Server(ThreadingHTTPServer):
         self.site.close()
 
 
+def cores() -> int:
+    """The cores this process may run on (its CPU affinity, which containers narrow)."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
 def make_server(
     store: Store | str | Path,
     *,
@@ -472,7 +478,7 @@ def make_server(
     port: int = 8080,
     timeout: float = 10.0,
     max_rows: int = 10000,
-    workers: int = 2,
+    workers: int | None = None,
     wait: float = 0.0,
 ) -> Server:
     """A server over ``store``, listening but not yet serving.
@@ -483,7 +489,8 @@ def make_server(
     opening the directory for a moment; when another process holds the store, the server
     waits up to ``wait`` seconds for it to publish one. Writers may use the store while the
     server runs (close an open ``store`` for other processes to write). Over a SPARQL server,
-    each query waits ``timeout`` seconds for its answer.
+    each query waits ``timeout`` seconds for its answer. ``workers`` query processes answer at
+    the same time; by default one per core this process may use.
 
     Call ``serve_forever()`` to serve, ``shutdown()`` from another thread to stop, and
     ``close()`` at the end.
@@ -492,6 +499,8 @@ def make_server(
         raise UsageError("the time limit must be more than 0 seconds")
     if max_rows < 1:
         raise UsageError("the row limit must be at least 1")
+    if workers is None:
+        workers = cores()
     if workers < 1:
         raise UsageError("the server needs at least one query worker")
     site = Site(open_reads(store, timeout=timeout, workers=workers, wait=wait), max_rows)
