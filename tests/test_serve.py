@@ -287,6 +287,32 @@ def test_a_query_over_the_time_limit_is_stopped(served: Running) -> None:
     assert replies == [200] * 4
 
 
+def test_a_slow_query_does_not_hold_up_the_quick_ones(make_store: object) -> None:
+    """With its one worker on a query that runs to the time limit, the server starts a spare
+    for the next query (after SPARE_AFTER s of waiting), which is answered while the slow one
+    still runs."""
+    store = make_store(sample_dir(), name="spare")  # type: ignore[operator]
+    server = make_server(store, port=0, timeout=30, max_rows=MAX_ROWS, workers=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    running = Running(server.url, store, server)
+    finished: list[str] = []
+    slow = threading.Thread(
+        target=lambda: finished.append(f"slow {sparql(running, CROSS_JOIN).status}")
+    )
+    try:
+        slow.start()
+        time.sleep(0.5)  # the slow query has the worker
+        finished.append(f"quick {sparql(running, 'ASK { ?s ?p ?o }').status}")
+    finally:
+        server.shutdown()
+        thread.join()
+        server.close()  # stops the slow query's worker
+        slow.join()
+    assert finished[0] == "quick 200"
+    assert finished[1].startswith("slow ")
+
+
 def test_a_client_that_hangs_up_leaves_no_traceback(
     served: Running, capsys: pytest.CaptureFixture[str], caplog: pytest.LogCaptureFixture
 ) -> None:

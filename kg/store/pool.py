@@ -9,6 +9,13 @@ articles). A request leases the snapshot that is newest when it starts, and all 
 read that one, so a page never mixes two states of the store. A query that runs past the time
 limit is stopped by killing its worker; a new worker takes its place in the background.
 
+A query that takes seconds holds its worker until it ends or reaches the time limit; with every
+worker on such queries, the quick ones would wait behind them. So a request that has waited
+SPARE_AFTER seconds for a worker has a spare started (one at a time, up to as many spares as
+the pool has workers): the operating system shares the cores between the slow queries and the
+quick one, which ends in milliseconds. A worker that comes back to a pool which already has
+``size`` idle workers is stopped, so spares last only while the pool is short of workers.
+
 Workers end with the process that runs the pool, even when it is killed (``kg.lifeline``): each
 is started, with the pool's pid, from one thread that lives as long as the pool, because the
 kernel tells a worker of its parent's end when the thread that started it ends.
@@ -37,6 +44,7 @@ from kg.errors import Busy, QueryTimeout, StoreError, WorkerDied
 WORKER = Path(__file__).with_name("worker.py")
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory that holds kg/
 QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker before the server says Busy
+SPARE_AFTER = 1.0  # seconds a query waits for a worker before a spare is started for it
 log = logging.getLogger("kg.serve")  # the server logs what its workers do
 
 
@@ -111,11 +119,16 @@ class Worker:
 class WorkerPool:
     """``size`` workers over ``snapshot``; ``run`` gives each query at most ``timeout`` s."""
 
-    def __init__(self, snapshot: Path, *, size: int, timeout: float) -> None:
+    def __init__(
+        self, snapshot: Path, *, size: int, timeout: float, spares: int | None = None
+    ) -> None:
         if size < 1:
             raise ValueError("the pool needs at least one worker")
         self.snapshot = snapshot  # the newest; new workers open it, new leases read it
         self.timeout = timeout
+        self.size = size
+        self.most = size + (size if spares is None else spares)  # workers and spares
+        self._starting = 0  # spares being started
         self._leases: dict[Path, int] = {}
         self._idle: queue.Queue[Worker] = queue.Queue()
         self._all: set[Worker] = set()
@@ -156,10 +169,50 @@ class WorkerPool:
             if not self._closed:  # else close() killed it while it started: no fault
                 log.error("could not start a query worker: %s", e)
             return
-        if self._closed:
+        self._release(worker)
+
+    def _release(self, worker: Worker) -> None:
+        """Make ``worker`` idle, or stop it if the pool has enough idle workers without it."""
+        with self._lock:
+            surplus = len(self._all) > self.size and self._idle.qsize() >= self.size
+            if self._closed or surplus:
+                self._all.discard(worker)
+        if self._closed or surplus:
             worker.kill()
         else:
             self._idle.put(worker)
+
+    def _spare(self) -> None:
+        """Start a spare worker, unless one is starting or the pool is full."""
+        with self._lock:
+            if self._closed or self._starting or len(self._all) >= self.most:
+                return
+            self._starting += 1
+
+        def start() -> None:
+            try:
+                self._replace()
+            finally:
+                with self._lock:
+                    self._starting -= 1
+
+        threading.Thread(target=start, name="tradekg-worker-spare", daemon=True).start()
+
+    def _take(self) -> Worker:
+        """An idle worker; after SPARE_AFTER seconds of waiting, a spare is started."""
+        try:
+            return self._idle.get(timeout=min(SPARE_AFTER, QUEUE_WAIT))
+        except queue.Empty:
+            pass
+        waited = SPARE_AFTER
+        while waited < QUEUE_WAIT:
+            self._spare()
+            wait = min(SPARE_AFTER, QUEUE_WAIT - waited)
+            try:
+                return self._idle.get(timeout=wait)
+            except queue.Empty:
+                waited += wait
+        raise Busy(f"all query workers stayed busy for {QUEUE_WAIT:g} s", hint="try again later")
 
     def move_to(self, snapshot: Path) -> None:
         """Answer new requests from ``snapshot`` (requests already running keep theirs)."""
@@ -189,15 +242,11 @@ class WorkerPool:
         """Send ``request`` to an idle worker; raise QueryTimeout when it takes too long.
 
         A request waits up to QUEUE_WAIT seconds for a free worker (the time limit starts
-        when a worker takes the query), then gets Busy.
+        when a worker takes the query), then gets Busy; after SPARE_AFTER seconds a spare
+        worker is started for it.
         """
         limit = self.timeout if timeout is None else timeout
-        try:
-            worker = self._idle.get(timeout=QUEUE_WAIT)
-        except queue.Empty:
-            raise Busy(
-                f"all query workers stayed busy for {QUEUE_WAIT:g} s", hint="try again later"
-            ) from None
+        worker = self._take()
         try:
             reply = worker.ask(request, time.monotonic() + limit)
         except (WorkerDied, OSError, ValueError):
@@ -209,7 +258,7 @@ class WorkerPool:
                 f"the query ran past the time limit of {limit:g} s and was stopped",
                 hint="make it more selective, or add a LIMIT",
             )
-        self._idle.put(worker)
+        self._release(worker)
         return reply
 
     def close(self) -> None:
