@@ -372,6 +372,73 @@ def test_a_sentence_that_opens_according_to_a_person_credits_its_quotation_to_th
 
 
 @pytest.mark.parametrize(
+    ("text", "expected", "mode"),
+    [
+        # the person's title between "according to" and the name
+        (
+            "The envoys met on Monday.\n\n"
+            "According to Trade Minister Lena Moritz, “We will not sign a deal that hurts our "
+            "farmers.”",
+            [("lena-moritz", "We will not sign a deal that hurts our farmers.", 0.8)],
+            "direct-quote",
+        ),
+        (
+            "The envoys met on Monday.\n\n"
+            "According to Canada's trade minister, Lena Moritz, the talks were “very productive”.",
+            [("lena-moritz", "very productive", 0.8)],
+            "partial-quote",
+        ),
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "In Moritz's words, “This is the best offer we have seen in years.”",
+            [("lena-moritz", "This is the best offer we have seen in years.", 0.8)],
+            "direct-quote",
+        ),
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "In the words of Moritz, “This is the best offer we have seen in years.”",
+            [("lena-moritz", "This is the best offer we have seen in years.", 0.8)],
+            "direct-quote",
+        ),
+        # more than a title before the name, or a country's words: nobody
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "According to a report by Lena Moritz's office, “This is the best offer we have "
+            "seen in years.”",
+            [],
+            "",
+        ),
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "In Canada's words, “This is the best offer we have seen in years.”",
+            [],
+            "",
+        ),
+        (
+            "Trade Minister Lena Moritz met the envoys.\n\n"
+            "In other words, “This is the best offer we have seen in years.”",
+            [],
+            "",
+        ),
+    ],
+)
+def test_according_to_a_titled_person_and_in_their_words_credit_them(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]], mode: str
+) -> None:
+    assert _draft(text, lexicon) == expected
+    article = Article(
+        url="https://example.org/news/test",
+        title="Test",
+        published=dt.date(2021, 3, 2),
+        language="en",
+        text=text,
+        where=Where("test.md"),
+    )
+    modes = [f.fields["mode"] for f in extract(article, lexicon).facts if f.section == "statements"]
+    assert modes == ([mode] if mode else [])
+
+
+@pytest.mark.parametrize(
     ("text", "expected"),
     [
         (

@@ -4,7 +4,8 @@ Rules, each named in the draft so a reviewer knows why a fact is there:
 
 - ``quote-said-after``: “...,” he said / “...,” said X / “...,” X told reporters /
   “...,” according to X
-- ``quote-according``: According to X, ... “...”
+- ``quote-according``: According to X, ... “...” / In X's words, “...” / In the words of X,
+  “...”
 - ``quote-labelled``: X: “...” / “...” — X (a name and title alone, with a colon or a dash)
 - ``quote-said-before``: X said: “...” / X told reporters, “...”
 - ``quote-continued``: a quotation with no attribution of its own, after a quotation or a
@@ -134,7 +135,14 @@ def attribute(
             rule,
             confidence,
             sentence,
-            _starts_sentence(text, q, paragraph)
+            (
+                _starts_sentence(text, q, paragraph)
+                # "According to X, “We will ...”": the opening credit, then the whole statement
+                or (
+                    rule == "quote-according"
+                    and text[sentence.start : q.start].rstrip()[-1:] == ","
+                )
+            )
             and text[q.inner_start : q.inner_start + 1].isupper(),
         )
         out.append(item)
@@ -142,26 +150,64 @@ def attribute(
     return out
 
 
-_ACCORDING = re.compile(r"\s*[Aa]ccording\s+to\s+")
+_ACCORDING = re.compile(r"\s*(?:[Aa]ccording\s+to|[Ii]n\s+the\s+words\s+of)\s+")
+_IN_WORDS = re.compile(r"\s*[Ii]n\s+")
+_WORDS_OF = re.compile(r"['’]s?\s+(?:own\s+)?words\s*,")
 
 
 def _according_before(
     text: str, q: Quotation, sentence: Sentence, mentions: Mentions, speakers: Speakers
 ) -> tuple[Actor, str, str, float] | None:
-    """ "According to Goyal, the talks were “very productive”.": a sentence that opens by
-    crediting a person (or an unnamed source) credits its quotations to them; the person's
-    name must come right after "according to" and end at the comma."""
+    """ "According to Goyal, the talks were “very productive”.", "According to Trade Minister
+    Mary Ng, “...”", "In the words of X, “...”", "In Goyal's words, “...”": a sentence that
+    opens by crediting a person (or an unnamed source) credits its quotations to them; the
+    person's name (after their title, if any) must come right after the opening words and end
+    at the comma."""
     m = _ACCORDING.match(text, sentence.start, q.start)
     if m is None:
-        return None
+        words = _IN_WORDS.match(text, sentence.start, q.start)
+        if words is None:
+            return None
+        named = mentions.within(words.end(), q.start)
+        people = [x for x in named if x.actor.kind in _SPEAKERS]
+        if not people or not _WORDS_OF.match(text, people[0].end, q.start):
+            return None
+        if not _title_only(text, words.end(), people[0], named, mentions):
+            return None
+        if speakers.in_quote(people[0].start):
+            return None
+        return people[0].actor, "said", "quote-according", 0.8
     named = mentions.within(m.end(), q.start)
-    if not named or named[0].start != m.end() or named[0].actor.kind not in _SPEAKERS:
+    people = [x for x in named if x.actor.kind in _SPEAKERS]
+    if not people or not _title_only(text, m.end(), people[0], named, mentions):
         return None
-    if not re.match(r"\s*,", text[named[0].end : named[0].end + 3]):
+    if not re.match(r"\s*,", text[people[0].end : people[0].end + 3]):
         return None  # "according to Goyal and two officials": more than one source
-    if speakers.in_quote(named[0].start):
+    if speakers.in_quote(people[0].start):
         return None
-    return named[0].actor, "according to", "quote-according", 0.8
+    verb = "according to" if m.group(0).strip()[0] in "Aa" else "said"
+    return people[0].actor, verb, "quote-according", 0.8
+
+
+def _title_only(
+    text: str, start: int, person: Mention, named: list[Mention], mentions: Mentions
+) -> bool:
+    """Nothing but the person's title is between ``start`` and the person's name: "Trade
+    Minister", "Canada's trade minister,", "the EU's chief negotiator," (the title the
+    mention finder read as introducing this very person, and the country it names)."""
+    if person.start == start:
+        return True
+    titles = [t for t in mentions.titled if t.actor == person.actor and start <= t.start]
+    if not titles:
+        return False
+    covered = [(t.start, t.end) for t in titles]
+    covered += [(x.start, x.end) for x in named if x.end <= person.start]
+    rest = list(text[start : person.start])
+    for a, b in covered:
+        for i in range(max(a, start), min(b, person.start)):
+            rest[i - start] = " "
+    left = "".join(rest).replace("’s", " ").replace("'s", " ").replace(",", " ").split()
+    return all(w.lower() == "the" for w in left)
 
 
 def _labelled(
