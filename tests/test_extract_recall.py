@@ -221,6 +221,53 @@ def test_tense_and_modality_decide_the_status(
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a limit counted from now, dated to the month it ends in (published 2025-01-15)
+        (
+            "Mexico has 60 days to respond to the complaint.",
+            [("event-deadline", "Milestone", "expected", "2025-03", "60 days")],
+        ),
+        (
+            "The panel must rule within 90 days.",
+            [("event-deadline", "Milestone", "expected", "2025-04", "within 90 days")],
+        ),
+        (
+            "The ministry set a 30-day deadline for comments.",
+            [("event-deadline", "Milestone", "expected", "2025-02", "30-day deadline")],
+        ),
+        (
+            "Under the rules, Washington has thirty days in which to answer.",
+            [("event-deadline", "Milestone", "expected", "2025-02", "thirty days")],
+        ),
+        # the limit, not the talks it is for; months count as months
+        (
+            "The two sides have six months to conclude the talks.",
+            [("event-deadline", "Milestone", "expected", "2025-07", "six months")],
+        ),
+        # weeks: the ISO week the limit ends in
+        (
+            "Canada now has two weeks to make a counter-offer.",
+            [("event-deadline", "Milestone", "expected", "2025-W05", "two weeks")],
+        ),
+        # counted from a day the words do not give: no date
+        ("China had 60 days to respond but did not.", []),
+        ("Exports fell within 90 days of the ruling.", []),
+        ("The dispute dragged on for 60 days.", []),
+    ],
+)
+def test_a_limit_in_days_weeks_or_months_is_a_deadline_dated_from_publication(
+    lexicon: Lexicon, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    found = events(text, lexicon)
+    assert [(*e[:4], t) for e, t in zip(found, _phrases(text, lexicon), strict=True)] == expected
+
+
+def _phrases(text: str, lexicon: Lexicon) -> list[str]:
+    return [f.when.phrase for f in draft(text, lexicon) if f.section == "events" and f.when]
+
+
+@pytest.mark.parametrize(
     ("text", "status", "date"),
     [
         ("The deal was initialled in Brussels last month.", "occurred", "2024-12"),

@@ -47,9 +47,17 @@ _PRESS = re.compile(
     r"conference|press\s+briefing|news\s+briefing)\b",
     re.IGNORECASE,
 )
+# a time limit counted in days, weeks or months: "has 60 days to respond", "within 90 days",
+# "a 30-day time limit"
+_LIMIT = (
+    r"(?:has|have|had|gets?)\s+(?:only\s+|just\s+|another\s+)?[\w-]+\s+(?:days?|weeks?|months?)"
+    r"\s+(?:to|in\s+which)|within\s+(?:the\s+next\s+)?[\w-]+\s+(?:days?|weeks?|months?)|"
+    r"[\w]+[- ](?:day|week|month)\s+(?:deadline|time\s+limit)"
+)
+_LIMITED = re.compile(r"\b(?:" + _LIMIT + r")\b", re.IGNORECASE)
 _DEADLINE = re.compile(
     r"\b(?:deadline|by\s+the\s+end\s+of|before\s+the\s+end\s+of|"
-    r"by\s+year[- ]end|(?:has|have|had)\s+until)\b",
+    r"by\s+year[- ]end|(?:has|have|had)\s+until|time\s+limit|" + _LIMIT + r")\b",
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
@@ -158,7 +166,11 @@ def find_events(
                 continue
             if not re.search(r"\bannounc", text[max(s.start, when.start - 30) : when.start]):
                 continue  # an announcement is an event of its own
-        if _ACTION.search(text, c_start, c_end) is None and press is None:
+        if (
+            _ACTION.search(text, c_start, c_end) is None
+            and press is None
+            and _DEADLINE.search(text, c_start, c_end) is None
+        ):
             c_start, c_end = _wider(text, s, c_start, c_end)
             if _ACTION.search(text, c_start, c_end) is None:
                 continue
@@ -190,6 +202,10 @@ def _event(
         extra = {"round": number} if number else {}
         if _PAST_DONE.search(words) and not _FUTURE_DONE.search(words):
             status = "occurred"
+    elif _LIMITED.search(text, max(c_start, when.start - 40), min(c_end, when.end + 20)):
+        # "have six months to conclude the talks": the limit, not the talks
+        kind, rule, name = "Milestone", "event-deadline", "Deadline"
+        status = "expected"
     elif _PRESS.search(text, c_start, c_end) and status == "occurred":
         kind, rule, name = "PressConference", "event-press", "Press conference"
     elif _MEETING_WORDS.search(words):

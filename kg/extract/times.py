@@ -16,6 +16,12 @@ from dateutil import parser as dateparser
 from dateutil.relativedelta import relativedelta
 
 _WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+_COUNTS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15,
+    "twenty": 20, "thirty": 30, "forty-five": 45, "sixty": 60, "ninety": 90,
+}  # fmt: skip
+_COUNT = r"(?:\d{1,3}|" + "|".join(sorted(_COUNTS, key=len, reverse=True)) + ")"
 _MONTH = (
     r"(?:Jan(?:uary|\.)?|Feb(?:ruary|\.)?|Mar(?:ch|\.)?|Apr(?:il|\.)?|May|June?|July?|"
     r"Aug(?:ust|\.)?|Sep(?:tember|t\.|\.)?|Oct(?:ober|\.)?|Nov(?:ember|\.)?|Dec(?:ember|\.)?)"
@@ -84,6 +90,19 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("in-year", re.compile(r"\b(?:in|by|until|since|before|from|during)\s+((?:19|20)\d{2})\b")),
     ("deictic", re.compile(r"\b(yesterday|today|tomorrow)\b", re.IGNORECASE)),
     (
+        # a time limit counted from now: "has 60 days to respond", "within 90 days", "a
+        # 30-day deadline", "two weeks from now"
+        "span",
+        re.compile(
+            r"\b(?:(?P<has>has|have|had|gets?)\s+(?:only\s+|just\s+|another\s+)?"
+            r"(?P<n1>" + _COUNT + r")\s+(?P<u1>day|week|month)s?(?=\s+(?:to|in\s+which)\b)|"
+            r"within\s+(?:the\s+next\s+)?(?P<n2>" + _COUNT + r")\s+(?P<u2>day|week|month)s?\b|"
+            r"(?P<n3>" + _COUNT + r")[- ](?P<u3>day|week|month)\s+(?:deadline|time\s+limit)\b|"
+            r"(?P<n4>" + _COUNT + r")\s+(?P<u4>day|week|month)s?\s+from\s+(?:now|today)\b)",
+            re.IGNORECASE,
+        ),
+    ),
+    (
         "weekend",
         re.compile(
             r"\b(?:(?:over|at|during|on)\s+the|(last|next|this))\s+weekend\b", re.IGNORECASE
@@ -118,7 +137,7 @@ _FUTURE = re.compile(
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
 _ANY_TIME = re.compile(
     r"\d|\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec|Mon|Tue|Wed|Thu|"
-    r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end)",
+    r"Fri|Sat|Sun|week|month|year|yesterday|today|tomorrow|end|day)",
     re.IGNORECASE,
 )
 # "will be (formally) announced", "would be suspended": a participle, not the past tense
@@ -151,6 +170,8 @@ def find_times(text: str, start: int, end: int, published: dt.date) -> list[Time
             s = m.start() + (
                 lead.end() if lead and not kind.startswith(("end-of", "year-end")) else 0
             )
+            if kind == "span" and m["has"]:
+                s = m.start("n1")  # "has 60 days to": the time is "60 days"
             found.append(TimeMatch(s, m.end(), text[s : m.end()], value, precision))
             taken.append((m.start(), m.end()))
     found.sort(key=lambda t: t.start)
@@ -276,6 +297,27 @@ def _resolve_or_raise(
         return f"{first.year:04d}-{first.month:02d}", "month"
     if kind == "in-year":
         return m[1], "year"
+    if kind == "span":
+        # from the publication date: "has 60 days" is a limit that runs now; "had 60 days",
+        # or "within 90 days" in a clause about the past, counts from a day the words do not
+        # give
+        number = next(g for g in (m["n1"], m["n2"], m["n3"], m["n4"]) if g)
+        unit = next(g for g in (m["u1"], m["u2"], m["u3"], m["u4"]) if g).lower()
+        count = _COUNTS.get(number.lower()) or int(number)
+        if (m["has"] or "").lower() == "had" or future is False:
+            return None, None
+        if not m["has"] and not m["n4"] and future is not True and not m["n3"]:
+            return None, None  # "within 90 days" needs words that look ahead
+        # the limit counts from a day near publication (a ruling's, a notice's), not always
+        # that day: its month, or its week for a count of weeks
+        if unit == "week":
+            year, week, _ = (published + dt.timedelta(weeks=count)).isocalendar()
+            return f"{year:04d}-W{week:02d}", "week"
+        if unit == "month":
+            end = published + relativedelta(months=count)
+        else:
+            end = published + dt.timedelta(days=count)
+        return f"{end.year:04d}-{end.month:02d}", "month"
     if kind == "deictic":
         shift = {"yesterday": -1, "today": 0, "tomorrow": 1}[m[1].lower()]
         return (published + dt.timedelta(days=shift)).isoformat(), "day"
