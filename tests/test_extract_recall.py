@@ -1692,3 +1692,54 @@ def test_one_objection_found_twice_in_the_same_words_is_drafted_once(lexicon: Le
     text = "Chile will impose duties on Peruvian wine. Peru said the duties were “unjustified”."
     found = [(a[0], a[2], a[3]) for a in acts(text, lexicon) if a[0] == "objections"]
     assert found == [("objections", "peru", "tariffs")]
+
+
+# --- capitals that stand for their governments ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Jakarta objected to the EU's ban on palm oil exports.",
+            [("objections", "indonesia")],
+        ),
+        ("Pretoria rejected the proposal on Monday.", [("objections", "south-africa")]),
+        ("Lima said on Monday it would appeal the ruling.", [("statements", "peru")]),
+        # a capital the reference data names already, before a weekday
+        ("Washington Monday rejected the proposal.", [("objections", "united-states")]),
+        ("Brussels rejected the proposal.", [("objections", "european-union")]),
+    ],
+)
+def test_a_capital_that_acts_is_its_government(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
+) -> None:
+    assert [(f.section, f.fields["by"]) for f in draft(text, lexicon)] == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a place: the talks were there, the country did nothing
+        ("Ministers from 12 countries met in Lima.", []),
+        ("The envoy flew to Jakarta.", []),
+        # the first word of a longer name: that name, if anything
+        ("The Lima Group met.", ["lima-group"]),
+        ("Seoul National University hosted a debate.", []),
+    ],
+)
+def test_a_capital_as_a_place_or_in_a_longer_name_is_no_country(
+    lexicon: Lexicon, text: str, expected: list[str]
+) -> None:
+    from kg.extract.names import find_mentions
+
+    assert [m.actor.key for m in find_mentions(text, lexicon).found] == expected
+
+
+def test_capitals_given_names_are_left_out(lexicon: Lexicon) -> None:
+    """The table's capitals are the country when no given name or reference name says
+    otherwise: "Lima" is Peru; "Beijing" keeps the reference entry (China, and the place)."""
+    assert lexicon.capitals["Lima"] == "peru"
+    assert lexicon.capitals["Beijing"] == "china"
+    assert "Victoria" not in lexicon.capitals
+    assert [e.key for e in lexicon.lookup("Lima")] == ["peru"]

@@ -177,6 +177,9 @@ class Lexicon:
     # a given name -> "female" or "male" (data/lexicon/given-names.yaml), for he and she when
     # the article says nothing about a person's gender
     given_names: dict[str, str] = field(default_factory=dict)
+    # capitals that stand for their country (data/lexicon/capitals.yaml) and that the
+    # reference data does not name: the name as written -> the country id
+    capitals: dict[str, str] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for table, lower in ((self.names, False), (self.lower_names, True)):
@@ -326,6 +329,18 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         for spelling in (post.name, *post.aliases):
             if spelling.upper() != spelling:  # "USTR's office" is only the office's own name
                 offices.setdefault(fold(spelling).lower(), body.key)
+    given = _given_names(resource("data", "lexicon", "given-names.yaml"))
+    capitals: dict[str, str] = {}
+    for city, country in _capitals(resource("data", "lexicon", "capitals.yaml"), reference):
+        folded = fold(city)
+        if folded.split()[0] in given:
+            continue
+        if folded in names:  # the reference data's own entry ("Beijing", "Brussels")
+            if any(e.key == country for e in names[folded]):
+                capitals[folded] = country
+            continue
+        capitals[folded] = country
+        names[folded] = [Entry("actors", country, "Country")]
     lexicon = Lexicon(
         speech,
         titles,
@@ -334,7 +349,8 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
         demonyms,
         reference,
         offices=offices,
-        given_names=_given_names(resource("data", "lexicon", "given-names.yaml")),
+        given_names=given,
+        capitals=capitals,
     )
     for body in reference.entities.get("actors", {}).values():
         if body.kind == "GovernmentBody" and body.affiliation:
@@ -390,4 +406,20 @@ def _given_names(path: Path) -> dict[str, str]:
             )
         for name in names:
             out[name] = gender
+    return out
+
+
+def _capitals(path: Path, reference: Reference) -> list[tuple[str, str]]:
+    """``capitals:`` country id -> a capital (or a list of spellings) -> (capital, country)."""
+    doc = parse_mapping(read_text(path), path, "a capitals file is a mapping")
+    table = doc.get("capitals")
+    if not isinstance(table, dict):
+        raise InputError("'capitals' must map country ids to cities", path=path, line=1)
+    out: list[tuple[str, str]] = []
+    for country, cities in table.items():
+        entity = reference.get("actors", country)
+        if entity is None or entity.kind != "Country":
+            raise InputError(f"{country!r} is no country of the reference data", path=path)
+        for city in [cities] if isinstance(cities, str) else cities:
+            out.append((city, country))
     return out

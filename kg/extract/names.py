@@ -254,6 +254,10 @@ def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentio
         if place is not None and i and toks[i - 1].text in ("in", "at", "to", "from", "In"):
             found.places.append((start, end, place.key))
             return n
+        if (words in lexicon.capitals or POSSESSIVE.sub("", words) in lexicon.capitals) and (
+            (i and toks[i - 1].text in _PLACE_BEFORE) or _longer_name(text, end)
+        ):
+            return n  # "talks in Lima", "the Lima Group": a place, not the government
         group = country_group(text, toks, i, n, entries, lexicon)
         if group is not None:
             found.add(group[0])
@@ -272,6 +276,27 @@ def _named(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: Mentio
                 target.append((start, end, entries[0].key))
         return n
     return 0
+
+
+# the words before a capital that make it the place: "talks in Lima", "flew to Jakarta"
+_PLACE_BEFORE = frozenset(
+    {"in", "In", "at", "At", "to", "from", "From", "near", "outside", "via", "of", "around"}
+)
+
+
+def _longer_name(text: str, end: int) -> bool:
+    """A capitalised word right after a capital: a longer name ("Lima Group", "Wellington
+    Airport"), not the capital alone; a weekday or month is no part of it ("Washington
+    Monday announced")."""
+    m = _NEXT_WORD.match(text, end)
+    return m is not None and _WHEN_WORD.fullmatch(m.group(1)) is None
+
+
+_NEXT_WORD = re.compile(r"[ \t]+([A-Z][a-z]+)")
+_WHEN_WORD = re.compile(
+    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day|January|February|March|April|May|June|July|"
+    r"August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec"
+)
 
 
 def _pipeline_names(
