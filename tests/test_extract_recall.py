@@ -449,6 +449,70 @@ def test_a_verdict_on_a_measure_is_an_objection_to_it(lexicon: Lexicon) -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    "verdict",
+    [
+        "the offer was too low",
+        "the offer falls short",
+        "the offer did not go far enough",
+        "the offer is not good enough",
+        "the offer was one-sided",
+    ],
+)
+def test_an_offer_judged_too_small_or_one_sided_is_an_objection_to_it(
+    lexicon: Lexicon, verdict: str
+) -> None:
+    text = f"Chile proposed a quota of 9,000 tonnes for Peruvian sugar. Peru said {verdict}."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "demand-verb",
+            "chile",
+            "quotas",
+            "a quota of 9,000 tonnes for Peruvian sugar",
+        ),
+        ("objections", "objection-verdict", "peru", "quotas", f"Peru said {verdict}"),
+    ]
+
+
+@pytest.mark.parametrize("verdict", ["the offer was generous", "the offer was a good start"])
+def test_an_offer_judged_well_is_no_objection(lexicon: Lexicon, verdict: str) -> None:
+    text = f"Chile proposed a quota of 9,000 tonnes for Peruvian sugar. Peru said {verdict}."
+    assert [a for a in acts(text, lexicon) if a[0] == "objections"] == []
+
+
+def test_a_measure_announced_in_the_passive_is_the_announcers(lexicon: Lexicon) -> None:
+    text = (
+        "Chile's trade ministry announced on Monday that tariffs on Peruvian sugar would be "
+        "suspended until May 1, pending talks."
+    )
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-said",
+            "chile",
+            "tariffs",
+            "tariffs on Peruvian sugar would be suspended until May 1",
+        )
+    ]
+    # and an objection to it targets it
+    text += " Peru said the move was not enough."
+    assert [a[3] for a in acts(text, lexicon) if a[0] == "objections"] == ["tariffs"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # nobody's government says so
+        "Analysts said tariffs on Peruvian sugar would be raised.",
+        # no measure taken: talked about
+        "Chile said the tariffs on Peruvian sugar would be discussed next week.",
+    ],
+)
+def test_a_passive_measure_no_party_announces_is_none(lexicon: Lexicon, text: str) -> None:
+    assert [a for a in acts(text, lexicon) if a[0] == "proposals"] == []
+
+
 def test_no_government_objects_to_its_own_measure(lexicon: Lexicon) -> None:
     text = (
         "Chile will impose a tax of 5 percent on Peruvian fruit. "

@@ -278,7 +278,14 @@ _VERDICT = re.compile(
     r"a\s+(?:grave|serious|big|huge)?\s*mistake|counterproductive|a\s+betrayal|"
     r"a\s+(?:total\s+|complete\s+)?(?:disaster|sell-?out)|catastroph\w+|"
     r"(?:would|could|will)\s+(?:\w+ly\s+)?(?:destroy|hurt|harm|damage|devastate|cripple|"
-    r"undermine|kill))"
+    r"undermine|kill)|"
+    # an offer or a measure judged by its size or balance: "said the offer was too low",
+    # "the proposal falls short", "does not go far enough"
+    r"(?:far\s+|much\s+|still\s+)?too\s+(?:low|little|small|high|modest|limited|narrow)\b|"
+    r"not\s+(?:nearly\s+)?(?:good\s+)?enough|insufficient|inadequate|disappointing|"
+    r"unbalanced|one-sided|lopsided|harmful|damaging|a\s+step\s+backwards?|"
+    r"(?:falls?|fell|falling)\s+(?:well\s+|far\s+)?short|"
+    r"(?:does|do|did)\s+not\s+go\s+far\s+enough|(?:doesn['’]t|don['’]t|didn['’]t)\s+go\s+far\s+enough)"
 )
 # what negotiators want without naming an issue: more talks, a deal, a review
 _WANTED_THING = re.compile(
@@ -338,6 +345,20 @@ _MEASURE_BY = re.compile(
 _IMPOSITION = re.compile(
     r"\b(?:imposition|introduction)\s+of\s+(?:[\w$%.,-]+\s+){0,5}?"
     r"(?:tariffs|duties|quotas|levies|taxes|tax|countermeasures)\b"
+)
+# a measure announced in the passive: "The White House announced on Thursday that tariffs on
+# steel from South Korea would be suspended until May 1", "said the duties will be lifted"
+_ANNOUNCED_PASSIVE = re.compile(
+    r"\b(?:announced|announces|said|says|confirmed|confirms|decided|decides|declared|"
+    r"declares|stated|states)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:that\s+)?"
+    r"(?P<obj>(?:the|its|their|all|some|new|existing|U\.S\.|[A-Z][a-z]+(?:['’]s)?)?\s*"
+    r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|quotas?|levy|levies|tax|taxes|bans?|"
+    r"sanctions|restrictions|curbs|subsidies|countermeasures)\b[^,;:.“”\x22]{0,120}?)\s+"
+    r"(?:would|will|could|are\s+to|is\s+to|were\s+to|was\s+to)\s+be\s+"
+    r"(?:(?:immediately|temporarily|partially|partly|fully|permanently|gradually)\s+)?"
+    r"(?P<verb>suspended|lifted|raised|increased|cut|reduced|lowered|extended|imposed|"
+    r"removed|eliminated|scrapped|phased\s+out|doubled|halved|waived|reinstated|"
+    r"introduced|applied|levied)\b"
 )
 # words that end the words before a measure's noun: what comes before is a clause
 _NOT_MODIFIERS = frozenset(
@@ -672,6 +693,7 @@ class ActFinder:
         self._said_must(s, source, quote_spans)
         self._verbs(s, "measure", source, quote_spans)
         self._measure_nouns(s, quote_spans)
+        self._announced_passive(s, quote_spans)
         self._verbs(s, "reject", source, quote_spans)
         self._objection_nouns(s, source, quote_spans)
         self._objections_from(s, source, quote_spans)
@@ -846,6 +868,28 @@ class ActFinder:
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
                 self._taken.add(proposal.key)
+
+    def _announced_passive(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
+        """ "The White House announced that tariffs on steel would be suspended until May
+        1": a measure in the passive, announced by the verb's subject, is that party's
+        measure (announced, not taken): its words from the measure's noun to the end of the
+        clause."""
+        if " be " not in self.text[s.start : s.end]:
+            return  # one cheap look first
+        for m in _ANNOUNCED_PASSIVE.finditer(self.text, s.start, s.end):
+            start = m.start("obj")
+            if self._inside(m.start(), quote_spans) or any(
+                p.start <= start < p.end or start <= p.start < m.end() for p in self.proposals
+            ):
+                continue
+            agent = self._agent_before(s.start, m.start())
+            if agent is None or agent.actor.kind not in ("Country", "GovernmentBody", "Person"):
+                continue  # "analysts said tariffs would be raised": no party's measure
+            if agent.actor.kind == "Person" and self._party(agent.actor) is agent.actor:
+                continue  # a person who acts for no party
+            comma = self.text.find(", ", m.end(), s.end)  # "..., pending talks": not what
+            end = self._clause(m.end(), comma if comma != -1 else s.end)[1]
+            self._proposal(self._party(agent.actor), start, max(end, m.end()), "measure-said", 0.6)
 
     def _noun_use(self, start: int, at: int) -> bool:
         before = self.text[start:at].rstrip()
