@@ -1807,3 +1807,39 @@ def test_capitals_given_names_are_left_out(lexicon: Lexicon) -> None:
     assert lexicon.capitals["Beijing"] == "china"
     assert "Victoria" not in lexicon.capitals
     assert [e.key for e in lexicon.lookup("Lima")] == ["peru"]
+
+
+# --- who asks: not the one written to, not a bloc naming its farmers ------------------------
+
+
+def test_the_one_written_to_is_not_who_asks(lexicon: Lexicon) -> None:
+    # a federation the rules do not know writes to a named minister: nobody they can name
+    # asks, and certainly not the minister (nor the EU that only describes the federation)
+    text = (
+        "Trade Minister Ana Ruiz met the envoys. EU farmers' federation Agrivo sent a letter "
+        "to Ms Ruiz last week asking her to lift the quota on sugar."
+    )
+    assert acts(text, lexicon) == []
+    # the one who writes, named before the one written to, asks
+    text = "Chile wrote to Peru, asking it to lift the quota."
+    assert acts(text, lexicon) == [
+        ("proposals", "demand-verb", "chile", "quotas", "it to lift the quota")
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a bloc naming other people: its lawmakers, its farmers, are not the bloc
+        ("European Union lawmakers rejected the proposal.", []),
+        ("EU farmers rejected the proposal.", []),
+        (
+            "The EU rejected the proposal.",
+            [("objections", "rejection-verb", "european-union", None, "EU rejected the proposal")],
+        ),
+    ],
+)
+def test_a_bloc_as_a_modifier_does_not_act(
+    lexicon: Lexicon, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert acts(text, lexicon) == expected

@@ -360,6 +360,10 @@ _ANNOUNCED_PASSIVE = re.compile(
     r"removed|eliminated|scrapped|phased\s+out|doubled|halved|waived|reinstated|"
     r"introduced|applied|levied)\b"
 )
+# a preposition right before an actor: the object of an earlier verb, not a subject
+_OBJECT_OF = re.compile(
+    r"\b(?:to|with|from|against|towards?)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
+)
 # words that end the words before a measure's noun: what comes before is a clause
 _NOT_MODIFIERS = frozenset(
     {
@@ -557,7 +561,18 @@ class ActFinder:
             if seg_start != start and _ASIDE.match(words):
                 continue
             if found:
-                return found[-1]
+                # "Canada sent a letter to Mexico asking it to ...": the one written to is no
+                # subject when the words name one before it; in a long clause that names no
+                # other ("a federation sent a letter to Ms Malmström asking her to ..."), the
+                # subject is someone the words do not name
+                free = [
+                    m
+                    for m in found
+                    if not _OBJECT_OF.search(self.text, max(seg_start, m.start - 50), m.start)
+                ]
+                if free:
+                    return free[-1]
+                return None if len(words.split()) > 6 else found[-1]
             own = re.match(
                 r"([Hh]is|[Hh]er)\s+(?:team|government|negotiators|officials|"
                 r"ministry|department|office|administration)\b",
@@ -599,6 +614,13 @@ class ActFinder:
             self.lexicon.speech[k].find(self.text, start, at) for k in ("object", "reject")
         ) or bool(_LEGAL_ACTION.search(self.text, start, at))
 
+    def _bloc(self, actor: Actor) -> bool:
+        """A bloc of countries of the reference data (the EU, Mercosur, ASEAN)."""
+        if actor.kind != "Organization" or actor.local:
+            return False
+        ref = self.lexicon.reference.get("actors", actor.key)
+        return ref is not None and bool(getattr(ref, "members", None))
+
     def _reported_by(self, m: Mention) -> bool:
         """ "according to an official": the source of a report, not an agent."""
         return (
@@ -609,8 +631,9 @@ class ActFinder:
 
     def _modifier(self, m: Mention) -> bool:
         """ "U.S. lawmakers", "Canadian producers": a country naming other people, who are not
-        its government (officials, negotiators, the government are)."""
-        if m.actor.kind != "Country" or m.via == "demonym":
+        its government (officials, negotiators, the government are); a bloc of countries too
+        ("EU farmers' federation")."""
+        if m.via == "demonym" or (m.actor.kind != "Country" and not self._bloc(m.actor)):
             return False
         place = re.search(
             r"\b([a-z][\w-]*)['’]?\s+(?:in|from|across|throughout)\s+(?:the\s+)?$",
