@@ -1843,3 +1843,23 @@ def test_a_bloc_as_a_modifier_does_not_act(
     lexicon: Lexicon, text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert acts(text, lexicon) == expected
+
+
+def test_an_objection_then_a_rejection_of_one_measure_are_two_acts(lexicon: Lexicon) -> None:
+    measure = "Chile imposed tariffs on Peruvian sugar in May. Peru slammed the tariffs on Monday."
+    assert [a for a in acts(measure + " Peru does not accept the tariffs.", lexicon)] == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "tariffs",
+            "Chile imposed tariffs on Peruvian sugar in May",
+        ),
+        ("objections", "objection-verb", "peru", "tariffs", "Peru slammed the tariffs"),
+        ("objections", "rejection-verb", "peru", "tariffs", "Peru does not accept the tariffs"),
+    ]
+    # the same objection said again is one
+    assert [a[1] for a in acts(measure + " Peru also criticised the tariffs.", lexicon)] == [
+        "measure-verb",
+        "objection-verb",
+    ]

@@ -1661,12 +1661,14 @@ class ActFinder:
         # an actor's objection to a proposal said again in the outlet's words ("India will
         # not join the trade deal" after "India shut the door to joining the deal") is one
         # objection, drafted where the article first states it
-        seen: set[tuple[object, object]] = set()
+        # (an objection and a rejection are two: "slams the move", then "does not accept
+        # the ruling")
+        seen: set[tuple[object, object, object]] = set()
         kept: list[DraftedFact] = []
         for f in self.facts:
             target = f.fields.get("proposal")
             if f.section == "objections" and target is not None:
-                if (f.fields["by"], target) in seen and (
+                if (f.fields["by"], target, f.fields.get("kind")) in seen and (
                     f.rule in _RESTATED
                     # the same objection found twice in the same words ("said the duties
                     # were “unjustified”": a verdict, and a verdict in a quotation)
@@ -1679,7 +1681,7 @@ class ActFinder:
                     )
                 ):
                     continue
-                seen.add((f.fields["by"], target))
+                seen.add((f.fields["by"], target, f.fields.get("kind")))
             kept.append(f)
         self.facts = kept
         # a measure already taken is drafted as a proposal when an objection, support or
