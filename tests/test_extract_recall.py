@@ -1863,3 +1863,80 @@ def test_an_objection_then_a_rejection_of_one_measure_are_two_acts(lexicon: Lexi
         "measure-verb",
         "objection-verb",
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "The WTO ruled on Monday that the EU gave illegal subsidies to Airbus.",
+            [
+                (
+                    "proposals",
+                    "measure-noun",
+                    "european-union",
+                    "subsidies",
+                    "the EU gave illegal subsidies to Airbus",
+                ),
+                (
+                    "objections",
+                    "objection-ruling",
+                    "wto",
+                    "subsidies",
+                    "WTO ruled on Monday that the EU gave illegal subsidies to Airbus",
+                ),
+            ],
+        ),
+        # the owner named after the measure ("from U.S. governments"); the Appellate Body by
+        # its news name
+        (
+            "A WTO appeals panel determined that Boeing received improper tax breaks and "
+            "subsidies from U.S. governments.",
+            [
+                (
+                    "proposals",
+                    "measure-noun",
+                    "united-states",
+                    "subsidies",
+                    "Boeing received improper tax breaks and subsidies from U.S. governments",
+                ),
+                (
+                    "objections",
+                    "objection-ruling",
+                    "wto-appellate-body",
+                    "subsidies",
+                    "WTO appeals panel determined that Boeing received improper tax breaks and "
+                    "subsidies from U.S. governments",
+                ),
+            ],
+        ),
+        (
+            "A WTO appeals panel determined that Embraer received improper loan subsidies from "
+            "Brazil to launch its jets.",
+            [
+                (
+                    "proposals",
+                    "measure-noun",
+                    "brazil",
+                    "subsidies",
+                    "Embraer received improper loan subsidies from Brazil",
+                ),
+                (
+                    "objections",
+                    "objection-ruling",
+                    "wto-appellate-body",
+                    "subsidies",
+                    "WTO appeals panel determined that Embraer received improper loan subsidies "
+                    "from Brazil to launch its jets",
+                ),
+            ],
+        ),
+        # nobody who rules, or no one's measure: nothing
+        ("Analysts found that the EU gave illegal subsidies to Airbus.", []),
+        ("The WTO found that farmers got illegal subsidies.", []),
+    ],
+)
+def test_a_ruling_that_calls_a_measure_illegal_objects_to_its_owners_measure(
+    lexicon: Lexicon, text: str, expected: list[tuple[object, ...]]
+) -> None:
+    assert acts(text, lexicon) == expected

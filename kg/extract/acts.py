@@ -360,6 +360,17 @@ _ANNOUNCED_PASSIVE = re.compile(
     r"removed|eliminated|scrapped|phased\s+out|doubled|halved|waived|reinstated|"
     r"introduced|applied|levied)\b"
 )
+# a ruling or finding that calls a measure illegal before naming it: "ruled that the EU gave
+# illegal subsidies to Airbus", "determined that Airbus received improper loan subsidies from
+# European governments", "found that Chile had imposed unfair duties on ..."
+_FOUND_ILLEGAL = re.compile(
+    r"\b(?:ruled|rules|found|finds|determined|determines|concluded|concludes|confirmed|"
+    r"confirms)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?that\s+(?P<clause>[^.;:“”\x22]{0,80}?)\b"
+    r"(?:improper|illegal|illegitimate|unlawful|prohibited|unfair|WTO-inconsistent|"
+    r"discriminatory|unjustified)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?P<noun>subsidies|subsidy|state\s+aid|aid|tariffs|duties|quotas?|taxes|tax|bans?|"
+    r"restrictions|support)\b"
+)
 # a preposition right before an actor: the object of an earlier verb, not a subject
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|from|against|towards?)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
@@ -724,6 +735,7 @@ class ActFinder:
         self._verbs(s, "object", source, quote_spans)
         self._legal_actions(s, source, quote_spans)
         self._verdicts(s, source, quote_spans)
+        self._found_illegal(s, source, quote_spans)
         self._verbs(s, "threaten", source, quote_spans)
         self._threat_nouns(s, source)
         self._verbs(s, "support", source, quote_spans)
@@ -1575,6 +1587,60 @@ class ActFinder:
                 "objection-verdict",
                 0.65,
                 (start, end),
+                fields,
+                agent.actor,
+                source,
+            )
+
+    def _found_illegal(
+        self, s: Sentence, source: Mention | None, quote_spans: list[tuple[int, int]]
+    ) -> None:
+        """ "The WTO ruled that the EU gave illegal subsidies to Airbus": an objection by the
+        one who rules to the measure, which is its owner's (named after it, "subsidies from
+        European governments", or the clause's subject, "the EU gave"): drafted as that
+        party's proposal, the words from the clause's start."""
+        for m in _FOUND_ILLEGAL.finditer(self.text, s.start, s.end):
+            if self._inside(m.start(), quote_spans):
+                continue
+            agent = self._agent_before(s.start, m.start())
+            if agent is None or agent.actor.kind == "UnnamedSource":
+                continue
+            c_start = m.start("clause")
+            end = self._clause(m.end("noun"), s.end)[1]
+            targets = [p for p in self.proposals if c_start <= p.start < max(end, m.end())]
+            if not targets:
+                # the clause's subject: "the EU gave illegal subsidies"
+                first = self.mentions.within(c_start, m.start("noun"))
+                owner = first[0] if first else None
+                if (
+                    owner is None
+                    or owner.actor.kind not in ("Country", "Organization")
+                    or len(self.text[c_start : owner.start].split()) > 1
+                ):
+                    continue
+                proposal = self._proposal(
+                    owner.actor, c_start, max(end, m.end()), "measure-noun", 0.6
+                )
+                if proposal.rule == "measure-noun":
+                    self._taken.add(proposal.key)
+                targets = [proposal]
+            target = targets[0]
+            if target.fields["proposer"] == self._party(agent.actor).key:
+                continue  # no one rules against their own measure
+            if target.rule == "measure-noun" and target.start > c_start:
+                target.start = c_start  # "Airbus received improper loan subsidies from ...":
+                # the measure, as the finding states it
+            fields: dict[str, object] = {
+                "kind": "objection",
+                "by": agent.actor.key,
+                "proposal": target.key,
+            }
+            self._act(
+                "objections",
+                target.key,
+                "objection-ruling",
+                0.65,
+                (agent.start, max(end, m.end())),
                 fields,
                 agent.actor,
                 source,
