@@ -1028,8 +1028,12 @@ def test_a_partial_quotation_after_a_pledge_is_the_pledgers(lexicon: Lexicon, ve
 
 
 def test_an_organisation_after_a_preposition_in_a_title_does_not_speak(lexicon: Lexicon) -> None:
-    # the speaker is the person the title is about, whom the rules do not know: no speaker
+    # the speaker is the person the title is about (the title, a comma and the name that
+    # ends the sentence), not the WTO
     text = "“We will not back down,” said Canada's ambassador to the WTO, Nadia Okafor."
+    assert [q[0] for q in quotes(text, draft(text, lexicon))] == ["nadia-okafor"]
+    # with a name the rules cannot read as one: nobody
+    text = "“We will not back down,” said Canada's ambassador to the WTO, Okafor."
     assert quotes(text, draft(text, lexicon)) == []
     # "a statement from" the organisation is the organisation speaking
     text = "“We will not back down,” said a statement from the U.S. Lumber Coalition."

@@ -372,6 +372,29 @@ def test_a_sentence_that_opens_according_to_a_person_credits_its_quotation_to_th
 
 
 @pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a title, a comma and the name (no given name the lexicon knows), at the end of the
+        # sentence
+        (
+            "“This is protectionism, pure and simple,” said Peru's trade minister, Soraya Ruiz.",
+            [("soraya-ruiz", "This is protectionism, pure and simple,", 0.9)],
+        ),
+        (
+            "The talks were led by Peru's trade minister, Soraya Ruiz. “We are close,” she said.",
+            [("soraya-ruiz", "We are close,", 0.81)],
+        ),
+        # the name goes on: not an appositive that ends there
+        ("“We are close,” said Peru's trade minister, Soraya Ruiz Tomas Elba Ferro.", []),
+    ],
+)
+def test_a_title_comma_and_name_that_end_the_sentence_name_the_speaker(
+    lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]]
+) -> None:
+    assert _draft(text, lexicon) == expected
+
+
+@pytest.mark.parametrize(
     ("text", "expected", "mode"),
     [
         # the person's title between "according to" and the name

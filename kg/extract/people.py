@@ -200,7 +200,10 @@ def title_person(text: str, toks: list[Token], i: int, lexicon: Lexicon, found: 
         gap = text[toks[i + n - 1].end : toks[i + n].start] if name_len else ""
         if _COMMA.fullmatch(gap):  # "Canada's trade minister, Marianne Beaulieu, said"
             after = toks[i + n + name_len - 1].end
-            if text[after : after + 1] != ",":
+            # (or the sentence's end: "..., said Peru's trade minister, Ana Ruiz.")
+            if text[after : after + 1] != "," and not re.match(
+                r"[.;](?:\s|$)", text[after : after + 2]
+            ):
                 continue
         elif not name_len or not _SPACE.fullmatch(gap):
             continue
