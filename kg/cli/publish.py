@@ -138,9 +138,10 @@ def _export_file(store: Store, path: Path, fmt: str, graph: Any) -> None:
 @click.option(
     "--workers",
     type=click.IntRange(min=1),
-    help="Query worker processes (queries that run at the same time); while all are busy "
-    "for over a second, up to as many spares again are started, so a slow query does not "
-    "hold up the quick ones. [default: one per core this process may use]",
+    help="Query worker processes (queries that run at the same time); while a query waits "
+    "and every worker has been on one query for a second or more, spares are started, up "
+    "to as many again, so slow queries do not hold up the quick ones. "
+    "[default: one per core this process may use]",
 )
 @click.option("-q", "--quiet", is_flag=True, help="Do not log each request.")
 @pass_context

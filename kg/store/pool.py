@@ -10,11 +10,12 @@ read that one, so a page never mixes two states of the store. A query that runs 
 limit is stopped by killing its worker; a new worker takes its place in the background.
 
 A query that takes seconds holds its worker until it ends or reaches the time limit; with every
-worker on such queries, the quick ones would wait behind them. So a request that has waited
-SPARE_AFTER seconds for a worker has a spare started (one at a time, up to as many spares as
-the pool has workers): the operating system shares the cores between the slow queries and the
-quick one, which ends in milliseconds. A worker that comes back to a pool which already has
-``size`` idle workers is stopped, so spares last only while the pool is short of workers.
+worker on such queries, the quick ones would wait behind them. So while a request waits and
+every worker has been on one query for SPARE_AFTER seconds or more, a spare is started (one at
+a time, up to as many spares as the pool has workers): the operating system shares the cores
+between the slow queries and the quick one, which ends in milliseconds. A worker that comes
+back to a pool which already has ``size`` idle workers is stopped, so spares last only while
+the pool is short of workers.
 
 Workers end with the process that runs the pool, even when it is killed (``kg.lifeline``): each
 is started, with the pool's pid, from one thread that lives as long as the pool, because the
@@ -44,7 +45,7 @@ from kg.errors import Busy, QueryTimeout, StoreError, WorkerDied
 WORKER = Path(__file__).with_name("worker.py")
 PACKAGE_ROOT = Path(__file__).resolve().parents[2]  # the directory that holds kg/
 QUEUE_WAIT = 30.0  # seconds a query may wait for a free worker before the server says Busy
-SPARE_AFTER = 1.0  # seconds a query waits for a worker before a spare is started for it
+SPARE_AFTER = 1.0  # seconds every worker has been on one query before a spare is started
 log = logging.getLogger("kg.serve")  # the server logs what its workers do
 
 
@@ -64,6 +65,7 @@ class Worker:
         assert self.process.stdin is not None and self.process.stdout is not None
         self._in = self.process.stdin.fileno()
         self._out = self.process.stdout.fileno()
+        self.busy_since: float | None = None  # when it took the query it answers now
 
     def ready(self, timeout: float) -> None:
         reply = self._receive(time.monotonic() + timeout)
@@ -180,7 +182,18 @@ class WorkerPool:
         if self._closed or surplus:
             worker.kill()
         else:
+            worker.busy_since = None
             self._idle.put(worker)
+
+    def _stuck(self) -> bool:
+        """True when every worker has been on its query for SPARE_AFTER seconds or more (many
+        quick queries waiting is no reason for a spare: more processes than cores would only
+        share the cores between more queries)."""
+        now = time.monotonic()
+        with self._lock:
+            return all(
+                w.busy_since is not None and now - w.busy_since >= SPARE_AFTER for w in self._all
+            )
 
     def _spare(self) -> None:
         """Start a spare worker, unless one is starting or the pool is full."""
@@ -199,19 +212,15 @@ class WorkerPool:
         threading.Thread(target=start, name="tradekg-worker-spare", daemon=True).start()
 
     def _take(self) -> Worker:
-        """An idle worker; after SPARE_AFTER seconds of waiting, a spare is started."""
-        try:
-            return self._idle.get(timeout=min(SPARE_AFTER, QUEUE_WAIT))
-        except queue.Empty:
-            pass
-        waited = SPARE_AFTER
-        while waited < QUEUE_WAIT:
-            self._spare()
-            wait = min(SPARE_AFTER, QUEUE_WAIT - waited)
+        """An idle worker. While none is idle and every worker has been on one query for
+        SPARE_AFTER seconds or more, a spare is started."""
+        deadline = time.monotonic() + QUEUE_WAIT
+        while (left := deadline - time.monotonic()) > 0:
             try:
-                return self._idle.get(timeout=wait)
+                return self._idle.get(timeout=min(0.25, left))
             except queue.Empty:
-                waited += wait
+                if self._stuck():
+                    self._spare()
         raise Busy(f"all query workers stayed busy for {QUEUE_WAIT:g} s", hint="try again later")
 
     def move_to(self, snapshot: Path) -> None:
@@ -242,11 +251,12 @@ class WorkerPool:
         """Send ``request`` to an idle worker; raise QueryTimeout when it takes too long.
 
         A request waits up to QUEUE_WAIT seconds for a free worker (the time limit starts
-        when a worker takes the query), then gets Busy; after SPARE_AFTER seconds a spare
-        worker is started for it.
+        when a worker takes the query), then gets Busy; while it waits behind workers that are
+        all on slow queries, spares are started (``_take``).
         """
         limit = self.timeout if timeout is None else timeout
         worker = self._take()
+        worker.busy_since = time.monotonic()
         try:
             reply = worker.ask(request, time.monotonic() + limit)
         except (WorkerDied, OSError, ValueError):
