@@ -111,11 +111,26 @@ def values_block(rows: Sequence[Row]) -> str:
 
     >>> values_block([{"actor": URIRef("https://w3id.org/tradekg/id/actor/freeland")}])
     'VALUES (?actor) {\\n  (<https://w3id.org/tradekg/id/actor/freeland>)\\n}'
+
+    One row of several variables is one block per variable, the same join: Virtuoso 7.2.5
+    stops answering, every query after it too, when ``objections`` gets its issue and its
+    proposal in one block of two variables, and answers them as two blocks (tests/test_backends.py).
+
+    >>> print(values_block([{"a": Literal("x"), "b": None, "c": Literal("z")}]))
+    VALUES (?a) {
+      ("x")
+    }
+    VALUES (?c) {
+      ("z")
+    }
     """
     names = list(dict.fromkeys(name for row in rows for name in row))
     for name in names:
         if not _VARNAME.match(name):
             raise ValueError(f"bad variable name {name!r}")
+    if len(rows) == 1 and len(names) > 1:
+        row = rows[0]
+        return "\n".join(values_block([{n: row[n]}]) for n in names if row.get(n) is not None)
 
     def term(value: Node | None) -> str:
         if value is None:

@@ -217,11 +217,6 @@ def test_every_saved_query_gives_the_golden_answer(
     name, store, _ = backend
     if name.startswith("virtuoso") and "subClassOf*" in get_query(query).text:
         request.applymarker(pytest.mark.xfail(reason=VIRTUOSO_BUG))
-    if name.startswith("virtuoso") and query == "objections" and len(params) > 1:
-        # Before the ways-in layout of objections.rq it failed to compile there (SP031
-        # sparp_gp_deprecate(): equiv re-deprecation); now Virtuoso gives no answer and stops
-        # answering the queries after it, so it is not sent (benchmarks/README.md)
-        pytest.skip("Virtuoso 7.2.5 stops answering on objections given an issue and a proposal")
     path = GOLDEN / f"{golden or golden_name(query, params)}.json"
     assert as_golden(run_saved(store, query, params)) == json.loads(
         path.read_text(encoding="utf-8")
