@@ -63,6 +63,39 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
     }
 
 
+def test_the_listings_read_by_their_first_two_keys_declare_them() -> None:
+    assert {
+        name: (query.page_key, query.page_then, query.page_via)
+        for name, query in catalogue().items()
+        if query.page_then is not None
+    } == {"article-audit": ("headline", "article", "article")}
+
+
+def test_a_header_read_by_two_keys_names_the_order_by_s_second(tmp_path: Path) -> None:
+    text = (queries_dir() / "article-audit.rq").read_text(encoding="utf-8")
+    assert "#+   then: article\n" in text
+    bad = tmp_path / "article-audit.rq"
+    for then in ("fact", "start", "nothing"):
+        bad.write_text(text.replace("#+   then: article\n", f"#+   then: {then}\n"), "utf-8")
+        with pytest.raises(InputError) as caught:
+            parse_query_file(bad)
+        assert str(caught.value).startswith(
+            f"{bad}:1: pages: then must be the column the query's ORDER BY sorts by after "
+            f"?headline, not '{then}'"
+        )
+    # and the keys query must select the variable, the key and the next key
+    bad.write_text(
+        text.replace(
+            "SELECT DISTINCT ?article ?headline WHERE",
+            "SELECT DISTINCT ?headline ?article WHERE",
+        ),
+        encoding="utf-8",
+    )
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert "keys: 'SELECT ?article ?headline WHERE ...'" in str(caught.value)
+
+
 def _synth() -> object:
     spec = importlib.util.spec_from_file_location("synth", HERE.parent / "benchmarks" / "synth.py")
     assert spec is not None and spec.loader is not None

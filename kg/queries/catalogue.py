@@ -55,7 +55,6 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
 _ORDER_TERM = re.compile(r"\s*((?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)", re.I)
 _SELECT_VARS = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\b", re.I)
 _PREFIX = re.compile(r"^PREFIX\s+\w*:\s*<[^>]*>\s*$", re.M)
-_SELECTS = re.compile(r"^\s*SELECT\s+(DISTINCT\s+)?\?(\w+)\s+\?(\w+)\s+WHERE\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -84,6 +83,11 @@ class SavedQuery:
     # bound to the values of ?VAR it gives, instead of to the keys (kg.queries.keyed)
     page_via: str | None = None
     page_keys: str | None = None
+    # ``pages: {by: KEY, then: NEXT, via: VAR, keys: QUERY}``: the column the ORDER BY
+    # sorts by after KEY; QUERY (``SELECT ?VAR ?KEY ?NEXT WHERE ...``) gives
+    # the pairs of ?VAR and the two keys for a batch of KEYs, and a batch of the first pairs is
+    # read at a time, so that a page needs only some of the rows of a KEY (kg.queries.keyed)
+    page_then: str | None = None
     # ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}``: the columns the
     # ORDER BY starts with (and whether each is DESC), and the variables a batch binds; QUERY
     # (in page_keys) gives the pairs of VARs and KEYs, sorted here (kg.queries.keyed)
@@ -143,10 +147,11 @@ def parse_query_file(path: Path) -> SavedQuery:
     page_key: str | None = None
     page_via: str | None = None
     page_keys: str | None = None
+    page_then: str | None = None
     if isinstance(pages, dict) and "order" in pages:
         page_order, page_descending, page_bind, page_keys = _page_order(pages, columns, text, path)
     else:
-        page_key, page_via, page_keys = _page_key(pages, columns, text, path)
+        page_key, page_via, page_keys, page_then = _page_key(pages, columns, text, path)
     return SavedQuery(
         name=path.stem,
         title=str(meta["title"]),
@@ -159,6 +164,7 @@ def parse_query_file(path: Path) -> SavedQuery:
         page_key=page_key,
         page_via=page_via,
         page_keys=page_keys,
+        page_then=page_then,
         page_order=page_order,
         page_descending=page_descending,
         page_bind=page_bind,
@@ -167,18 +173,24 @@ def parse_query_file(path: Path) -> SavedQuery:
 
 def _page_key(
     pages: object, columns: tuple[str, ...], text: str, path: Path
-) -> tuple[str | None, str | None, str | None]:
-    """The ``pages: {by: KEY[, via: VAR, keys: QUERY]}`` of a header, checked: a kind of key
-    tradekg knows, a column, and the first variable of the query's ORDER BY (the last one at
-    the start of a line); with ``via``, a query of the pairs of ?VAR and ?KEY. Returns the key,
-    the variable and the keys query with the listing's prefixes (None where not given)."""
+) -> tuple[str | None, str | None, str | None, str | None]:
+    """The ``pages: {by: KEY[, then: NEXT][, via: VAR, keys: QUERY]}`` of a header, checked: a
+    kind of key tradekg knows, a column, and the first variable of the query's ORDER BY (the
+    last one at the start of a line); with ``then``, the ORDER BY's second variable; with
+    ``via``, a query of the pairs of ?VAR and ?KEY (and ?NEXT, unless it is ?VAR). Returns the
+    key, the variable, the keys query with the listing's prefixes and the next key (None where
+    not given)."""
     if pages is None:
-        return None, None, None
+        return None, None, None, None
     by = pages.get("by") if isinstance(pages, dict) else None
-    if not isinstance(pages, dict) or by not in KEYED_PAGES or set(pages) - {"by", "via", "keys"}:
+    if (
+        not isinstance(pages, dict)
+        or by not in KEYED_PAGES
+        or set(pages) - {"by", "via", "keys", "then"}
+    ):
         raise InputError(
-            f"pages must be {{by: KEY}} or {{by: KEY, via: VARIABLE, keys: QUERY}} with KEY "
-            f"one of {', '.join(KEYED_PAGES)}, not {pages!r}",
+            f"pages must be {{by: KEY}} or {{by: KEY, [then: NEXT,] via: VARIABLE, keys: "
+            f"QUERY}} with KEY one of {', '.join(KEYED_PAGES)}, not {pages!r}",
             path=path,
             line=1,
         )
@@ -190,24 +202,37 @@ def _page_key(
             path=path,
             line=1,
         )
-    via, keys = pages.get("via"), pages.get("keys")
-    if via is None and keys is None:
-        return str(by), None, None
-    selected = _SELECTS.match(str(keys or ""))
+    via, keys, then = pages.get("via"), pages.get("keys"), pages.get("then")
+    if via is None and keys is None and then is None:
+        return str(by), None, None, None
+    if then is not None and (
+        not isinstance(then, str)
+        or then not in columns
+        or _order_terms(text)[:2] != [f"?{by}", f"?{then}"]
+    ):
+        raise InputError(
+            f"pages: then must be the column the query's ORDER BY sorts by after ?{by}, "
+            f"not {then!r}",
+            path=path,
+            line=1,
+        )
+    selected = _SELECT_VARS.match(str(keys or ""))
+    named = via if isinstance(via, str) else "VARIABLE"
+    wanted = " ".join(f"?{v}" for v in dict.fromkeys([named, str(by), *([then] if then else [])]))
     if (
         not isinstance(via, str)
         or f"?{via}" not in text
         or selected is None
-        or selected.group(2, 3) != (via, by)
+        or " ".join(selected.group(1).split()) != wanted
     ):
         raise InputError(
             f"pages read via a variable need both via: VARIABLE (one of the query's) and "
-            f"keys: 'SELECT ?VARIABLE ?{by} WHERE ...', not {pages!r}",
+            f"keys: 'SELECT {wanted} WHERE ...', not {pages!r}",
             path=path,
             line=1,
         )
     prologue = "\n".join(_PREFIX.findall(text))
-    return str(by), via, prologue + "\n" + str(keys)
+    return str(by), via, prologue + "\n" + str(keys), then
 
 
 def _order_terms(text: str) -> list[str]:

@@ -26,6 +26,14 @@ a block outside it), else at the start of its WHERE group. Of its answer, the ro
 is one of the batch's are kept (a value of ?VAR can have rows of other keys too). That is the
 same rows when QUERY pairs every row's value of ?VAR with the row's key, a key every row has.
 
+A listing whose first key has many rows (``pages: {by: KEY, then: NEXT, via: VAR, keys:
+QUERY}``: article-audit, whose headline is that of some 50 articles in the synthetic corpus,
+560 rows) is read by the first two keys of its ORDER BY: for a batch of KEYs, QUERY (``SELECT
+?VAR ?KEY ?NEXT WHERE ...``, or ``?VAR ?KEY`` where NEXT is VAR) gives the pairs of ?VAR and
+the two keys; they are sorted here, the listing is bound to the VARs of the first few pairs
+(ties of the last one's keys included), and of its answer the rows whose two keys are those
+pairs' are kept. NEXT is a column, so the rows are chosen by it as by the KEY.
+
 A listing ordered by other keys (labels, counts, kinds of problem; ``pages: {order: [KEY, ...],
 via: VAR or [VAR, ...], keys: QUERY}``) reads the pairs of VARs and KEYs QUERY gives, sorts
 them here as the listing's ORDER BY does (per key, DESC included; unbound first, then IRIs,
@@ -131,6 +139,8 @@ def keyed_page(
     page far down the listing is read in a few large batches."""
     if query.page_order and not bindings and store.caps.codepoint_order:
         return _in_key_order(store, query, limit, offset)
+    if query.page_then is not None and not bindings and store.caps.codepoint_order:
+        return _then_page(store, query, limit, offset)
     key = query.page_key
     if key is None or bindings or not store.caps.codepoint_order:
         return None
@@ -309,5 +319,89 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
         done = end
         # as many pairs as the rows still needed take, by the rows per pair so far
         size = max(1, math.ceil((need - len(rows)) * done / max(len(rows), 1) * MARGIN))
+    page = rows[offset : offset + limit]
+    return Results(variables, page, truncated=len(rows) > offset + limit)
+
+
+def _then_pairs(
+    store: Store, query: SavedQuery, batch: list[Literal]
+) -> list[tuple[Node, tuple[Node | None, Node | None]]] | None:
+    """The pairs of ?VIA and (KEY, NEXT) the keys query gives for the KEYs ``batch``, in the
+    listing's order of the two keys; None when they cannot be bound or sorted here."""
+    key, then, via = query.page_key, query.page_then, query.page_via
+    assert key is not None and then is not None and via is not None
+    assert query.page_keys is not None
+    answer = store.select(
+        bind_values(query.page_keys, [{key: value} for value in batch]), max_rows=EVERY_KEY
+    )
+    if answer.truncated:
+        return None
+    at = [answer.variables.index(v) for v in (via, key, then)]
+    found: list[tuple[Node, Node | None, Node | None]] = []
+    for row in answer.rows:
+        value = row[at[0]]
+        if not isinstance(value, URIRef):
+            return None  # a blank node (or none) cannot be bound in the listing
+        found.append((value, row[at[1]], row[at[2]]))
+    nexts = _sortable([n for _, _, n in found])
+    if nexts is None:
+        return None
+    place = {str(k): i for i, k in enumerate(batch)}  # the batch is in KEY order
+    ranked = sorted(
+        range(len(found)),
+        key=lambda i: (place.get(str(found[i][1]), len(place)), nexts[i]),
+    )
+    return [(found[i][0], (found[i][1], found[i][2])) for i in ranked]
+
+
+def _then_page(store: Store, query: SavedQuery, limit: int, offset: int) -> Results | None:
+    """The page of a listing read by its first key and the next (``pages: {by: KEY, then:
+    NEXT, via: VAR, keys: QUERY}``): for a batch of KEYs, QUERY's pairs of ?VAR and the two
+    keys are sorted here, and the listing is bound to the VARs of the first pairs, ties of
+    the last pair's keys included; of its answer, the rows whose two keys are among those
+    pairs' are kept. That is all the rows of those keys, the smallest after the pairs before,
+    when QUERY pairs every row's ?VAR with its two keys. None when this way does not apply."""
+    key, then, via = query.page_key, query.page_then, query.page_via
+    assert key is not None and then is not None and via is not None
+    keys = sorted_keys(store, key)
+    if not keys:
+        return None
+    need = offset + limit + 1  # one row more says whether more follow
+    rows: list[tuple[Node | None, ...]] = []
+    variables: list[str] = list(query.columns)
+    # a first batch of one KEY, and of its pairs a tenth of the page (a pair can have many
+    # rows: an article in the audit)
+    done, size, paired = 0, 1, 0
+    while done < len(keys) and len(rows) < need:
+        batch = keys[done : done + size]
+        pairs = _then_pairs(store, query, batch)
+        if pairs is None:
+            return None
+        at = 0
+        while at < len(pairs) and len(rows) < need:
+            if paired and rows:  # as many pairs as the rows still needed take, so far
+                chunk = math.ceil((need - len(rows)) * paired / len(rows) * MARGIN)
+            else:
+                chunk = 2 * paired if paired else max(1, need // 10)
+            end = min(at + max(1, chunk), len(pairs))
+            while end < len(pairs) and pairs[end][1] == pairs[end - 1][1]:
+                end += 1
+            values = list(dict.fromkeys(value for value, _ in pairs[at:end]))
+            wanted = {keyed for _, keyed in pairs[at:end]}
+            answer = store.select(
+                _bind_each(query.text, [{via: v} for v in values]), max_rows=EVERY_KEY
+            )
+            if answer.truncated:
+                return None
+            variables = answer.variables
+            first, second = variables.index(key), variables.index(then)
+            rows += [row for row in answer.rows if (row[first], row[second]) in wanted]
+            paired += end - at
+            at = end
+        done += len(batch)
+        if rows:
+            size = max(1, math.ceil((need - len(rows)) * done / len(rows) * MARGIN))
+        else:
+            size = 2 * done
     page = rows[offset : offset + limit]
     return Results(variables, page, truncated=len(rows) > offset + limit)
