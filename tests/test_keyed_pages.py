@@ -8,6 +8,7 @@ import csv
 import http.client
 import importlib.util
 import io
+import json
 import shutil
 import sys
 import threading
@@ -52,7 +53,6 @@ def test_the_headline_ordered_listings_declare_it() -> None:
         "proposals",
         "quotes",
         "statements",
-        "threats",
     ]
 
 
@@ -60,6 +60,7 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
     assert {name: catalogue()[name].page_order for name in ORDERED} == {
         "actors": ("type", "label", "actor"),
         "links": ("fromHeadline", "from", "to"),
+        "threats": ("headline",),
     }
 
 
@@ -271,13 +272,92 @@ def test_serve_reads_the_headlines_of_the_snapshot_it_answers_from(
 def test_a_header_that_reads_pages_via_a_variable_names_it_and_its_keys_query(
     tmp_path: Path,
 ) -> None:
-    text = (queries_dir() / "threats.rq").read_text(encoding="utf-8")
-    assert "#+   via: threat\n" in text
-    bad = tmp_path / "threats.rq"
-    bad.write_text(text.replace("#+   via: threat\n", ""), encoding="utf-8")
+    text = (queries_dir() / "objections.rq").read_text(encoding="utf-8")
+    assert "#+   via: objection\n" in text
+    bad = tmp_path / "objections.rq"
+    bad.write_text(text.replace("#+   via: objection\n", ""), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         parse_query_file(bad)
     assert str(caught.value).startswith(
         f"{bad}:1: pages read via a variable need both via: VARIABLE (one of the query's) and "
         "keys: 'SELECT ?VARIABLE ?headline WHERE ...', not {'by': 'headline', 'keys': "
     )
+
+
+def _article(folder: Path, title: str, key: str) -> Path:
+    """The sample article under another title and key, in ``folder``."""
+    text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
+    facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+    folder.mkdir()
+    (folder / f"{key}.md").write_text(
+        text.replace(
+            'title: "NAFTA talks make little headway after fifth round"', f'title: "{title}"'
+        ).replace("sample/nafta-round5", f"sample/{key}"),
+        encoding="utf-8",
+    )
+    (folder / f"{key}.facts.yaml").write_text(
+        facts.replace("nafta-round5.md", f"{key}.md"), encoding="utf-8"
+    )
+    return folder
+
+
+def test_the_embedded_store_keeps_the_sorted_keys_of_its_generation(
+    make_store: Callable[..., Store], tmp_path: Path
+) -> None:
+    """The first reader of a generation writes the sorted keys to the store's kept folder, the
+    next ones read them from there; a write starts a new generation, whose keys are read from
+    the store again (and the old files go)."""
+    store = make_store(sample_dir(), name="keyed-kept")
+    folder = store.kept_folder()
+    assert folder is not None
+    token = store.generation()
+    assert token is not None and not folder.exists()
+    proposals, actors = catalogue()["proposals"], catalogue()["actors"]
+    first = keyed_page(store, proposals, {}, 3, 0)
+    whole_actors = store.select(actors.text).rows
+    assert first is not None and keyed_page(store, actors, {}, 5, 2) is not None
+    kept = sorted(p.name for p in folder.iterdir())
+    assert len(kept) == 2 and all(name.startswith(token + "-") for name in kept)
+    # the next reader reads the file: a headline changed in it is the one the page is read by
+    (headlines,) = [p for p in folder.iterdir() if p.read_text("utf-8").count("\n") == 2]
+    assert headlines.read_text("utf-8").splitlines()[1] == json.dumps(
+        ["l", "NAFTA talks make little headway after fifth round", None, None]
+    )
+    headlines.write_text(
+        "tradekg sorted keys 1\n" + json.dumps(["l", "Another headline", None, None]) + "\n",
+        encoding="utf-8",
+    )
+    page = keyed_page(store, proposals, {}, 3, 0)
+    assert page is not None and page.rows == []
+    # a file cut short (no newline at its end) is read anew from the store, and kept again
+    headlines.write_text("tradekg sorted keys 1\n[", encoding="utf-8")
+    again = keyed_page(store, proposals, {}, 3, 0)
+    assert again is not None and again.rows == first.rows
+    assert headlines.read_text("utf-8").count("\n") == 2
+    # the pairs of actors, read back lazily, give the rows of the whole answer
+    for offset, limit in [(0, 1), (2, 5), (len(whole_actors) - 2, 5)]:
+        page = keyed_page(store, actors, {}, limit, offset)
+        assert page is not None and page.rows == whole_actors[offset : offset + limit]
+    # a write: a new generation, its own keys (an article whose title sorts first is on the
+    # first page), and the files of the old one removed when the new ones are kept
+    article = _article(tmp_path / "aardvark", "Aardvark talks", "aardvark")
+    assert ingest(store, [article], load_reference()).ok
+    assert store.generation() != token
+    page = keyed_page(store, proposals, {}, 3, 0)
+    assert page is not None
+    assert [str(row[page.variables.index("headline")]) for row in page.rows] == [
+        "Aardvark talks"
+    ] * 3
+    assert [p.name.split("-")[0] for p in folder.iterdir()] == [store.generation()]
+
+
+def test_a_store_of_no_generation_yet_keeps_nothing(
+    make_store: Callable[..., Store], tmp_path: Path
+) -> None:
+    store = make_store(sample_dir(), name="keyed-no-generation")
+    (Path(store.location) / "generation").unlink()  # as a store older tradekg wrote
+    assert store.generation() == "0"
+    page = keyed_page(store, catalogue()["proposals"], {}, 3, 0)
+    assert page is not None and len(page.rows) == 3
+    folder = store.kept_folder()
+    assert folder is not None and not folder.exists()

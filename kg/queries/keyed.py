@@ -12,13 +12,16 @@ asked for.
 The keys are read with one small query and sorted here, which is only right where the
 store's ORDER BY sorts strings as Python does, by code point (``Caps.codepoint_order``:
 the embedded store and its snapshots; a server's collation is not known, so a remote store
-answers the whole query as before). serve keeps the sorted keys of each snapshot it reads
-(a snapshot never changes; a new one has a new generation). A listing bound by a parameter
+answers the whole query as before). The sorted keys are kept by the store's generation (a
+token every write renews, kg.store.generation): serve keeps those of each snapshot it reads
+in memory (a snapshot never changes; a new one has a new generation), and the embedded store
+in a file of its ``keys/`` folder, which the first reader of a generation writes and the next
+ones read, parsing only the lines a page takes (_kept). A listing bound by a parameter
 is answered whole, too:
 its plan starts from the parameter, and a batch of keys beside it would change that.
 
 A listing whose rows are few per key, or whose plan a block of keys does not start from
-(``pages: {by: KEY, via: VAR, keys: QUERY}``: objections, threats), binds ?VAR instead: a
+(``pages: {by: KEY, via: VAR, keys: QUERY}``: objections), binds ?VAR instead: a
 batch's keys are bound in QUERY (``SELECT ?VAR ?KEY WHERE ...``), which gives the values of
 ?VAR they pair with, and those are bound in the listing, at each line ``#+values`` if it has
 them (inside each branch of a UNION: Oxigraph matches a UNION whole before it joins it with
@@ -34,7 +37,8 @@ the two keys; they are sorted here, the listing is bound to the VARs of the firs
 (ties of the last one's keys included), and of its answer the rows whose two keys are those
 pairs' are kept. NEXT is a column, so the rows are chosen by it as by the KEY.
 
-A listing ordered by other keys (labels, counts, kinds of problem; ``pages: {order: [KEY, ...],
+A listing ordered by other keys (labels, counts, kinds of problem), or whose keys are few
+(threats: 0.4 a headline; ``pages: {order: [KEY, ...],
 via: VAR or [VAR, ...], keys: QUERY}``) reads the pairs of VARs and KEYs QUERY gives, sorts
 them here as the listing's ORDER BY does (per key, DESC included; unbound first, then IRIs,
 then strings by code point or numbers), and binds a batch of the VARs of the first pairs, ties
@@ -49,12 +53,18 @@ dates, two kinds of literal in one key) leave the whole answer.
 
 from __future__ import annotations
 
+import hashlib
+import json
+import logging
 import math
+import os
 import re
 import sys
 import threading
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
+from pathlib import Path
+from typing import Any, overload
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -63,6 +73,8 @@ from kg.queries.catalogue import KEYED_PAGES, SavedQuery
 from kg.sparql_terms import XSD_STRING, bind_values, values_block
 from kg.store import Results, Store
 from kg.store.generation import NONE_YET
+
+log = logging.getLogger("kg.queries")
 
 EVERY_KEY = 1_000_000_000
 # each batch asks for the keys it should take to fill the page, by the rows per key so far,
@@ -74,32 +86,140 @@ VALUES_HERE = re.compile(r"#\+values$", re.M)
 
 # the sorted keys of read-only snapshots (serve's), by store, snapshot generation and key: a
 # snapshot never changes, and a new one has a new generation (kg.store.generation)
-_SNAPSHOT_KEYS: dict[tuple[str, str, str], list[Literal] | None] = {}
+_SNAPSHOT_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
 _SNAPSHOTS_KEPT = 8
 _LOCK = threading.Lock()
+# the first line of a file of kept keys
+_KEPT_HEADER = "tradekg sorted keys 1"
 
 
-def sorted_keys(store: Store, key: str) -> list[Literal] | None:
+def sorted_keys(store: Store, key: str) -> Sequence[Literal] | None:
     """Every value of the sort key ``key`` in the store, in the store's ORDER BY order; None
     when they cannot be sorted here (a value that is not a plain string, more values than the
-    store returns). Kept for a read-only snapshot, read anew from any other store."""
+    store returns). Kept for a read-only snapshot in memory, for the embedded store in a file
+    of its generation (_kept)."""
+    return _kept(store, KEYED_PAGES[key], lambda: _read_keys(store, key), single=True)
+
+
+def _kept(
+    store: Store, text: str, read: Callable[[], Sequence[Any] | None], *, single: bool = False
+) -> Sequence[Any] | None:
+    """What ``read`` gives (the sorted answer of the keys query ``text``), kept by the store's
+    generation: a snapshot's in memory; the embedded store's in a file of its kept folder,
+    named by the generation and the query, which the first reader of a generation writes and
+    the next ones read (lazily: a first page parses only the lines it takes). A write renews
+    the generation before and after it (kg.store.embedded), so a file is never of another
+    state of the store; a store no tradekg has written since generations were kept
+    (``NONE_YET``), a server, or an unwritable folder reads the keys anew each time."""
     # a read-only snapshot is serve's (kg.store.readers); a CLI query never imports that module
     # (it imports rdflib's SPARQL parser), so a store cannot be one when it is not loaded
     readers = sys.modules.get("kg.store.readers")
     snapshot = readers is not None and isinstance(store, readers.ReadOnly)
-    token = store.generation() if snapshot else None
+    folder = None if snapshot else store.kept_folder()
+    token = store.generation() if snapshot or folder is not None else None
     if token is None or token == NONE_YET:
-        return _read_keys(store, key)
-    cached = (store.location, token, key)
-    with _LOCK:  # serve answers in threads
-        if cached in _SNAPSHOT_KEYS:
-            return _SNAPSHOT_KEYS[cached]
-    keys = _read_keys(store, key)
-    with _LOCK:
-        while len(_SNAPSHOT_KEYS) >= _SNAPSHOTS_KEPT:
-            del _SNAPSHOT_KEYS[next(iter(_SNAPSHOT_KEYS))]
-        _SNAPSHOT_KEYS[cached] = keys
-    return keys
+        return read()
+    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    if folder is None:
+        cached = (store.location, token, digest)
+        with _LOCK:  # serve answers in threads
+            if cached in _SNAPSHOT_KEYS:
+                return _SNAPSHOT_KEYS[cached]
+        rows = read()
+        with _LOCK:
+            while len(_SNAPSHOT_KEYS) >= _SNAPSHOTS_KEPT:
+                del _SNAPSHOT_KEYS[next(iter(_SNAPSHOT_KEYS))]
+            _SNAPSHOT_KEYS[cached] = rows
+        return rows
+    path = folder / f"{token}-{digest}.jsonl"
+    try:
+        lines = path.read_bytes().split(b"\n")
+    except OSError:
+        lines = []
+    # the header, the rows, and the empty string after the last newline
+    if lines and lines[0] == _KEPT_HEADER.encode() and lines[-1] == b"":
+        return _KeptRows(lines[1:-1], single)
+    rows = read()
+    if rows is not None and store.generation() == token:
+        _keep(folder, path, rows, single)
+    return rows
+
+
+def _keep(folder: Path, path: Path, rows: Sequence[Any], single: bool) -> None:
+    """Write ``rows`` to ``path`` whole or not at all, and remove the files of other
+    generations; a folder that cannot be written keeps nothing."""
+    lines = [_KEPT_HEADER]
+    for row in rows:
+        encoded = [_encode(term) for term in ((row,) if single else row)]
+        if any(e is False for e in encoded):
+            return  # a blank node: nothing is kept
+        lines.append(json.dumps(encoded[0] if single else encoded, ensure_ascii=False))
+    token = path.name.split("-", 1)[0]
+    try:
+        folder.mkdir(exist_ok=True)
+        temporary = folder / f".{path.name}.{os.getpid()}.{threading.get_ident()}"
+        temporary.write_text("\n".join(lines) + "\n", encoding="utf-8")
+        os.replace(temporary, path)
+        for other in folder.iterdir():
+            if not other.name.startswith((token + "-", ".")):
+                other.unlink(missing_ok=True)
+    except OSError as e:
+        log.debug("could not keep the sorted keys in %s: %s", folder, e)
+
+
+def _encode(term: object) -> object:
+    if term is None:
+        return None
+    if isinstance(term, URIRef):
+        return ["i", str(term)]
+    if isinstance(term, Literal):
+        datatype = None if term.datatype is None else str(term.datatype)
+        return ["l", str(term), datatype, term.language]
+    return False
+
+
+def _decode(value: Any) -> Node | None:
+    if value is None:
+        return None
+    if value[0] == "i":
+        return URIRef(value[1])
+    _, text, datatype, language = value
+    return Literal(text, lang=language, datatype=None if datatype is None else URIRef(datatype))
+
+
+class _KeptRows(Sequence[Any]):
+    """The rows of a file of kept keys, each parsed when it is first asked for."""
+
+    def __init__(self, lines: list[bytes], single: bool) -> None:
+        self._lines = lines
+        self._single = single
+        self._rows: list[Any] = [None] * len(lines)
+        self._parsed = [False] * len(lines)
+
+    def __len__(self) -> int:
+        return len(self._lines)
+
+    def _row(self, i: int) -> Any:
+        if not self._parsed[i]:
+            value = json.loads(self._lines[i])
+            row = _decode(value) if self._single else tuple(_decode(v) for v in value)
+            self._rows[i], self._parsed[i] = row, True
+        return self._rows[i]
+
+    @overload
+    def __getitem__(self, i: int) -> Any: ...
+
+    @overload
+    def __getitem__(self, i: slice) -> list[Any]: ...
+
+    def __getitem__(self, i: int | slice) -> Any:
+        if isinstance(i, slice):
+            return [self._row(j) for j in range(*i.indices(len(self._lines)))]
+        if i < 0:
+            i += len(self._lines)
+        if not 0 <= i < len(self._lines):
+            raise IndexError(i)
+        return self._row(i)
 
 
 def _read_keys(store: Store, key: str) -> list[Literal] | None:
@@ -177,7 +297,7 @@ def keyed_page(
 
 
 def _via_batch(
-    store: Store, query: SavedQuery, via: str, keys_query: str, batch: list[Literal]
+    store: Store, query: SavedQuery, via: str, keys_query: str, batch: Sequence[Literal]
 ) -> tuple[list[str], list[tuple[Node | None, ...]]] | None:
     """The rows of the keys ``batch``, read via the values of ?via the keys query pairs with
     them; None when one cannot be bound (a blank node)."""
@@ -238,25 +358,12 @@ def _sortable(column: list[Node | None]) -> list[tuple[int, object]] | None:
     return keys if len(kinds) <= 1 else None
 
 
-def sorted_pairs(store: Store, query: SavedQuery) -> list[Pair] | None:
+def sorted_pairs(store: Store, query: SavedQuery) -> Sequence[Pair] | None:
     """The rows of ``query``'s keys query (the VARs, then the KEYs of ``pages: {order:
-    ...}``) in the listing's order of the KEYs; None when they cannot be sorted here. Kept for
-    a read-only snapshot, as sorted_keys keeps headlines."""
-    readers = sys.modules.get("kg.store.readers")
-    snapshot = readers is not None and isinstance(store, readers.ReadOnly)
-    token = store.generation() if snapshot else None
-    if token is None or token == NONE_YET:
-        return _read_pairs(store, query)
-    cached = (store.location, token, "pairs:" + query.name)
-    with _LOCK:
-        if cached in _SNAPSHOT_KEYS:
-            return _SNAPSHOT_KEYS[cached]  # type: ignore[return-value]
-    pairs = _read_pairs(store, query)
-    with _LOCK:
-        while len(_SNAPSHOT_KEYS) >= _SNAPSHOTS_KEPT:
-            del _SNAPSHOT_KEYS[next(iter(_SNAPSHOT_KEYS))]
-        _SNAPSHOT_KEYS[cached] = pairs  # type: ignore[assignment]
-    return pairs
+    ...}``) in the listing's order of the KEYs; None when they cannot be sorted here. Kept as
+    sorted_keys keeps headlines (_kept)."""
+    assert query.page_keys is not None
+    return _kept(store, query.page_keys, lambda: _read_pairs(store, query))
 
 
 def _read_pairs(store: Store, query: SavedQuery) -> list[Pair] | None:
@@ -324,7 +431,7 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
 
 
 def _then_pairs(
-    store: Store, query: SavedQuery, batch: list[Literal]
+    store: Store, query: SavedQuery, batch: Sequence[Literal]
 ) -> list[tuple[Node, tuple[Node | None, Node | None]]] | None:
     """The pairs of ?VIA and (KEY, NEXT) the keys query gives for the KEYs ``batch``, in the
     listing's order of the two keys; None when they cannot be bound or sorted here."""

@@ -188,6 +188,10 @@ class Store(Protocol):
         None where the backend cannot tell (a SPARQL server): pages made under one
         generation are pages of one state of the store (kg.queries.cursor)."""
 
+    def kept_folder(self) -> Path | None:
+        """A folder for what is read from one generation of the store (kg.queries.keyed),
+        or None."""
+
     def flush(self) -> None:
         """Make what was written durable and release write buffers (may be a no-op)."""
 
@@ -249,6 +253,12 @@ class Reading(Closing):
 
     def generation(self) -> str | None:
         """A token that changes with every write, where the backend can tell (else None)."""
+        return None
+
+    def kept_folder(self) -> Path | None:
+        """A folder where what is read from one generation of the store may be kept for the
+        next reader of the same generation (kg.queries.keyed: the sorted keys of first
+        pages), or None where there is none (a server, a snapshot)."""
         return None
 
     def dump(self, output: BinaryIO, fmt: str, graph: URIRef | None = None) -> None:

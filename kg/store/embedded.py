@@ -205,6 +205,14 @@ class EmbeddedStore(Reading):
                 f"could not write to the store at {self.location}: {e}",
                 hint="nothing of this transaction was written",
             ) from None
+        finally:
+            # and after it: a reader in this process that read the token while the write ran
+            # may have read the store before the write (what kg.queries.keyed keeps by
+            # generation must be of one state)
+            try:
+                generation.bump(self.location)
+            except OSError as e:
+                log.warning("could not renew the store's generation after a write: %s", e)
         if snapshots.served(self.location):
             try:
                 self.publish()
@@ -418,6 +426,11 @@ class EmbeddedStore(Reading):
     def generation(self) -> str:
         """A token that changes with every write (kg.store.generation)."""
         return generation.read(self.location)
+
+    def kept_folder(self) -> Path:
+        """``keys/`` in the store's directory (kg.queries.keyed keeps sorted keys there, by
+        generation; RocksDB leaves what it did not make alone)."""
+        return Path(self.location) / "keys"
 
     def backup(self, target: Path) -> None:
         """A consistent copy of the store in the new directory ``target``."""
