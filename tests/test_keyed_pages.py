@@ -59,6 +59,7 @@ def test_the_headline_ordered_listings_declare_it() -> None:
 def test_the_listings_read_by_several_keys_declare_them() -> None:
     assert {name: catalogue()[name].page_order for name in ORDERED} == {
         "actors": ("type", "label", "actor"),
+        "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
         "threats": ("headline",),
     }
