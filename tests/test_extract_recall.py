@@ -1940,3 +1940,29 @@ def test_a_ruling_that_calls_a_measure_illegal_objects_to_its_owners_measure(
     lexicon: Lexicon, text: str, expected: list[tuple[object, ...]]
 ) -> None:
     assert acts(text, lexicon) == expected
+
+
+def test_a_demand_that_another_party_remove_its_measure_objects_to_it(lexicon: Lexicon) -> None:
+    measure = "Chile imposed tariffs on Peruvian sugar in May."
+    assert acts(measure + " Peru urged Chile to lift the tariffs.", lexicon) == [
+        (
+            "proposals",
+            "measure-verb",
+            "chile",
+            "tariffs",
+            "Chile imposed tariffs on Peruvian sugar in May",
+        ),
+        ("proposals", "demand-verb", "peru", "tariffs-2", "Chile to lift the tariffs"),
+        (
+            "objections",
+            "objection-demand",
+            "peru",
+            "tariffs",
+            "Peru urged Chile to lift the tariffs",
+        ),
+    ]
+    # no such measure drafted before (a ban the article never states), or none at all: the
+    # demand alone
+    text = measure + " Peru urged Chile to lift its ban on fishmeal."
+    assert [a[1] for a in acts(text, lexicon)] == ["demand-verb"]
+    assert [a[1] for a in acts("Peru urged Chile to lift the tariffs.", lexicon)] == ["demand-verb"]

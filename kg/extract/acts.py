@@ -371,6 +371,14 @@ _FOUND_ILLEGAL = re.compile(
     r"(?P<noun>subsidies|subsidy|state\s+aid|aid|tariffs|duties|quotas?|taxes|tax|bans?|"
     r"restrictions|support)\b"
 )
+# a demand that another party remove its measure: "to suspend the duties", "to lift its ban"
+_REMOVAL = re.compile(
+    r"\bto\s+(?:suspend|lift|remove|scrap|drop|withdraw|rescind|repeal|end|eliminate|abolish|"
+    r"roll\s+back|reverse)\s+(?P<what>(?:the|its|their|these|those|this|that)\s+"
+    r"(?:[\w-]+\s+){0,3}?(?P<noun>tariffs?|duties|duty|quotas?|bans?|tax|taxes|levy|levies|"
+    r"measures?|restrictions|curbs|sanctions|subsidies))\b",
+    re.IGNORECASE,
+)
 # a preposition right before an actor: the object of an earlier verb, not a subject
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|from|against|towards?)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
@@ -1417,6 +1425,47 @@ class ActFinder:
                 agent.actor,
                 source,
             )
+            self._removal(s, agent, proposal, (ev_start, p_end), source)
+
+    def _removal(
+        self,
+        s: Sentence,
+        agent: Mention,
+        demand: DraftedFact,
+        span: tuple[int, int],
+        source: Mention | None,
+    ) -> None:
+        """ "urged the Biden administration to suspend the duties": a demand that another
+        party remove its measure is an objection to that measure too (the last one drafted
+        before of another party, with the words' noun or on their issue)."""
+        m = _REMOVAL.search(self.text, demand.start, demand.end)
+        if m is None:
+            return
+        earlier = self._others(
+            agent.actor, [p for p in self.proposals if p is not demand and p.end <= demand.start]
+        )
+        issue = self._issue(m.start("what"), m.end())
+        nouns = _SAME_KIND.get(m.group("noun").lower(), (m.group("noun").lower(),))
+        # the last one with the same noun ("the duties" after "set the new duty rates"), else
+        # on the same issue
+        same = [
+            p
+            for p in earlier
+            if any(
+                re.search(rf"\b{re.escape(n)}\b", self.text[p.start : p.end], re.I) for n in nouns
+            )
+        ] or [p for p in earlier if issue and p.fields.get("issue") == issue]
+        if not same:
+            return
+        target = same[-1]
+        fields: dict[str, object] = {
+            "kind": "objection",
+            "by": agent.actor.key,
+            "proposal": target.key,
+        }
+        self._act(
+            "objections", target.key, "objection-demand", 0.6, span, fields, agent.actor, source
+        )
 
     def _measure(
         self,
