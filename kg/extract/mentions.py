@@ -10,6 +10,7 @@ sources). They import this module; it imports none of them.
 
 from __future__ import annotations
 
+import hashlib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -134,10 +135,26 @@ def entry_actor(entry: Entry, lexicon: Lexicon) -> Actor:
     return Actor(entry.key, entry.kind, name, False, affiliation=ref.affiliation if ref else None)
 
 
+# a key is at most this long, so that "source-" and it are an id (kg.iris.ID_PATTERN: 80)
+SLUG_MAX = 72
+
+
 def slug(name: str) -> str:
     """The key of an actor local to the article: "Jane Smith" -> "jane-smith", "Tomás
-    Guimarães" -> "tomas-guimaraes" (``kg.iris.name_key``)."""
-    return name_key(name)
+    Guimarães" -> "tomas-guimaraes" (``kg.iris.name_key``). A key that would not be an id (too
+    long, or letters beyond a-z such as Greek or Chinese) keeps its first a-z words, followed
+    by 8 hex digits of the whole name's hash, so that two such names do not share a key.
+
+    >>> slug("Ολλανδία Trade Office")
+    'trade-office-39c56ea0'
+    """
+    key = name_key(name)
+    plain = "-".join(w for w in re.split(r"[^a-z0-9]+", key) if w)
+    if plain == key and 0 < len(key) <= SLUG_MAX:
+        return key
+    digest = hashlib.sha256((key or name).encode("utf-8")).hexdigest()[:8]
+    head = plain[: SLUG_MAX - len(digest) - 1].strip("-")
+    return f"{head}-{digest}" if head else digest
 
 
 def local_actor(
