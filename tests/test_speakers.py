@@ -161,8 +161,8 @@ def test_a_long_title_is_not_part_of_the_name_and_a_role_gives_a_gender(
     ]
 
 
-def _draft(text: str, lexicon: Lexicon) -> list[tuple[str, str, float]]:
-    article = Article(
+def _article(text: str) -> Article:
+    return Article(
         url="https://example.org/news/test",
         title="Test",
         published=dt.date(2021, 3, 2),
@@ -170,9 +170,12 @@ def _draft(text: str, lexicon: Lexicon) -> list[tuple[str, str, float]]:
         text=text,
         where=Where("test.md"),
     )
+
+
+def _draft(text: str, lexicon: Lexicon) -> list[tuple[str, str, float]]:
     return [
         (f.fields["by"], text[f.start : f.end], f.confidence)
-        for f in extract(article, lexicon).facts
+        for f in extract(_article(text), lexicon).facts
         if f.section == "statements" and f.fields.get("mode") in ("direct-quote", "partial-quote")
     ]
 
@@ -449,15 +452,8 @@ def test_according_to_a_titled_person_and_in_their_words_credit_them(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str, float]], mode: str
 ) -> None:
     assert _draft(text, lexicon) == expected
-    article = Article(
-        url="https://example.org/news/test",
-        title="Test",
-        published=dt.date(2021, 3, 2),
-        language="en",
-        text=text,
-        where=Where("test.md"),
-    )
-    modes = [f.fields["mode"] for f in extract(article, lexicon).facts if f.section == "statements"]
+    facts = extract(_article(text), lexicon).facts
+    modes = [f.fields["mode"] for f in facts if f.section == "statements"]
     assert modes == ([mode] if mode else [])
 
 

@@ -288,12 +288,23 @@ def keyed_page(
             variables, more = added
             rows += more
         done += len(batch)
-        if rows:
-            size = max(1, math.ceil((need - len(rows)) * done / len(rows) * MARGIN))
-        else:
-            size = 2 * done
-    page = rows[offset : offset + limit]
-    return Results(variables, page, truncated=len(rows) > offset + limit)
+        size = _next_batch(need, len(rows), done)
+    return _page(variables, rows, limit, offset)
+
+
+def _next_batch(need: int, have: int, done: int) -> int:
+    """How many keys the next batch binds: as many as the rows still needed take, by the rows
+    per key so far (times MARGIN); twice as many as so far when none gave a row yet."""
+    if have:
+        return max(1, math.ceil((need - have) * done / have * MARGIN))
+    return 2 * done
+
+
+def _page(
+    variables: list[str], rows: list[tuple[Node | None, ...]], limit: int, offset: int
+) -> Results:
+    """The page of ``rows`` from ``offset``, truncated when more rows follow it."""
+    return Results(variables, rows[offset : offset + limit], truncated=len(rows) > offset + limit)
 
 
 def _via_batch(
@@ -426,8 +437,7 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
         done = end
         # as many pairs as the rows still needed take, by the rows per pair so far
         size = max(1, math.ceil((need - len(rows)) * done / max(len(rows), 1) * MARGIN))
-    page = rows[offset : offset + limit]
-    return Results(variables, page, truncated=len(rows) > offset + limit)
+    return _page(variables, rows, limit, offset)
 
 
 def _then_pairs(
@@ -506,9 +516,5 @@ def _then_page(store: Store, query: SavedQuery, limit: int, offset: int) -> Resu
             paired += end - at
             at = end
         done += len(batch)
-        if rows:
-            size = max(1, math.ceil((need - len(rows)) * done / len(rows) * MARGIN))
-        else:
-            size = 2 * done
-    page = rows[offset : offset + limit]
-    return Results(variables, page, truncated=len(rows) > offset + limit)
+        size = _next_batch(need, len(rows), done)
+    return _page(variables, rows, limit, offset)
