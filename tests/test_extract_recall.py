@@ -1966,3 +1966,27 @@ def test_a_demand_that_another_party_remove_its_measure_objects_to_it(lexicon: L
     text = measure + " Peru urged Chile to lift its ban on fishmeal."
     assert [a[1] for a in acts(text, lexicon)] == ["demand-verb"]
     assert [a[1] for a in acts("Peru urged Chile to lift the tariffs.", lexicon)] == ["demand-verb"]
+
+
+@pytest.mark.parametrize(
+    ("text", "mode"),
+    [
+        # the quotation is the one sentence that rejects: quoted whole, as the statement is
+        (
+            '"We will not sign a deal that does not deliver for our farmers," Peru\'s '
+            "Trade Minister Juan Perez said.",
+            "direct-quote",
+        ),
+        # one sentence of several: a part of the quotation
+        (
+            '"The talks were long. We will not sign a deal that does not deliver for our '
+            "farmers,\" Peru's Trade Minister Juan Perez said.",
+            "partial-quote",
+        ),
+    ],
+)
+def test_a_rejection_quoted_whole_is_a_direct_quote(lexicon: Lexicon, text: str, mode: str) -> None:
+    objections = [f for f in draft(text, lexicon) if f.section == "objections"]
+    statements = [f for f in draft(text, lexicon) if f.section == "statements"]
+    assert [(f.rule, f.fields["mode"]) for f in objections] == [("rejection-quote", mode)]
+    assert [f.fields["mode"] for f in statements] == ["direct-quote"]

@@ -148,7 +148,7 @@ def test_acts(lexicon: Lexicon) -> None:
             "marianne-beaulieu-reject",
             "rejection-quote",
             "We will not accept a sunset clause,",
-            {"kind": "rejection", "by": "marianne-beaulieu", "mode": "partial-quote",
+            {"kind": "rejection", "by": "marianne-beaulieu", "mode": "direct-quote",
              "verb": "said"},
         ),
     ]  # fmt: skip

@@ -2150,7 +2150,8 @@ class ActFinder:
             fields: dict[str, object] = {
                 "kind": "rejection" if kind == "reject" else "objection",
                 "by": speaker.key,
-                "mode": "partial-quote",
+                # the whole quotation is the rejection: quoted as the statement is
+                "mode": mode if (s_start, s_end) == (q_start, q_end) else "partial-quote",
                 "verb": verb,
             }
             agent = self._government_of(speaker, q_start)
