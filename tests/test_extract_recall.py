@@ -1990,3 +1990,28 @@ def test_a_rejection_quoted_whole_is_a_direct_quote(lexicon: Lexicon, text: str,
     statements = [f for f in draft(text, lexicon) if f.section == "statements"]
     assert [(f.rule, f.fields["mode"]) for f in objections] == [("rejection-quote", mode)]
     assert [f.fields["mode"] for f in statements] == ["direct-quote"]
+
+
+@pytest.mark.parametrize(
+    ("text", "summary"),
+    [
+        (
+            "The European Union proposed a beef quota for Australia in Brussels on Wednesday, "
+            "EU Trade Commissioner Valdis Dombrovskis said.",
+            "A beef quota for Australia in Brussels",
+        ),
+        (
+            "Canada proposed a new dispute panel for dairy, he said.",
+            "A new dispute panel for dairy",
+        ),
+        ("Chile proposed a quota for wine, officials in Santiago said.", "A quota for wine"),
+        # no one who speaks: the words stay the proposal's
+        (
+            "Japan proposed lower tariffs on beef, a cut the farm lobby said.",
+            "Lower tariffs on beef, a cut the farm lobby said",
+        ),
+    ],
+)
+def test_who_said_a_proposal_is_not_part_of_it(lexicon: Lexicon, text: str, summary: str) -> None:
+    proposals = [f for f in draft(text, lexicon) if f.section == "proposals"]
+    assert [f.fields["summary"] for f in proposals] == [summary]

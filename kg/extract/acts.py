@@ -469,6 +469,12 @@ _WHEN = (
 )
 _WHEN_AT_START = re.compile(r"\s*" + _WHEN + r"\s+(?=that\s)")
 _WHEN_AT_END = re.compile(r",?\s+" + _WHEN + r"$")
+# a clause that ends in who said it: ", EU Trade Commissioner X said", ", he told reporters"
+_SAID_AT_END = re.compile(
+    r",[\"”]?\s+(?P<by>(?:[\w.’'-]+\s+){0,7}?[\w.’'-]+)\s+"
+    r"(?:said|says|added|adds|told\s+(?:reporters|journalists|\w+))$"
+)
+_PRONOUNS = frozenset({"he", "she", "they", "it", "we", "i"})
 REASON_WORDS = 40
 # demand nouns that are verbs too: a noun only after a possessive ("the EU's plans to")
 # measure verbs that are also nouns: "any cut to", "a hike in", "the increase"
@@ -698,6 +704,22 @@ class ActFinder:
         if day is not None and day.start() - start >= 8:
             stop = day.start()  # "the EU proposal for an annex on Tuesday": when, not what
         return start, stop
+
+    def _unsaid(self, start: int, end: int) -> int:
+        """Where a proposal's words end when the clause ends in who said it: "proposed a quota
+        in Brussels on Wednesday, EU Trade Commissioner X said" ends at "in Brussels"."""
+        said = _SAID_AT_END.search(self.text, start, end)
+        if said is None or said.start() - start < 8:
+            return end
+        by = said.group("by")
+        if not (
+            by.lower() in _PRONOUNS
+            or self.lexicon.speech["sources"].find(self.text, said.start("by"), said.end("by"))
+            or self.mentions.within(said.start(), end)
+        ):
+            return end
+        day = _WHEN_AT_END.search(self.text, start, said.start())
+        return day.start() if day is not None and day.start() - start >= 8 else said.start()
 
     def _issue(self, start: int, end: int) -> str | None:
         issues = self.mentions.issues_in(start, end)
@@ -1402,7 +1424,7 @@ class ActFinder:
         obj: tuple[int, int],
         source: Mention | None,
     ) -> None:
-        start, end = obj
+        start, end = obj[0], self._unsaid(*obj)
         pieces = _SPLIT_PROPOSALS.split(self.text[start:end])
         offset = start
         for piece in pieces:
