@@ -603,6 +603,56 @@ def test_a_huge_article_is_cut_with_a_note(lexicon: Lexicon) -> None:
     assert result.facts and all(f.end <= 200_000 for f in result.facts)
 
 
+@pytest.mark.parametrize(("language", "drafted"), [("fr", False), ("en-GB", True), ("EN", True)])
+def test_an_article_in_another_language_is_not_drafted(
+    lexicon: Lexicon, language: str, drafted: bool
+) -> None:
+    article = Article(
+        url="https://example.org/news/fr",
+        title="Langue",
+        published=PUBLISHED,
+        language=language,
+        text="“We will not accept a sunset clause,” Foreign Minister Chrystia Freeland said.",
+        where=Where("fr.md"),
+    )
+    result = extract(article, lexicon)
+    assert bool(result.facts) is drafted
+    assert result.notes == (
+        []
+        if drafted
+        else [
+            f"the extractor reads English; this article is in '{language}', so nothing was drafted"
+        ]
+    )
+
+
+def test_a_run_without_sentence_ends_is_not_read_as_prose(lexicon: Lexicon) -> None:
+    # a table flattened into one line: cells of words with no full stop for 2,000+ characters
+    table = " ".join(["Canada rejected offer tariff quota Mexico proposed deal"] * 40)
+    prose = (
+        "“We will not accept a sunset clause,” Canadian Foreign Minister Chrystia Freeland said."
+    )
+    article = Article(
+        url="https://example.org/news/table",
+        title="Table",
+        published=PUBLISHED,
+        language="en",
+        text=f"{table} “Canada proposed a quota,” said Freeland.\n\n{prose}\n",
+        where=Where("table.md"),
+    )
+    result = extract(article, lexicon)
+    assert result.notes == [
+        "1 sentence(s) of more than 2,000 characters were not read: "
+        "a table, a list or text without sentence ends, not prose"
+    ]
+    at = article.text.index(prose)
+    assert {(f.section, article.text[f.start : f.end]) for f in result.facts} == {
+        ("statements", "We will not accept a sunset clause,"),
+        ("objections", "We will not accept a sunset clause,"),
+    }
+    assert all(f.start >= at for f in result.facts)
+
+
 def test_every_drafted_fact_loads_with_its_evidence(
     reference: Reference, lexicon: Lexicon, tmp_path: Path
 ) -> None:

@@ -49,6 +49,10 @@ from kg.extract.times import TimeMatch, find_times
 from kg.model import Article
 
 MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousand
+# A longer run without a sentence end is a table, a list or text without punctuation, not
+# prose: it is not read for acts (a news sentence is a few hundred characters; the rules'
+# cost grows with the square of a sentence's length).
+MAX_SENTENCE = 2_000
 
 
 @dataclass
@@ -137,15 +141,33 @@ def read(article: Article, lexicon: Lexicon, known: KnownPeople | None) -> Sente
     """Stage 1: paragraphs, quotations, sentences, tokens and the parse."""
     text = article.text
     notes: tuple[str, ...] = ()
+    language = article.language.lower()
+    if language != "en" and not language.startswith("en-"):
+        # the rules and the lexicon are English: what they would find in another language is
+        # noise, so nothing is drafted
+        notes = (
+            f"the extractor reads English; this article is in '{article.language}', "
+            "so nothing was drafted",
+        )
+        text = ""
     if len(text) > MAX_CHARS:
         notes = (f"the text has {len(text):,} characters; only the first {MAX_CHARS:,} were read",)
         text = text[:MAX_CHARS]
     single = single_quoted(text)  # British style: ‘…’ quotes
     passages = []
+    unread = 0
     for paragraph in paragraphs(text):
         quotes = quotations(text, paragraph, single)
-        passages.append(
-            Passage(paragraph, tuple(quotes), tuple(sentences(text, paragraph, quotes)))
+        found = sentences(text, paragraph, quotes)
+        kept = [s for s in found if s.end - s.start <= MAX_SENTENCE]
+        if len(kept) < len(found):
+            unread += len(found) - len(kept)
+            quotes = [q for q in quotes if any(s.start <= q.start < s.end for s in kept)]
+        passages.append(Passage(paragraph, tuple(quotes), tuple(kept)))
+    if unread:
+        notes += (
+            f"{unread:,} sentence(s) of more than {MAX_SENTENCE:,} characters were not read: "
+            "a table, a list or text without sentence ends, not prose",
         )
     parsed = None
     if lexicon.nlp is not None:
