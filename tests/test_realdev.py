@@ -131,8 +131,8 @@ def test_check_reports_a_changed_text(realdev: Path, capsys: pytest.CaptureFixtu
 def test_manifest_and_gold_files_agree() -> None:
     entries = yaml.safe_load((REALDEV / "manifest.yaml").read_text(encoding="utf-8"))
     ids = [e["id"] for e in entries]
-    assert len(ids) == len(set(ids)) == 32
-    assert Counter(e["split"] for e in entries) == {"tune": 16, "heldout": 16}
+    assert len(ids) == len(set(ids)) == 45
+    assert Counter(e["split"] for e in entries) == {"tune": 29, "heldout": 16}
     assert sorted(p.name for p in (REALDEV / "gold").iterdir()) == sorted(
         f"{i}.facts.yaml" for i in ids
     )
