@@ -2015,3 +2015,99 @@ def test_a_rejection_quoted_whole_is_a_direct_quote(lexicon: Lexicon, text: str,
 def test_who_said_a_proposal_is_not_part_of_it(lexicon: Lexicon, text: str, summary: str) -> None:
     proposals = [f for f in draft(text, lexicon) if f.section == "proposals"]
     assert [f.fields["summary"] for f in proposals] == [summary]
+
+
+# --- forms of the widened tune half (issue 11, second round) -------------------------------
+
+
+def test_the_publications_own_weekday_is_that_day_unless_next() -> None:
+    assert times("The ministers will meet again later on Wednesday.") == [
+        ("Wednesday", "2025-01-15")
+    ]
+    assert times("The ministers will meet again next Wednesday.") == [
+        ("next Wednesday", "2025-01-22")
+    ]
+    assert times("The ministers met on Wednesday.") == [("Wednesday", "2025-01-15")]
+
+
+def test_days_of_one_month_are_that_month_and_slated_looks_ahead() -> None:
+    assert times("a council meeting slated for January 23-24") == [("January 23-24", "2025-01")]
+    assert times("a council meeting slated for Friday") == [("Friday", "2025-01-17")]
+    # one day, and a past clause: as before
+    assert times("a council meeting on January 23") == [("January 23", "2025-01-23")]
+    assert times("the council met on Friday") == [("Friday", "2025-01-10")]
+
+
+def test_pausing_or_leaving_talks_on_a_deal_rejects_the_deal(lexicon: Lexicon) -> None:
+    text = "Chile is hitting pause on negotiations for a new trade agreement with Peru."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "deal-object",
+            "peru",
+            "new-trade-agreement-with",
+            "a new trade agreement with Peru",
+        ),
+        ("objections", "rejection-verb", "chile", "new-trade-agreement-with", text[:-1]),
+    ]
+    text = (
+        "The Chilean government has decided neither to sign nor to continue negotiating an "
+        "agreement on fisheries with the European Union."
+    )
+    assert acts(text, lexicon) == [
+        ("proposals", "deal-object", "european-union", "agreement", "an agreement"),
+        ("objections", "rejection-verb", "chile", "agreement", text[4:-1]),
+    ]
+    # a step back from something the words do not name as anyone's: nothing
+    assert acts("Chile stepped back from a previous round of negotiations in July.", lexicon) == []
+
+
+def test_going_to_the_wto_over_a_measure_objects_to_it(lexicon: Lexicon) -> None:
+    text = "Peru had gone to the WTO in March over Chile’s anti-dumping duties on sugar."
+    assert [a[:3] for a in acts(text, lexicon)] == [
+        ("proposals", "measure-noun", "chile"),
+        ("objections", "objection-legal", "peru"),
+    ]
+    # a visit, not a case
+    assert acts("Peru’s minister went to the WTO headquarters in Geneva on Monday.", lexicon) == []
+
+
+def test_a_countrys_top_negotiator_acts_for_it(lexicon: Lexicon) -> None:
+    offer = "Chile proposed a larger sugar quota. "
+    assert [
+        a[:3] for a in acts(offer + "Peru’s chief negotiator rejected the offer.", lexicon)
+    ] == [
+        ("proposals", "demand-verb", "chile"),
+        ("objections", "rejection-verb", "peru"),
+    ]
+    # a country's exporters are not its government
+    assert [a[:3] for a in acts(offer + "Peru’s top exporters rejected the offer.", lexicon)] == [
+        ("proposals", "demand-verb", "chile"),
+    ]
+
+
+def test_a_page_heading_drafts_no_act(lexicon: Lexicon) -> None:
+    text = "Peru Rejects Chilean Offer\n\nPeru rejected the Chilean offer on sugar quotas."
+    assert [a[1] for a in acts(text, lexicon) if a[0] == "objections"] == ["rejection-verb"]
+    assert [a[4] for a in acts(text, lexicon) if a[0] == "objections"] == [
+        "Peru rejected the Chilean offer on sugar quotas"
+    ]
+    # a sentence on a line of its own is no heading
+    text = "Peru rejected the Chilean offer on sugar quotas.\n\nTalks resume in May."
+    assert [a[1] for a in acts(text, lexicon) if a[0] == "objections"] == ["rejection-verb"]
+
+
+def test_a_source_asking_not_to_be_named_demands_nothing(lexicon: Lexicon) -> None:
+    text = (
+        "Chile will extend the sugar quota for three months, said two officials, who "
+        "requested anonymity to discuss private talks."
+    )
+    # Chile's measure stays; no demand, and nothing of the officials'
+    assert [(f.section, f.rule) for f in draft(text, lexicon) if f.section != "events"] == [
+        ("proposals", "measure-verb")
+    ]
+    assert [
+        f.section
+        for f in draft("Peru requested a review of the sugar quota.", lexicon)
+        if f.section == "demands"
+    ] == ["demands"]

@@ -586,3 +586,43 @@ def test_a_family_name_first_used_alone_is_that_person(lexicon: Lexicon, later: 
             "Cooperation is better than confrontation" + ("." if "Xi, who" in later else ","),
         )
     ]
+
+
+def test_a_persons_office_speaks_as_itself(lexicon: Lexicon) -> None:
+    text = (
+        "Trade Minister Elena Varga’s office said in a statement that the talks had "
+        "“stalled for no good reason,” blaming the delay on Chile."
+    )
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        ("elena-varga-s-office", "stalled for no good reason,")
+    ]
+    # the person herself, with no office between
+    text = "“The talks have stalled for no good reason,” Trade Minister Elena Varga said."
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        ("elena-varga", "The talks have stalled for no good reason,")
+    ]
+
+
+def test_the_government_is_the_one_whose_government_was_named(lexicon: Lexicon) -> None:
+    opening = "The Chilean government ended the fisheries talks on Monday. "
+    text = opening + "“We saw no progress,” the government said."
+    assert [(by, words) for by, words, _ in _draft(text, lexicon)] == [
+        ("chile", "We saw no progress,")
+    ]
+    # no government named before, or two: nobody
+    assert _draft("“We saw no progress,” the government said.", lexicon) == []
+    text = (
+        opening + "The Peruvian government regretted it. “We saw no progress,” the government said."
+    )
+    assert _draft(text, lexicon) == []
+
+
+def test_a_participle_after_a_quotation_is_the_subjects_act(lexicon: Lexicon) -> None:
+    text = (
+        "Chile said Lima’s “refusal to move has stalled the talks,” accusing Peru of keeping "
+        "its sugar tariffs."
+    )
+    objections = [
+        f.fields["by"] for f in extract(_article(text), lexicon).facts if f.section == "objections"
+    ]
+    assert objections == ["chile"]  # not Lima, not Peru

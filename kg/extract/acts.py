@@ -266,7 +266,8 @@ _VERDICT = re.compile(
     r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|bans?|"
     r"regime|quota|quotas|ban|plan|proposal|proposals|bill|rates|levy|clause|demands?|"
     r"offer|requirements?|rules|changes|deal|agreement|pact|treaty|accord)"
-    r"(?:\s+on\s+(?:[\w-]+\s+){0,3}?[\w-]+(?=\s+(?:breaks|broke|violate|is|are|was|were)\b))?"
+    r"(?:\s+on\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"(?=\s+(?:breaks|broke|violate|is|are|was|were|isn|aren|wasn|weren)\b))?"
     r"(?:\s+(?:imposed|levied|announced|proposed|introduced)\s+by\s+(?:the\s+)?"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s+"
     r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
@@ -282,7 +283,8 @@ _VERDICT = re.compile(
     # an offer or a measure judged by its size or balance: "said the offer was too low",
     # "the proposal falls short", "does not go far enough"
     r"(?:far\s+|much\s+|still\s+)?too\s+(?:low|little|small|high|modest|limited|narrow)\b|"
-    r"not\s+(?:nearly\s+)?(?:good\s+)?enough|insufficient|inadequate|disappointing|"
+    r"not\s+(?:nearly\s+)?(?:good\s+)?enough|(?:is|are|was|were)n['’]t\s+(?:good\s+)?enough|"
+    r"insufficient|inadequate|disappointing|"
     r"unbalanced|one-sided|lopsided|harmful|damaging|a\s+step\s+backwards?|"
     r"(?:falls?|fell|falling)\s+(?:well\s+|far\s+)?short|"
     r"(?:does|do|did)\s+not\s+go\s+far\s+enough|(?:doesn['’]t|don['’]t|didn['’]t)\s+go\s+far\s+enough)"
@@ -311,8 +313,11 @@ _JOIN = re.compile(
     re.IGNORECASE,
 )
 _DEAL = re.compile(
-    r"\s*(?:(?:to\s+)?(?:join|joining|sign|signing|ratify|ratifying|approve|approving|"
-    r"conclude|concluding|be\s+part\s+of|be\s+bound\s+by)\s+)?"
+    r"\s*(?:(?:nor\s+)?(?:to\s+)?(?:continue\s+)?(?:join|joining|sign|signing|ratify|ratifying|"
+    r"approve|approving|conclude|concluding|negotiate|negotiating|be\s+part\s+of|"
+    r"be\s+bound\s+by)\s+)?"
+    # "hitting pause on negotiations for a new free trade agreement with Canada"
+    r"(?:(?:the\s+)?(?:negotiations|talks)\s+(?:for|on|over|towards?)\s+)?"
     r"(?P<deal>(?:(?P<the>the|this|that)|a|an|any)\s+(?:[\w“”\"’'.-]+\s+){0,5}?"
     r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
     r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)",
@@ -449,13 +454,41 @@ _LEGAL_ACTION = re.compile(
     r"initiat(?:es|ed|ing))\s+(?:a|an)\s+(?:formal\s+|legal\s+|new\s+)?"
     r"(?:[A-Z][A-Za-z.]*\s+)?(?:appeal|"
     r"complaint|challenge|case|dispute)\b|"
-    r"\b(?:took|takes|take|taking|hauled|hauls|haul)\s+[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
-    r"(?=\s+(?:to|before)\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b)"
+    r"\b(?:took|takes|take|taking|hauled|hauls|haul|reported|reports)\s+"
+    r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
+    r"(?=\s+(?:to|before)\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b)|"
+    # "The EU had gone to the WTO in November 2019", "Australia went to the WTO over ..."
+    r"\b(?:went|gone)(?=\s+to\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b"
+    r"(?!['’]?s?\s+(?:headquarters|ministerial|meeting|conference|summit|talks|chief|head)\b))"
 )
 # a verb in the past tense: after a country, the country acts ("Canada opened", "Mexico
 # agreed"), it does not name other people as "U.S. lawmakers" does
 _PAST = re.compile(r"[a-z]{2,}[^e]ed")
-_ADVERB = re.compile(r"[a-z]{3,}ly")  # "strongly", "flatly", "repeatedly"
+_ADVERB = re.compile(r"[a-z]{3,}ly")
+# objection and rejection words that say too little without the proposal they are about
+_NEEDS_TARGET = frozenset(
+    {
+        "pushed back from",
+        "pushes back from",
+        "stepped back from",
+        "steps back from",
+        "backed away from",
+        "backs away from",
+        "decided not to extend",
+        "decides not to extend",
+        "decided not to renew",
+        "decides not to renew",
+        "is concerned about",
+        "are concerned about",
+        "was concerned about",
+        "were concerned about",
+        "will opt out of",
+    }
+)
+# ranks between a country's possessive and its officials: "Australia's top negotiator"
+_RANKS = frozenset(
+    {"top", "chief", "lead", "senior", "deputy", "main"}
+)  # "strongly", "flatly", "repeatedly"
 # a demand noun and what it is for: "Beijing's proposal to ...", "a demand by New Zealand to
 # ...", "U.S. demands include ...", "Peru's key demand is ..."
 _DEMAND_NOUN = re.compile(
@@ -675,6 +708,13 @@ class ActFinder:
             return False  # "Washington's (final) decision to impose tariffs": the country acts
         if (
             nxt is not None
+            and nxt.group(1) in _RANKS
+            and nxt.group(2) in self.lexicon.speech["officials"]
+            and re.search(r"['’]s?$", self.text[m.start : m.end])
+        ):
+            return False  # "Australia's top negotiator", "China's chief negotiator": its own
+        if (
+            nxt is not None
             and nxt.group(2) is not None
             and _ADVERB.fullmatch(nxt.group(1))
             and (
@@ -749,7 +789,9 @@ class ActFinder:
 
     # --- rules ---------------------------------------------------------------------------
     def sentence(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
-        """Paraphrased acts in a sentence (the words outside quotations)."""
+        """Paraphrased acts in a sentence (the words outside quotations); none in a heading."""
+        if _heading(self.text, s.start, s.end):
+            return  # "India Opts Out of Trade Pillar": a page's heading says what follows
         source = self._source(s)
         self._demand_nouns(s, source, quote_spans)
         self._proposed_by(s, quote_spans)
@@ -1170,8 +1212,8 @@ class ActFinder:
                 self.text, max(s.start, verb[0] - 12), verb[0]
             ):
                 continue  # "hit back at", "pushed back against": no backing
-            before = self.text[max(s.start, verb[0] - 3) : verb[0]]
-            if first.endswith("ing") and re.search(r",\s*$", before):
+            before = self.text[max(s.start, verb[0] - 4) : verb[0]]
+            if first.endswith("ing") and re.search(r",[\"”’']?\s*$", before):
                 # ", seeking ...": what the clause before does, said again (an appeal
                 # "seeking a review"), by the clause's subject, not its last name
                 if kind == "demand" and self._act_before(s.start, verb[0]):
@@ -1381,6 +1423,8 @@ class ActFinder:
         after = self.text[verb[1] : s.end]
         if re.match(r"\s+(?:anything|nothing|no|little|something)\b", after):
             return False  # "could offer anything on subsidies": nothing in particular
+        if re.match(r"\s+(?:anonymity|not\s+to\s+be\s+(?:named|identified))\b", after):
+            return False  # "sources, who requested anonymity": a source's condition, no demand
         if verb[2].lower() in ("insist", "insists", "insisted", "insisting"):
             # "insists that Britain must accept ...": a demand; "insisted that the talks
             # were useful", "insisted it would ...": a view
@@ -1731,7 +1775,9 @@ class ActFinder:
             if agent is None or _WITNESS.search(self.text[agent.end : m.start()]):
                 continue
             end = self._clause(m.end(), s.end)[1]
-            if not re.match(r"\s+(?:to|with|at|under|against|before)\b", self.text[m.end() : end]):
+            if not re.match(
+                r"\s+(?:to|with|at|under|against|before|over)\b", self.text[m.end() : end]
+            ):
                 continue  # "a new case" of some other kind: where or against what is unsaid
             obj_end = s.end
             while obj_end > m.end() and self.text[obj_end - 1] in " .":
@@ -1877,6 +1923,18 @@ class ActFinder:
                     for x in self.mentions.within(d_start, d_end)
                     if x.actor.kind in ("Country", "Organization")
                     and re.search(r"\bwith\s+(?:the\s+)?$", self.text[d_start : x.start])
+                ),
+                None,
+            )
+        if leader is None:
+            # "an institutional agreement on relations with the European Union"
+            leader = next(
+                (
+                    x.actor
+                    for x in self.mentions.within(d_end, end)
+                    if x.actor.kind in ("Country", "Organization")
+                    and re.search(r"\bwith\s+(?:the\s+)?$", self.text[d_end : x.start])
+                    and not re.search(r"[,;]", self.text[d_end : x.start])
                 ),
                 None,
             )
@@ -2028,6 +2086,8 @@ class ActFinder:
                 if not other:
                     return
                 agent = other[-1]
+        if not targets and verb[2].lower() in _NEEDS_TARGET:
+            return  # "stepped back from a previous round": from what, and whose, is unsaid
         fields: dict[str, object] = {"kind": kind, "by": agent.actor.key}
         if targets:
             fields["proposal"] = targets[0].key if len(targets) == 1 else None
@@ -2276,6 +2336,21 @@ _NOT_CONTENT = frozenset(
      "their", "them", "they", "unless", "which", "into", "than", "only", "also", "more",
      "deal", "agreement", "trade", "talks", "said", "says"}
 )  # fmt: skip
+
+
+def _heading(text: str, start: int, end: int) -> bool:
+    """A heading within a page: a paragraph of its own of at most ten words, most of them
+    capitalised, that does not end like a sentence ("India Opts Out of Trade Pillar")."""
+    if text[end:].lstrip(" ")[:1] not in ("\n", "") or text[:start].rstrip(" ")[-1:] not in (
+        "\n",
+        "",
+    ):
+        return False
+    words = text[start:end].split()
+    if not words or len(words) > 10 or words[-1][-1] in '.!?:;"”’)]':
+        return False
+    upper = sum(1 for w in words if w[0].isupper())
+    return upper * 2 > len(words)
 
 
 def _content_words(words: str) -> set[str]:

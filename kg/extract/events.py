@@ -61,7 +61,7 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _SCHEDULED = re.compile(
-    r"\b(?:will|'ll|’ll|shall|scheduled|planned|due\s+(?:to|for|on|in)|set\s+(?:to|for)|"
+    r"\b(?:will|'ll|’ll|shall|scheduled|slated|planned|due\s+(?:to|for|on|in)|set\s+(?:to|for)|"
     r"plan(?:s|ned)?\s+to|(?:is|are)\s+to\s+[a-z]|next|upcoming|forthcoming)\b",
     re.IGNORECASE,
 )

@@ -82,6 +82,8 @@ def find_mentions(
     surnames(text, toks, found, known, lexicon)
     roles(text, found, lexicon)
     _body_roles(text, found)
+    _person_offices(text, found)
+    _government_roles(text, found)
     source_anaphora(text, found)
     _generic_names(text, found)
     found.seal()
@@ -186,6 +188,48 @@ def _body_roles(text: str, found: Mentions) -> None:
         }
         if len(bodies) == 1:
             found.add(Mention(m.start(), m.end(), bodies.pop(), "role"))
+
+
+_PERSON_OFFICE = re.compile(r"['’]s\s+office\b(?!\s+of\b)")
+
+
+def _person_offices(text: str, found: Mentions) -> None:
+    """ "Trudeau's office said", "Trade Minister Mary Ng's office said in a statement": the
+    office speaks as itself, a body of the person's side, not the person (whose words they
+    may not be)."""
+    for m in list(found.found):
+        if m.actor.kind != "Person" or m.via == "pronoun":
+            continue
+        office = _PERSON_OFFICE.match(text, m.end)
+        if office is None:
+            continue
+        name = " ".join(text[m.start : office.end()].split())
+        body = local_actor("GovernmentBody", name, "office", affiliation=m.actor.affiliation)
+        found.add(Mention(m.start, office.end(), body, "name"))
+
+
+_GOVERNMENT_ROLE = re.compile(r"\b[Tt]he\s+government\b(?!\s+of\b)(?!\s+[A-Z])")
+
+
+def _government_roles(text: str, found: Mentions) -> None:
+    """ "the government said" after "the Swiss government": the one country whose
+    government the article named before ("the Swiss government", "Canada's government");
+    with none, or two such countries, nobody."""
+    for m in _GOVERNMENT_ROLE.finditer(text):
+        if found.at(m.start()) is not None or found.at(m.end() - 1) is not None:
+            continue
+        named = {
+            c.actor
+            for c in found.found
+            if c.end <= m.start()
+            and c.actor.kind == "Country"
+            and (
+                text[c.start : c.end].endswith("government")
+                or re.match(r"(?:['’]s)?\s+government\b", text[c.end : c.end + 14]) is not None
+            )
+        }
+        if len(named) == 1:
+            found.add(Mention(m.start(), m.end(), named.pop(), "role"))
 
 
 def _generic_names(text: str, found: Mentions) -> None:

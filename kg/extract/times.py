@@ -32,6 +32,14 @@ _FULL_MONTH = (
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("iso", re.compile(r"\b(\d{4})-(\d{2})-(\d{2})\b")),
     (
+        # days of one month: "July 23-24", "Nov. 3 to 5" (a meeting's days): the month
+        "month-days",
+        re.compile(
+            r"\b(" + _MONTH + r")\s+(\d{1,2})\s*(?:[-–]|to)\s*\d{1,2}\b(?!\s*[:.]\d)"
+            r"(?:,?\s+(\d{4})\b)?"
+        ),
+    ),
+    (
         "month-day",
         re.compile(
             r"\b(" + _MONTH + r")\s+(\d{1,2})(?:st|nd|rd|th)?\b"
@@ -118,7 +126,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 ]
 _FUTURE = re.compile(
     r"\b(?:will|would|'ll|’ll|shall|is\s+(?:scheduled|set|due|expected)|"
-    r"are\s+(?:scheduled|set|due|expected)|scheduled|planned|set\s+(?:to|for)|"
+    r"are\s+(?:scheduled|set|due|expected)|scheduled|slated|planned|set\s+(?:to|for)|"
     r"due\s+(?:to|for|on|in)|plans?\s+to|planning\s+to|going\s+to|expects?\s+to|"
     r"hopes?\s+to|aims?\s+to|aiming\s+to|next|upcoming|forthcoming|deadline|should|must|"
     r"(?:could|may|might)(?!\s+have\b)|"
@@ -241,6 +249,9 @@ def _resolve_or_raise(
 ) -> tuple[str | None, str | None]:
     if kind == "iso":
         return dt.date(int(m[1]), int(m[2]), int(m[3])).isoformat(), "day"
+    if kind == "month-days":
+        one_day, _ = _resolve_or_raise("month-day", m, published, future)
+        return (one_day[:7], "month") if one_day else (None, None)
     if kind in ("month-day", "day-month"):
         month_day = f"{m[1]} {m[2]}"
         year = m[3]
@@ -339,7 +350,9 @@ def _resolve_or_raise(
             back = back or 7
             return (published - dt.timedelta(days=back)).isoformat(), "day"
         if modifier == "next" or (future and modifier != "this"):
-            ahead = (target - published.weekday()) % 7 or 7
+            # the publication's own weekday is that day ("later on Tuesday" in Tuesday's
+            # paper), unless the words say "next"
+            ahead = (target - published.weekday()) % 7 or (7 if modifier == "next" else 0)
             return (published + dt.timedelta(days=ahead)).isoformat(), "day"
         return (published - dt.timedelta(days=back)).isoformat(), "day"
     return None, None
