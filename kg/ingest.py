@@ -10,6 +10,7 @@ writes many graphs at once faster than a few (``Caps.bulk_writes``: Oxigraph's b
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import logging
 import os
@@ -213,11 +214,28 @@ def _init_worker(parent: int, extra_reference: list[str], known: KnownPeople | N
     end_with_parent(parent)  # a killed ingest leaves no worker behind
     reference = load_reference([Path(p) for p in extra_reference])
     _worker_reference = (reference, reference_to_graph(reference), known)
+    if known is None:  # no article is drafted (see _check_in_worker)
+        # what the worker keeps for its life (the reference data and its graph, the modules)
+        # is left out of every later garbage collection
+        gc.freeze()
 
 
 def _check_in_worker(paths: list[Input]) -> list[Verdict]:
+    """One batch checked in a worker process. When no article is drafted (``known`` is None),
+    without the cyclic garbage collector while it runs: a batch of facts files makes hundreds
+    of thousands of objects (YAML nodes, terms, triples) that reference counting frees
+    (collecting them as they were made cost 6-12 % of the workers' CPU in an ingest of 1k
+    articles; their peak RSS is the same within 5 MB); the collector runs again between
+    batches. The extractor's garbage is left to the collector: without it, drafting 100
+    articles took twice the CPU and 185 MB instead of 111 MB per worker."""
     assert _worker_reference is not None
-    return check_batch(paths, *_worker_reference)
+    drafting = _worker_reference[2] is not None
+    if not drafting:
+        gc.disable()
+    try:
+        return check_batch(paths, *_worker_reference)
+    finally:
+        gc.enable()
 
 
 def _batches(

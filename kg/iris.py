@@ -108,6 +108,7 @@ def software_iri(name: str, version: str) -> URIRef:
     return mint("software", name, version)
 
 
+@lru_cache(maxsize=8192)  # the same names recur in every article that names them
 def name_key(name: str) -> str:
     """A name as a key that ignores case, diacritics and punctuation: the words of the name,
     lower case, without accents, joined by hyphens.
@@ -152,6 +153,13 @@ def check_iri(value: str) -> URIRef:
     """An absolute IRI given by a user, refused if it could break out of RDF or SPARQL syntax,
     or if the store's own IRI parser refuses it (RFC 3987: a code point outside the ranges
     IRIs allow, such as U+FFF0, or a ``%`` not followed by two hex digits)."""
+    require_iri(value)
+    return URIRef(value)
+
+
+def require_iri(value: str) -> None:
+    """``check_iri`` without making a term of the IRI: for an IRI that is one already, whose
+    text is about to be written (``kg.sparql_terms.render``, hundreds of times per article)."""
     hint = 'IRIs need a scheme such as https: and no spaces or <>"{}|^`\\ characters'
     if not _IRI_SCHEME.match(value) or _IRI_FORBIDDEN.search(value):
         raise InputError(f"{value!r} is not an absolute IRI", hint=hint)
@@ -161,4 +169,3 @@ def check_iri(value: str) -> URIRef:
         pyoxigraph.NamedNode(value)
     except (ValueError, UnicodeError) as e:  # UnicodeError: a lone surrogate
         raise InputError(f"{value!r} is not an absolute IRI: {e}", hint=hint) from None
-    return URIRef(value)

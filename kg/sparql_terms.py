@@ -17,7 +17,7 @@ from collections.abc import Iterable, Iterator, Mapping, Sequence
 from rdflib import BNode, Literal, URIRef
 from rdflib.term import Node
 
-from kg.iris import check_iri
+from kg.iris import require_iri
 
 XSD_STRING = "http://www.w3.org/2001/XMLSchema#string"
 _ESCAPES = {
@@ -66,7 +66,7 @@ def render_lines(triples: Iterable[tuple[Node, Node, Node]]) -> list[str]:
 def render(term: Node) -> str:
     """A term in SPARQL syntax; raises ``InputError`` for an IRI that is not safe."""
     if isinstance(term, URIRef):
-        check_iri(term)
+        require_iri(term)
         return f"<{term}>"
     if isinstance(term, Literal):
         body = f'"{_escape(str(term))}"'
