@@ -17,10 +17,10 @@ from kg.queries.adhoc import PREDECLARED, syntax_message, write_graph
 from kg.queries.adhoc import check as check_query
 from kg.queries.cursor import make as make_cursor
 from kg.queries.cursor import resume as resume_cursor
-from kg.queries.formats import iri_columns
-from kg.queries.run import MAX_ROWS
+from kg.queries.formats import CELLS, iri_columns, write_boolean, write_rows
+from kg.queries.run import MAX_ROWS, stream_saved
 from kg.resources import sample_dir
-from kg.store import Results
+from kg.store import Results, Stream, column_indexes
 
 ENV_QUERY_TIMEOUT = "TRADEKG_QUERY_TIMEOUT"
 QUERY_TIMEOUT = 60.0
@@ -95,7 +95,7 @@ def page_options(f: Any) -> Any:
         "every",
         is_flag=True,
         help=f"Every row: the table shows the first {PAGE} without it (the other formats "
-        "give every row unless --limit is given).",
+        "give every row unless --limit is given, written as they come).",
     )(f)
     f = click.option(
         "--offset",
@@ -143,6 +143,19 @@ def _write(results: Results, fmt: str, width: int | None, iris: bool, hide: list
         results = results.project(labels + [v for v in results.variables if v in hide])
         hide = []
     write_results(results, fmt, sys.stdout, width=width, hidden=hide)
+
+
+def _write_stream(stream: Stream, fmt: str, columns: str | None) -> None:
+    """Write every row of ``stream`` as it comes (only ``columns``, in their order, if given)."""
+    if stream.boolean is not None:
+        write_boolean(stream.boolean, fmt, sys.stdout)
+        return
+    variables, rows = stream.variables, stream.rows
+    if columns:
+        picked = [c.strip() for c in columns.split(",") if c.strip()]
+        index = column_indexes(variables, picked)
+        variables, rows = picked, (tuple(row[i] for i in index) for row in rows)
+    write_rows(variables, rows, fmt, sys.stdout)
 
 
 @cli.command("query")
@@ -223,6 +236,11 @@ def query_cmd(
             page = Page(fmt, limit, offset, every)
             if cursor is not None and offset:
                 page.default = False  # the rest, not every row
+            if page.limit is None and fmt in CELLS:
+                # every row, written as the store gives them
+                stream = stream_saved(store, name, values, cell=CELLS[fmt], offset=page.offset)
+                _write_stream(stream, fmt, columns)
+                return
             results = run_saved(store, name, values, limit=page.limit, offset=page.offset)
 
             def next_page(at: int) -> str:

@@ -8,12 +8,13 @@ and long cells wrap on word boundaries. Every other format holds every column an
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 import math
 import re
 import shutil
 import textwrap
-from collections.abc import Collection
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, TextIO
 
 from rdflib import BNode, Literal, URIRef
@@ -100,6 +101,113 @@ def plain_tsv_cell(term: Node | None) -> str:
     return text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n").replace("\r", "\\r")
 
 
+def csv_cell(term: Node | None) -> str:
+    """A CSV cell (SPARQL 1.1 CSV): the plain value, quoted by the writer where needed."""
+    return plain(term)
+
+
+def tsv_cell(term: Node | None) -> str:
+    """A TSV cell (SPARQL 1.1 TSV): the term in SPARQL syntax; empty when unbound."""
+    return "" if term is None else render(term)
+
+
+def jsonl_cell(term: Node | None) -> str:
+    """A JSON Lines value (plain_value) as JSON text."""
+    return json.dumps(plain_value(term), ensure_ascii=False)
+
+
+# the indentation of json.dump(..., indent=1) at the depth of a binding's term, and of its keys
+_TERM_INDENT = "\n    "
+_KEY_INDENT = "\n     "
+
+
+def json_cell(term: Node | None) -> str | None:
+    """A term of a SPARQL 1.1 JSON binding as json.dump(indent=1) writes it at its depth in
+    the document (write_rows); None when unbound (left out of the binding)."""
+    if term is None:
+        return None
+    fields = [
+        f"{json.dumps(k, ensure_ascii=False)}: {json.dumps(v, ensure_ascii=False)}"
+        for k, v in json_term(term).items()
+    ]
+    return "{" + _KEY_INDENT + ("," + _KEY_INDENT).join(fields) + _TERM_INDENT + "}"
+
+
+# what each format makes of a cell (a term, or None when unbound), for write_rows: a row is
+# made of its cells alone, so a reader of the store may make each distinct term's cell once
+CELLS: dict[str, Callable[[Node | None], Any]] = {
+    "csv": csv_cell,
+    "tsv": tsv_cell,
+    "json": json_cell,
+    "jsonl": jsonl_cell,
+    "plain-tsv": plain_tsv_cell,
+}
+BATCH = 1000  # rows written to the output at a time
+
+
+def write_rows(
+    variables: Sequence[str], rows: Iterable[Sequence[Any]], fmt: str, out: TextIO
+) -> None:
+    """Write rows of cells made by ``CELLS[fmt]`` in ``fmt`` (any format but the table), as
+    they come: the header first (flushed), then BATCH rows at a time, never the whole answer
+    at once. The bytes are those of the whole answer written at once (tests/test_stream.py
+    keeps the writer of before as the reference)."""
+    batches = _batches(rows)
+    if fmt == "csv":
+        writer = csv.writer(out, lineterminator="\r\n")
+        writer.writerow(variables)
+        out.flush()
+        for batch in batches:
+            writer.writerows(batch)
+    elif fmt in ("tsv", "plain-tsv"):
+        names = ("?" + v for v in variables) if fmt == "tsv" else variables
+        out.write("\t".join(names) + "\n")
+        out.flush()
+        for batch in batches:
+            out.write("".join(["\t".join(row) + "\n" for row in batch]))
+    elif fmt == "jsonl":
+        keys = [json.dumps(v, ensure_ascii=False) + ": " for v in variables]
+        for batch in batches:
+            out.write(
+                "".join(
+                    [
+                        "{" + ", ".join([k + c for k, c in zip(keys, row, strict=True)]) + "}\n"
+                        for row in batch
+                    ]
+                )
+            )
+    elif fmt == "json":
+        _write_json(variables, batches, out)
+    else:
+        raise ValueError(f"rows cannot be written as they come in {fmt}")
+
+
+def _write_json(variables: Sequence[str], batches: Iterable[list[Any]], out: TextIO) -> None:
+    """SPARQL 1.1 JSON results, byte for byte as json.dump(doc, indent=1, ensure_ascii=False)
+    writes the whole document."""
+    names = [json.dumps(v, ensure_ascii=False) for v in variables]
+    head = "[" + "".join(["\n   " + n + "," for n in names])[:-1] + "\n  ]" if names else "[]"
+    out.write('{\n "head": {\n  "vars": ' + head + '\n },\n "results": {\n  "bindings": [')
+    out.flush()
+    keys = ["\n    " + n + ": " for n in names]
+    first = True
+    for batch in batches:
+        parts = []
+        for row in batch:
+            bound = [k + c for k, c in zip(keys, row, strict=True) if c is not None]
+            binding = "{" + ",".join(bound) + "\n   }" if bound else "{}"
+            parts.append(("\n   " if first else ",\n   ") + binding)
+            first = False
+        out.write("".join(parts))
+    out.write("\n  ]\n }\n}\n" if not first else "]\n }\n}\n")
+
+
+def _batches(rows: Iterable[Sequence[Any]]) -> Iterator[list[Any]]:
+    it = iter(rows)
+    while batch := list(itertools.islice(it, BATCH)):
+        yield batch
+
+
 def write_results(
     results: Results,
     fmt: str,
@@ -114,44 +222,11 @@ def write_results(
     the columns to leave out (IRI columns a label column stands for).
     """
     if results.boolean is not None:
-        if fmt == "json":
-            json.dump({"head": {}, "boolean": results.boolean}, out)
-            out.write("\n")
-        else:
-            out.write(("true" if results.boolean else "false") + "\n")
+        write_boolean(results.boolean, fmt, out)
         return
-    if fmt == "json":
-        doc = {
-            "head": {"vars": results.variables},
-            "results": {
-                "bindings": [
-                    {
-                        v: json_term(t)
-                        for v, t in zip(results.variables, row, strict=True)
-                        if t is not None
-                    }
-                    for row in results.rows
-                ]
-            },
-        }
-        json.dump(doc, out, ensure_ascii=False, indent=1)
-        out.write("\n")
-    elif fmt == "jsonl":
-        for row in results.rows:
-            record = {v: plain_value(t) for v, t in zip(results.variables, row, strict=True)}
-            out.write(json.dumps(record, ensure_ascii=False) + "\n")
-    elif fmt == "csv":
-        writer = csv.writer(out, lineterminator="\r\n")
-        writer.writerow(results.variables)
-        writer.writerows([plain(t) for t in row] for row in results.rows)
-    elif fmt == "tsv":
-        out.write("\t".join("?" + v for v in results.variables) + "\n")
-        for row in results.rows:
-            out.write("\t".join("" if t is None else render(t) for t in row) + "\n")
-    elif fmt == "plain-tsv":
-        out.write("\t".join(results.variables) + "\n")
-        for row in results.rows:
-            out.write("\t".join(plain_tsv_cell(t) for t in row) + "\n")
+    if fmt in CELLS:
+        cell = CELLS[fmt]
+        write_rows(results.variables, ([cell(t) for t in row] for row in results.rows), fmt, out)
     else:
         shown = [i for i, v in enumerate(results.variables) if v not in hidden]
         table(
@@ -160,6 +235,15 @@ def write_results(
             out,
             terminal_width() if width is None else width,
         )
+
+
+def write_boolean(answer: bool, fmt: str, out: TextIO) -> None:
+    """The answer to an ASK query: SPARQL 1.1 JSON, else true or false on a line."""
+    if fmt == "json":
+        json.dump({"head": {}, "boolean": answer}, out)
+        out.write("\n")
+    else:
+        out.write(("true" if answer else "false") + "\n")
 
 
 def terminal_width() -> int:

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
+from typing import Any
 
 from kg.errors import UsageError
 from kg.queries.catalogue import get_query
 from kg.queries.params import resolve_params
-from kg.store import Results, Store
+from kg.store import Results, Store, Stream
 
 MAX_ROWS = 1_000_000_000  # a limit or offset past this is a mistake, not a request
 
@@ -71,3 +72,21 @@ def run_saved(
         if page is not None:
             return page
     return store.select(query.text, bindings, max_rows=limit, offset=offset)
+
+
+def stream_saved(
+    store: Store,
+    name: str,
+    params: Mapping[str, str] | None = None,
+    *,
+    cell: Callable[[Any], Any],
+    offset: int = 0,
+) -> Stream:
+    """Every row of the saved query ``name`` after the first ``offset``, as the store gives
+    them, each value made a cell by ``cell`` (Store.stream): the whole answer in its order,
+    written without holding it (kg.queries.formats.write_rows), where run_saved reads it
+    whole."""
+    _, offset = page_bounds(None, offset)
+    query = get_query(name)
+    bindings = resolve_params(store, query, params or {})
+    return store.stream(query.text, bindings, cell=cell, offset=offset)

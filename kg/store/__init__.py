@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import os
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, BinaryIO, Protocol, TypeVar
@@ -83,6 +83,18 @@ class Caps:
     codepoint_order: bool = False
 
 
+def column_indexes(variables: Sequence[str], columns: Sequence[str]) -> list[int]:
+    """Where ``columns`` are among ``variables``; a UsageError names one that is not."""
+    missing = [c for c in columns if c not in variables]
+    if missing:
+        from kg.errors import UsageError
+
+        raise UsageError(
+            f"no column {missing[0]!r} in the results", hint="columns: " + ", ".join(variables)
+        )
+    return [variables.index(c) for c in columns]
+
+
 @dataclass
 class Results:
     """The answer to a SELECT (``variables`` and ``rows``) or an ASK (``boolean``);
@@ -95,20 +107,22 @@ class Results:
 
     def project(self, columns: Sequence[str]) -> Results:
         """Only these columns, in this order."""
-        missing = [c for c in columns if c not in self.variables]
-        if missing:
-            from kg.errors import UsageError
-
-            raise UsageError(
-                f"no column {missing[0]!r} in the results",
-                hint="columns: " + ", ".join(self.variables),
-            )
-        index = [self.variables.index(c) for c in columns]
+        index = column_indexes(self.variables, columns)
         return Results(
             list(columns),
             [tuple(row[i] for i in index) for row in self.rows],
             truncated=self.truncated,
         )
+
+
+@dataclass
+class Stream:
+    """The answer to a SELECT as it comes (``variables``, and ``rows`` to iterate once: each a
+    tuple of cells) or to an ASK (``boolean``, no rows); see ``Store.stream``."""
+
+    variables: list[str]
+    rows: Iterator[tuple[Any, ...]]
+    boolean: bool | None = None
 
 
 class Store(Protocol):
@@ -148,6 +162,20 @@ class Store(Protocol):
         ``bindings`` bound. ``timeout`` (seconds) and ``max_rows`` apply as ``caps`` says.
         ``offset``: the first rows of the answer are skipped (read, not kept), and
         ``max_rows`` counts the rows after them: a page of the answer."""
+
+    def stream(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        cell: Callable[[Node | None], Any],
+        offset: int = 0,
+    ) -> Stream:
+        """Every row of a SELECT query's answer after the first ``offset``, each value made a
+        cell by ``cell`` (a term, or None when unbound): the rows as they come, for writing
+        a whole answer without holding it (kg.queries.formats.write_rows). ``cell`` is called
+        once per distinct term where the backend can tell them apart cheaply. An ASK query's
+        answer has no rows and sets ``boolean``."""
 
     def construct(
         self,
@@ -222,6 +250,22 @@ class Reading(Closing):
         dataset: Dataset | None = None,
     ) -> Results:
         raise NotImplementedError
+
+    def stream(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        cell: Callable[[Node | None], Any],
+        offset: int = 0,
+    ) -> Stream:
+        """The rows of ``select`` (read whole, then made cells)."""
+        answer = self.select(query, bindings, offset=offset)
+        return Stream(
+            answer.variables,
+            (tuple(cell(t) for t in row) for row in answer.rows),
+            answer.boolean,
+        )
 
     def ask(
         self,
@@ -318,7 +362,9 @@ __all__ = [
     "RenderedGraph",
     "Results",
     "Store",
+    "Stream",
     "Triples",
+    "column_indexes",
     "default_location",
     "is_remote",
     "open_store",

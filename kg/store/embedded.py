@@ -5,9 +5,9 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import logging
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import pyoxigraph as ox
 from rdflib import URIRef
@@ -24,6 +24,7 @@ from kg.store import (
     Reading,
     RenderedGraph,
     Results,
+    Stream,
     Triples,
     fixed,
     generation,
@@ -123,6 +124,38 @@ def _around(
 def _steps(*updates: str) -> str:
     """One SPARQL update of these operations (the empty ones left out), run in order."""
     return " ;\n".join(u for u in updates if u)
+
+
+# the cells EmbeddedStore.stream keeps for the terms it has seen (labels, types, modes repeat);
+# past this many, it starts again (quotes and IRIs of facts do not repeat)
+CELLS_KEPT = 50_000
+
+
+def _cells(
+    solutions: ox.QuerySolutions, cell: Callable[[Node | None], Any], offset: int
+) -> Iterator[tuple[Any, ...]]:
+    """The rows of ``solutions`` after the first ``offset`` (skipped, not made cells)."""
+    unbound = cell(None)
+    kept: dict[object, Any] = {}
+    get = kept.get
+    try:
+        for _ in itertools.islice(solutions, offset):
+            pass
+        for solution in solutions:
+            row = []
+            for term in solution:
+                if term is None:
+                    row.append(unbound)
+                    continue
+                made = get(term, kept)
+                if made is kept:
+                    if len(kept) >= CELLS_KEPT:
+                        kept.clear()
+                    made = kept[term] = cell(from_ox(term))
+                row.append(made)
+            yield tuple(row)
+    except OSError as e:
+        raise StoreError(f"the query failed: {e}") from None
 
 
 class EmbeddedStore(Reading):
@@ -362,6 +395,25 @@ class EmbeddedStore(Reading):
                 return Results(variables, rows, truncated=True)
             rows.append(tuple(convert(sol[v]) for v in variables))
         return Results(variables, rows)
+
+    def stream(
+        self,
+        query: str,
+        bindings: Mapping[str, Node] | None = None,
+        *,
+        cell: Callable[[Node | None], Any],
+        offset: int = 0,
+    ) -> Stream:
+        """Every row after the first ``offset``, as the engine gives them: each distinct
+        term is made a cell once (``cell`` of its rdflib term), looked up by the engine's
+        own term (hashed and compared in Rust) for as long as CELLS_KEPT cells are kept."""
+        answer = self._query(query, bindings, None)
+        if isinstance(answer, ox.QueryBoolean):
+            return Stream([], iter(()), boolean=bool(answer))
+        if isinstance(answer, ox.QueryTriples):
+            raise UsageError("this query returns triples; use a SELECT or ASK query here")
+        assert isinstance(answer, ox.QuerySolutions)
+        return Stream([v.value for v in answer.variables], _cells(answer, cell, offset))
 
     def construct(
         self,
