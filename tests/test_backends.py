@@ -28,6 +28,7 @@ from click.testing import CliRunner
 from rdflib import Dataset, URIRef
 from rdflib.compare import isomorphic
 from test_queries import CASES, GOLDEN, as_golden, golden_name
+from test_stream import whole_document
 
 from kg.cli import cli
 from kg.errors import StoreError, UsageError
@@ -237,6 +238,25 @@ def test_stats_through_the_cli(backend: tuple[str, Store, dict[str, str]]) -> No
     }
     golden = json.loads((GOLDEN / "stats.json").read_text(encoding="utf-8"))
     assert counts == {r["what"]: r["count"] for r in golden["rows"]}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "tsv", "json", "jsonl", "plain-tsv"])
+def test_every_row_through_the_cli_is_the_whole_answer(
+    backend: tuple[str, Store, dict[str, str]], fmt: str
+) -> None:
+    """``tradekg query`` without --limit (every row, streamed where the store can: Store.stream)
+    writes the bytes of the whole answer written at once, on a server too."""
+    name, store, env = backend
+    if name == "embedded":
+        pytest.skip("the embedded store is open in this process; tests/test_stream.py covers it")
+    runner = CliRunner(env={**env, "TRADEKG_STORE": None, "TRADEKG_REFERENCE": None})
+    result = runner.invoke(cli, ["--store", env["TRADEKG_STORE"], "query", "proposals", "-f", fmt])
+    assert (result.exit_code, result.stderr) == (0, "")
+    whole = run_saved(store, "proposals")
+    assert len(whole.rows) > 1
+    expected = io.StringIO(newline="")
+    whole_document(whole, fmt, expected)
+    assert result.stdout_bytes == expected.getvalue().encode("utf-8")
 
 
 def test_a_server_is_paged_by_offsets_not_cursors(
