@@ -12,6 +12,12 @@ a shared machine what the work costs), the wall time, the time to its first byte
 and its peak RSS. The codes take turns within each run (side by side under the same load);
 the table gives the medians of --runs runs, and rows per CPU-second.
 
+With --digests, instead: each code writes every listing in every format from one reading
+of the answer, in one process per code (the code of before: ``Store.select`` and
+``write_results``; a code with ``Store.stream``: its rows, each term made a cell per format
+by ``CELLS``, through ``write_rows``, as ``tradekg query`` does), and the table says for each
+listing and format whether the codes wrote the same bytes (SHA-256), and how many.
+
 The reference (``engine``), in its own process too: pyoxigraph's ``Store.query`` of the same
 query text over the same store, every solution iterated (``engine rows``), and every solution
 read as a tuple of its terms (``engine cells``): what the engine's evaluation of the listing
@@ -58,6 +64,53 @@ def engine(store_dir: str, name: str, mode: str) -> None:
             rows += 1
     cpu, wall = time.process_time() - c0, time.perf_counter() - t0
     print("@@RESULT " + json.dumps({"rows": rows, "cpu": cpu, "wall": wall}), flush=True)
+
+
+def digests(store_dir: str, names: list[str], formats: list[str]) -> None:
+    """In a process whose ``kg`` is the code compared: each listing read once, written in each
+    format; one JSON line of {name: {format: [sha256, bytes]}}."""
+    import io
+
+    from kg.queries import get_query, write_results
+    from kg.store import open_store
+
+    store = open_store(store_dir, create=False)
+    found: dict[str, dict[str, Any]] = {}
+    for name in names:
+        text = get_query(name).text
+        outs: dict[str, io.StringIO] = {f: io.StringIO(newline="") for f in formats}
+        if hasattr(store, "stream"):
+            from kg.queries.formats import CELLS, write_rows
+
+            stream = store.stream(text, cell=lambda term: term)
+            rows = list(stream.rows)
+            for f in formats:
+                cell = CELLS[f]
+                write_rows(stream.variables, ([cell(t) for t in row] for row in rows), f, outs[f])
+        else:
+            answer = store.select(text)
+            for f in formats:
+                write_results(answer, f, outs[f])
+        found[name] = {}
+        for f in formats:
+            data = outs[f].getvalue().encode("utf-8")
+            found[name][f] = [hashlib.sha256(data).hexdigest()[:16], len(data)]
+        print(f"{name} done", file=sys.stderr, flush=True)
+    store.close()
+    print("@@RESULT " + json.dumps(found), flush=True)
+
+
+def run_digests(where: Path, store: Path, names: list[str], formats: list[str]) -> Any:
+    done = subprocess.run(
+        [sys.executable, __file__, "_digests", str(store), ",".join(names), ",".join(formats)],
+        cwd=where,
+        env={**os.environ, "PYTHONPATH": str(where)},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    line = [x for x in done.stdout.splitlines() if x.startswith("@@RESULT ")][-1]
+    return json.loads(line.removeprefix("@@RESULT "))
 
 
 def run_engine(store: Path, name: str, mode: str) -> dict[str, Any]:
@@ -119,6 +172,9 @@ def main(argv: list[str] | None = None) -> int:
     if argv and argv[0] == "_engine":
         engine(argv[1], argv[2], argv[3])
         return 0
+    if argv and argv[0] == "_digests":
+        digests(argv[1], argv[2].split(","), argv[3].split(","))
+        return 0
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--store", type=Path, required=True, metavar="DIR")
     parser.add_argument("--code", action="append", metavar="REV|worktree")
@@ -128,6 +184,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-engine", action="store_true", help="leave out the reference")
     parser.add_argument("--workdir", type=Path, default=bench.DEFAULT_WORKDIR)
     parser.add_argument("--json", type=Path, help="write every measurement here")
+    parser.add_argument(
+        "--digests", action="store_true", help="compare the codes' bytes, every listing (above)"
+    )
     args = parser.parse_args(argv)
     from kg.queries import catalogue
 
@@ -141,6 +200,22 @@ def main(argv: list[str] | None = None) -> int:
     where = {c: bench.ROOT if c == "worktree" else bench.snapshot(args.workdir, c) for c in codes}
     measured: dict[str, Any] = {}
     out = sys.stdout
+    if args.digests:
+        found = {c: run_digests(where[c], args.store, names, formats) for c in codes}
+        out.write(f"store {args.store}; bytes of each listing and format, per code\n\n")
+        out.write(
+            "| query | " + " | ".join(formats) + " |\n" + "| --- " * (len(formats) + 1) + "|\n"
+        )
+        for name in names:
+            cells = []
+            for f in formats:
+                got = {tuple(found[c][name][f]) for c in codes}
+                size = found[codes[0]][name][f][1]
+                cells.append(f"same, {size:,} B" if len(got) == 1 else "DIFFERENT")
+            out.write(f"| {name} | " + " | ".join(cells) + " |\n")
+        if args.json is not None:
+            args.json.write_text(json.dumps(found, indent=1))
+        return 0
     out.write(
         f"store {args.store}; medians of {args.runs} run(s); CPU and wall in s, first byte in "
         "s, peak RSS in MB; rows/s = rows per CPU-second\n\n"
@@ -167,8 +242,8 @@ def main(argv: list[str] | None = None) -> int:
                 for code in codes:
                     runs[code].append(run_cli(where[code], args.store, name, fmt))
             entry[fmt] = runs
-            digests = {r["sha"] for rs in runs.values() for r in rs}
-            same = "yes" if len(digests) == 1 else "NO"
+            shas = {r["sha"] for rs in runs.values() for r in rs}
+            same = "yes" if len(shas) == 1 else "NO"
             for code in codes:
                 got = runs[code]
                 cpu = median(got, "cpu")
