@@ -1,8 +1,9 @@
 """Stores behind one interface: the embedded on-disk store (Oxigraph) and SPARQL 1.1 servers.
 
 The store owns every way of reading it: ``select``, ``construct`` and ``ask`` take a time
-limit, a row limit and a dataset where the backend can honour them, and a backend says what
-it can do in ``caps`` (callers never ask which backend they have). The modules::
+limit, a row limit and a dataset where the backend can honour them; ``stream`` gives every row
+of an answer as it comes (the embedded store; a server's answer is read whole first); and a
+backend says what it can do in ``caps`` (callers never ask which backend they have). The modules::
 
     kg.store            this interface, open_store, where the store is
     kg.store.embedded   the embedded store (Oxigraph in a directory)
