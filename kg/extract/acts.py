@@ -761,6 +761,20 @@ class ActFinder:
         day = _WHEN_AT_END.search(self.text, start, said.start())
         return day.start() if day is not None and day.start() - start >= 8 else said.start()
 
+    def _with_party(self, start: int, end: int, within_clause: bool = False) -> Actor | None:
+        """The first country or organisation between ``start`` and ``end`` right after "with
+        (the)": the other side of a deal ("a deal with Japan"); ``within_clause``: with no
+        comma or semicolon between ``start`` and it."""
+        for x in self.mentions.within(start, end):
+            before = self.text[start : x.start]
+            if (
+                x.actor.kind in ("Country", "Organization")
+                and re.search(r"\bwith\s+(?:the\s+)?$", before)
+                and not (within_clause and re.search(r"[,;]", before))
+            ):
+                return x.actor
+        return None
+
     def _issue(self, start: int, end: int) -> str | None:
         issues = self.mentions.issues_in(start, end)
         return issues[0][2] if issues else None
@@ -1917,27 +1931,10 @@ class ActFinder:
             ref = self.lexicon.reference.get("actors", entry.key) if entry else None
             leader = Actor(ref.key, ref.kind, ref.name, False) if ref else None
         if leader is None:
-            leader = next(
-                (
-                    x.actor
-                    for x in self.mentions.within(d_start, d_end)
-                    if x.actor.kind in ("Country", "Organization")
-                    and re.search(r"\bwith\s+(?:the\s+)?$", self.text[d_start : x.start])
-                ),
-                None,
-            )
+            leader = self._with_party(d_start, d_end)
         if leader is None:
             # "an institutional agreement on relations with the European Union"
-            leader = next(
-                (
-                    x.actor
-                    for x in self.mentions.within(d_end, end)
-                    if x.actor.kind in ("Country", "Organization")
-                    and re.search(r"\bwith\s+(?:the\s+)?$", self.text[d_end : x.start])
-                    and not re.search(r"[,;]", self.text[d_end : x.start])
-                ),
-                None,
-            )
+            leader = self._with_party(d_end, end, within_clause=True)
         if leader is None:
             leader = self._other_side(d_start, d_end, own)
         if leader is None or self._party(leader).key == own:
