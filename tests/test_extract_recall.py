@@ -2111,3 +2111,108 @@ def test_a_source_asking_not_to_be_named_demands_nothing(lexicon: Lexicon) -> No
         for f in draft("Peru requested a review of the sugar quota.", lexicon)
         if f.section == "demands"
     ] == ["demands"]
+
+
+# --- measures and deals named as noun phrases, and named again ------------------------------
+
+
+def test_a_possessive_measure_with_a_participle_is_named_again_by_its_kind(
+    lexicon: Lexicon,
+) -> None:
+    text = (
+        "Peru’s trade ministry said on Sunday it will highlight the problems of Chile’s "
+        "tightened controls on copper exports at the WTO. On July 9, the South Korean "
+        "government took up Chile’s export controls at a meeting in Geneva, criticizing them "
+        "as retaliation."
+    )
+    # "Chile's export controls" is the measure named first; the objection targets it there,
+    # and "the South Korean government" is South Korea
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-noun",
+            "chile",
+            "chile-s-tightened-controls",
+            "Chile’s tightened controls on copper",
+        ),
+        (
+            "objections",
+            "objection-verb",
+            "south-korea",
+            "chile-s-tightened-controls",
+            text[text.index("South Korean") : -1],
+        ),
+    ]
+    # "the controls" is the measure named before; a country's name before a noun is no owner
+    text = (
+        "Chile’s tightened controls on copper exports took effect in May. "
+        "Peru criticised the controls."
+    )
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "measure-noun", "chile", "chile-s-tightened-controls"),
+        ("objections", "objection-verb", "peru", "chile-s-tightened-controls"),
+    ]
+    text = "Chile controls on copper exports took effect in May. Peru criticised the controls."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("objections", "objection-verb", "peru", None),
+    ]
+
+
+def test_a_measure_on_other_goods_is_another_measure(lexicon: Lexicon) -> None:
+    text = (
+        "Chile’s controls on copper exports and Chile’s controls on wine exports differ. "
+        "Peru criticised Chile’s export controls on wine."
+    )
+    # the controls on wine, not the first ones named
+    assert acts(text, lexicon) == [
+        ("proposals", "measure-noun", "chile", "chile-s-controls-on-2", "Chile’s controls on wine"),
+        (
+            "objections",
+            "objection-verb",
+            "peru",
+            "chile-s-controls-on-2",
+            "Peru criticised Chile’s export controls on wine",
+        ),
+    ]
+    # a clause before the noun is no name of a measure
+    text = "Chile’s wine exports slumped after tariffs were raised. Peru criticised the tariffs."
+    assert [a[:4] for a in acts(text, lexicon)] == [("objections", "objection-verb", "peru", None)]
+
+
+def test_a_deal_with_the_27_nation_bloc_is_the_eus(lexicon: Lexicon) -> None:
+    text = "The EU and Chile met. Chile rejected a potential trade deal with the 27-nation bloc."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "deal-object",
+            "european-union",
+            "potential-trade-deal-with",
+            "a potential trade deal with the 27-nation bloc",
+        ),
+        (
+            "objections",
+            "rejection-verb",
+            "chile",
+            "potential-trade-deal-with",
+            "Chile rejected a potential trade deal with the 27-nation bloc",
+        ),
+    ]
+
+
+def test_a_ruling_on_two_measures_and_a_report_to_the_wto(lexicon: Lexicon) -> None:
+    text = (
+        "The WTO ruled that Chile’s export ban and domestic processing requirement on copper "
+        "ore violates WTO rules."
+    )
+    assert acts(text, lexicon) == [
+        ("proposals", "measure-noun", "chile", "export-controls", "Chile’s export ban"),
+        ("objections", "objection-verdict", "wto", "export-controls", text[4:-1]),
+    ]
+    text = (
+        "Peru reported Chile to the World Trade Organizations (WTO) over Chile’s anti-dumping "
+        "duties on sugar."
+    )
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "measure-noun", "chile", "anti-dumping-duties"),
+        ("objections", "objection-legal", "peru", "anti-dumping-duties"),
+    ]

@@ -54,7 +54,8 @@ _ANAPHORIC = re.compile(
     r"^\s*(?:(?:the|that|this|those|these|such|its|their)\s+(?:[a-z.-]+\s+)?"
     r"(?:proposal|proposals|demand|demands|idea|plan|plans|request|offer|"
     r"changes|measure|measures|move|decision|duties|tariffs|rates|clause|"
-    r"bill|policy|scheme|tax|taxes|levy|ruling|law|legislation|regime|quota|quotas|ban)|"
+    r"bill|policy|scheme|tax|taxes|levy|ruling|law|legislation|regime|quota|quotas|ban|"
+    r"controls|restrictions|curbs|subsidies|sanctions)|"
     r"it|them)\b",
     re.IGNORECASE,
 )
@@ -211,6 +212,7 @@ _SAME_KIND = {w: _TARIFF_WORDS for w in _TARIFF_WORDS} | {
     "law": ("law", "legislation", "bill"),
     "legislation": ("law", "legislation", "bill"),
     "bill": ("law", "legislation", "bill"),
+    **{w: ("controls", "restrictions", "curbs") for w in ("controls", "restrictions", "curbs")},
 }
 _A_CLAIM = re.compile(
     r"\s*(?:the|any|a)\s+(?:idea|notion|suggestion|claim|view|assertion|charge|"
@@ -266,8 +268,10 @@ _VERDICT = re.compile(
     r"(?:tax|taxes|tariffs|duties|measures?|decision|ruling|move|policy|law|legislation|bans?|"
     r"regime|quota|quotas|ban|plan|proposal|proposals|bill|rates|levy|clause|demands?|"
     r"offer|requirements?|rules|changes|deal|agreement|pact|treaty|accord)"
-    r"(?:\s+on\s+(?:[\w-]+\s+){0,3}?[\w-]+"
-    r"(?=\s+(?:breaks|broke|violate|is|are|was|were|isn|aren|wasn|weren)\b))?"
+    # "Indonesia's export ban and domestic processing requirement on nickel ore violates"
+    r"(?:(?:\s+and\s+(?:[\w-]+\s+){0,2}?(?:requirements?|rules|measures?|restrictions|"
+    r"controls|subsidies|tariffs|duties|quotas?|bans?))?\s+on\s+(?:[\w-]+\s+){0,3}?[\w-]+"
+    r"(?=\s+(?:breaks|broke|violates?|violated|is|are|was|were|isn|aren|wasn|weren)\b))?"
     r"(?:\s+(?:imposed|levied|announced|proposed|introduced)\s+by\s+(?:the\s+)?"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)?)\s+"
     r"(?:(?:is|are|was|were|would\s+be|to\s+be|as)\s+(?:[a-z]+ly\s+)?)?[“\"]?"
@@ -320,7 +324,7 @@ _DEAL = re.compile(
     r"(?:(?:the\s+)?(?:negotiations|talks)\s+(?:for|on|over|towards?)\s+)?"
     r"(?P<deal>(?:(?P<the>the|this|that)|a|an|any)\s+(?:[\w“”\"’'.-]+\s+){0,5}?"
     r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
-    r"(?:\s+with\s+(?:the\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?)",
+    r"(?:\s+with\s+(?:the\s+)?(?:\d+-[a-z]+\s+)?[A-Z][\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)?)",
     re.IGNORECASE,
 )
 # a deal a party made: "agreed a trade deal with Mercosur", "have struck an agreement"
@@ -335,8 +339,35 @@ _DEAL_MADE = re.compile(
 _MEASURE_NOUN = re.compile(
     r"\b(?P<owner>[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?(?:['’]s)?)\s+"
     r"(?:(?:[a-z$%\d][\w$%.,-]*)\s+){0,6}?(?P<noun>tariffs|duties|quotas|(?:import|export)\s+bans?|bans?(?=\s+on\b)|export\s+(?:restrictions|curbs|controls)|"
-    r"levies|subsidies)(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
-    r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?[\w-]+))?"
+    r"levies|subsidies|"
+    # after a possessive owner only: "Japan's tightened controls", "Seoul's quota"
+    r"(?P<wide>controls|restrictions|curbs|measures|sanctions|tax|taxes|quota|tariff|ban|"
+    r"subsidy|levy))\b(?:\s+(?:on|against)(?:\s+(?:imports\s+of\s+|imported\s+)?"
+    r"(?:(?:its|their|the|all)\s+)?(?:[A-Z][\w.-]*\s+)?(?P<on>[\w-]+)))?"
+)
+# one kind of measure under its several names: a party's "duties" are its "tariffs"
+_MEASURE_FAMILY = {
+    "tariffs": "tariff",
+    "tariff": "tariff",
+    "duties": "tariff",
+    "levies": "tariff",
+    "levy": "tariff",
+    "controls": "controls",
+    "restrictions": "controls",
+    "curbs": "controls",
+    "bans": "ban",
+    "ban": "ban",
+    "quotas": "quota",
+    "quota": "quota",
+    "subsidies": "subsidy",
+    "subsidy": "subsidy",
+    "tax": "tax",
+    "taxes": "tax",
+    "sanctions": "sanctions",
+}
+# words that make what comes before a measure's noun a clause, not its modifiers
+_PREPOSITIONS = frozenset(
+    {"after", "by", "for", "in", "on", "with", "from", "against", "over", "before", "at"}
 )
 # a measure whose owner follows it: "duties imposed by Chile", "subsidies from European
 # governments" ("tariffs from China" is on goods from China: "from" only for subsidies)
@@ -420,7 +451,7 @@ _ED_MODIFIERS = frozenset({"proposed", "planned", "threatened", "combined", "inc
 _INITIALS = re.compile(r"(?:[A-Z]\.){2,}|[A-Z]{2,3}")  # "U.S.", "EU", "UK"
 _MEASURE_WORD = re.compile(
     r"tariffs|duties|quotas|levies|subsidies|\b(?:import|export)\s+bans?\b|\bbans?\s+on\b|"
-    r"\bexport\s+(?:restrictions|curbs|controls)\b"
+    r"\bexport\s+(?:restrictions|curbs|controls)\b|['’]s\s"
 )
 # a country's measure as the object of an objection: "a case against U.S. steel tariffs"
 _MEASURE_AGAINST = re.compile(
@@ -456,7 +487,7 @@ _LEGAL_ACTION = re.compile(
     r"complaint|challenge|case|dispute)\b|"
     r"\b(?:took|takes|take|taking|hauled|hauls|haul|reported|reports)\s+"
     r"[A-Z][\w.]*(?:\s+[A-Z][\w.]*)?"
-    r"(?=\s+(?:to|before)\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b)|"
+    r"(?=\s+(?:to|before)\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ations?)\b)|"
     # "The EU had gone to the WTO in November 2019", "Australia went to the WTO over ..."
     r"\b(?:went|gone)(?=\s+to\s+(?:the\s+)?(?:WTO|World\s+Trade\s+Organi[sz]ation)\b"
     r"(?!['’]?s?\s+(?:headquarters|ministerial|meeting|conference|summit|talks|chief|head)\b))"
@@ -586,6 +617,9 @@ class ActFinder:
         self._untargeted_dropped: set[int] = set()
         # measures stated as taken ("imposed duties"): proposals only when someone reacts
         self._taken: set[str] = set()
+        # measures named as things: their kind and goods; where one is named again
+        self._measure_kinds: dict[str, tuple[str, str | None]] = {}
+        self._aliases: list[tuple[int, int, DraftedFact]] = []
 
     # --- helpers -------------------------------------------------------------------------
     def _agent_before(self, start: int, at: int, pronouns: bool = False) -> Mention | None:
@@ -928,11 +962,20 @@ class ActFinder:
             ):
                 continue
             gap = [] if against else self.text[m.end("owner") : m.start("noun")].split()
+            possessive = POSSESSIVE.search(m.group("owner")) is not None
+            if not against and m.group("wide") and (not possessive or len(gap) > 2):
+                continue  # "Japan's tightened controls"; "Japan controls" is no name
             if any(
                 w in _NOT_MODIFIERS
                 or w in self.lexicon.speech["officials"]
-                or (w.endswith("ed") and w not in _ED_MODIFIERS)
-                for w in (w.lower() for w in gap)
+                or (
+                    w.endswith("ed")
+                    and w not in _ED_MODIFIERS
+                    # "Japan's tightened controls": a participle right before the noun
+                    and not (possessive and i == len(gap) - 1)
+                )
+                or (possessive and w in _PREPOSITIONS)
+                for i, w in enumerate(w.lower() for w in gap)
             ):
                 continue  # "Canadian officials criticised the tariffs": a clause, not a name
             owner = POSSESSIVE.sub("", m.group("owner"))
@@ -949,9 +992,19 @@ class ActFinder:
                 continue  # "Japan tariffs": a country name as a modifier is too loose; "U.S.
                 # tariffs", "Chinese duties", "Beijing's tariffs" are the country's
             party = Actor(ref.key, ref.kind, ref.name, False)
+            noun = m.group(0).split()[-1] if against else m.group("noun").split()[-1]
+            family = _MEASURE_FAMILY.get(noun.lower(), "measures")
+            on = m.group("on").lower() if not against and m.group("on") else None
+            same = self._same_measure(party.key, family, on)
+            if same is not None:
+                # "Japan's export controls" after "Japan's tightened controls on chip
+                # materials": the measure named again, which objections to it target
+                self._aliases.append((start, m.end(), same))
+                continue
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
                 self._taken.add(proposal.key)
+                self._measure_kinds[proposal.key] = (family, on)
         for m in _IMPOSITION.finditer(self.text, s.start, s.end):
             # "The Commission announced ..., resulting in the imposition of definitive
             # duties on EVs": the measure of the sentence's subject, stated as taken
@@ -989,6 +1042,21 @@ class ActFinder:
             proposal = self._proposal(party, start, m.end(), "measure-noun", 0.6)
             if proposal.rule == "measure-noun":
                 self._taken.add(proposal.key)
+
+    def _same_measure(self, party: str, family: str, on: str | None) -> DraftedFact | None:
+        """The measure of ``party`` named before as a thing, of the same kind (tariffs and
+        duties are one kind; "measures" is any) and on the same goods when both names say
+        what goods ("tariffs on wine" and "tariffs on barley" are two)."""
+        for p in self.proposals:
+            kind = self._measure_kinds.get(p.key)
+            if kind is None or p.fields["proposer"] != party:
+                continue
+            if family != kind[0] and "measures" not in (family, kind[0]):
+                continue
+            if on is not None and kind[1] is not None and on != kind[1]:
+                continue
+            return p
+        return None
 
     def _announced_passive(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
         """ "The White House announced that tariffs on steel would be suspended until May
@@ -1608,6 +1676,9 @@ class ActFinder:
             for p in self.proposals
             if start <= p.start < end or (p.start <= start and end <= p.end)
         ]
+        for a_start, a_end, p in self._aliases:
+            if (start <= a_start < end or (a_start <= start and end <= a_end)) and p not in named:
+                named.append(p)
         if named:
             return named
         issue = self._issue(start, end)
@@ -1934,7 +2005,8 @@ class ActFinder:
             leader = self._with_party(d_start, d_end)
         if leader is None:
             # "an institutional agreement on relations with the European Union"
-            leader = self._with_party(d_end, end, within_clause=True)
+            # ("a deal with the 27-nation bloc": the name may start inside the deal's words)
+            leader = self._with_party(d_start, end, within_clause=True)
         if leader is None:
             leader = self._other_side(d_start, d_end, own)
         if leader is None or self._party(leader).key == own:

@@ -138,6 +138,11 @@ def demonym_group(text: str, toks: list[Token], i: int, lexicon: Lexicon, found:
     countries: list[str] = []
     j = i
     while j < len(toks):
+        two = joined(text, toks, j, 2)  # "South Korean officials", "New Zealander"
+        if two is not None and POSSESSIVE.sub("", two) in lexicon.demonyms:
+            countries.append(lexicon.demonyms[POSSESSIVE.sub("", two)])
+            j += 2
+            continue
         word = POSSESSIVE.sub("", toks[j].text)
         if word in lexicon.demonyms:
             countries.append(lexicon.demonyms[word])

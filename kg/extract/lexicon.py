@@ -311,6 +311,11 @@ def _load(reference: Reference, extra: Iterable[Path]) -> Lexicon:
             continue
         entry = Entry(entity.section, entity.key, entity.kind)
         spellings = {entity.name, *entity.aliases}
+        if "the bloc" in spellings and entity.key == "european-union":
+            # "the 27-nation bloc", "the 28-member bloc": the EU by its size, as news names it
+            spellings |= {
+                f"the {n}-{w} bloc" for n in (27, 28) for w in ("nation", "member", "country")
+            }
         if entity.section == "issues":
             spellings = {s.lower() for s in spellings}
         for spelling in spellings:
