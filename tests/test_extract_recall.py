@@ -2216,3 +2216,47 @@ def test_a_ruling_on_two_measures_and_a_report_to_the_wto(lexicon: Lexicon) -> N
         ("proposals", "measure-noun", "chile", "anti-dumping-duties"),
         ("objections", "objection-legal", "peru", "anti-dumping-duties"),
     ]
+
+
+def test_the_deal_is_the_one_the_article_names_first(lexicon: Lexicon) -> None:
+    # "the deal" with no deal drafted before: the first the article names, by the two sides
+    # that hope to sign it
+    text = (
+        "Chile and the EU hope to sign a free trade agreement this week. Peru rejected the "
+        "deal on Monday."
+    )
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "deal-object",
+            "chile+european-union",
+            "free-trade-agreement",
+            "a free trade agreement",
+        ),
+        ("objections", "rejection-verb", "peru", "free-trade-agreement", "Peru rejected the deal"),
+    ]
+    # by the party it is with
+    text = (
+        "The EU's hopes of signing a free trade deal with Chile this week were dashed. Peru "
+        "refused to back the pact."
+    )
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "deal-object", "chile", "free-trade-deal-with"),
+        ("objections", "rejection-verb", "peru", "free-trade-deal-with"),
+    ]
+    # an agreement's name: its first mention
+    text = "Canada and the EU signed CETA in 2016. Peru will not join CETA."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "deal-object", "canada+european-union", "ceta"),
+        ("objections", "rejection-verb", "peru", "ceta"),
+    ]
+    # no party named for the deal: no proposal guessed, the objection has no target
+    text = "Talks on the trade agreement resumed. Peru rejected the deal on Monday."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("objections", "rejection-verb", "peru", None),
+    ]
+    # the objector's own deal is no deal it objects to
+    text = "Peru and Chile hope to sign a trade agreement. Peru rejected the deal on Monday."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("objections", "rejection-verb", "peru", None),
+    ]

@@ -318,6 +318,7 @@ _JOIN = re.compile(
 )
 _DEAL = re.compile(
     r"\s*(?:(?:nor\s+)?(?:to\s+)?(?:continue\s+)?(?:join|joining|sign|signing|ratify|ratifying|"
+    r"back|backing|endorse|endorsing|"
     r"approve|approving|conclude|concluding|negotiate|negotiating|be\s+part\s+of|"
     r"be\s+bound\s+by)\s+)?"
     # "hitting pause on negotiations for a new free trade agreement with Canada"
@@ -326,6 +327,12 @@ _DEAL = re.compile(
     r"(?:trade\s+)?(?:deal|agreement|pact|treaty|accord)\b"
     r"(?:\s+with\s+(?:the\s+)?(?:\d+-[a-z]+\s+)?[A-Z][\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)?)",
     re.IGNORECASE,
+)
+# a deal named in the article's words: "a landmark free trade deal with Canada", "the pact"
+_DEAL_NP = re.compile(
+    r"\b(?:the|a|an|its|their)\s+(?:[\w“”\"’'.-]+\s+){0,4}?(?:trade\s+)?"
+    r"(?:deal|agreement|pact|treaty|accord)\b"
+    r"(?:\s+with\s+(?:the\s+)?(?:\d+-[a-z]+\s+)?[A-Z][\w.-]*(?:\s+[A-Z][\w.-]*)?)?"
 )
 # a deal a party made: "agreed a trade deal with Mercosur", "have struck an agreement"
 _DEAL_MADE = re.compile(
@@ -1978,7 +1985,7 @@ class ActFinder:
             if not named:
                 return []
             same = [p for p in self.proposals if p.fields.get("agreement") == named[0][2]]
-            return same[:1]
+            return same[:1] or self._first_deal(agent, named[0][0], named[0][2])
         d_start, d_end = m.start("deal"), m.end()
         agreement = self._agreement(d_start, d_end)
         deals = [p for p in self.proposals if p.rule == "deal-object"]
@@ -1992,6 +1999,9 @@ class ActFinder:
             made = self._deal_made(agent, d_start)
             if made is not None:
                 return [made]
+            first = self._first_deal(agent, d_start)
+            if first:
+                return first
         own = self._party(agent).key
         leader = None
         led = re.search(r"\b([A-Z][\w.]*(?:\s+[A-Z][\w.]*)?)-led\b", self.text[d_start:d_end])
@@ -2012,6 +2022,54 @@ class ActFinder:
         if leader is None or self._party(leader).key == own:
             return []
         return [self._proposal(leader, d_start, d_end, "deal-object", 0.6)]
+
+    def _first_deal(
+        self, agent: Actor, before: int, agreement: str | None = None
+    ) -> list[DraftedFact]:
+        """ "Canada and the EU hope to sign a free trade deal this week. ... Wallonia rejected
+        the deal": the deal "the deal" (or an agreement's name) stands for is the one the
+        article names first, before ``before`` (the agreement's first name, when given), as
+        the proposal of the party its words or its sentence name: the one leading it ("a
+        China-led deal"), the one it is with ("a deal with Canada"), the two its name joins
+        ("the EU-Canada deal"), or the one side, or the group of sides, of its sentence's
+        subject ("Canada and the EU hope to sign ..."); none of the objector's own side, and
+        none when the article names no deal before or no party for it."""
+        if agreement is not None:
+            firsts = [(a[0], a[1]) for a in self.mentions.agreements if a[2] == agreement]
+        else:
+            found = _DEAL_NP.search(self.text, 0, before)
+            firsts = [(found.start(), found.end())] if found else []
+            firsts += [(a[0], a[1]) for a in self.mentions.agreements if a[0] < before]
+        firsts = sorted(f for f in firsts if f[0] <= before)
+        if not firsts:
+            return []
+        d_start, d_end = firsts[0]
+        stop = max(self.text.rfind(". ", 0, d_start), self.text.rfind("\n", 0, d_start))
+        s_start = stop + 1 if stop != -1 else 0
+        s_end = next((m.end() for m in re.finditer(r"[.!?](?:\s|$)", self.text[d_end:])), None)
+        s_end = d_end + s_end if s_end is not None else len(self.text)
+        own = self._party(agent).key
+        leader = self._with_party(d_start, s_end, within_clause=True) or self._other_side(
+            d_start, d_end, own
+        )
+        if leader is None:
+            sides = [
+                x
+                for x in self.mentions.within(s_start, d_start)
+                if x.actor.kind in ("Country", "Organization", "ActorGroup")
+                and not _OBJECT_OF.search(self.text, max(s_start, x.start - 50), x.start)
+            ]
+            parties = {x.actor.key: x.actor for x in sides}
+            if len(parties) == 1 and not self._modifier(sides[0]):
+                leader = next(iter(parties.values()))
+            elif len(parties) == 2 and re.fullmatch(
+                r"\s+and\s+(?:the\s+)?", self.text[sides[0].end : sides[1].start]
+            ):
+                keys = tuple(sorted(self._party(x.actor).key for x in sides))
+                leader = Actor("+".join(keys), "ActorGroup", "the two sides", True, keys)
+        if leader is None or self._party(leader).key == own or own in leader.members:
+            return []
+        return [self._proposal(leader, d_start, d_end, "deal-object", 0.55)]
 
     def _deal_made(self, agent: Actor, before: int) -> DraftedFact | None:
         """ "The Commission agreed a trade deal with Mercosur on Friday. ... the deal": the
