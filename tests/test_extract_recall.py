@@ -1766,7 +1766,8 @@ def test_one_objection_found_twice_in_the_same_words_is_drafted_once(lexicon: Le
     [
         (
             "Jakarta objected to the EU's ban on palm oil exports.",
-            [("objections", "indonesia")],
+            # the ban named with its owner is the EU's measure, objected to
+            [("proposals", "european-union"), ("objections", "indonesia")],
         ),
         ("Pretoria rejected the proposal on Monday.", [("objections", "south-africa")]),
         ("Lima said on Monday it would appeal the ruling.", [("statements", "peru")]),
@@ -1778,7 +1779,9 @@ def test_one_objection_found_twice_in_the_same_words_is_drafted_once(lexicon: Le
 def test_a_capital_that_acts_is_its_government(
     lexicon: Lexicon, text: str, expected: list[tuple[str, str]]
 ) -> None:
-    assert [(f.section, f.fields["by"]) for f in draft(text, lexicon)] == expected
+    assert [
+        (f.section, f.fields.get("by", f.fields.get("proposer"))) for f in draft(text, lexicon)
+    ] == expected
 
 
 @pytest.mark.parametrize(
@@ -2260,3 +2263,62 @@ def test_the_deal_is_the_one_the_article_names_first(lexicon: Lexicon) -> None:
     assert [a[:4] for a in acts(text, lexicon)] == [
         ("objections", "rejection-verb", "peru", None),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "proposal"),
+    [
+        # the owner before the noun: a body, a possessive capital, a demonym, initials
+        (
+            "Canada criticised the Trump administration's tariffs on steel.",
+            ("measure-noun", "united-states", "Trump administration's tariffs on steel"),
+        ),
+        (
+            "Canada rejected Washington's offer on dairy.",
+            ("proposal-named", "united-states", "Washington's offer on dairy"),
+        ),
+        (
+            "Canada rejected the British offer on dairy.",
+            ("proposal-named", "united-kingdom", "British offer on dairy"),
+        ),
+        (
+            "Canada rejected the U.S. plan for dairy.",
+            ("proposal-named", "united-states", "U.S. plan for dairy"),
+        ),
+        # inside the noun's first word
+        (
+            "Canada criticised the U.S.-imposed tariffs on steel and aluminium in 2018.",
+            ("measure-noun", "united-states", "U.S.-imposed tariffs on steel"),
+        ),
+        # after the noun
+        (
+            "Canada criticised the tariffs imposed by the United States.",
+            ("measure-noun", "united-states", "tariffs imposed by the United States"),
+        ),
+        (
+            "Canada criticised the steel tariffs the U.S. imposed in 2018.",
+            ("measure-noun", "united-states", "steel tariffs the U.S. imposed"),
+        ),
+    ],
+)
+def test_a_measure_or_offer_named_with_its_owner_is_the_owners(
+    lexicon: Lexicon, text: str, proposal: tuple[str, str, str]
+) -> None:
+    found = acts(text, lexicon)
+    assert [(a[1], a[2], a[4]) for a in found if a[0] == "proposals"] == [proposal]
+    assert [(a[2], a[3]) for a in found if a[0] == "objections"] == [("canada", found[0][3])]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # the objector's own, no owner, or a commentator after the noun: no proposal
+        "Canada criticised the tariffs.",
+        "Canada criticised its own tariffs on steel.",
+        "Peru criticised the tariffs Canada says are unfair.",
+        # the noun is not in the object's first words
+        "Canada criticised the decision of the mayor of Lima to study tariffs.",
+    ],
+)
+def test_a_measure_without_another_owner_is_no_proposal(lexicon: Lexicon, text: str) -> None:
+    assert [a[0] for a in acts(text, lexicon)] == ["objections"]

@@ -328,6 +328,36 @@ _DEAL = re.compile(
     r"(?:\s+with\s+(?:the\s+)?(?:\d+-[a-z]+\s+)?[A-Z][\w.-]*(?:\s+(?-i:[A-Z])[\w.-]*)?)?)",
     re.IGNORECASE,
 )
+# the noun of a measure or an offer named as a thing with its owner (ActFinder._owned)
+_OWNED_HEAD = re.compile(
+    r"\b(?P<head>tariffs|tariff|duties|duty|quotas|quota|bans|ban|controls|restrictions|curbs|"
+    r"tax|taxes|levy|levies|subsidies|subsidy|sanctions|measures|measure|offer|offers|"
+    r"proposal|proposals|plan|plans)\b"
+)
+# words that end a name before its noun: a clause, a list or a preposition
+_NOT_IN_NAME = re.compile(
+    r"[,;:“”\"]|\b(?:that|which|who|of|to|and|or|by|from|with|against|over|on|in|at|for|"
+    r"is|are|was|were|has|have|had|will|would|said|says|its|their|his|her|our|my)\b"
+)
+# "the U.S.-imposed tariffs", "China-backed plan": the owner inside the noun's first word
+_HYPHEN_OWNER = re.compile(
+    r"\b([A-Z][\w.]*?)-(?:imposed|levied|led|backed|proposed|drafted|sponsored|made)\b"
+)
+# what a measure or an offer is on: "tariffs on steel", "the offer on agricultural access"
+_OWNED_TAIL = re.compile(
+    r"\s+(?:on|for|over|against)\s+(?:(?:imports\s+of|imported|the|all)\s+)?"
+    r"(?:[A-Z][\w.-]*\s+)?(?P<on>[\w-]+)(?:\s+(?!(?:that|which|who|and|or|in|at|on|from|to|"
+    r"for|as|because|since|after|before|by|with|was|were|is|are|would|will|has|have|had|"
+    r"this|last|next)\b)[a-z][\w-]*){0,2}"
+)
+# the owner right after the noun: "tariffs imposed by Washington", "the tariffs the U.S.
+# imposed in 2018"
+_OWNER_AFTER = re.compile(
+    r"\s+(?:(?:imposed|levied|proposed|introduced|offered|announced|tabled|put\s+forward)\s+"
+    r"by\s+(?P<by>(?:the\s+)?[A-Z][\w.]*)|(?:that\s+|which\s+)?"
+    r"(?P<who>(?:the\s+)?[A-Z][\w.]*(?:\s+[A-Z][\w.]*)*)\s+(?:has\s+|have\s+|had\s+)?"
+    r"(?:imposed|levied|proposed|introduced|offered|announced|tabled|put\s+forward)\b)"
+)
 # a deal named in the article's words: "a landmark free trade deal with Canada", "the pact"
 _DEAL_NP = re.compile(
     r"\b(?:the|a|an|its|their)\s+(?:[\w“”\"’'.-]+\s+){0,4}?(?:trade\s+)?"
@@ -396,7 +426,8 @@ _ANNOUNCED_PASSIVE = re.compile(
     r"declares|stated|states)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?(?:that\s+)?"
     r"(?P<obj>(?:the|its|their|all|some|new|existing|U\.S\.|[A-Z][a-z]+(?:['’]s)?)?\s*"
     r"(?:[\w-]+\s+){0,3}?(?:tariffs?|duties|duty|quotas?|levy|levies|tax|taxes|bans?|"
-    r"sanctions|restrictions|curbs|subsidies|countermeasures)\b[^,;:.“”\x22]{0,120}?)\s+"
+    r"sanctions|restrictions|curbs|subsidies|countermeasures)\b(?:[^,;:.“”\x22]|"
+    r"(?<=\b[A-Z])\.){0,120}?)\s+"
     r"(?:would|will|could|are\s+to|is\s+to|were\s+to|was\s+to)\s+be\s+"
     r"(?:(?:immediately|temporarily|partially|partly|fully|permanently|gradually)\s+)?"
     r"(?P<verb>suspended|lifted|raised|increased|cut|reduced|lowered|extended|imposed|"
@@ -408,7 +439,9 @@ _ANNOUNCED_PASSIVE = re.compile(
 # European governments", "found that Chile had imposed unfair duties on ..."
 _FOUND_ILLEGAL = re.compile(
     r"\b(?:ruled|rules|found|finds|determined|determines|concluded|concludes|confirmed|"
-    r"confirms)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?that\s+(?P<clause>[^.;:“”\x22]{0,80}?)\b"
+    r"confirms)\s+(?:(?:on\s+)?[A-Z][a-z]+day\s+)?that\s+"
+    # a clause that may name "the U.S.": a full stop only after an initial
+    r"(?P<clause>(?:[^.;:“”\x22]|(?<=\b[A-Z])\.){0,80}?)\b"
     r"(?:improper|illegal|illegitimate|unlawful|prohibited|unfair|WTO-inconsistent|"
     r"discriminatory|unjustified)\s+(?:[\w-]+\s+){0,2}?"
     r"(?P<noun>subsidies|subsidy|state\s+aid|aid|tariffs|duties|quotas?|taxes|tax|bans?|"
@@ -1776,9 +1809,11 @@ class ActFinder:
             if agent is None:
                 continue
             t_start = m.start("target")
-            targets = self._others(
-                agent.actor, self._targets(t_start, m.end(), agent.actor)
-            ) or self._deal(agent.actor, t_start, m.end())
+            targets = (
+                self._others(agent.actor, self._targets(t_start, m.end(), agent.actor))
+                or self._deal(agent.actor, t_start, m.end())
+                or self._owned(agent.actor, t_start, m.end())
+            )
             if not targets:
                 continue  # a verdict on something no proposal names
             end = self._clause(m.end(), s.end)[1]
@@ -2071,6 +2106,77 @@ class ActFinder:
             return []
         return [self._proposal(leader, d_start, d_end, "deal-object", 0.55)]
 
+    def _owned(self, agent: Actor, start: int, end: int) -> list[DraftedFact]:
+        """ "criticised the Trump administration's tariffs on steel", "rejected the
+        Commission's offer on beef", "the U.S.-imposed tariffs", "the steel tariffs the U.S.
+        imposed": a measure or an offer named as a thing with the party it belongs to (before
+        its noun, in its noun's first word, or in the words right after it), drafted as that
+        party's proposal where the object names it (a measure named before by its kind is
+        that one); none when the words name no such owner, or the objector's own side."""
+        o_start = start + len(self.text[start:end]) - len(self.text[start:end].lstrip())
+        c_end = self._clause(o_start, end)[1]
+        head = _OWNED_HEAD.search(self.text, o_start, c_end)
+        if head is None:
+            return []
+        before = self.text[o_start : head.start()]
+        if len(before.split()) > 5 or _NOT_IN_NAME.search(before):
+            return []  # the noun is not in the object's first words: another clause's
+        own = self._party(agent).key
+        owners = [
+            x.actor
+            for x in self.mentions.within(o_start, head.start())
+            if x.actor.kind in ("Country", "Organization", "GovernmentBody", "Person")
+        ]
+        hyphen = _HYPHEN_OWNER.search(before)
+        if hyphen is not None:
+            owners += self._countries(hyphen.group(1))
+        for word in re.findall(r"\b[A-Z][a-z]+\b", before):
+            if word in self.lexicon.demonyms:  # "the British offer"
+                owners += self._countries(word)
+        n_end = head.end()
+        tail = _OWNED_TAIL.match(self.text, head.end(), c_end)
+        if tail is not None:
+            n_end = tail.end()
+        after = _OWNER_AFTER.match(self.text, n_end, c_end)
+        if not owners and after is not None:
+            group = "by" if after.group("by") else "who"
+            at = after.start(group) + (4 if after.group(group).startswith("the ") else 0)
+            named = self.mentions.within(after.start(group), c_end)
+            if named and named[0].start in (after.start(group), at):
+                owners = [named[0].actor]
+                verb = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+ed\b", self.text[named[0].end : c_end])
+                # "the tariffs imposed by Washington", "the tariffs the U.S. imposed"
+                n_end = named[0].end + (verb.end() if verb else 0)
+        parties = {self._party(a).key: a for a in owners}
+        if len(parties) != 1:
+            return []
+        owner = next(iter(parties.values()))
+        if self._party(owner).key == own:
+            return []
+        det = re.match(r"(?:the|a|an|this|that|these|those)\s+", before, re.IGNORECASE)
+        p_start = o_start + (det.end() if det else 0)
+        noun = head.group("head").lower()
+        if noun in _MEASURE_FAMILY or noun in ("measures", "measure", "duty"):
+            family = _MEASURE_FAMILY.get(noun, "measures" if noun != "duty" else "tariff")
+            on = tail.group("on").lower() if tail is not None else None
+            same = self._same_measure(self._party(owner).key, family, on)
+            if same is not None:
+                return [same]
+            proposal = self._proposal(owner, p_start, n_end, "measure-noun", 0.6)
+            if proposal.rule == "measure-noun":
+                self._taken.add(proposal.key)
+                self._measure_kinds[proposal.key] = (family, on)
+            return [proposal]
+        return [self._proposal(owner, p_start, n_end, "proposal-named", 0.6)]
+
+    def _countries(self, name: str) -> list[Actor]:
+        key = self.lexicon.demonyms.get(name) or next(
+            (e.key for e in self.lexicon.lookup(name) if e.kind in ("Country", "Organization")),
+            None,
+        )
+        ref = self.lexicon.reference.get("actors", key) if key else None
+        return [Actor(ref.key, ref.kind, ref.name, False)] if ref else []
+
     def _deal_made(self, agent: Actor, before: int) -> DraftedFact | None:
         """ "The Commission agreed a trade deal with Mercosur on Friday. ... the deal": the
         last deal the article says a party agreed, struck or signed before ``before``, as
@@ -2187,6 +2293,7 @@ class ActFinder:
             self._nominal(agent.actor, start, end)
             or self._targets(start, end, agent.actor)
             or self._deal(agent.actor, start, end)
+            or self._owned(agent.actor, start, end)
         )
         if verb[2].lower().startswith("at odds") and agent.actor.name == "the two sides":
             owners = {t.fields["proposer"] for t in targets}
