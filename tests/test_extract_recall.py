@@ -2322,3 +2322,47 @@ def test_a_measure_or_offer_named_with_its_owner_is_the_owners(
 )
 def test_a_measure_without_another_owner_is_no_proposal(lexicon: Lexicon, text: str) -> None:
     assert [a[0] for a in acts(text, lexicon)] == ["objections"]
+
+
+def test_the_offer_with_no_owner_is_the_side_the_article_names_most(lexicon: Lexicon) -> None:
+    text = (
+        "The EU made an offer. EU negotiators met Chile in Lima. Chile stepped back from the "
+        "talks, with its minister saying that the offer on agricultural market access wasn’t "
+        "enough."
+    )
+    assert [a for a in acts(text, lexicon) if a[1] != "rejection-verb"] == [
+        (
+            "proposals",
+            "proposal-named",
+            "european-union",
+            "agriculture",
+            "offer on agricultural market access",
+        ),
+        (
+            "objections",
+            "objection-verdict",
+            "chile",
+            "agriculture",
+            text[text.index("Chile stepped") : -1],
+        ),
+    ]
+    # two other parties named as often: whose offer it is is unsaid
+    text = (
+        "The EU and Peru made offers. Chile said that the offer on agricultural market access "
+        "wasn’t enough."
+    )
+    assert [a[0] for a in acts(text, lexicon)] == []
+
+
+def test_a_ruling_on_what_the_us_gave(lexicon: Lexicon) -> None:
+    text = "The WTO ruled on Monday that the U.S. gave Boeing illegal subsidies."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "measure-noun",
+            "united-states",
+            "subsidies",
+            "the U.S. gave Boeing illegal subsidies",
+        ),
+        ("objections", "objection-ruling", "wto", "subsidies", text[4:-1]),
+    ]

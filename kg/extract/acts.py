@@ -259,7 +259,7 @@ _WE = re.compile(r"\b(?:[Ww]e|I)\b")
 # a verdict on a measure: "concluded it discriminates against U.S. companies", "said the
 # new tax is inconsistent with prevailing tax principles", "called the decision unfair"
 _VERDICT = re.compile(
-    r"\b(?:concluded|found|finds|ruled|determined|said|says|say|argued|argues|argue|"
+    r"\b(?:concluded|found|finds|ruled|determined|said|says|say|saying|argued|argues|argue|arguing|"
     r"believes?|warned|warns|called|calls|described|describes|deemed|considers?)\s+"
     r"(?:on\s+[A-Z][a-z]+day\s+)?(?:that\s+)?"
     r"(?P<target>it|they|(?:the|this|that|its|their|these|those|any|such\s+a|"
@@ -2147,15 +2147,25 @@ class ActFinder:
                 verb = re.match(r"\s+(?:[a-z]+\s+)?[a-z]+ed\b", self.text[named[0].end : c_end])
                 # "the tariffs imposed by Washington", "the tariffs the U.S. imposed"
                 n_end = named[0].end + (verb.end() if verb else 0)
+        det = re.match(r"(?:the|a|an|this|that|these|those)\s+", before, re.IGNORECASE)
+        noun = head.group("head").lower()
+        if (
+            not owners
+            and det is not None
+            and det.group(0).lower().startswith(("the", "this"))
+            and noun in ("offer", "offers", "proposal", "proposals", "plan", "plans")
+        ):
+            # "said that the offer on market access wasn't enough": an offer the words give
+            # no owner is the other side's, when the article names one other party more
+            # than any other
+            owners = self._other_party(own)
         parties = {self._party(a).key: a for a in owners}
         if len(parties) != 1:
             return []
         owner = next(iter(parties.values()))
         if self._party(owner).key == own:
             return []
-        det = re.match(r"(?:the|a|an|this|that|these|those)\s+", before, re.IGNORECASE)
         p_start = o_start + (det.end() if det else 0)
-        noun = head.group("head").lower()
         if noun in _MEASURE_FAMILY or noun in ("measures", "measure", "duty"):
             family = _MEASURE_FAMILY.get(noun, "measures" if noun != "duty" else "tariff")
             on = tail.group("on").lower() if tail is not None else None
@@ -2168,6 +2178,23 @@ class ActFinder:
                 self._measure_kinds[proposal.key] = (family, on)
             return [proposal]
         return [self._proposal(owner, p_start, n_end, "proposal-named", 0.6)]
+
+    def _other_party(self, own: str) -> list[Actor]:
+        """The country or bloc, not ``own``, the article names most often (its officials
+        and bodies count for it), when it names it at least twice and more often than any
+        other; else none."""
+        counts: dict[str, int] = {}
+        actors: dict[str, Actor] = {}
+        for x in self.mentions.found:
+            party = self._party(x.actor)
+            if party.kind not in ("Country", "Organization") or party.key == own:
+                continue
+            counts[party.key] = counts.get(party.key, 0) + 1
+            actors[party.key] = party
+        ranked = sorted(counts.items(), key=lambda kv: -kv[1])
+        if not ranked or ranked[0][1] < 2 or (len(ranked) > 1 and ranked[1][1] == ranked[0][1]):
+            return []
+        return [actors[ranked[0][0]]]
 
     def _countries(self, name: str) -> list[Actor]:
         key = self.lexicon.demonyms.get(name) or next(
