@@ -2366,3 +2366,13 @@ def test_a_ruling_on_what_the_us_gave(lexicon: Lexicon) -> None:
         ),
         ("objections", "objection-ruling", "wto", "subsidies", text[4:-1]),
     ]
+
+
+def test_a_measure_a_government_is_planning(lexicon: Lexicon) -> None:
+    text = (
+        "The Peruvian government is planning to extend a tariff-free ethanol import program "
+        "for three months."
+    )
+    assert [a[:3] for a in acts(text, lexicon)] == [("proposals", "measure-verb", "peru")]
+    # planning something else: no measure
+    assert acts("Peru is planning to hold talks with Chile in March.", lexicon) == []

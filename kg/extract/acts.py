@@ -113,7 +113,7 @@ _VERBISH = frozenset(
 _MEASURE_FUTURE = re.compile(
     r"\b(?:(?:will|would|could|may|might|must|should)(?:\s+(?:have|need|be\s+forced)\s+to)?|"
     r"(?:has|have|had|need|needs)\s+to|(?:is|are)\s+(?:ready|prepared|poised)\s+to|"
-    r"plans?\s+to|intends?\s+to|is\s+set\s+to|are\s+set\s+to|"
+    r"plans?\s+to|intends?\s+to|(?:is|are)\s+(?:planning|preparing|intending)\s+to|is\s+set\s+to|are\s+set\s+to|"
     r"is\s+going\s+to|are\s+going\s+to)\s+$"
 )
 # what a measure verb acts on: "imposed five years of anti-dumping duties", "is exempting
