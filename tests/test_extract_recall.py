@@ -2376,3 +2376,36 @@ def test_a_measure_a_government_is_planning(lexicon: Lexicon) -> None:
     assert [a[:3] for a in acts(text, lexicon)] == [("proposals", "measure-verb", "peru")]
     # planning something else: no measure
     assert acts("Peru is planning to hold talks with Chile in March.", lexicon) == []
+
+
+def test_accused_of_doing_something_objects_to_it(lexicon: Lexicon) -> None:
+    text = "Chile accused the U.K. of maintaining barriers to beef imports."
+    assert acts(text, lexicon) == [
+        (
+            "proposals",
+            "accused-of",
+            "united-kingdom",
+            "maintaining-barriers-beef-imports",
+            "maintaining barriers to beef imports",
+        ),
+        (
+            "objections",
+            "objection-verb",
+            "chile",
+            "maintaining-barriers-beef-imports",
+            text[:-1],
+        ),
+    ]
+    # a fault, not a thing done: no proposal
+    assert [a[0] for a in acts("Chile accused Britain of bad faith.", lexicon)] == ["objections"]
+
+
+def test_it_after_said_is_who_said_it(lexicon: Lexicon) -> None:
+    text = "Chile said on Monday that it would reject the EU's offer on beef."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "proposal-named", "european-union", "eu-s-offer-on"),
+        ("objections", "rejection-verb", "chile", "eu-s-offer-on"),
+    ]
+    # "they" after a person's words: not the person
+    text = "Jane Roe said on Monday that they would reject the EU's offer on beef."
+    assert acts(text, lexicon) == []

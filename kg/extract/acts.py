@@ -456,6 +456,17 @@ _REMOVAL = re.compile(
     re.IGNORECASE,
 )
 # a preposition right before an actor: the object of an earlier verb, not a subject
+# "accusing the U.K. of maintaining barriers": the accused, and what it is said to do
+_ACCUSED_OF = re.compile(
+    r"\s*(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+of\s+"
+    r"(?P<what>(?:[a-z]+ly\s+)?[a-z]{3,}ing\b)"
+)
+# "said on Sunday that it will": the subject of what follows is the one who said it
+_SAID_IT = re.compile(
+    r"\b(?:said|says|added|announced|stated)\s+(?:on\s+)?(?:[A-Z][a-z]+day\s+)?(?:that\s+)?"
+    r"(?:it|they)\s+(?:(?:will|would|has|have|had|is|are|was|were|could|may|might|must|also|"
+    r"not|never|further|strongly)\s+){0,3}"
+)
 _OBJECT_OF = re.compile(
     r"\b(?:to|with|from|against|towards?)\s+(?:the\s+)?(?:[A-Z][\w.’'-]*\s+){0,4}$"
 )
@@ -680,6 +691,13 @@ class ActFinder:
             ]
             if first and not re.search(r"[,;]", self.text[first[0].end : first[0].end + 2]):
                 return first[0]
+        said_it = _SAID_IT.search(self.text, start, at)
+        if said_it is not None and said_it.end() == at:
+            # "The ministry said Sunday it will criticise ...": "it" is who said so
+            sayer = self._agent_before(start, said_it.start())
+            if sayer is not None and sayer.actor.kind not in ("Person", "UnnamedSource"):
+                return sayer
+            return None
         bounds = [start] + [m.end() for m in re.finditer(r",\s*", self.text[start:at])]
         bounds = [start + b if i else start for i, b in enumerate(bounds)]
         ends = bounds[1:] + [at]
@@ -2196,6 +2214,29 @@ class ActFinder:
             return []
         return [actors[ranked[0][0]]]
 
+    def _accused_of(
+        self, agent: Actor, verb: tuple[int, int, str], start: int, end: int
+    ) -> list[DraftedFact]:
+        """ "accusing the U.K. of maintaining market access barriers": what the accused party
+        is said to do ("maintaining ...", a verb's -ing form) is its proposal, objected to;
+        none for a fault without a verb ("accused Britain of bad faith") or one's own side."""
+        if not verb[2].lower().startswith("accus"):
+            return []
+        m = _ACCUSED_OF.match(self.text, start, end)
+        if m is None:
+            return []
+        named = self.mentions.within(m.start("who"), m.end("who"))
+        if (
+            len(named) != 1
+            or named[0].actor.kind not in ("Country", "Organization", "GovernmentBody")
+            or self._party(named[0].actor).key == self._party(agent).key
+        ):
+            return []
+        w_end = self._clause(m.start("what"), end)[1]
+        if w_end - m.start("what") < 15:
+            return []
+        return [self._proposal(named[0].actor, m.start("what"), w_end, "accused-of", 0.6)]
+
     def _countries(self, name: str) -> list[Actor]:
         key = self.lexicon.demonyms.get(name) or next(
             (e.key for e in self.lexicon.lookup(name) if e.kind in ("Country", "Organization")),
@@ -2321,6 +2362,7 @@ class ActFinder:
             or self._targets(start, end, agent.actor)
             or self._deal(agent.actor, start, end)
             or self._owned(agent.actor, start, end)
+            or self._accused_of(agent.actor, verb, start, end)
         )
         if verb[2].lower().startswith("at odds") and agent.actor.name == "the two sides":
             owners = {t.fields["proposer"] for t in targets}
