@@ -2409,3 +2409,19 @@ def test_it_after_said_is_who_said_it(lexicon: Lexicon) -> None:
     # "they" after a person's words: not the person
     text = "Jane Roe said on Monday that they would reject the EU's offer on beef."
     assert acts(text, lexicon) == []
+
+
+def test_a_reference_name_with_a_comma_in_it(lexicon: Lexicon) -> None:
+    # "Ministry of Trade, Industry and Energy" after its country's name: the ministry, whose
+    # comma does not end the subject of what it says
+    text = (
+        "South Korea’s Ministry of Trade, Industry and Energy said Sunday it will criticise "
+        "Japan’s controls on chip exports."
+    )
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "measure-noun", "japan", "japan-s-controls-on"),
+        ("objections", "objection-verb", "motie", "japan-s-controls-on"),
+    ]
+    # a list of names is no name: its comma still ends a part of the subject, as before
+    text = "Chile, Peru and Mexico criticised Japan’s controls on chip exports."
+    assert [a[2] for a in acts(text, lexicon) if a[0] == "objections"] == ["peru-and-mexico"]

@@ -698,7 +698,11 @@ class ActFinder:
             if sayer is not None and sayer.actor.kind not in ("Person", "UnnamedSource"):
                 return sayer
             return None
-        bounds = [start] + [m.end() for m in re.finditer(r",\s*", self.text[start:at])]
+        bounds = [start] + [
+            m.end()
+            for m in re.finditer(r",\s*", self.text[start:at])
+            if self.mentions.at(start + m.start()) is None  # "Ministry of Trade, Industry ..."
+        ]
         bounds = [start + b if i else start for i, b in enumerate(bounds)]
         ends = bounds[1:] + [at]
         for seg_start, seg_end in reversed(list(zip(bounds, ends, strict=True))):

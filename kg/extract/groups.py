@@ -238,6 +238,24 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         heads = [w for w in words if w in _ORG_HEADS]
         if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
             continue
+        tail = re.match(r",\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*", text[end:])
+        if tail is not None:
+            # "South Korea's Ministry of Trade, Industry and Energy": a reference name with a
+            # comma in it, which the pattern above stops at
+            # (after a country's name: "South Korea's", "Japan's")
+            starts = [start] + [start + w.end() for w in re.finditer(r"\s+", text[start:end])]
+            hit = next(
+                (
+                    (at, e)
+                    for at in starts[:4]
+                    for e in lexicon.lookup(text[at : end + tail.end()])
+                    if e.section == "actors"
+                ),
+                None,
+            )
+            if hit is not None:
+                found.add(Mention(hit[0], end + tail.end(), entry_actor(hit[1], lexicon), "name"))
+                continue
         known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
         if known:
             if known[0].section == "actors":
