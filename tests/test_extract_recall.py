@@ -2258,6 +2258,12 @@ def test_the_deal_is_the_one_the_article_names_first(lexicon: Lexicon) -> None:
     assert [a[:4] for a in acts(text, lexicon)] == [
         ("objections", "rejection-verb", "peru", None),
     ]
+    # initials do not end the sentence that names the two sides
+    text = "Chile and the U.S. hope to sign a trade agreement. Peru rejected the deal on Monday."
+    assert [a[:4] for a in acts(text, lexicon)] == [
+        ("proposals", "deal-object", "chile+united-states", "trade-agreement"),
+        ("objections", "rejection-verb", "peru", "trade-agreement"),
+    ]
     # the objector's own deal is no deal it objects to
     text = "Peru and Chile hope to sign a trade agreement. Peru rejected the deal on Monday."
     assert [a[:4] for a in acts(text, lexicon)] == [
@@ -2299,6 +2305,11 @@ def test_the_deal_is_the_one_the_article_names_first(lexicon: Lexicon) -> None:
             "Canada criticised the steel tariffs the U.S. imposed in 2018.",
             ("measure-noun", "united-states", "steel tariffs the U.S. imposed"),
         ),
+        # named after the noun, the owner wins over a nationality word before it
+        (
+            "Canada criticised the Chinese steel tariffs imposed by the EU.",
+            ("measure-noun", "european-union", "Chinese steel tariffs imposed by the EU"),
+        ),
     ],
 )
 def test_a_measure_or_offer_named_with_its_owner_is_the_owners(
@@ -2316,6 +2327,8 @@ def test_a_measure_or_offer_named_with_its_owner_is_the_owners(
         "Canada criticised the tariffs.",
         "Canada criticised its own tariffs on steel.",
         "Peru criticised the tariffs Canada says are unfair.",
+        # a nationality word before other words names the goods, not who imposed them
+        "Germany criticised the Chinese EV tariffs.",
         # the noun is not in the object's first words
         "Canada criticised the decision of the mayor of Lima to study tariffs.",
     ],
@@ -2398,6 +2411,10 @@ def test_accused_of_doing_something_objects_to_it(lexicon: Lexicon) -> None:
     ]
     # a fault, not a thing done: no proposal
     assert [a[0] for a in acts("Chile accused Britain of bad faith.", lexicon)] == ["objections"]
+    # a noun that ends like a verb's -ing form
+    for what in ("nothing unusual", "something worse", "wrongdoing"):
+        found = acts(f"Chile accused Britain of {what} in its beef trade.", lexicon)
+        assert [a[0] for a in found] == ["objections"]
 
 
 def test_it_after_said_is_who_said_it(lexicon: Lexicon) -> None:
@@ -2425,3 +2442,11 @@ def test_a_reference_name_with_a_comma_in_it(lexicon: Lexicon) -> None:
     # a list of names is no name: its comma still ends a part of the subject, as before
     text = "Chile, Peru and Mexico criticised Japan’s controls on chip exports."
     assert [a[2] for a in acts(text, lexicon) if a[0] == "objections"] == ["peru-and-mexico"]
+    # the comma inside a reference alias is part of it, not a list's: another country's
+    # "Ministry of Investment, Trade and Industry" is not Japan's
+    text = "Japan’s Ministry of Economy, Trade and Industry criticised the EU’s tariffs on beef."
+    assert [(a[2], a[4]) for a in acts(text, lexicon) if a[0] == "objections"] == [
+        ("meti", text[:-1])
+    ]
+    text = "Botswana’s Ministry of Investment, Trade and Industry criticised the EU’s tariffs."
+    assert "meti" not in [a[2] for a in acts(text, lexicon)]

@@ -25,6 +25,8 @@ Rules:
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
+from collections.abc import Sequence
 from functools import partialmethod
 
 from kg.extract.facts import DraftedFact
@@ -459,7 +461,8 @@ _REMOVAL = re.compile(
 # "accusing the U.K. of maintaining barriers": the accused, and what it is said to do
 _ACCUSED_OF = re.compile(
     r"\s*(?P<who>(?:the\s+)?[A-Z][\w.’'-]*(?:\s+[A-Z][\w.’'-]*){0,3})\s+of\s+"
-    r"(?P<what>(?:[a-z]+ly\s+)?[a-z]{3,}ing\b)"
+    # a verb's -ing form, not a noun that ends like one ("accused China of nothing unusual")
+    r"(?P<what>(?:[a-z]+ly\s+)?(?!(?:no|some|any|every)thing\b|wrongdoing\b)[a-z]{3,}ing\b)"
 )
 # "said on Sunday that it will": the subject of what follows is the one who said it
 _SAID_IT = re.compile(
@@ -623,8 +626,17 @@ _RESTATED = frozenset({"objection-verb", "rejection-verb", "objection-legal", "o
 
 
 class ActFinder:
-    def __init__(self, text: str, mentions: Mentions, lexicon: Lexicon, speakers: Speakers) -> None:
+    def __init__(
+        self,
+        text: str,
+        mentions: Mentions,
+        lexicon: Lexicon,
+        speakers: Speakers,
+        sentences: Sequence[Sentence] = (),
+    ) -> None:
         self.text, self.mentions, self.lexicon = text, mentions, lexicon
+        # the text's sentences, from stage 1 (which knows "U.S." does not end one)
+        self._sentences = sorted((s.start, s.end) for s in sentences)
         self.speakers = speakers  # who "his" and "her" stand for
         self.proposals: list[DraftedFact] = []
         self._verbs_first = {
@@ -1040,6 +1052,8 @@ class ActFinder:
                 for i, w in enumerate(w.lower() for w in gap)
             ):
                 continue  # "Canadian officials criticised the tariffs": a clause, not a name
+            if not against and _OWNER_AFTER.match(self.text, m.end(), s.end):
+                continue  # "the Chinese steel tariffs imposed by the EU": the owner comes after
             owner = POSSESSIVE.sub("", m.group("owner"))
             key = self.lexicon.demonyms.get(owner) or next(
                 (e.key for e in self.lexicon.lookup(owner) if e.kind == "Country"), None
@@ -2101,10 +2115,7 @@ class ActFinder:
         if not firsts:
             return []
         d_start, d_end = firsts[0]
-        stop = max(self.text.rfind(". ", 0, d_start), self.text.rfind("\n", 0, d_start))
-        s_start = stop + 1 if stop != -1 else 0
-        s_end = next((m.end() for m in re.finditer(r"[.!?](?:\s|$)", self.text[d_end:])), None)
-        s_end = d_end + s_end if s_end is not None else len(self.text)
+        s_start, s_end = self._sentence_at(d_start)
         own = self._party(agent).key
         leader = self._with_party(d_start, s_end, within_clause=True) or self._other_side(
             d_start, d_end, own
@@ -2152,15 +2163,16 @@ class ActFinder:
         hyphen = _HYPHEN_OWNER.search(before)
         if hyphen is not None:
             owners += self._countries(hyphen.group(1))
-        for word in re.findall(r"\b[A-Z][a-z]+\b", before):
-            if word in self.lexicon.demonyms:  # "the British offer"
-                owners += self._countries(word)
+        demonym = re.search(r"\b([A-Z][a-z]+)\s+$", before)
+        if demonym is not None and demonym.group(1) in self.lexicon.demonyms:
+            # "the British offer"; not "the Chinese EV tariffs", where it names the goods
+            owners += self._countries(demonym.group(1))
         n_end = head.end()
         tail = _OWNED_TAIL.match(self.text, head.end(), c_end)
         if tail is not None:
             n_end = tail.end()
         after = _OWNER_AFTER.match(self.text, n_end, c_end)
-        if not owners and after is not None:
+        if after is not None:  # named after the noun, the owner is said outright
             group = "by" if after.group("by") else "who"
             at = after.start(group) + (4 if after.group(group).startswith("the ") else 0)
             named = self.mentions.within(after.start(group), c_end)
@@ -2200,6 +2212,14 @@ class ActFinder:
                 self._measure_kinds[proposal.key] = (family, on)
             return [proposal]
         return [self._proposal(owner, p_start, n_end, "proposal-named", 0.6)]
+
+    def _sentence_at(self, at: int) -> tuple[int, int]:
+        """The start and end of the sentence of stage 1 that holds offset ``at``; ``(at, at)``
+        when it is in none (a sentence too long to read), so that nothing around it is read."""
+        i = bisect_right(self._sentences, (at, len(self.text) + 1)) - 1
+        if i >= 0 and self._sentences[i][0] <= at < self._sentences[i][1]:
+            return self._sentences[i]
+        return at, at
 
     def _other_party(self, own: str) -> list[Actor]:
         """The country or bloc, not ``own``, the article names most often (its officials

@@ -88,6 +88,8 @@ _COMPANY_HEADS = frozenset(
 )
 _CAP = r"(?:(?:[A-Z]\.){2,}|[A-Z][\w&’'-]*)"
 _ORG = re.compile(r"\b(" + _CAP + r"(?:\s+(?:(?:of|for|and|on)\s+(?:the\s+)?)?" + _CAP + r")+)")
+# ", Industry and Energy" after a name the organisation pattern stopped at
+_COMMA_TAIL = re.compile(r",\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*")
 _ORG_HEADS = _GROUP_HEADS | _BODY_HEADS | _COMPANY_HEADS
 _GROUP_NOUNS = (
     "groups|farmers|producers|manufacturers|exporters|importers|growers|automakers|"
@@ -238,7 +240,7 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
         heads = [w for w in words if w in _ORG_HEADS]
         if len(words) < 2 or not heads or words[-1] in ("of", "for", "and", "on", "the"):
             continue
-        tail = re.match(r",\s+[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*)*", text[end:])
+        tail = _COMMA_TAIL.match(text, end)
         if tail is not None:
             # "South Korea's Ministry of Trade, Industry and Energy": a reference name with a
             # comma in it, which the pattern above stops at
@@ -248,13 +250,13 @@ def organisations(text: str, found: Mentions, lexicon: Lexicon) -> None:
                 (
                     (at, e)
                     for at in starts[:4]
-                    for e in lexicon.lookup(text[at : end + tail.end()])
+                    for e in lexicon.lookup(text[at : tail.end()])
                     if e.section == "actors"
                 ),
                 None,
             )
             if hit is not None:
-                found.add(Mention(hit[0], end + tail.end(), entry_actor(hit[1], lexicon), "name"))
+                found.add(Mention(hit[0], tail.end(), entry_actor(hit[1], lexicon), "name"))
                 continue
         known = lexicon.lookup(name) or lexicon.lookup(" ".join(words[1:]))
         if known:

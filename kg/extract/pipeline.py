@@ -217,7 +217,10 @@ def acts(attributions: Attributions, lexicon: Lexicon, known: KnownPeople | None
     attributed quotation of the paragraph."""
     read = attributions.mentioned.sentences
     text = read.text
-    finder = ActFinder(text, attributions.mentioned.mentions, lexicon, attributions.speakers)
+    sentences = [s for p in read.passages for s in p.sentences]
+    finder = ActFinder(
+        text, attributions.mentioned.mentions, lexicon, attributions.speakers, sentences
+    )
     for p, quoted in zip(read.passages, attributions.quotes, strict=True):
         spans = p.quote_spans()
         for s in p.sentences:
