@@ -1127,3 +1127,48 @@ def test_the_key_of_a_local_actor_is_always_an_id() -> None:
     assert all(ID_PATTERN.match(key) and ID_PATTERN.match("source-" + key) for key in keys)
     assert len(set(keys)) == len(keys)
     assert keys[-1] == "jane-smith"
+
+
+def test_table_rows_are_not_read_and_say_so(lexicon: Lexicon) -> None:
+    rows = "Product | Old rate | New rate | Partner\nSteel | 0% | 25% | China rejected\n"
+    rows += "Canada\tproposed\ta quota\n"
+    prose = "“We will not accept a sunset clause,” Foreign Minister Chrystia Freeland said."
+    article = Article(
+        url="https://example.org/news/table-rows",
+        title="Rates",
+        published=PUBLISHED,
+        language="en",
+        text=f"{rows}\n{prose}\n",
+        where=Where("rows.md"),
+    )
+    result = extract(article, lexicon)
+    assert result.notes == [
+        "3 line(s) of a table (cells split by '|' or tabs) were not read: "
+        "facts are drafted from prose only"
+    ]
+    # the prose is drafted, the rows are not ("China rejected", "Canada proposed a quota")
+    assert {f.section for f in result.facts} == {"objections", "statements"}
+    assert all(f.start >= len(rows) for f in result.facts)
+
+
+def test_a_transcript_says_its_labels_are_not_read_as_speakers(lexicon: Lexicon) -> None:
+    text = (
+        "MODERATOR: The minister will take questions.\n\n"
+        "MINISTER LEBLANC: We will not accept a sunset clause in any form.\n\n"
+        "Q: What about dairy?\n\n"
+        "A: Supply management is not on the table.\n"
+    )
+    article = Article(
+        url="https://example.org/news/transcript",
+        title="Transcript",
+        published=PUBLISHED,
+        language="en",
+        text=text,
+        where=Where("transcript.md"),
+    )
+    result = extract(article, lexicon)
+    assert result.notes == [
+        "4 paragraphs open with a speaker's label ('NAME:'), as in a transcript; the extractor "
+        "does not read such labels, so the words after them were not drafted as anyone's quotes"
+    ]
+    assert [f for f in result.facts if f.section == "statements"] == []

@@ -208,6 +208,17 @@ def test_a_week_before_publication_is_over(lexicon: Lexicon) -> None:
         # the present of a scheduled happening lies ahead
         ("The transition period ends on Jan. 13.", "scheduled", "2026-01-13"),
         ("The summit opens on Thursday in Lima.", "scheduled", "2025-01-16"),
+        # in the plural too, after a past "said" and inside a relative clause
+        ("The ministry said the new rates take effect on July 6.", "scheduled", "2025-07-06"),
+        ("Talks resume on Monday in Lima, officials said.", "scheduled", "2025-01-20"),
+        (
+            "Officials said the tariffs, which take effect on Friday, would hurt farmers.",
+            "scheduled",
+            "2025-01-17",
+        ),
+        # not after a negation or "to": the words before decide
+        ("The tariffs did not take effect on Jan. 5.", "occurred", "2025-01-05"),
+        ("The rules were meant to take effect on Jan. 5.", "occurred", "2025-01-05"),
         # what a party "has until" a date to do is a deadline
         ("Peru has until the end of March to answer.", "expected", "2025-03"),
         # a round that "will be held" is not over

@@ -53,6 +53,10 @@ MAX_CHARS = 200_000  # longer texts are cut here: a news article is 2-20 thousan
 # prose: it is not read for acts (a news sentence is a few hundred characters; the rules'
 # cost grows with the square of a sentence's length).
 MAX_SENTENCE = 2_000
+# a line of a table: three or more cells split by '|' or tabs ("Steel | 0% | 25% | China")
+_TABLE_ROW = re.compile(r"[^\n|\t]*(?:[|\t][^\n|\t]*){2,}")
+# a speaker's label that opens a paragraph of a transcript: "MINISTER LEBLANC:", "Q:"
+_SPEAKER_LABEL = re.compile(r"(?:[A-Z][A-Z.’'-]*(?:[ \t]+[A-Z][A-Z.’'-]*){0,4}|Q|A):[ \t]")
 
 
 @dataclass
@@ -156,7 +160,13 @@ def read(article: Article, lexicon: Lexicon, known: KnownPeople | None) -> Sente
     single = single_quoted(text)  # British style: ‘…’ quotes
     passages = []
     unread = 0
+    table_rows = labelled = 0
     for paragraph in paragraphs(text):
+        lines = text[paragraph.start : paragraph.end].split("\n")
+        if all(_TABLE_ROW.fullmatch(line.strip()) for line in lines):
+            table_rows += len(lines)  # cells, not sentences: nothing in them is drafted
+            continue
+        labelled += bool(_SPEAKER_LABEL.match(text, paragraph.start))
         quotes = quotations(text, paragraph, single)
         found = sentences(text, paragraph, quotes)
         kept = [s for s in found if s.end - s.start <= MAX_SENTENCE]
@@ -168,6 +178,17 @@ def read(article: Article, lexicon: Lexicon, known: KnownPeople | None) -> Sente
         notes += (
             f"{unread:,} sentence(s) of more than {MAX_SENTENCE:,} characters were not read: "
             "a table, a list or text without sentence ends, not prose",
+        )
+    if table_rows:
+        notes += (
+            f"{table_rows:,} line(s) of a table (cells split by '|' or tabs) were not read: "
+            "facts are drafted from prose only",
+        )
+    if labelled >= 2:
+        notes += (
+            f"{labelled:,} paragraphs open with a speaker's label ('NAME:'), as in a transcript; "
+            "the extractor does not read such labels, so the words after them were not drafted "
+            "as anyone's quotes",
         )
     parsed = None
     if lexicon.nlp is not None:

@@ -136,10 +136,16 @@ _FUTURE = re.compile(
     r"decides|pledged|pledges|promised|promises|vowed|vows)\s+to\s+"
     r"(?!(?:the|a|an|its|their|his|her|this|that|these|those|it|them)\b)[a-z]+|"
     # the present of a scheduled happening: "the transition period ends on Dec. 31", "the
-    # summit opens Thursday", "the deal takes effect on July 1"
+    # summit opens Thursday", "the deal takes effect on July 1"; in the plural too, where the
+    # verb is not also a noun or an adjective ("the new rates take effect on July 6", "talks
+    # resume on Monday"; not "end", "start", "open", "close"), and not after "to" or a
+    # negation ("were meant to take effect", "did not take effect": the words before decide)
     r"(?:ends|begins|starts|expires|lapses|resumes|opens|closes|convenes|reconvenes|"
     r"kicks\s+off|wraps\s+up|runs\s+out|takes\s+effect|comes\s+into\s+(?:force|effect)|"
-    r"goes\s+into\s+effect|enters\s+into\s+force))\b",
+    r"goes\s+into\s+effect|enters\s+into\s+force|"
+    r"(?<!\bto\s)(?<!\bnot\s)(?<!n't\s)(?<!n’t\s)"
+    r"(?:begin|expire|lapse|resume|reconvene|kick\s+off|take\s+effect|"
+    r"come\s+into\s+(?:force|effect)|go\s+into\s+effect|enter\s+into\s+force)))\b",
     re.IGNORECASE,
 )
 _WEEKDAY = re.compile(r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)")
