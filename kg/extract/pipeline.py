@@ -1,11 +1,13 @@
 """The extractor's stages, in order, each a function of the one before:
 
     sentences    the text cut to MAX_CHARS, its paragraphs, quotations, sentences and tokens,
-                 and the names a spaCy pipeline finds when the lexicon has one (the parse)
+                 and, when the lexicon has a spaCy pipeline, its parse (and the names it finds)
     mentions     every actor, issue, agreement and place the article mentions (kg.extract.names)
     attribution  the gender the article gives each person (kg.extract.speakers) and the
                  speaker of each quotation (kg.extract.quotes)
-    acts         demands, proposals, objections, threats and support (kg.extract.acts)
+    acts         demands, proposals, objections, threats and support (kg.extract.acts); with a
+                 parse, proposals and objections read from it where the rules drafted none in
+                 a sentence (kg.extract.parsed)
     times        the time phrases of each sentence (kg.extract.times) and the dated events
                  (kg.extract.events)
     draft        the statements (quotations, paraphrases, the outlet's own voice), dated, and
@@ -89,7 +91,7 @@ class Passage:
 @dataclass(frozen=True)
 class Sentences:
     """Stage 1: the text as read (cut to MAX_CHARS, with a note when it was), its passages,
-    its tokens, and the names the spaCy pipeline found (None without one)."""
+    its tokens, and the names the spaCy pipeline found and its parse (None without one)."""
 
     article: Article
     text: str
@@ -97,6 +99,7 @@ class Sentences:
     passages: tuple[Passage, ...]
     tokens: tuple[Token, ...]
     parsed: tuple[tuple[int, int, str], ...] | None
+    doc: Any = None  # the spaCy parse of ``text`` (kg.extract.parsed), None without one
 
     @property
     def published(self) -> dt.date:
@@ -190,12 +193,15 @@ def read(article: Article, lexicon: Lexicon, known: KnownPeople | None) -> Sente
             "the extractor does not read such labels, so the words after them were not drafted "
             "as anyone's quotes",
         )
-    parsed = None
+    parsed = doc = None
     if lexicon.nlp is not None:
-        from kg.extract.nlp import names
+        from kg.extract.nlp import names_in
 
-        parsed = tuple(names(lexicon.nlp, text))
-    return Sentences(article, text, notes, tuple(passages), tuple(tokens(text)), parsed)
+        doc = lexicon.nlp(text)
+        parsed = tuple(names_in(doc, text))
+        if not doc.has_annotation("DEP"):
+            doc = None  # a pipeline without a parser: its names only
+    return Sentences(article, text, notes, tuple(passages), tuple(tokens(text)), parsed, doc)
 
 
 def mention(read: Sentences, lexicon: Lexicon, known: KnownPeople | None) -> Mentioned:
@@ -234,18 +240,26 @@ def attribution(found: Mentioned, lexicon: Lexicon, known: KnownPeople | None) -
 
 
 def acts(attributions: Attributions, lexicon: Lexicon, known: KnownPeople | None) -> Acts:
-    """Stage 4: acts in the words outside quotations, sentence by sentence, then in each
-    attributed quotation of the paragraph."""
+    """Stage 4: acts in the words outside quotations, sentence by sentence (the rules, then
+    the parse where there is one and the rules drafted none), then in each attributed
+    quotation of the paragraph."""
     read = attributions.mentioned.sentences
     text = read.text
     sentences = [s for p in read.passages for s in p.sentences]
     finder = ActFinder(
         text, attributions.mentioned.mentions, lexicon, attributions.speakers, sentences
     )
+    parsed = None
+    if read.doc is not None:
+        from kg.extract.parsed import ParsedActs
+
+        parsed = ParsedActs(read.doc, finder)
     for p, quoted in zip(read.passages, attributions.quotes, strict=True):
         spans = p.quote_spans()
         for s in p.sentences:
             finder.sentence(s, spans)
+            if parsed is not None:
+                parsed.sentence(s, spans)
         for q in quoted:
             finder.quoted(q.speaker, q.quote.inner_start, _quote_end(text, q), _mode(q), q.verb)
     finder.finish()
