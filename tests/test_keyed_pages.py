@@ -14,6 +14,7 @@ import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -62,7 +63,60 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
         "threats": ("headline",),
+        "timeline": ("dated", "phrased", "end", "start", "label", "fact"),
     }
+
+
+def test_the_listings_read_by_sort_keys_of_their_own_declare_them() -> None:
+    """``pages: {sort: ...}``: keys the listing's ORDER BY computes (not columns), one set per
+    value of the variable a batch binds."""
+    assert {
+        name: (query.page_order, query.page_descending, query.page_bind)
+        for name, query in catalogue().items()
+        if query.page_sort
+    } == {
+        "timeline": (
+            ("dated", "phrased", "end", "start", "label", "fact"),
+            (True, True, False, True, False, False),
+            ("fact",),
+        ),
+    }
+
+
+def test_a_header_read_by_sort_keys_names_them_and_selects_them(tmp_path: Path) -> None:
+    text = (queries_dir() / "timeline.rq").read_text(encoding="utf-8")
+    sort = '#+   sort: "DESC(?dated) DESC(?phrased) ?end DESC(?start) ?label ?fact"\n'
+    assert sort in text
+    bad = tmp_path / "timeline.rq"
+    for wrong, problem in [
+        ('"ASC(?dated) ?end"', "pages: sort must be ?KEY or DESC(?KEY) terms"),
+        ('"DESC(BOUND(?start)) ?end"', "pages: sort must be ?KEY or DESC(?KEY) terms"),
+        ('"?dated ?end"', "pages: keys must be SELECT [DISTINCT] ?fact ?dated ?end WHERE ..."),
+    ]:
+        bad.write_text(text.replace(sort, f"#+   sort: {wrong}\n"), encoding="utf-8")
+        with pytest.raises(InputError) as caught:
+            parse_query_file(bad)
+        assert str(caught.value).startswith(f"{bad}:1: {problem}, not "), str(caught.value)
+    bad.write_text(text.replace("#+   via: fact\n", "#+   via: nothing\n"), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert "pages: via must be one or a list of the query's variables" in str(caught.value)
+
+
+def test_sort_keys_that_are_not_one_set_per_fact_leave_the_whole_answer(
+    sample_store: Store, tmp_path: Path
+) -> None:
+    """Two labels of one fact sort its rows apart: the keys cannot say where its rows are."""
+    query = catalogue()["timeline"]
+    assert keyed_page(sample_store, query, {}, 3, 0) is not None
+    two = query.page_keys
+    assert two is not None and "BIND(COALESCE(?name, ?summary) AS ?label)" in two
+    twice = two.replace(
+        "BIND(COALESCE(?name, ?summary) AS ?label)",
+        'VALUES ?suffix { "" " (again)" } '
+        "BIND(CONCAT(COALESCE(?name, ?summary), ?suffix) AS ?label)",
+    )
+    assert keyed_page(sample_store, replace(query, page_keys=twice), {}, 3, 0) is None
 
 
 def test_the_listings_read_by_their_first_two_keys_declare_them() -> None:

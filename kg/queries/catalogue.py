@@ -94,6 +94,10 @@ class SavedQuery:
     page_order: tuple[str, ...] = ()
     page_descending: tuple[bool, ...] = ()
     page_bind: tuple[str, ...] = ()
+    # ``pages: {sort: "TERM ...", via: VAR or [VAR, ...], keys: QUERY}``: as ``order``, but
+    # the KEYs are QUERY's own variables (values the listing's ORDER BY computes, not columns),
+    # one set of them per value of the VARs; the rows of a batch are those of its VARs
+    page_sort: bool = False
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -148,7 +152,10 @@ def parse_query_file(path: Path) -> SavedQuery:
     page_via: str | None = None
     page_keys: str | None = None
     page_then: str | None = None
-    if isinstance(pages, dict) and "order" in pages:
+    page_sort = isinstance(pages, dict) and "sort" in pages
+    if isinstance(pages, dict) and page_sort:
+        page_order, page_descending, page_bind, page_keys = _page_sort(pages, text, path)
+    elif isinstance(pages, dict) and "order" in pages:
         page_order, page_descending, page_bind, page_keys = _page_order(pages, columns, text, path)
     else:
         page_key, page_via, page_keys, page_then = _page_key(pages, columns, text, path)
@@ -168,6 +175,7 @@ def parse_query_file(path: Path) -> SavedQuery:
         page_order=page_order,
         page_descending=page_descending,
         page_bind=page_bind,
+        page_sort=page_sort,
     )
 
 
@@ -280,6 +288,49 @@ def _page_order(
     return (
         tuple(names),
         tuple(t.startswith("DESC") for t in heads),
+        tuple(bind),
+        prologue + "\n" + keys_text,
+    )
+
+
+def _page_sort(
+    pages: dict[str, object], text: str, path: Path
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
+    """The ``pages: {sort: "TERM ...", via: VAR or [VAR, ...], keys: QUERY}`` of a header,
+    checked: the TERMs are ``?KEY`` or ``DESC(?KEY)``, the VARs are the query's variables,
+    and QUERY selects the VARs then the KEYs that are not among them. That the KEYs of a VAR
+    are what the listing's ORDER BY sorts each of its rows by, first, is the query's to
+    keep (tests/test_keyed_pages.py checks every page against the whole answer). Returns
+    the KEYs, whether each is sorted descending, the VARs and QUERY with the listing's
+    prefixes."""
+    sort, via, keys = pages.get("sort"), pages.get("via"), pages.get("keys")
+    keys_text = keys if isinstance(keys, str) else ""
+    given = via if isinstance(via, list) else [via]
+    bind = [str(v) for v in given if isinstance(v, str)]
+    rest = sort if isinstance(sort, str) else ""
+    terms: list[str] = []
+    while (term := _ORDER_TERM.match(rest)) is not None:
+        terms.append(re.sub(r"\s+", "", term.group(1)))
+        rest = rest[term.end() :]
+    names = [t.partition("?")[2].rstrip(")") for t in terms]
+    problem = None
+    if set(pages) - {"sort", "via", "keys"} or not keys_text:
+        problem = 'pages read by sort keys need sort: "TERM ...", via and keys only'
+    elif not terms or rest.strip() or any(t.upper().startswith("ASC") for t in terms):
+        problem = "pages: sort must be ?KEY or DESC(?KEY) terms"
+    elif not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind):
+        problem = "pages: via must be one or a list of the query's variables"
+    else:
+        selected = _SELECT_VARS.match(keys_text)
+        wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names))
+        if selected is None or " ".join(selected.group(1).split()) != wanted:
+            problem = f"pages: keys must be SELECT [DISTINCT] {wanted} WHERE ..."
+    if problem is not None:
+        raise InputError(f"{problem}, not {pages!r}", path=path, line=1)
+    prologue = "\n".join(_PREFIX.findall(text))
+    return (
+        tuple(names),
+        tuple(t.upper().startswith("DESC") for t in terms),
         tuple(bind),
         prologue + "\n" + keys_text,
     )

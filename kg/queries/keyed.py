@@ -38,17 +38,23 @@ the two keys; they are sorted here, the listing is bound to the VARs of the firs
 pairs' are kept. NEXT is a column, so the rows are chosen by it as by the KEY.
 
 A listing ordered by other keys (labels, counts, kinds of problem), or whose keys are few
-(threats: 0.4 a headline; ``pages: {order: [KEY, ...],
-via: VAR or [VAR, ...], keys: QUERY}``) reads the pairs of VARs and KEYs QUERY gives, sorts
-them here as the listing's ORDER BY does (per key, DESC included; unbound first, then IRIs,
-then strings by code point or numbers), and binds a batch of the VARs of the first pairs, ties
-of the last KEYs included; of the listing's answer, the rows whose KEYs are among the batch's
-are kept: all the rows of those KEYs, the smallest after the batches before, when QUERY pairs
-every row's VARs with the row's KEYs. QUERY is read whole, so it leaves out what costs the
-listing most per row (evidence, lists, review, the most specific class); the store sorts
-nothing (Oxigraph decodes both strings of each comparison it makes: sorting 2,325 actors by
-IRI took 0.23 s of CPU, reading them 0.03 s). Keys that are not sorted here (a language tag,
-dates, two kinds of literal in one key) leave the whole answer.
+(threats: 0.4 a headline; ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}``)
+reads the pairs of VARs and KEYs QUERY gives, sorts them here as the listing's ORDER BY does
+(per key, DESC included; unbound first, then IRIs, then strings by code point, numbers, dates
+or booleans), and binds a batch of the VARs of the first pairs, ties of the last KEYs included;
+of the listing's answer, the rows whose KEYs are among the batch's are kept: all the rows of
+those KEYs, the smallest after the batches before, when QUERY pairs every row's VARs with the
+row's KEYs. QUERY is read whole, so it leaves out what costs the listing most per row
+(evidence, lists, review, the most specific class); the store sorts nothing (Oxigraph decodes
+both strings of each comparison it makes: sorting 2,325 actors by IRI took 0.23 s of CPU,
+reading them 0.03 s). Keys that are not sorted here (a language tag, dates of another form, two
+kinds of literal in one key) leave the whole answer.
+
+A listing whose ORDER BY sorts by values it computes, not by columns (timeline: whether a
+fact is dated, the last day of its time, its label; ``pages: {sort: "TERM ...", via: VAR or
+[VAR, ...], keys: QUERY}``, TERMs as in an ORDER BY: ``?KEY`` or ``DESC(?KEY)``) is read
+the same way, with QUERY computing those values as the listing does, one set per value of the
+VARs (else the whole answer): the rows of a batch are those of its VARs.
 """
 
 from __future__ import annotations
@@ -340,13 +346,18 @@ _NUMERIC = {
     "http://www.w3.org/2001/XMLSchema#" + name
     for name in ("integer", "decimal", "double", "float", "int", "long")
 }
+_XSD_DATE = "http://www.w3.org/2001/XMLSchema#date"
+_XSD_BOOLEAN = "http://www.w3.org/2001/XMLSchema#boolean"
+_PLAIN_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
 _RANK_IRI, _RANK_LITERAL = 1, 2  # ORDER BY puts unbound first, then IRIs, then literals
 
 
 def _sortable(column: list[Node | None]) -> list[tuple[int, object]] | None:
     """The sort keys of a column of terms, as ORDER BY sorts them where strings are compared
-    by code point: unbound first, IRIs, then literals; None for what is not sorted here (a
-    blank node, a language tag, literals of other datatypes or of two kinds)."""
+    by code point: unbound first, IRIs, then literals (false before true; dates by their
+    text, which is their order for a date of four-digit year and no time zone); None for
+    what is not sorted here (a blank node, a language tag, a date of another form, literals
+    of other datatypes or of two kinds)."""
     kinds: set[str] = set()
     keys: list[tuple[int, object]] = []
     for term in column:
@@ -356,12 +367,19 @@ def _sortable(column: list[Node | None]) -> list[tuple[int, object]] | None:
             keys.append((_RANK_IRI, str(term)))
         elif isinstance(term, Literal) and term.language is None:
             datatype = str(term.datatype or XSD_STRING)
+            text = str(term)
             if datatype == XSD_STRING:
                 kinds.add("string")
-                keys.append((_RANK_LITERAL, str(term)))
+                keys.append((_RANK_LITERAL, text))
             elif datatype in _NUMERIC and isinstance(term.value, (int, float, Decimal)):
                 kinds.add("number")
                 keys.append((_RANK_LITERAL, term.value))
+            elif datatype == _XSD_DATE and _PLAIN_DATE.fullmatch(text):
+                kinds.add("date")
+                keys.append((_RANK_LITERAL, text))
+            elif datatype == _XSD_BOOLEAN and text in ("true", "false"):
+                kinds.add("boolean")
+                keys.append((_RANK_LITERAL, text == "true"))
             else:
                 return None
         else:
@@ -396,6 +414,8 @@ def _read_pairs(store: Store, query: SavedQuery) -> list[Pair] | None:
             return None
         ranked = sorted(range(len(pairs)), key=keys.__getitem__, reverse=query.page_descending[i])
         pairs = [pairs[j] for j in ranked]
+    if query.page_sort and len({row[:first] for row in pairs}) < len(pairs):
+        return None  # sort keys that are not one set per value of the VARs
     return pairs
 
 
@@ -432,8 +452,15 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
         if answer.truncated:
             return None
         variables = answer.variables
-        columns = [variables.index(k) for k in query.page_order]
-        rows += [row for row in answer.rows if tuple(row[c] for c in columns) in wanted]
+        if query.page_sort:
+            # the KEYs are not columns, but one set per value of the VARs: the rows of the
+            # batch's VARs (those that are columns) are the batch's
+            at = [(i, variables.index(v)) for i, v in enumerate(query.page_bind) if v in variables]
+            chosen = {tuple(value[i] for i, _ in at) for value in values}
+            rows += [row for row in answer.rows if tuple(row[c] for _, c in at) in chosen]
+        else:
+            columns = [variables.index(k) for k in query.page_order]
+            rows += [row for row in answer.rows if tuple(row[c] for c in columns) in wanted]
         done = end
         # as many pairs as the rows still needed take, by the rows per pair so far
         size = max(1, math.ceil((need - len(rows)) * done / max(len(rows), 1) * MARGIN))
