@@ -60,6 +60,7 @@ def test_the_headline_ordered_listings_declare_it() -> None:
 def test_the_listings_read_by_several_keys_declare_them() -> None:
     assert {name: catalogue()[name].page_order for name in ORDERED} == {
         "actors": ("type", "label", "actor"),
+        "acts": ("date", "headline", "fact"),
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
         "threats": ("headline",),
@@ -258,7 +259,13 @@ def test_a_parameter_or_a_remote_collation_leaves_the_whole_answer(sample_store:
     ).rows[0][0]
     assert speaker is not None
     assert keyed_page(sample_store, quotes, {"speaker": speaker}, 10, 0) is None
-    assert keyed_page(sample_store, catalogue()["acts"], {}, 10, 0) is None
+    assert keyed_page(sample_store, catalogue()["stats"], {}, 10, 0) is None
+    agent = sample_store.select(
+        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
+        "SELECT ?a WHERE { ?f tkg:agent ?a } LIMIT 1"
+    ).rows[0][0]
+    assert agent is not None
+    assert keyed_page(sample_store, catalogue()["acts"], {"agent": agent}, 10, 0) is None
 
 
 def test_an_empty_store_gives_an_empty_page(tmp_path: Path) -> None:
