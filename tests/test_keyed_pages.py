@@ -63,6 +63,7 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
         "acts": ("date", "headline", "fact"),
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
+        "positions": ("actorLabel", "issueLabel", "date", "act", "fact"),
         "threats": ("headline",),
         "timeline": ("dated", "phrased", "end", "start", "label", "fact"),
     }
