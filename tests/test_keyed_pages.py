@@ -19,7 +19,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from rdflib import URIRef
+from rdflib import Literal, URIRef
 
 from kg import link
 from kg.errors import InputError
@@ -424,3 +424,33 @@ def test_a_store_of_no_generation_yet_keeps_nothing(
     assert page is not None and len(page.rows) == 3
     folder = store.kept_folder()
     assert folder is not None and not folder.exists()
+
+
+def test_kept_rows_are_read_from_the_file_as_far_as_they_are_asked_for(tmp_path: Path) -> None:
+    from kg.queries.keyed import _KeptRows
+
+    path = tmp_path / "kept.jsonl"
+    lines = [
+        json.dumps([["i", f"https://example.org/{i}"], ["l", str(i), None, None]]) for i in range(5)
+    ]
+    path.write_text("tradekg sorted keys 1\n" + "\n".join(lines) + "\n", encoding="utf-8")
+    kept = _KeptRows.open(path, single=False)
+    assert kept is not None
+    assert kept and kept[0] == (URIRef("https://example.org/0"), Literal("0"))
+    # the file removed (another generation kept): what is open is still read
+    path.unlink()
+    assert kept.within(4) and not kept.within(5)
+    assert [row[1] for row in kept[3:9]] == [Literal("3"), Literal("4")]
+    assert len(kept) == 5 and kept[-1][0] == URIRef("https://example.org/4")
+    with pytest.raises(IndexError):
+        kept[5]
+    # cut short (no newline at its end), of another layout, or missing: not read
+    path.write_text("tradekg sorted keys 1\n" + lines[0], encoding="utf-8")
+    assert _KeptRows.open(path, single=False) is None
+    path.write_text("tradekg sorted keys 0\n" + lines[0] + "\n", encoding="utf-8")
+    assert _KeptRows.open(path, single=False) is None
+    assert _KeptRows.open(tmp_path / "none.jsonl", single=False) is None
+    # no keys at all
+    path.write_text("tradekg sorted keys 1\n", encoding="utf-8")
+    empty = _KeptRows.open(path, single=False)
+    assert empty is not None and not empty and len(empty) == 0 and not empty.within(0)

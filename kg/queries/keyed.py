@@ -70,7 +70,7 @@ import threading
 from collections.abc import Callable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
-from typing import Any, overload
+from typing import Any, BinaryIO, overload
 
 from rdflib import Literal, URIRef
 from rdflib.term import Node
@@ -138,13 +138,9 @@ def _kept(
             _SNAPSHOT_KEYS[cached] = rows
         return rows
     path = folder / f"{token}-{digest}.jsonl"
-    try:
-        lines = path.read_bytes().split(b"\n")
-    except OSError:
-        lines = []
-    # the header, the rows, and the empty string after the last newline
-    if lines and lines[0] == _KEPT_HEADER.encode() and lines[-1] == b"":
-        return _KeptRows(lines[1:-1], single)
+    kept = _KeptRows.open(path, single)
+    if kept is not None:
+        return kept
     rows = read()
     if rows is not None and store.generation() == token:
         _keep(folder, path, rows, single)
@@ -194,23 +190,77 @@ def _decode(value: Any) -> Node | None:
 
 
 class _KeptRows(Sequence[Any]):
-    """The rows of a file of kept keys, each parsed when it is first asked for."""
+    """The rows of a file of kept keys, read from the file as far as they are asked for (a
+    first page reads the first few hundred lines of tens of thousands: reading a file of
+    62,954 pairs whole, 28 MB, took 40-60 ms of CPU), each parsed when first asked for. The
+    file stays open while the rows are used: a file replaced or removed meanwhile (another
+    generation kept) is still read as it was."""
 
-    def __init__(self, lines: list[bytes], single: bool) -> None:
-        self._lines = lines
+    _CHUNK = 1 << 16
+
+    def __init__(self, handle: BinaryIO, single: bool) -> None:
+        self._file: BinaryIO | None = handle
         self._single = single
-        self._rows: list[Any] = [None] * len(lines)
-        self._parsed = [False] * len(lines)
+        self._lines: list[bytes] = []
+        self._rest = b""
+        self._rows: dict[int, Any] = {}
+
+    @classmethod
+    def open(cls, path: Path, single: bool) -> _KeptRows | None:
+        """The rows of the file at ``path``, or None when it is missing, of another layout
+        or cut short (no newline at its end)."""
+        try:
+            handle = path.open("rb")
+        except OSError:
+            return None
+        try:
+            header = handle.readline()
+            handle.seek(0, os.SEEK_END)
+            complete = handle.tell() >= len(header) > 0 and _last_byte(handle) == b"\n"
+            if header != _KEPT_HEADER.encode() + b"\n" or not complete:
+                handle.close()
+                return None
+            handle.seek(len(header))
+        except OSError:
+            handle.close()
+            return None
+        return cls(handle, single)
+
+    def __del__(self) -> None:
+        if self._file is not None:
+            self._file.close()
+
+    def _fill(self, count: float) -> None:
+        """Read lines until ``count`` are read or the file ends."""
+        while len(self._lines) < count and self._file is not None:
+            chunk = self._file.read(self._CHUNK)
+            if not chunk:
+                self._file.close()
+                self._file = None
+                break
+            lines = (self._rest + chunk).split(b"\n")
+            self._rest = lines.pop()
+            self._lines += lines
+
+    def within(self, i: int) -> bool:
+        """Whether there is a row ``i`` (reading only up to it)."""
+        self._fill(i + 1)
+        return i < len(self._lines)
 
     def __len__(self) -> int:
+        self._fill(math.inf)
         return len(self._lines)
 
+    def __bool__(self) -> bool:
+        return self.within(0)
+
     def _row(self, i: int) -> Any:
-        if not self._parsed[i]:
+        row = self._rows.get(i)
+        if row is None:
             value = json.loads(self._lines[i])
             row = _decode(value) if self._single else tuple(_decode(v) for v in value)
-            self._rows[i], self._parsed[i] = row, True
-        return self._rows[i]
+            self._rows[i] = row
+        return row
 
     @overload
     def __getitem__(self, i: int) -> Any: ...
@@ -220,12 +270,25 @@ class _KeptRows(Sequence[Any]):
 
     def __getitem__(self, i: int | slice) -> Any:
         if isinstance(i, slice):
-            return [self._row(j) for j in range(*i.indices(len(self._lines)))]
+            if i.step not in (None, 1) or (i.start or 0) < 0 or i.stop is None or i.stop < 0:
+                return [self._row(j) for j in range(*i.indices(len(self)))]
+            self._fill(i.stop)
+            return [self._row(j) for j in range(i.start or 0, min(i.stop, len(self._lines)))]
         if i < 0:
-            i += len(self._lines)
-        if not 0 <= i < len(self._lines):
+            i += len(self)
+        if i < 0 or not self.within(i):
             raise IndexError(i)
         return self._row(i)
+
+
+def _last_byte(handle: BinaryIO) -> bytes:
+    handle.seek(-1, os.SEEK_END)
+    return handle.read(1)
+
+
+def _within(rows: Sequence[Any], i: int) -> bool:
+    """Whether ``rows`` has a row ``i``; of kept rows, reading only up to it."""
+    return rows.within(i) if isinstance(rows, _KeptRows) else i < len(rows)
 
 
 def _read_keys(store: Store, key: str) -> list[Literal] | None:
@@ -277,7 +340,7 @@ def keyed_page(
     rows: list[tuple[Node | None, ...]] = []
     variables: list[str] = list(query.columns)
     done, size = 0, 1
-    while done < len(keys) and len(rows) < need:
+    while _within(keys, done) and len(rows) < need:
         batch = keys[done : done + size]
         if query.page_via is None or query.page_keys is None:
             # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
@@ -431,10 +494,10 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
     variables: list[str] = list(query.columns)
     # a first batch of a tenth of the page: a pair can have many rows (an actor on an issue)
     done, size = 0, max(1, need // 10)
-    while done < len(pairs) and len(rows) < need:
+    while _within(pairs, done) and len(rows) < need:
         # a batch: the next ``size`` pairs, and the rest of the ties of its last keys
-        end = min(done + size, len(pairs))
-        while end < len(pairs) and pairs[end][first:] == pairs[end - 1][first:]:
+        end = done + size if _within(pairs, done + size - 1) else len(pairs)
+        while _within(pairs, end) and pairs[end][first:] == pairs[end - 1][first:]:
             end += 1
         batch = pairs[done:end]
         values = list(dict.fromkeys(pair[:first] for pair in batch))
@@ -516,7 +579,7 @@ def _then_page(store: Store, query: SavedQuery, limit: int, offset: int) -> Resu
     # a first batch of one KEY, and of its pairs a tenth of the page (a pair can have many
     # rows: an article in the audit)
     done, size, paired = 0, 1, 0
-    while done < len(keys) and len(rows) < need:
+    while _within(keys, done) and len(rows) < need:
         batch = keys[done : done + size]
         pairs = _then_pairs(store, query, batch)
         if pairs is None:
