@@ -37,10 +37,12 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import sys
 from bisect import bisect_left
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 from rdflib import RDF, RDFS, XSD, Literal, URIRef
 from rdflib.term import Node
@@ -120,7 +122,7 @@ class Link:
         return self.status == "accepted" or (self.status == "proposed" and self.score >= THRESHOLD)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Candidate:
     """A proposal or threat as the linker compares it."""
 
@@ -135,21 +137,30 @@ class Candidate:
     thread: URIRef | None = None  # the thread a curator named (``thread:``), if any
 
 
-_CANDIDATES = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+# the facts the linker compares, one query per kind, each read as it comes (index lookups
+# from its first pattern): one UNION of both kinds joined to their reports took the process
+# to 265 MB at 10k articles, these two to 163 and 113 MB, and grew faster with the store
+# (benchmarks/README.md, 2026-12-05); no DISTINCT either, whose set of rows grows with the
+# answer: a fact's rows after its first are skipped, as they were (a fact has one proposer,
+# issue, agreement, summary or action, and its reports are in its own article)
+_PROPOSALS = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
 PREFIX schema: <https://schema.org/>
-SELECT DISTINCT ?fact ?kind ?article ?published ?agent ?issue ?agreement ?text ?thread WHERE {
-  {
-    ?fact tkg:proposer ?agent ;
-          tkg:issue ?issue .
-    BIND("proposal" AS ?kind)
-    OPTIONAL { ?fact tkg:agreement ?agreement }
-    OPTIONAL { ?fact tkg:summary ?text }
-  } UNION {
-    ?fact tkg:threatenedAction ?text ;
-          tkg:agent ?agent .
-    BIND("threat" AS ?kind)
-  }
-  ?fact tkg:report ?report .
+SELECT ?fact ?article ?published ?agent ?issue ?agreement ?text ?thread WHERE {
+  ?fact tkg:proposer ?agent ;
+        tkg:issue ?issue ;
+        tkg:report ?report .
+  ?report tkg:inArticle ?article .
+  OPTIONAL { ?fact tkg:agreement ?agreement }
+  OPTIONAL { ?fact tkg:summary ?text }
+  OPTIONAL { ?article schema:datePublished ?published }
+  OPTIONAL { ?fact tkg:thread ?thread }
+}"""
+_THREATS = """PREFIX tkg: <https://w3id.org/tradekg/ontology#>
+PREFIX schema: <https://schema.org/>
+SELECT ?fact ?article ?published ?agent ?text ?thread WHERE {
+  ?fact tkg:threatenedAction ?text ;
+        tkg:agent ?agent ;
+        tkg:report ?report .
   ?report tkg:inArticle ?article .
   OPTIONAL { ?article schema:datePublished ?published }
   OPTIONAL { ?fact tkg:thread ?thread }
@@ -173,34 +184,57 @@ def _words(text: Node | None) -> frozenset[str]:
     return frozenset(w for w in _WORD.findall(str(text or "").lower()) if w not in _STOP)
 
 
+def _same(value: Node | None) -> Node | None:
+    return value
+
+
+_T = TypeVar("_T")
+
+
+class _Shared:
+    """One object for each value that repeats (dates, actors, issues, threads, sets of words)."""
+
+    def __init__(self) -> None:
+        self._kept: dict[object, object] = {}
+
+    def __call__(self, value: _T) -> _T:
+        return self._kept.setdefault(value, value)  # type: ignore[return-value]
+
+    def iri(self, value: Node | None) -> URIRef | None:
+        return self(value) if isinstance(value, URIRef) else None
+
+
 def candidates(store: Store) -> list[Candidate]:
-    """Every proposal and threat in the store, with what the linker compares."""
-    results = store.select(_CANDIDATES)
-    col = {v: i for i, v in enumerate(results.variables)}
+    """Every proposal and threat in the store, with what the linker compares, by fact IRI.
+
+    Read as the store gives the rows, into small objects that share what repeats (a date, an
+    actor, an issue, a thread, a set of words and the words): about 0.4 kB per fact (27 MB
+    for the 72k facts of 30k synthetic articles), and no answer is held whole."""
     found: dict[URIRef, Candidate] = {}
-    for row in results.rows:
-        fact = row[col["fact"]]
-        if not isinstance(fact, URIRef) or fact in found:
-            continue
-
-        def iri(name: str, row: tuple[Node | None, ...] = row) -> URIRef | None:
-            value = row[col[name]]
-            return value if isinstance(value, URIRef) else None
-
-        article = iri("article")
-        if article is None:
-            continue
-        found[fact] = Candidate(
-            fact,
-            str(row[col["kind"]]),
-            article,
-            date_of(row[col["published"]]),
-            iri("agent"),
-            iri("issue"),
-            iri("agreement"),
-            _words(row[col["text"]]),
-            iri("thread"),
-        )
+    shared = _Shared()
+    for kind, query in (("proposal", _PROPOSALS), ("threat", _THREATS)):
+        stream = store.stream(query, cell=_same)
+        col = {v: i for i, v in enumerate(stream.variables)}
+        fact_at, article_at, published_at = col["fact"], col["article"], col["published"]
+        agent_at, text_at, thread_at = col["agent"], col["text"], col["thread"]
+        issue_at, agreement_at = col.get("issue"), col.get("agreement")
+        for row in stream.rows:
+            fact, article = row[fact_at], row[article_at]
+            if not isinstance(fact, URIRef) or fact in found or not isinstance(article, URIRef):
+                continue
+            day = date_of(row[published_at])
+            words = frozenset(sys.intern(w) for w in _words(row[text_at]))
+            found[fact] = Candidate(
+                fact,
+                kind,
+                article,
+                shared(day) if day is not None else None,
+                shared.iri(row[agent_at]),
+                shared.iri(row[issue_at]) if issue_at is not None else None,
+                shared.iri(row[agreement_at]) if agreement_at is not None else None,
+                shared(words),
+                shared.iri(row[thread_at]),
+            )
     return sorted(found.values(), key=lambda c: str(c.fact))
 
 
