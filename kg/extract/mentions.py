@@ -86,6 +86,7 @@ class Mentions:
             kept.append(m)
         self.found = kept
         self._starts = [m.start for m in kept]
+        self.issues.sort()
 
     def within(self, start: int, end: int) -> list[Mention]:
         i = bisect_left(self._starts, start)
@@ -111,7 +112,14 @@ class Mentions:
             i -= 1
 
     def issues_in(self, start: int, end: int) -> list[tuple[int, int, str]]:
-        return [i for i in self.issues if start <= i[0] and i[1] <= end]
+        # the issues are in text order (seal): only those that start in the span are looked at
+        i = bisect_left(self.issues, (start,))
+        out = []
+        while i < len(self.issues) and self.issues[i][0] < end:
+            if self.issues[i][1] <= end:
+                out.append(self.issues[i])
+            i += 1
+        return out
 
 
 def tokens(text: str) -> list[Token]:

@@ -29,6 +29,7 @@ deterministic: the same text and pipeline give the same draft.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, insort
 from typing import Any
 
 from kg.extract.acts import ActFinder
@@ -251,13 +252,25 @@ class ParsedActs:
         self.text = finder.text
         self.mentions = finder.mentions
         self._new: dict[str, Actor] = {}
+        # the spans of what the finder has drafted, by start (it only appends until finish())
+        self._spans: list[tuple[int, int, str]] = []
+        self._seen = (0, 0)
+        self._longest = 0
 
     # --- where the rules drafted nothing -----------------------------------------------
     def _drafted(self, s: Sentence, sections: tuple[str, ...]) -> bool:
-        return any(
-            f.section in sections and f.start < s.end and s.start < f.end
-            for f in (*self.finder.facts, *self.finder.proposals)
-        )
+        facts, proposals = self.finder.facts, self.finder.proposals
+        for f in (*facts[self._seen[0] :], *proposals[self._seen[1] :]):
+            insort(self._spans, (f.start, f.end, f.section))
+            self._longest = max(self._longest, f.end - f.start)
+        self._seen = (len(facts), len(proposals))
+        i = bisect_left(self._spans, (s.end,))  # every span that starts before the sentence ends
+        while i > 0 and self._spans[i - 1][0] > s.start - self._longest:
+            i -= 1
+            start, end, section = self._spans[i]
+            if section in sections and s.start < end:
+                return True
+        return False
 
     def sentence(self, s: Sentence, quote_spans: list[tuple[int, int]]) -> None:
         span = self.doc.char_span(s.start, s.end, alignment_mode="expand")
