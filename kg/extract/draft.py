@@ -34,10 +34,13 @@ def draft_document(
     actors = []
     for actor in draft.local_actors():
         entry: dict[str, Any] = {"id": actor.key, "type": actor.kind}
+        # a line break in the text is a space in the file: a name is one line (the loader
+        # refuses a line break, as lists of names are joined with them: queries/actors.rq)
+        name = " ".join(actor.name.split())
         if actor.kind == "UnnamedSource":
-            entry["description"] = actor.name
+            entry["description"] = name
         else:
-            entry["name"] = actor.name
+            entry["name"] = name
         if actor.members:
             entry["members"] = list(actor.members)
         if actor.affiliation:
