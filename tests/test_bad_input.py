@@ -55,6 +55,14 @@ def run_ingest(store_dir: Path, path: Path) -> tuple[int, str]:
 
 CASES = [
     pytest.param(
+        ("    name: Canada and Mexico\n", '    name: "Canada and\\nMexico"\n'),
+        'name: "Canada and',
+        "error: actor 'canada-and-mexico': its name 'Canada and\\nMexico' holds a line break "
+        "(write the name on one line: tradekg joins lists of names with line breaks "
+        "(queries/actors.rq))",
+        id="name-with-a-line-break",
+    ),
+    pytest.param(
         (
             "evidence: pushing to add an expiration clause to NAFTA",
             "evidence: pushing to add a sunset clause to NAFTA",

@@ -242,6 +242,13 @@ def test_agreements_and_issues_go_by_their_news_names() -> None:
 
 BAD_KEYS = [
     (
+        # the lists of `tradekg query actors` are joined with line breaks (queries/actors.rq)
+        '    aliases: [Atlantis Isles, "Atlantis,\\nthe lost"]\n',
+        5,
+        "actor 'x': aliases 'Atlantis,\\nthe lost' holds a line break (write each name on one "
+        "line: tradekg joins lists of names with line breaks (queries/actors.rq))",
+    ),
+    (
         "    iso: USA\n",
         5,
         "iso code 'USA' of 'x' is not two capital letters (write the ISO "

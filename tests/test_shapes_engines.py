@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 from rdflib import Graph, Literal, Namespace, URIRef
-from rdflib.namespace import RDF, SH
+from rdflib.namespace import RDF, RDFS, SH, SKOS
 from rdflib.term import Node
 
 from kg.loaders import load_facts, load_reference
@@ -98,6 +98,11 @@ MEMBERS = (
     "A group of actors needs at least two `members:`, each an actor id (e.g. "
     "`members: [canada, mexico]`)."
 )
+ONE_LINE_NAME = (
+    "A name of an actor or post must be on one line (no line break): write it as one line in "
+    "`name:`."
+)
+ONE_LINE_ALIASES = "Each of the `aliases:` of an actor or post must be on one line (no line break)."
 OBJECTION_TARGET = (
     "An objection is about a fact of this facts file: `proposal:` names a proposal, `about:` "
     "any fact."
@@ -232,6 +237,15 @@ def time_starts_after_it_ends(g: Graph, a: URIRef) -> None:
 
 def group_of_one(g: Graph, a: URIRef) -> None:
     g.remove((n(a, "actor/canada-and-mexico"), TKG.member, DATA["actor/mexico"]))
+
+
+def name_with_a_line_break(g: Graph, a: URIRef) -> None:
+    # the lists of `tradekg query actors` are joined with line breaks (queries/actors.rq)
+    g.set((n(a, "actor/canada-and-mexico"), RDFS.label, Literal("Canada\nand Mexico")))
+
+
+def alias_ending_in_a_line_break(g: Graph, a: URIRef) -> None:
+    g.add((DATA["actor/canada"], SKOS.altLabel, Literal("Ottawa\n")))
 
 
 def objection_target_not_a_fact(g: Graph, a: URIRef) -> None:
@@ -417,6 +431,23 @@ FIXTURES: dict[str, tuple[Edit, set[Key]]] = {
         group_of_one,
         added(
             ("error", "A/actor/canada-and-mexico", "tkg:member", MEMBERS),
+        ),
+    ),
+    "name with a line break": (
+        name_with_a_line_break,
+        added(
+            (
+                "error",
+                "A/actor/canada-and-mexico",
+                "rdfs:label",
+                ONE_LINE_NAME + " (value: Canada\nand Mexico)",
+            ),
+        ),
+    ),
+    "alias ending in a line break": (
+        alias_ending_in_a_line_break,
+        added(
+            ("error", "id:actor/canada", "skos:altLabel", ONE_LINE_ALIASES + " (value: Ottawa\n)"),
         ),
     ),
     "objection target not a fact": (

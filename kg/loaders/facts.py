@@ -468,6 +468,14 @@ class _FactsReader:
             raise self.fail(
                 f"actor {key!r} needs a name (or, for an unnamed source, a description)", node
             )
+        if "\n" in label or "\r" in label:
+            raise self.fail(
+                f"actor {key!r}: its name {label!r} holds a line break",
+                node,
+                "name" if node.get("name") is not None else "description",
+                "write the name on one line: tradekg joins lists of names with line breaks "
+                "(queries/actors.rq)",
+            )
         if kind == "UnnamedSource" and description is None:
             raise self.fail(
                 f"unnamed source {key!r} needs 'description': the words the article uses for it",

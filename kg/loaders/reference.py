@@ -38,6 +38,8 @@ SECTIONS: dict[str, tuple[str, tuple[str, ...], str]] = {
     "negotiations": ("negotiation", ("Thread",), "Thread"),
     "threads": ("thread", ("Thread",), "Thread"),
 }
+# the sections whose names and aliases are one line each (the shapes' tkgsh:OneLineName)
+ONE_LINE_NAMES = ("actors", "posts")
 _KEYS = {
     "id",
     "type",
@@ -202,6 +204,17 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
     name = item.get("name")
     if not isinstance(name, str) or not name.strip():
         raise InputError(f"{section[:-1]} {key!r} needs a name", path=path, line=item.line)
+    aliases = _strings(item, "aliases", path)
+    if section in ONE_LINE_NAMES:
+        for field, text in [("name", name.strip())] + [("aliases", a) for a in aliases]:
+            if "\n" in text or "\r" in text:
+                raise InputError(
+                    f"{section[:-1]} {key!r}: {field} {text!r} holds a line break",
+                    path=path,
+                    line=item.key_lines.get(field, item.line),
+                    hint="write each name on one line: tradekg joins lists of names with line "
+                    "breaks (queries/actors.rq)",
+                )
     wikidata = item.get("wikidata")
     if wikidata is not None and not (
         isinstance(wikidata, str) and wikidata[:1] == "Q" and wikidata[1:].isdigit()
@@ -237,7 +250,7 @@ def _entity(section: str, item: object, path: Path, line: int) -> RefEntity:
         kind=kind,
         name=name.strip(),
         where=where,
-        aliases=_strings(item, "aliases", path),
+        aliases=aliases,
         wikidata=wikidata,
         affiliation=item.get("affiliation"),
         posts=_strings(item, "posts", path),
