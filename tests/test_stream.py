@@ -27,6 +27,7 @@ from kg.queries.formats import (
     write_results,
     write_rows,
 )
+from kg.queries.run import finish
 from kg.sparql_terms import render
 from kg.store import Results, open_store
 from kg.store import embedded as embedded_module
@@ -88,11 +89,13 @@ def cli_bytes(*args: str) -> tuple[int, bytes, str]:
 
 @pytest.fixture(scope="module")
 def whole_answers(sample_store_dir: Path) -> dict[str, Results]:
-    """Every listing's answer on the sample, read whole (Store.select), then the store closed
-    for the command line."""
+    """Every listing's answer on the sample, read whole (Store.select, its lists sorted as
+    tradekg returns them: kg.queries.run.finish), then the store closed for the command line."""
     store = open_store(sample_store_dir, create=False)
     try:
-        return {name: store.select(get_query(name).text) for name in LISTINGS}
+        return {
+            name: finish(get_query(name), store.select(get_query(name).text)) for name in LISTINGS
+        }
     finally:
         store.close()
 

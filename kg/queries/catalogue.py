@@ -13,6 +13,10 @@
     #+   keys: "SELECT DISTINCT ?actor ?type ?label WHERE { ... }"})
     PREFIX tkg: <https://w3id.org/tradekg/ontology#>
     SELECT ...
+
+``lists: [aliases, posts, members]`` (actors.rq) names the columns that hold lists of names,
+concatenated by the query with a line break in the store's order and sorted by tradekg
+(LIST_SEPARATOR below).
 """
 
 from __future__ import annotations
@@ -55,6 +59,13 @@ _ORDER_BY = re.compile(r"\bORDER\s+BY\b", re.I)
 _ORDER_TERM = re.compile(r"\s*((?:ASC|DESC)\s*\(\s*\?\w+\s*\)|\?\w+)", re.I)
 _SELECT_VARS = re.compile(r"^\s*SELECT\s+(?:DISTINCT\s+)?((?:\?\w+\s+)+)WHERE\b", re.I)
 _PREFIX = re.compile(r"^PREFIX\s+\w*:\s*<[^>]*>\s*$", re.M)
+# ``lists: [COLUMN, ...]``: columns whose values the query concatenates with LIST_SEPARATOR
+# (``GROUP_CONCAT(DISTINCT ?x; separator="\n")``), in the store's order; wherever tradekg
+# returns rows (kg.queries.run), each is sorted by code point and joined with LIST_JOIN. A name
+# never holds a line break (the shapes refuse one in an actor's or a post's names), so the
+# items are found again whole, where ", " is in names ("Ministry of Trade, Industry and Energy")
+LIST_SEPARATOR = "\n"
+LIST_JOIN = ", "
 
 
 @dataclass(frozen=True)
@@ -75,6 +86,9 @@ class SavedQuery:
     text: str
     path: Path
     iris: tuple[str, ...] = ()  # the columns whose values are IRIs (the table leaves them out)
+    # the columns the query gives as lists in the store's order, separated by LIST_SEPARATOR,
+    # that tradekg sorts and joins with LIST_JOIN (``lists:``; kg.queries.run.finish)
+    lists: tuple[str, ...] = ()
     # ``pages: {by: KEY}``: the column the ORDER BY starts with, bound in every row to a value
     # of KEYED_PAGES[KEY]; a first page is read from the rows of the first keys (kg.queries.keyed)
     page_key: str | None = None
@@ -135,6 +149,14 @@ def parse_query_file(path: Path) -> SavedQuery:
     for c in iris:
         if c not in columns:
             raise InputError(f"IRI column {c!r} is not among the columns", path=path, line=1)
+    lists = tuple(str(c) for c in meta.get("lists") or ())
+    for c in lists:
+        if c not in columns or c in iris:
+            raise InputError(
+                f"list column {c!r} is not among the columns, or is an IRI column",
+                path=path,
+                line=1,
+            )
     for p in params:
         if p.name not in columns:
             raise InputError(
@@ -168,6 +190,7 @@ def parse_query_file(path: Path) -> SavedQuery:
         text=text,
         path=path,
         iris=iris,
+        lists=lists,
         page_key=page_key,
         page_via=page_via,
         page_keys=page_keys,

@@ -6,8 +6,11 @@ import re
 from collections.abc import Callable, Mapping
 from typing import Any
 
+from rdflib import Literal
+from rdflib.term import Node
+
 from kg.errors import UsageError
-from kg.queries.catalogue import get_query
+from kg.queries.catalogue import LIST_JOIN, LIST_SEPARATOR, SavedQuery, get_query
 from kg.queries.params import resolve_params
 from kg.store import Results, Store, Stream
 
@@ -70,8 +73,40 @@ def run_saved(
 
         page = keyed_page(store, query, bindings, limit, offset)
         if page is not None:
-            return page
-    return store.select(query.text, bindings, max_rows=limit, offset=offset)
+            return finish(query, page)
+    return finish(query, store.select(query.text, bindings, max_rows=limit, offset=offset))
+
+
+def sorted_list(value: Node | None) -> Node | None:
+    """A list the query concatenated with LIST_SEPARATOR in the store's order (``lists:`` in
+    its header), sorted by code point (as the store's ORDER BY sorts strings) and joined with
+    LIST_JOIN; an empty one (a store's GROUP_CONCAT of nothing) is unbound.
+
+    >>> sorted_list(Literal("Ministry of Trade, Industry and Energy\\nMOTIE\\nKorea's trade ministry"))
+    rdflib.term.Literal("Korea's trade ministry, MOTIE, Ministry of Trade, Industry and Energy")
+    """  # noqa: E501
+    if not isinstance(value, Literal):
+        return value
+    items = str(value).split(LIST_SEPARATOR)
+    if items == [""]:
+        return None
+    return Literal(LIST_JOIN.join(sorted(dict.fromkeys(items))))
+
+
+def finish(query: SavedQuery, results: Results) -> Results:
+    """``results`` as tradekg returns the rows of ``query``: its ``lists`` sorted
+    (sorted_list). The one place the rows of a saved query pass through (run_saved; a stream's
+    cells in stream_saved)."""
+    at = [i for i, v in enumerate(results.variables) if v in query.lists]
+    if not at:
+        return results
+    rows = []
+    for row in results.rows:
+        cells = list(row)
+        for i in at:
+            cells[i] = sorted_list(cells[i])
+        rows.append(tuple(cells))
+    return Results(results.variables, rows, results.boolean, results.truncated)
 
 
 def stream_saved(
@@ -89,4 +124,27 @@ def stream_saved(
     _, offset = page_bounds(None, offset)
     query = get_query(name)
     bindings = resolve_params(store, query, params or {})
-    return store.stream(query.text, bindings, cell=cell, offset=offset)
+    if not query.lists:
+        return store.stream(query.text, bindings, cell=cell, offset=offset)
+    # each distinct term is made a pair of itself and its cell once (as Store.stream makes
+    # cells); a list's cell is made of the list sorted, once per distinct list
+    stream = store.stream(query.text, bindings, cell=lambda t: (t, cell(t)), offset=offset)
+    at = {i for i, v in enumerate(stream.variables) if v in query.lists}
+    made: dict[Node, Any] = {}
+
+    def listed(pair: tuple[Node | None, Any]) -> Any:
+        term, plain = pair
+        if not isinstance(term, Literal):
+            return plain
+        found = made.get(term)
+        if found is None:
+            if len(made) >= 50_000:
+                made.clear()
+            found = made[term] = cell(sorted_list(term))
+        return found
+
+    rows = (
+        tuple(listed(pair) if i in at else pair[1] for i, pair in enumerate(row))
+        for row in stream.rows
+    )
+    return Stream(stream.variables, rows, stream.boolean)
