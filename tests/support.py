@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import http.server
+import importlib.util
 import io
 import sys
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
 from click.testing import CliRunner
@@ -42,3 +44,15 @@ def ingest_sample(store_dir: Path) -> Path:
     result = CliRunner().invoke(cli, ["--store", str(store_dir), "ingest", str(sample_dir())])
     assert result.exit_code == 0, result.stderr
     return store_dir
+
+
+def synth() -> ModuleType:
+    """benchmarks/synth.py, the synthetic corpus's generator, as a module."""
+    spec = importlib.util.spec_from_file_location(
+        "synth", Path(__file__).resolve().parent.parent / "benchmarks" / "synth.py"
+    )
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules.setdefault("synth", module)
+    spec.loader.exec_module(module)
+    return module

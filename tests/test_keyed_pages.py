@@ -6,11 +6,9 @@ from __future__ import annotations
 
 import csv
 import http.client
-import importlib.util
 import io
 import json
 import shutil
-import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -20,6 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from rdflib import Literal, URIRef
+from support import synth as load_synth
 
 from kg import link
 from kg.errors import InputError
@@ -155,21 +154,12 @@ def test_a_header_read_by_two_keys_names_the_order_by_s_second(tmp_path: Path) -
     assert "keys: 'SELECT ?article ?headline WHERE ...'" in str(caught.value)
 
 
-def _synth() -> object:
-    spec = importlib.util.spec_from_file_location("synth", HERE.parent / "benchmarks" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
-
-
 @pytest.fixture(scope="module")
 def many(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Store]:
     """A store of 30 synthetic articles (benchmarks/synth.py: headlines repeat) and four copies
     of the sample article under the titles of TITLES."""
     corpus = tmp_path_factory.mktemp("keyed-corpus")
-    _synth().write_corpus(corpus, 30)  # type: ignore[attr-defined]
+    load_synth().write_corpus(corpus, 30)
     text = (sample_dir() / "nafta-round5.md").read_text(encoding="utf-8")
     facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
     original = 'title: "NAFTA talks make little headway after fifth round"'

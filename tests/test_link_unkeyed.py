@@ -10,14 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
-import importlib.util
-import sys
 from collections.abc import Iterator
 from pathlib import Path
-from types import ModuleType
 
 import pytest
 from rdflib import URIRef
+from support import synth as load_synth
 
 from kg import link
 from kg.ingest import ingest
@@ -26,25 +24,15 @@ from kg.loaders import load_reference
 from kg.rdf import date_of
 from kg.store import Store, Stream, open_store
 
-HERE = Path(__file__).resolve().parent
 ID = "https://w3id.org/tradekg/id/article/"
 FIRST, ALL = 30, 40  # articles of the first ingest, and of both
-
-
-def _synth() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("synth", HERE.parent / "benchmarks" / "synth.py")
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules.setdefault("synth", module)
-    spec.loader.exec_module(module)
-    return module
 
 
 @pytest.fixture(scope="module")
 def unkeyed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Articles 0-29 in ``first`` (with the corpus's reference data), 30-39 in ``second``."""
     root = tmp_path_factory.mktemp("unkeyed")
-    synth = _synth()
+    synth = load_synth()
     synth.write_corpus(root / "first", FIRST, own_threads=False)
     synth.write_corpus(root / "second", ALL, start=FIRST, own_threads=False)
     (root / "second" / "reference.yaml").unlink()
