@@ -445,3 +445,40 @@ def test_kept_rows_are_read_from_the_file_as_far_as_they_are_asked_for(tmp_path:
     path.write_text("tradekg sorted keys 1\n", encoding="utf-8")
     empty = _KeptRows.open(path, single=False)
     assert empty is not None and not empty and len(empty) == 0 and not empty.within(0)
+
+
+@pytest.mark.parametrize("name", ["timeline", "acts", "positions"])
+def test_a_fact_reported_in_several_articles_keeps_the_whole_answers_order(
+    make_store: Callable[..., Store], name: str
+) -> None:
+    # every fact of the sample reported again in two more articles, headlined before and
+    # after the sample's: a fact has several rows that its sort keys alone do not order, so
+    # the ORDER BY goes on to every column and a keyed page's rows are those of the whole
+    # answer, in its order
+    import pyoxigraph as ox
+
+    store = make_store(sample_dir(), name="reported-thrice")
+    tkg = "https://w3id.org/tradekg/ontology#"
+    facts = store.select(f"SELECT DISTINCT ?f WHERE {{ ?f <{tkg}report> ?r }} ORDER BY ?f").rows
+    graph = ox.NamedNode("https://example.org/more-reports")
+    for headline in ("AAA more", "zzz more"):
+        article = ox.NamedNode(f"https://example.org/{headline.split()[0]}")
+        quads = [
+            ox.Quad(
+                article, ox.NamedNode("https://schema.org/headline"), ox.Literal(headline), graph
+            )
+        ]
+        for i, (fact,) in enumerate(facts):
+            report = ox.NamedNode(f"{article.value}/report/{i}")
+            quads += [
+                ox.Quad(ox.NamedNode(str(fact)), ox.NamedNode(f"{tkg}report"), report, graph),
+                ox.Quad(report, ox.NamedNode(f"{tkg}inArticle"), article, graph),
+            ]
+        store._store.extend(quads)  # type: ignore[attr-defined]
+    query = catalogue()[name]
+    whole = store.select(query.text)
+    for limit in (1, 2, 5, 7, 100):
+        for offset in range(0, len(whole.rows) + 1, 3):
+            page = keyed_page(store, query, {}, limit, offset)
+            assert page is not None
+            assert page.rows == whole.rows[offset : offset + limit], (offset, limit)
