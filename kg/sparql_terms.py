@@ -249,6 +249,10 @@ def bind_values(query: str, bindings: Mapping[str, Node] | Sequence[Row]) -> str
     return query[: start + 1] + "\n" + block + "\n" + inner + query[end:]
 
 
+_PLAIN_KEY = re.compile(r"(?<![\w(?$])[?$](\w+)")
+_DIRECTED_KEY = re.compile(r"(?i:ASC|DESC)\(\s*[?$](\w+)\s*\)")
+
+
 def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
     """One page of a SELECT query's answer, for a server that cuts answers at ``size`` rows.
 
@@ -267,6 +271,16 @@ def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
     LIMIT 50
     }
     } LIMIT 10 OFFSET 20
+
+    A variable the ORDER BY already sorts by (``?v``, ``DESC(?v)``) is not added again:
+
+    >>> print(page("SELECT ?a ?b WHERE { ?a <p> ?b } ORDER BY DESC(?a)", ["a", "b"], 5, 0))
+    SELECT * WHERE {
+    {
+    SELECT ?a ?b WHERE { ?a <p> ?b } ORDER BY DESC(?a)
+    ?b
+    }
+    } LIMIT 5 OFFSET 0
     """
     if size < 1 or offset < 0:
         raise ValueError("a page has at least one row and starts at 0 or later")
@@ -287,6 +301,13 @@ def page(query: str, variables: Sequence[str], size: int, offset: int) -> str:
     if begin is None or query_form(query) != "SELECT":
         raise ValueError("only a SELECT query can be paged")
     cut = len(query) if modifiers is None else modifiers
+    if ordered:
+        # the variables the query already sorts by are not sorted by again (Virtuoso allows
+        # 20 keys at most, and a query whose own ORDER BY is total needs none added)
+        clause = query[end + 1 : cut]
+        clause = clause[clause.upper().index("ORDER") :] if "ORDER" in clause.upper() else ""
+        done = set(_PLAIN_KEY.findall(clause)) | set(_DIRECTED_KEY.findall(clause))
+        variables = [name for name in variables if name not in done]
     keys = " ".join(f"?{name}" for name in variables)
     order = f"\n{keys}\n" if ordered else f"\nORDER BY {keys}\n"
     inner = query[begin:cut].rstrip() + order + query[cut:].strip()
