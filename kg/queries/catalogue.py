@@ -285,35 +285,19 @@ def _page_order(
     checked: the KEYs are columns, the listing's ORDER BY starts with them, and QUERY selects
     the VARs then the KEYs that are not among them. Returns the KEYs, whether each is sorted
     descending, the VARs and QUERY with the listing's prefixes."""
-    order, via, keys = pages.get("order"), pages.get("via"), pages.get("keys")
-    keys_text = keys if isinstance(keys, str) else ""
-    given = via if isinstance(via, list) else [via]
-    bind = [str(v) for v in given if isinstance(v, str)]
+    order = pages.get("order")
     names = [str(k) for k in order if isinstance(k, str)] if isinstance(order, list) else []
     heads = _order_terms(text)[: len(names)]
     problem = None
-    if set(pages) - {"order", "via", "keys"} or not keys_text:
+    if set(pages) - {"order", "via", "keys"} or not _keys_text(pages):
         problem = "pages read by several keys need order: [KEY, ...], via and keys only"
     elif not names or names != order or not all(k in columns for k in names):
         problem = "pages: order must list columns of the query"
-    elif not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind):
-        problem = "pages: via must be one or a list of the query's variables"
-    elif [t.partition("?")[2].rstrip(")") for t in heads] != names:
-        problem = f"the query's ORDER BY must start with {', '.join(names)}"
-    else:
-        selected = _SELECT_VARS.match(keys_text)
-        wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names))
-        if selected is None or " ".join(selected.group(1).split()) != wanted:
-            problem = f"pages: keys must be SELECT [DISTINCT] {wanted} WHERE ..."
-    if problem is not None:
-        raise InputError(f"{problem}, not {pages!r}", path=path, line=1)
-    prologue = "\n".join(_PREFIX.findall(text))
-    return (
-        tuple(names),
-        tuple(t.startswith("DESC") for t in heads),
-        tuple(bind),
-        prologue + "\n" + keys_text,
-    )
+    after_via = None
+    if [t.partition("?")[2].rstrip(")") for t in heads] != names:
+        after_via = f"the query's ORDER BY must start with {', '.join(names)}"
+    descending = tuple(t.startswith("DESC") for t in heads)
+    return _keyed_by(pages, text, path, names, descending, problem, after_via)
 
 
 def _page_sort(
@@ -326,10 +310,7 @@ def _page_sort(
     keep (tests/test_keyed_pages.py checks every page against the whole answer). Returns
     the KEYs, whether each is sorted descending, the VARs and QUERY with the listing's
     prefixes."""
-    sort, via, keys = pages.get("sort"), pages.get("via"), pages.get("keys")
-    keys_text = keys if isinstance(keys, str) else ""
-    given = via if isinstance(via, list) else [via]
-    bind = [str(v) for v in given if isinstance(v, str)]
+    sort = pages.get("sort")
     rest = sort if isinstance(sort, str) else ""
     terms: list[str] = []
     while (term := _ORDER_TERM.match(rest)) is not None:
@@ -337,13 +318,44 @@ def _page_sort(
         rest = rest[term.end() :]
     names = [t.partition("?")[2].rstrip(")") for t in terms]
     problem = None
-    if set(pages) - {"sort", "via", "keys"} or not keys_text:
+    if set(pages) - {"sort", "via", "keys"} or not _keys_text(pages):
         problem = 'pages read by sort keys need sort: "TERM ...", via and keys only'
     elif not terms or rest.strip() or any(t.upper().startswith("ASC") for t in terms):
         problem = "pages: sort must be ?KEY or DESC(?KEY) terms"
-    elif not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind):
+    descending = tuple(t.upper().startswith("DESC") for t in terms)
+    return _keyed_by(pages, text, path, names, descending, problem)
+
+
+def _keys_text(pages: dict[str, object]) -> str:
+    keys = pages.get("keys")
+    return keys if isinstance(keys, str) else ""
+
+
+def _keyed_by(
+    pages: dict[str, object],
+    text: str,
+    path: Path,
+    names: list[str],
+    descending: tuple[bool, ...],
+    problem: str | None,
+    after_via: str | None = None,
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
+    """What ``pages: {order: ...}`` and ``pages: {sort: ...}`` share: after the ``problem``
+    their own checks found (if any), the VARs of ``via`` must be the query's variables, then
+    ``after_via`` (if any), then QUERY must select the VARs and the KEYs not among them; the
+    first problem is an error. Returns the KEYs, ``descending``, the VARs and QUERY with the
+    listing's prefixes."""
+    via = pages.get("via")
+    keys_text = _keys_text(pages)
+    given = via if isinstance(via, list) else [via]
+    bind = [str(v) for v in given if isinstance(v, str)]
+    if problem is None and (
+        not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind)
+    ):
         problem = "pages: via must be one or a list of the query's variables"
-    else:
+    if problem is None:
+        problem = after_via
+    if problem is None:
         selected = _SELECT_VARS.match(keys_text)
         wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names))
         if selected is None or " ".join(selected.group(1).split()) != wanted:
@@ -351,12 +363,7 @@ def _page_sort(
     if problem is not None:
         raise InputError(f"{problem}, not {pages!r}", path=path, line=1)
     prologue = "\n".join(_PREFIX.findall(text))
-    return (
-        tuple(names),
-        tuple(t.upper().startswith("DESC") for t in terms),
-        tuple(bind),
-        prologue + "\n" + keys_text,
-    )
+    return tuple(names), descending, tuple(bind), prologue + "\n" + keys_text
 
 
 @cache
