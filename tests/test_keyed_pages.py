@@ -11,6 +11,7 @@ import json
 import shutil
 import threading
 import time
+from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import replace
 from pathlib import Path
@@ -18,6 +19,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from rdflib import Literal, URIRef
+from rdflib.namespace import XSD
+from rdflib.term import Node
 from support import synth as load_synth
 
 from kg import link
@@ -36,6 +39,10 @@ HERE = Path(__file__).resolve().parent
 KEYED = [name for name, query in catalogue().items() if query.page_key is not None]
 # the listings read by several keys the store does not keep in order (``pages: {order: ...}``)
 ORDERED = [name for name, query in catalogue().items() if query.page_order]
+# those that can be asked for without a parameter (person needs its actor)
+UNBOUND = [
+    name for name in KEYED + ORDERED if not any(p.required for p in catalogue()[name].params)
+]
 # the sample's article under other titles: code point order puts upper case before lower case,
 # and letters past ASCII after both; two of them share a title with each other
 TITLES = [
@@ -63,6 +70,7 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
         "acts": ("date", "headline", "fact"),
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
+        "person": ("date", "headline"),
         "positions": ("actorLabel", "issueLabel", "date", "act", "fact"),
         "threats": ("headline",),
         "timeline": ("dated", "phrased", "end", "start", "label", "fact"),
@@ -210,7 +218,7 @@ def test_the_keys_are_in_the_order_the_store_sorts_them(many: Store) -> None:
 PAGES = [(0, 1), (0, 100), (0, 3), (1, 7), (5, 10), (13, 13), (40, 25), (99, 2), (250, 100)]
 
 
-@pytest.mark.parametrize("name", KEYED + ORDERED)
+@pytest.mark.parametrize("name", UNBOUND)
 def test_each_page_is_those_rows_of_the_whole_answer(many: Store, name: str) -> None:
     query = catalogue()[name]
     whole = many.select(query.text)
@@ -230,7 +238,74 @@ def test_each_page_is_those_rows_of_the_whole_answer(many: Store, name: str) -> 
         assert (through.rows, through.truncated) == (finish(query, page).rows, page.truncated)
 
 
-@pytest.mark.parametrize("name", KEYED + ORDERED)
+# the listings whose keys query takes parameters (``pages: {..., params: [...]}``)
+BOUND = [name for name, query in catalogue().items() if query.page_params]
+
+
+def test_the_listings_paged_by_a_parameter_declare_it() -> None:
+    assert {name: catalogue()[name].page_params for name in BOUND} == {
+        "acts": ("agent",),
+        "person": ("actor",),
+        "positions": ("actor", "issue"),
+    }
+
+
+def _values(store: Store, name: str, param: str) -> list[Node]:
+    """The values of ``param``'s column in ``name``'s whole answer, most rows first (ties by
+    value), the first three: one with many rows, one with few."""
+    query = catalogue()[name]
+    whole = store.select(query.text)
+    column = whole.variables.index(param)
+    counts = Counter(row[column] for row in whole.rows if row[column] is not None)
+    ranked = sorted(counts, key=lambda v: (-counts[v], str(v)))
+    return ranked[:2] + ranked[-1:]
+
+
+@pytest.mark.parametrize("name", BOUND)
+def test_a_listing_bound_by_a_parameter_its_keys_take_pages_its_own_rows(
+    many: Store, name: str
+) -> None:
+    query = catalogue()[name]
+    for param in query.page_params:
+        for value in _values(many, name, param):
+            whole = many.select(query.text, {param: value})
+            finished = finish(query, whole).rows
+            assert whole.rows, (param, value)
+            pages = [(0, 1), (0, 3), (2, 5), (0, 100), (len(whole.rows) - 1, 2)]
+            for offset, limit in pages:
+                page = keyed_page(many, query, {param: value}, limit, offset)
+                assert page is not None, (param, value)
+                assert finish(query, page).rows == finished[offset : offset + limit], (
+                    param,
+                    value,
+                    offset,
+                    limit,
+                )
+                assert page.truncated == (len(whole.rows) > offset + limit)
+            through = run_saved(many, name, {param: str(value)}, limit=4, offset=1)
+            assert through.rows == finished[1:5]
+
+
+def test_a_parameter_the_keys_do_not_take_is_applied_to_the_listing_s_rows(
+    many: Store,
+) -> None:
+    # positions[actor, asOf]: the keys query takes the actor, not the day; the pages are
+    # those of the whole answer for both
+    query = catalogue()["positions"]
+    actor = _values(many, "positions", "actor")[0]
+    for day in ("2017-01-01", "2017-11-15", "2018-06-30"):
+        bindings: dict[str, Node] = {"actor": actor, "asOf": Literal(day, datatype=XSD.date)}
+        whole = many.select(query.text, bindings).rows
+        for offset, limit in [(0, 1), (0, 5), (3, 100)]:
+            page = keyed_page(many, query, bindings, limit, offset)
+            assert page is not None
+            assert page.rows == whole[offset : offset + limit], (day, offset, limit)
+    # bound only by the day, it is answered whole
+    day_only = {"asOf": Literal("2018-06-30", datatype=XSD.date)}
+    assert keyed_page(many, query, day_only, 10, 0) is None
+
+
+@pytest.mark.parametrize("name", UNBOUND)
 def test_on_the_sample_a_page_is_those_rows_of_the_whole_answer(
     sample_store: Store, name: str
 ) -> None:
@@ -245,7 +320,7 @@ def test_on_the_sample_a_page_is_those_rows_of_the_whole_answer(
         )
 
 
-def test_a_parameter_or_a_remote_collation_leaves_the_whole_answer(sample_store: Store) -> None:
+def test_a_parameter_its_keys_do_not_take_leaves_the_whole_answer(sample_store: Store) -> None:
     quotes = catalogue()["quotes"]
     speaker = sample_store.select(
         "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
@@ -254,12 +329,6 @@ def test_a_parameter_or_a_remote_collation_leaves_the_whole_answer(sample_store:
     assert speaker is not None
     assert keyed_page(sample_store, quotes, {"speaker": speaker}, 10, 0) is None
     assert keyed_page(sample_store, catalogue()["stats"], {}, 10, 0) is None
-    agent = sample_store.select(
-        "PREFIX tkg: <https://w3id.org/tradekg/ontology#> "
-        "SELECT ?a WHERE { ?f tkg:agent ?a } LIMIT 1"
-    ).rows[0][0]
-    assert agent is not None
-    assert keyed_page(sample_store, catalogue()["acts"], {"agent": agent}, 10, 0) is None
 
 
 def test_an_empty_store_gives_an_empty_page(tmp_path: Path) -> None:
@@ -405,6 +474,39 @@ def test_the_embedded_store_keeps_the_sorted_keys_of_its_generation(
         "Aardvark talks"
     ] * 3
     assert [p.name.split("-")[0] for p in folder.iterdir()] == [store.generation()]
+
+
+def test_the_keys_of_a_parameter_s_values_are_kept_apart_the_last_few(
+    make_store: Callable[..., Store], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pairs of a listing bound by a value (person[actor]) are kept in a file of their
+    own, named by the value too; the last BOUND_KEPT of a generation are kept, and the whole
+    store's keys whatever their number; after a write, pages have the new article's rows."""
+    from kg.queries import keyed
+
+    monkeypatch.setattr(keyed, "BOUND_KEPT", 2)
+    store = make_store(sample_dir(), name="keyed-bound")
+    folder = store.kept_folder()
+    assert folder is not None
+    actors = ["freeland", "lighthizer", "trump"]
+    first = {a: run_saved(store, "person", {"actor": a}, limit=2).rows for a in actors}
+    assert all(first.values())
+    assert keyed_page(store, catalogue()["acts"], {}, 3, 0) is not None
+    token = store.generation()
+    bound = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{token}-b"))
+    assert len(bound) == 2  # the first actor's were removed
+    assert len(list(folder.iterdir())) == 3  # and the whole store's pairs of acts kept
+    for a in actors:  # read from the kept pairs or anew, the same rows
+        assert run_saved(store, "person", {"actor": a}, limit=2).rows == first[a]
+    # a write (the sample again, under another title): Freeland's rows are those of both
+    before = run_saved(store, "person", {"actor": "freeland"}).rows
+    article = _article(tmp_path / "again", "Again talks", "again")
+    assert ingest(store, [article], load_reference()).ok
+    whole = run_saved(store, "person", {"actor": "freeland"}).rows
+    assert len(whole) == 2 * len(before)
+    for offset, limit in [(0, 2), (1, 4), (0, len(whole) + 1)]:
+        page = run_saved(store, "person", {"actor": "freeland"}, limit=limit, offset=offset)
+        assert page.rows == whole[offset : offset + limit]
 
 
 def test_a_store_of_no_generation_yet_keeps_nothing(

@@ -112,6 +112,10 @@ class SavedQuery:
     # the KEYs are QUERY's own variables (values the listing's ORDER BY computes, not columns),
     # one set of them per value of the VARs; the rows of a batch are those of its VARs
     page_sort: bool = False
+    # ``params: [NAME, ...]`` in either: the parameters QUERY is bound by too (it selects their
+    # variables after the VARs and KEYs), so that a listing bound by one of them is paged from
+    # the keys of its own rows (kg.queries.keyed)
+    page_params: tuple[str, ...] = ()
 
 
 def parse_query_file(path: Path) -> SavedQuery:
@@ -170,15 +174,21 @@ def parse_query_file(path: Path) -> SavedQuery:
     page_order: tuple[str, ...] = ()
     page_descending: tuple[bool, ...] = ()
     page_bind: tuple[str, ...] = ()
+    page_params: tuple[str, ...] = ()
     page_key: str | None = None
     page_via: str | None = None
     page_keys: str | None = None
     page_then: str | None = None
     page_sort = isinstance(pages, dict) and "sort" in pages
+    names = [p.name for p in params]
     if isinstance(pages, dict) and page_sort:
-        page_order, page_descending, page_bind, page_keys = _page_sort(pages, text, path)
+        page_order, page_descending, page_bind, page_params, page_keys = _page_sort(
+            pages, text, path, names
+        )
     elif isinstance(pages, dict) and "order" in pages:
-        page_order, page_descending, page_bind, page_keys = _page_order(pages, columns, text, path)
+        page_order, page_descending, page_bind, page_params, page_keys = _page_order(
+            pages, columns, text, path, names
+        )
     else:
         page_key, page_via, page_keys, page_then = _page_key(pages, columns, text, path)
     return SavedQuery(
@@ -199,6 +209,7 @@ def parse_query_file(path: Path) -> SavedQuery:
         page_descending=page_descending,
         page_bind=page_bind,
         page_sort=page_sort,
+        page_params=page_params,
     )
 
 
@@ -279,37 +290,39 @@ def _order_terms(text: str) -> list[str]:
 
 
 def _page_order(
-    pages: dict[str, object], columns: tuple[str, ...], text: str, path: Path
-) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
-    """The ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}`` of a header,
-    checked: the KEYs are columns, the listing's ORDER BY starts with them, and QUERY selects
-    the VARs then the KEYs that are not among them. Returns the KEYs, whether each is sorted
-    descending, the VARs and QUERY with the listing's prefixes."""
+    pages: dict[str, object], columns: tuple[str, ...], text: str, path: Path, params: list[str]
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], tuple[str, ...], str]:
+    """The ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY[, params: [NAME,
+    ...]]}`` of a header, checked: the KEYs are columns, the listing's ORDER BY starts with
+    them, and QUERY selects the VARs, then the KEYs that are not among them, then the NAMEs
+    (of ``params``, the query's parameters) that are not among either. Returns the KEYs,
+    whether each is sorted descending, the VARs, the NAMEs and QUERY with the listing's
+    prefixes."""
     order = pages.get("order")
     names = [str(k) for k in order if isinstance(k, str)] if isinstance(order, list) else []
     heads = _order_terms(text)[: len(names)]
     problem = None
-    if set(pages) - {"order", "via", "keys"} or not _keys_text(pages):
-        problem = "pages read by several keys need order: [KEY, ...], via and keys only"
+    if set(pages) - {"order", "via", "keys", "params"} or not _keys_text(pages):
+        problem = "pages read by several keys need order: [KEY, ...], via and keys (and params)"
     elif not names or names != order or not all(k in columns for k in names):
         problem = "pages: order must list columns of the query"
     after_via = None
     if [t.partition("?")[2].rstrip(")") for t in heads] != names:
         after_via = f"the query's ORDER BY must start with {', '.join(names)}"
     descending = tuple(t.startswith("DESC") for t in heads)
-    return _keyed_by(pages, text, path, names, descending, problem, after_via)
+    return _keyed_by(pages, text, path, params, names, descending, problem, after_via)
 
 
 def _page_sort(
-    pages: dict[str, object], text: str, path: Path
-) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
+    pages: dict[str, object], text: str, path: Path, params: list[str]
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], tuple[str, ...], str]:
     """The ``pages: {sort: "TERM ...", via: VAR or [VAR, ...], keys: QUERY}`` of a header,
     checked: the TERMs are ``?KEY`` or ``DESC(?KEY)``, the VARs are the query's variables,
-    and QUERY selects the VARs then the KEYs that are not among them. That the KEYs of a VAR
-    are what the listing's ORDER BY sorts each of its rows by, first, is the query's to
-    keep (tests/test_keyed_pages.py checks every page against the whole answer). Returns
-    the KEYs, whether each is sorted descending, the VARs and QUERY with the listing's
-    prefixes."""
+    and QUERY selects the VARs then the KEYs that are not among them (then ``params``, as
+    for ``order``). That the KEYs of a VAR are what the listing's ORDER BY sorts each of its
+    rows by, first, is the query's to keep (tests/test_keyed_pages.py checks every page
+    against the whole answer). Returns the KEYs, whether each is sorted descending, the VARs,
+    the parameters and QUERY with the listing's prefixes."""
     sort = pages.get("sort")
     rest = sort if isinstance(sort, str) else ""
     terms: list[str] = []
@@ -318,12 +331,12 @@ def _page_sort(
         rest = rest[term.end() :]
     names = [t.partition("?")[2].rstrip(")") for t in terms]
     problem = None
-    if set(pages) - {"sort", "via", "keys"} or not _keys_text(pages):
-        problem = 'pages read by sort keys need sort: "TERM ...", via and keys only'
+    if set(pages) - {"sort", "via", "keys", "params"} or not _keys_text(pages):
+        problem = 'pages read by sort keys need sort: "TERM ...", via and keys (and params)'
     elif not terms or rest.strip() or any(t.upper().startswith("ASC") for t in terms):
         problem = "pages: sort must be ?KEY or DESC(?KEY) terms"
     descending = tuple(t.upper().startswith("DESC") for t in terms)
-    return _keyed_by(pages, text, path, names, descending, problem)
+    return _keyed_by(pages, text, path, params, names, descending, problem)
 
 
 def _keys_text(pages: dict[str, object]) -> str:
@@ -335,35 +348,43 @@ def _keyed_by(
     pages: dict[str, object],
     text: str,
     path: Path,
+    params: list[str],
     names: list[str],
     descending: tuple[bool, ...],
     problem: str | None,
     after_via: str | None = None,
-) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], str]:
+) -> tuple[tuple[str, ...], tuple[bool, ...], tuple[str, ...], tuple[str, ...], str]:
     """What ``pages: {order: ...}`` and ``pages: {sort: ...}`` share: after the ``problem``
     their own checks found (if any), the VARs of ``via`` must be the query's variables, then
-    ``after_via`` (if any), then QUERY must select the VARs and the KEYs not among them; the
-    first problem is an error. Returns the KEYs, ``descending``, the VARs and QUERY with the
-    listing's prefixes."""
+    ``after_via`` (if any), then the NAMEs of ``params`` (if any) the query's parameters
+    (``params``), then QUERY must select the VARs, the KEYs and the NAMEs not among them; the
+    first problem is an error. Returns the KEYs, ``descending``, the VARs, the NAMEs and QUERY
+    with the listing's prefixes."""
     via = pages.get("via")
     keys_text = _keys_text(pages)
     given = via if isinstance(via, list) else [via]
     bind = [str(v) for v in given if isinstance(v, str)]
+    bound = pages.get("params", [])
+    named = [str(n) for n in bound if isinstance(n, str)] if isinstance(bound, list) else []
     if problem is None and (
         not bind or len(bind) != len(given) or not all(f"?{v}" in text for v in bind)
     ):
         problem = "pages: via must be one or a list of the query's variables"
     if problem is None:
         problem = after_via
+    if problem is None and (
+        not isinstance(bound, list) or named != bound or not set(named) <= set(params)
+    ):
+        problem = "pages: params must list parameters of the query"
     if problem is None:
         selected = _SELECT_VARS.match(keys_text)
-        wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names))
+        wanted = " ".join(f"?{v}" for v in dict.fromkeys(bind + names + named))
         if selected is None or " ".join(selected.group(1).split()) != wanted:
             problem = f"pages: keys must be SELECT [DISTINCT] {wanted} WHERE ..."
     if problem is not None:
         raise InputError(f"{problem}, not {pages!r}", path=path, line=1)
     prologue = "\n".join(_PREFIX.findall(text))
-    return tuple(names), descending, tuple(bind), prologue + "\n" + keys_text
+    return tuple(names), descending, tuple(bind), tuple(named), prologue + "\n" + keys_text
 
 
 @cache

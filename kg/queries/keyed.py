@@ -17,8 +17,8 @@ token every write renews, kg.store.generation): serve keeps those of each snapsh
 in memory (a snapshot never changes; a new one has a new generation), and the embedded store
 in a file of its ``keys/`` folder, which the first reader of a generation writes and the next
 ones read, parsing only the lines a page takes (_kept). A listing bound by a parameter
-is answered whole, too:
-its plan starts from the parameter, and a batch of keys beside it would change that.
+is answered whole, too (its plan starts from the parameter, and a batch of keys beside it
+would change that), unless its keys query takes that parameter (``params``, below).
 
 A listing whose rows are few per key, or whose plan a block of keys does not start from
 (``pages: {by: KEY, via: VAR, keys: QUERY}``: objections), binds ?VAR instead: a
@@ -55,6 +55,18 @@ fact is dated, the last day of its time, its label; ``pages: {sort: "TERM ...", 
 [VAR, ...], keys: QUERY}``, TERMs as in an ORDER BY: ``?KEY`` or ``DESC(?KEY)``) is read
 the same way, with QUERY computing those values as the listing does, one set per value of the
 VARs (else the whole answer): the rows of a batch are those of its VARs.
+
+A listing of either form whose answer for one value of a parameter is long (everything one
+actor did: thousands of rows at 10k articles, ``person``) names the parameters its keys query
+is bound by too (``params: [NAME, ...]``; QUERY selects ?NAME after the VARs and KEYs, as the
+listing selects its parameters, which a value is substituted for). Bound by one of them, the
+listing's pages are read from the pairs of the keys query bound the same way (looked up
+from the value: one actor's acts, not the store's; kept as the whole store's are, the last
+BOUND_KEPT values' of a generation), each batch bound by the VARs and by the listing's
+parameters; a parameter the keys query does not take leaves it more pairs than
+the listing has rows, whose batches give fewer rows. Bound only by parameters it does not
+take, the listing is answered whole (the whole store's pairs could be kept, but a parameter
+that leaves few rows would make the batches grow to most of them).
 """
 
 from __future__ import annotations
@@ -94,6 +106,10 @@ VALUES_HERE = re.compile(r"#\+values$", re.M)
 # snapshot never changes, and a new one has a new generation (kg.store.generation)
 _SNAPSHOT_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
 _SNAPSHOTS_KEPT = 8
+# and those of a keys query bound by a parameter's value (``params``), apart: there are as many
+# as values asked for, and the oldest make way for new ones, in memory and in the kept folder
+_BOUND_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
+BOUND_KEPT = 64
 _LOCK = threading.Lock()
 # the first line of a file of kept keys
 _KEPT_HEADER = "tradekg sorted keys 1"
@@ -108,15 +124,22 @@ def sorted_keys(store: Store, key: str) -> Sequence[Literal] | None:
 
 
 def _kept(
-    store: Store, text: str, read: Callable[[], Sequence[Any] | None], *, single: bool = False
+    store: Store,
+    text: str,
+    read: Callable[[], Sequence[Any] | None],
+    *,
+    single: bool = False,
+    bindings: Mapping[str, Node] | None = None,
 ) -> Sequence[Any] | None:
-    """What ``read`` gives (the sorted answer of the keys query ``text``), kept by the store's
+    """What ``read`` gives (the sorted answer of the keys query ``text``, bound by
+    ``bindings``, whose values name the answer with the query's), kept by the store's
     generation: a snapshot's in memory; the embedded store's in a file of its kept folder,
     named by the generation and the query, which the first reader of a generation writes and
     the next ones read (lazily: a first page parses only the lines it takes). A write renews
     the generation before and after it (kg.store.embedded), so a file is never of another
     state of the store; a store no tradekg has written since generations were kept
-    (``NONE_YET``), a server, or an unwritable folder reads the keys anew each time."""
+    (``NONE_YET``), a server, or an unwritable folder reads the keys anew each time. Of the
+    answers bound by a value, the last BOUND_KEPT are kept."""
     # a read-only snapshot is serve's (kg.store.readers); a CLI query never imports that module
     # (it imports rdflib's SPARQL parser), so a store cannot be one when it is not loaded
     readers = sys.modules.get("kg.store.readers")
@@ -125,17 +148,23 @@ def _kept(
     token = store.generation() if snapshot or folder is not None else None
     if token is None or token == NONE_YET:
         return read()
-    digest = hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+    named = text
+    if bindings:  # the values as N-Triples terms, each after its variable's name
+        named += "".join(f"\n#bound ?{k} {v.n3()}" for k, v in sorted(bindings.items()))
+    digest = ("b" if bindings else "") + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
     if folder is None:
         cached = (store.location, token, digest)
+        kept_here, most = (
+            (_BOUND_KEYS, BOUND_KEPT) if bindings else (_SNAPSHOT_KEYS, _SNAPSHOTS_KEPT)
+        )
         with _LOCK:  # serve answers in threads
-            if cached in _SNAPSHOT_KEYS:
-                return _SNAPSHOT_KEYS[cached]
+            if cached in kept_here:
+                return kept_here[cached]
         rows = read()
         with _LOCK:
-            while len(_SNAPSHOT_KEYS) >= _SNAPSHOTS_KEPT:
-                del _SNAPSHOT_KEYS[next(iter(_SNAPSHOT_KEYS))]
-            _SNAPSHOT_KEYS[cached] = rows
+            while len(kept_here) >= most:
+                del kept_here[next(iter(kept_here))]
+            kept_here[cached] = rows
         return rows
     path = folder / f"{token}-{digest}.jsonl"
     kept = _KeptRows.open(path, single)
@@ -144,7 +173,20 @@ def _kept(
     rows = read()
     if rows is not None and store.generation() == token:
         _keep(folder, path, rows, single)
+        if bindings:
+            _forget_oldest(folder, f"{token}-b")
     return rows
+
+
+def _forget_oldest(folder: Path, prefix: str) -> None:
+    """Remove the files of ``folder`` whose names start with ``prefix``, but the BOUND_KEPT
+    last written."""
+    try:
+        found = [(f.stat().st_mtime_ns, f.name, f) for f in folder.glob(prefix + "*.jsonl")]
+    except OSError:
+        return
+    for _, _, path in sorted(found)[:-BOUND_KEPT]:
+        path.unlink(missing_ok=True)
 
 
 def _keep(folder: Path, path: Path, rows: Sequence[Any], single: bool) -> None:
@@ -326,8 +368,12 @@ def keyed_page(
     ``pages`` in the header, a parameter bound, a store that does not sort by code point):
     then the whole answer is the way. The batches grow with what the page still needs, so a
     page far down the listing is read in a few large batches."""
-    if query.page_order and not bindings and store.caps.codepoint_order:
-        return _in_key_order(store, query, limit, offset)
+    if query.page_order and store.caps.codepoint_order:
+        if not bindings:
+            return _in_key_order(store, query, {}, limit, offset)
+        if any(name in query.page_params for name in bindings):
+            return _in_key_order(store, query, bindings, limit, offset)
+        return None
     if query.page_then is not None and not bindings and store.caps.codepoint_order:
         return _then_page(store, query, limit, offset)
     key = query.page_key
@@ -450,17 +496,23 @@ def _sortable(column: list[Node | None]) -> list[tuple[int, object]] | None:
     return keys if len(kinds) <= 1 else None
 
 
-def sorted_pairs(store: Store, query: SavedQuery) -> Sequence[Pair] | None:
+def sorted_pairs(
+    store: Store, query: SavedQuery, bindings: Mapping[str, Node] | None = None
+) -> Sequence[Pair] | None:
     """The rows of ``query``'s keys query (the VARs, then the KEYs of ``pages: {order:
     ...}``) in the listing's order of the KEYs; None when they cannot be sorted here. Kept as
-    sorted_keys keeps headlines (_kept)."""
+    sorted_keys keeps headlines (_kept). With ``bindings``, those of the parameters the keys
+    query takes (``params``) are bound in it (the others are not: its pairs are then more than
+    the listing's, which leaves out the rows of the rest), and the pairs are read anew: they
+    are the rows of one value, read from it, where the whole store's are kept."""
     assert query.page_keys is not None
-    return _kept(store, query.page_keys, lambda: _read_pairs(store, query))
+    bound = {k: v for k, v in (bindings or {}).items() if k in query.page_params}
+    return _kept(store, query.page_keys, lambda: _read_pairs(store, query, bound), bindings=bound)
 
 
-def _read_pairs(store: Store, query: SavedQuery) -> list[Pair] | None:
+def _read_pairs(store: Store, query: SavedQuery, bindings: Mapping[str, Node]) -> list[Pair] | None:
     assert query.page_keys is not None
-    answer = store.select(query.page_keys, max_rows=EVERY_KEY)
+    answer = store.select(query.page_keys, bindings, max_rows=EVERY_KEY)
     if answer.truncated:
         return None
     first = len(query.page_bind)
@@ -482,10 +534,12 @@ def _read_pairs(store: Store, query: SavedQuery) -> list[Pair] | None:
     return pairs
 
 
-def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> Results | None:
-    """The page of a listing read by several keys (``pages: {order: ...}``); None when its
-    keys cannot be sorted here."""
-    pairs = sorted_pairs(store, query)
+def _in_key_order(
+    store: Store, query: SavedQuery, bindings: Mapping[str, Node], limit: int, offset: int
+) -> Results | None:
+    """The page of a listing read by several keys (``pages: {order: ...}``), bound by
+    ``bindings``; None when its keys cannot be sorted here."""
+    pairs = sorted_pairs(store, query, bindings)
     if pairs is None:
         return None
     first = len(query.page_bind)
@@ -510,6 +564,7 @@ def _in_key_order(store: Store, query: SavedQuery, limit: int, offset: int) -> R
                     for v in values
                 ],
             ),
+            bindings,
             max_rows=EVERY_KEY,
         )
         if answer.truncated:
