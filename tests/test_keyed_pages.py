@@ -54,14 +54,7 @@ TITLES = [
 
 
 def test_the_headline_ordered_listings_declare_it() -> None:
-    assert KEYED == [
-        "anonymous-claims",
-        "article-audit",
-        "objections",
-        "proposals",
-        "quotes",
-        "statements",
-    ]
+    assert KEYED == ["anonymous-claims", "article-audit", "quotes", "statements"]
 
 
 def test_the_listings_read_by_several_keys_declare_them() -> None:
@@ -70,8 +63,10 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
         "acts": ("date", "headline", "fact"),
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
+        "objections": ("headline",),
         "person": ("date", "headline"),
         "positions": ("actorLabel", "issueLabel", "date", "act", "fact"),
+        "proposals": ("headline",),
         "threats": ("headline",),
         "timeline": ("dated", "phrased", "end", "start", "label", "fact"),
     }
@@ -245,8 +240,10 @@ BOUND = [name for name, query in catalogue().items() if query.page_params]
 def test_the_listings_paged_by_a_parameter_declare_it() -> None:
     assert {name: catalogue()[name].page_params for name in BOUND} == {
         "acts": ("agent",),
+        "objections": ("issue",),
         "person": ("actor",),
         "positions": ("actor", "issue"),
+        "proposals": ("proposer",),
     }
 
 
@@ -397,15 +394,43 @@ def test_serve_reads_the_headlines_of_the_snapshot_it_answers_from(
 def test_a_header_that_reads_pages_via_a_variable_names_it_and_its_keys_query(
     tmp_path: Path,
 ) -> None:
-    text = (queries_dir() / "objections.rq").read_text(encoding="utf-8")
-    assert "#+   via: objection\n" in text
-    bad = tmp_path / "objections.rq"
-    bad.write_text(text.replace("#+   via: objection\n", ""), encoding="utf-8")
+    text = (queries_dir() / "article-audit.rq").read_text(encoding="utf-8")
+    assert "#+   via: article\n" in text
+    bad = tmp_path / "article-audit.rq"
+    bad.write_text(text.replace("#+   via: article\n", ""), encoding="utf-8")
     with pytest.raises(InputError) as caught:
         parse_query_file(bad)
     assert str(caught.value).startswith(
         f"{bad}:1: pages read via a variable need both via: VARIABLE (one of the query's) and "
-        "keys: 'SELECT ?VARIABLE ?headline WHERE ...', not {'by': 'headline', 'keys': "
+        "keys: 'SELECT ?VARIABLE ?headline ?article WHERE ...', not {'by': 'headline', "
+    )
+    # read via a variable by the first key alone (as objections were): not a form of pages
+    bad.write_text(text.replace("#+   then: article\n", ""), encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert str(caught.value).startswith(
+        f"{bad}:1: pages: then must be the column the query's ORDER BY sorts by after "
+        "?headline, not None"
+    )
+
+
+def test_a_header_s_params_are_parameters_its_keys_query_selects(tmp_path: Path) -> None:
+    text = (queries_dir() / "objections.rq").read_text(encoding="utf-8")
+    assert "#+   params: [issue]\n" in text
+    bad = tmp_path / "objections.rq"
+    bad.write_text(text.replace("#+   params: [issue]\n", "#+   params: [agent]\n"), "utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert str(caught.value).startswith(
+        f"{bad}:1: pages: params must list parameters of the query, not {{'order': "
+    )
+    # a parameter of the query that the keys query does not select
+    bad.write_text(text.replace("#+   params: [issue]\n", "#+   params: [issue, proposal]\n"))
+    with pytest.raises(InputError) as caught:
+        parse_query_file(bad)
+    assert str(caught.value).startswith(
+        f"{bad}:1: pages: keys must be SELECT [DISTINCT] ?objection ?headline ?issue ?proposal "
+        "WHERE ..., not {'order': "
     )
 
 
@@ -437,8 +462,8 @@ def test_the_embedded_store_keeps_the_sorted_keys_of_its_generation(
     assert folder is not None
     token = store.generation()
     assert token is not None and not folder.exists()
-    proposals, actors = catalogue()["proposals"], catalogue()["actors"]
-    first = keyed_page(store, proposals, {}, 3, 0)
+    statements, actors = catalogue()["statements"], catalogue()["actors"]
+    first = keyed_page(store, statements, {}, 3, 0)
     whole_actors = store.select(actors.text).rows
     assert first is not None and keyed_page(store, actors, {}, 5, 2) is not None
     kept = sorted(p.name for p in folder.iterdir())
@@ -452,11 +477,11 @@ def test_the_embedded_store_keeps_the_sorted_keys_of_its_generation(
         "tradekg sorted keys 1\n" + json.dumps(["l", "Another headline", None, None]) + "\n",
         encoding="utf-8",
     )
-    page = keyed_page(store, proposals, {}, 3, 0)
+    page = keyed_page(store, statements, {}, 3, 0)
     assert page is not None and page.rows == []
     # a file cut short (no newline at its end) is read anew from the store, and kept again
     headlines.write_text("tradekg sorted keys 1\n[", encoding="utf-8")
-    again = keyed_page(store, proposals, {}, 3, 0)
+    again = keyed_page(store, statements, {}, 3, 0)
     assert again is not None and again.rows == first.rows
     assert headlines.read_text("utf-8").count("\n") == 2
     # the pairs of actors, read back lazily, give the rows of the whole answer
@@ -468,7 +493,7 @@ def test_the_embedded_store_keeps_the_sorted_keys_of_its_generation(
     article = _article(tmp_path / "aardvark", "Aardvark talks", "aardvark")
     assert ingest(store, [article], load_reference()).ok
     assert store.generation() != token
-    page = keyed_page(store, proposals, {}, 3, 0)
+    page = keyed_page(store, statements, {}, 3, 0)
     assert page is not None
     assert [str(row[page.variables.index("headline")]) for row in page.rows] == [
         "Aardvark talks"

@@ -92,15 +92,14 @@ class SavedQuery:
     # ``pages: {by: KEY}``: the column the ORDER BY starts with, bound in every row to a value
     # of KEYED_PAGES[KEY]; a first page is read from the rows of the first keys (kg.queries.keyed)
     page_key: str | None = None
-    # ``pages: {by: KEY, via: VAR, keys: QUERY}``: a batch of keys is bound in QUERY
-    # (``SELECT ?VAR ?KEY WHERE ...``, given the listing's prefixes here), and the listing is
-    # bound to the values of ?VAR it gives, instead of to the keys (kg.queries.keyed)
+    # ``pages: {by: KEY, then: NEXT, via: VAR, keys: QUERY}``: the column the ORDER BY
+    # sorts by after KEY; QUERY (``SELECT ?VAR ?KEY ?NEXT WHERE ...``, given the listing's
+    # prefixes here) gives the pairs of ?VAR and the two keys for a batch of KEYs, and the
+    # listing is bound to a batch of the first pairs' values of ?VAR at a time, so that a page
+    # needs only some of the rows of a KEY (kg.queries.keyed). (QUERY is also that of
+    # ``order`` and ``sort`` below.)
     page_via: str | None = None
     page_keys: str | None = None
-    # ``pages: {by: KEY, then: NEXT, via: VAR, keys: QUERY}``: the column the ORDER BY
-    # sorts by after KEY; QUERY (``SELECT ?VAR ?KEY ?NEXT WHERE ...``) gives
-    # the pairs of ?VAR and the two keys for a batch of KEYs, and a batch of the first pairs is
-    # read at a time, so that a page needs only some of the rows of a KEY (kg.queries.keyed)
     page_then: str | None = None
     # ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}``: the columns the
     # ORDER BY starts with (and whether each is DESC), and the variables a batch binds; QUERY
@@ -216,12 +215,12 @@ def parse_query_file(path: Path) -> SavedQuery:
 def _page_key(
     pages: object, columns: tuple[str, ...], text: str, path: Path
 ) -> tuple[str | None, str | None, str | None, str | None]:
-    """The ``pages: {by: KEY[, then: NEXT][, via: VAR, keys: QUERY]}`` of a header, checked: a
+    """The ``pages: {by: KEY[, then: NEXT, via: VAR, keys: QUERY]}`` of a header, checked: a
     kind of key tradekg knows, a column, and the first variable of the query's ORDER BY (the
-    last one at the start of a line); with ``then``, the ORDER BY's second variable; with
-    ``via``, a query of the pairs of ?VAR and ?KEY (and ?NEXT, unless it is ?VAR). Returns the
-    key, the variable, the keys query with the listing's prefixes and the next key (None where
-    not given)."""
+    last one at the start of a line); with ``then``, the ORDER BY's second variable, and
+    ``via``, a query of the pairs of ?VAR, ?KEY and ?NEXT (but once where NEXT is VAR).
+    Returns the key, the variable, the keys query with the listing's prefixes and the next
+    key (None where not given)."""
     if pages is None:
         return None, None, None, None
     by = pages.get("by") if isinstance(pages, dict) else None
@@ -231,7 +230,7 @@ def _page_key(
         or set(pages) - {"by", "via", "keys", "then"}
     ):
         raise InputError(
-            f"pages must be {{by: KEY}} or {{by: KEY, [then: NEXT,] via: VARIABLE, keys: "
+            f"pages must be {{by: KEY}} or {{by: KEY, then: NEXT, via: VARIABLE, keys: "
             f"QUERY}} with KEY one of {', '.join(KEYED_PAGES)}, not {pages!r}",
             path=path,
             line=1,
@@ -247,7 +246,7 @@ def _page_key(
     via, keys, then = pages.get("via"), pages.get("keys"), pages.get("then")
     if via is None and keys is None and then is None:
         return str(by), None, None, None
-    if then is not None and (
+    if (
         not isinstance(then, str)
         or then not in columns
         or _order_terms(text)[:2] != [f"?{by}", f"?{then}"]
@@ -260,7 +259,7 @@ def _page_key(
         )
     selected = _SELECT_VARS.match(str(keys or ""))
     named = via if isinstance(via, str) else "VARIABLE"
-    wanted = " ".join(f"?{v}" for v in dict.fromkeys([named, str(by), *([then] if then else [])]))
+    wanted = " ".join(f"?{v}" for v in dict.fromkeys([named, str(by), then]))
     if (
         not isinstance(via, str)
         or f"?{via}" not in text

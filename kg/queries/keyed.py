@@ -20,22 +20,17 @@ ones read, parsing only the lines a page takes (_kept). A listing bound by a par
 is answered whole, too (its plan starts from the parameter, and a batch of keys beside it
 would change that), unless its keys query takes that parameter (``params``, below).
 
-A listing whose rows are few per key, or whose plan a block of keys does not start from
-(``pages: {by: KEY, via: VAR, keys: QUERY}``: objections), binds ?VAR instead: a
-batch's keys are bound in QUERY (``SELECT ?VAR ?KEY WHERE ...``), which gives the values of
-?VAR they pair with, and those are bound in the listing, at each line ``#+values`` if it has
-them (inside each branch of a UNION: Oxigraph matches a UNION whole before it joins it with
-a block outside it), else at the start of its WHERE group. Of its answer, the rows whose key
-is one of the batch's are kept (a value of ?VAR can have rows of other keys too). That is the
-same rows when QUERY pairs every row's value of ?VAR with the row's key, a key every row has.
-
 A listing whose first key has many rows (``pages: {by: KEY, then: NEXT, via: VAR, keys:
 QUERY}``: article-audit, whose headline is that of some 50 articles in the synthetic corpus,
 560 rows) is read by the first two keys of its ORDER BY: for a batch of KEYs, QUERY (``SELECT
 ?VAR ?KEY ?NEXT WHERE ...``, or ``?VAR ?KEY`` where NEXT is VAR) gives the pairs of ?VAR and
-the two keys; they are sorted here, the listing is bound to the VARs of the first few pairs
-(ties of the last one's keys included), and of its answer the rows whose two keys are those
-pairs' are kept. NEXT is a column, so the rows are chosen by it as by the KEY.
+the two keys; they are sorted here, and the listing is bound to the VARs of the first few
+pairs (ties of the last one's keys included), at each line ``#+values`` if it has them
+(inside each branch of a UNION: Oxigraph matches a UNION whole before it joins it with a
+block outside it), else at the start of its WHERE group. Of its answer, the rows whose two
+keys are those pairs' are kept (a value of ?VAR can have rows of other keys too): all the
+rows of those keys when QUERY pairs every row's ?VAR with its two keys. NEXT is a column, so
+the rows are chosen by it as by the KEY.
 
 A listing ordered by other keys (labels, counts, kinds of problem), or whose keys are few
 (threats: 0.4 a headline; ``pages: {order: [KEY, ...], via: VAR or [VAR, ...], keys: QUERY}``)
@@ -121,6 +116,14 @@ def sorted_keys(store: Store, key: str) -> Sequence[Literal] | None:
     store returns). Kept for a read-only snapshot in memory, for the embedded store in a file
     of its generation (_kept)."""
     return _kept(store, KEYED_PAGES[key], lambda: _read_keys(store, key), single=True)
+
+
+def kept_terms(
+    store: Store, text: str, read: Callable[[], Sequence[Node] | None]
+) -> Sequence[Node] | None:
+    """What ``read`` gives (terms, the answer of the query ``text``), kept by the store's
+    generation as sorted keys are (_kept); for another module's lookups."""
+    return _kept(store, text, read, single=True)
 
 
 def _kept(
@@ -388,20 +391,13 @@ def keyed_page(
     done, size = 0, 1
     while _within(keys, done) and len(rows) < need:
         batch = keys[done : done + size]
-        if query.page_via is None or query.page_keys is None:
-            # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
-            answer = store.select(
-                bind_values(query.text, [{key: value} for value in batch]),
-                max_rows=need - len(rows),
-            )
-            variables = answer.variables
-            rows += answer.rows
-        else:
-            added = _via_batch(store, query, query.page_via, query.page_keys, batch)
-            if added is None:
-                return None
-            variables, more = added
-            rows += more
+        # the rows this batch may add (a reader cuts an answer at its own limit otherwise)
+        answer = store.select(
+            bind_values(query.text, [{key: value} for value in batch]),
+            max_rows=need - len(rows),
+        )
+        variables = answer.variables
+        rows += answer.rows
         done += len(batch)
         size = _next_batch(need, len(rows), done)
     return _page(variables, rows, limit, offset)
@@ -420,34 +416,6 @@ def _page(
 ) -> Results:
     """The page of ``rows`` from ``offset``, truncated when more rows follow it."""
     return Results(variables, rows[offset : offset + limit], truncated=len(rows) > offset + limit)
-
-
-def _via_batch(
-    store: Store, query: SavedQuery, via: str, keys_query: str, batch: Sequence[Literal]
-) -> tuple[list[str], list[tuple[Node | None, ...]]] | None:
-    """The rows of the keys ``batch``, read via the values of ?via the keys query pairs with
-    them; None when one cannot be bound (a blank node)."""
-    key = query.page_key
-    assert key is not None
-    pairs = store.select(
-        bind_values(keys_query, [{key: value} for value in batch]), max_rows=EVERY_KEY
-    )
-    values: dict[Node, None] = {}
-    for value, _ in pairs.rows:
-        if not isinstance(value, URIRef):
-            return None
-        values[value] = None
-    if pairs.truncated:
-        return None
-    if not values:
-        return list(query.columns), []
-    answer = store.select(_bind_each(query.text, [{via: v} for v in values]), max_rows=EVERY_KEY)
-    if answer.truncated:
-        return None
-    column = answer.variables.index(key)
-    wanted = {str(k) for k in batch}
-    kept = [row for row in answer.rows if row[column] is not None and str(row[column]) in wanted]
-    return answer.variables, kept
 
 
 Pair = tuple[Node | None, ...]
