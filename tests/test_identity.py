@@ -133,6 +133,37 @@ def test_a_surname_two_people_share_names_neither(tmp_path: Path) -> None:
     assert len(quotes(store, "Maris Dombrovskis")) == 1
 
 
+def test_a_person_ingested_later_is_found_by_surname(tmp_path: Path) -> None:
+    # the store's names are kept by its state (kg.queries.params._names): a write renews them
+    first, later = tmp_path / "first", tmp_path / "later"
+    first.mkdir()
+    later.mkdir()
+    for name in ("steel-talks.md", "steel-talks.facts.yaml"):
+        shutil.copy(ARTICLES / name, first / name)
+    (later / "other.md").write_text(
+        (ARTICLES / "tariff-deadline.md")
+        .read_text(encoding="utf-8")
+        .replace("tariff-deadline", "other-dombrovskis"),
+        encoding="utf-8",
+    )
+    (later / "other.facts.yaml").write_text(
+        (ARTICLES / "tariff-deadline.facts.yaml")
+        .read_text(encoding="utf-8")
+        .replace("tariff-deadline.md", "other.md")
+        .replace("name: Valdis Dombrovskis", "name: Maris Dombrovskis"),
+        encoding="utf-8",
+    )
+    store = tmp_path / "store"
+    assert tradekg(store, "ingest", str(first))[0] == 0
+    for value in ("dombrovskis", "Dombrovskis", "Dombrovskis"):  # read, then kept
+        assert quotes(store, value) == quotes(store, "Valdis Dombrovskis") != []
+    assert tradekg(store, "ingest", str(later))[0] == 0
+    code, _, err = tradekg(store, "query", "quotes", "--param", "speaker=Dombrovskis")
+    assert code == 2
+    assert err.startswith("Error: 'Dombrovskis' matches 2 actors (parameter 'speaker'): ")
+    assert len(quotes(store, "maris dombrovskis")) == 1
+
+
 def test_ingesting_again_changes_nothing(store: Path, tmp_path: Path) -> None:
     def dump(path: Path) -> set[str]:
         code, out, _ = tradekg(path, "export", "--format", "nquads")
