@@ -61,6 +61,7 @@ def test_the_listings_read_by_several_keys_declare_them() -> None:
     assert {name: catalogue()[name].page_order for name in ORDERED} == {
         "actors": ("type", "label", "actor"),
         "acts": ("date", "headline", "fact"),
+        "contested": ("issueLabel", "summary", "proposal"),
         "data-quality": ("problem", "headline", "fact"),
         "links": ("fromHeadline", "from", "to"),
         "objections": ("headline",),
@@ -576,7 +577,7 @@ def test_kept_rows_are_read_from_the_file_as_far_as_they_are_asked_for(tmp_path:
     assert empty is not None and not empty and len(empty) == 0 and not empty.within(0)
 
 
-@pytest.mark.parametrize("name", ["timeline", "acts", "positions"])
+@pytest.mark.parametrize("name", ["timeline", "acts", "positions", "contested"])
 def test_a_fact_reported_in_several_articles_keeps_the_whole_answers_order(
     make_store: Callable[..., Store], name: str
 ) -> None:
