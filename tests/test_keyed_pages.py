@@ -612,3 +612,27 @@ def test_a_fact_reported_in_several_articles_keeps_the_whole_answers_order(
             page = keyed_page(store, query, {}, limit, offset)
             assert page is not None
             assert page.rows == whole.rows[offset : offset + limit], (offset, limit)
+
+
+def test_the_whole_store_s_keys_are_kept_whatever_the_values_kept_after_them(
+    make_store: Callable[..., Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Only the files of a parameter's values make way for newer ones: the whole store's keys
+    of every listing stay, whatever the hex digest that names them starts with (that of
+    objections starts with b)."""
+    from kg.queries import keyed
+
+    monkeypatch.setattr(keyed, "BOUND_KEPT", 1)
+    store = make_store(sample_dir(), name="keyed-whole-kept")
+    folder = store.kept_folder()
+    assert folder is not None
+    for name in UNBOUND:
+        assert keyed_page(store, catalogue()[name], {}, 3, 0) is not None, name
+    whole = {p.name for p in folder.iterdir()}
+    # the headlines, and the pairs of each listing read by several keys but person
+    assert len(whole) == 1 + len([name for name in ORDERED if name != "person"])
+    for actor in ("freeland", "lighthizer"):
+        assert run_saved(store, "person", {"actor": actor}, limit=2).rows
+    kept = {p.name for p in folder.iterdir()}
+    assert whole <= kept
+    assert len(kept - whole) == 1  # the last value's pairs
