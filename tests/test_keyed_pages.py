@@ -519,7 +519,7 @@ def test_the_keys_of_a_parameter_s_values_are_kept_apart_the_last_few(
     assert all(first.values())
     assert keyed_page(store, catalogue()["acts"], {}, 3, 0) is not None
     token = store.generation()
-    bound = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{token}-b"))
+    bound = sorted(p.name for p in folder.iterdir() if p.name.startswith(f"{token}-bound-"))
     assert len(bound) == 2  # the first actor's were removed
     assert len(list(folder.iterdir())) == 3  # and the whole store's pairs of acts kept
     for a in actors:  # read from the kept pairs or anew, the same rows

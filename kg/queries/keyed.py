@@ -105,6 +105,8 @@ _SNAPSHOTS_KEPT = 8
 # as values asked for, and the oldest make way for new ones, in memory and in the kept folder
 _BOUND_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
 BOUND_KEPT = 64
+# what the name of a file of a value's keys starts with after the generation
+BOUND = "bound-"
 _LOCK = threading.Lock()
 # the first line of a file of kept keys
 _KEPT_HEADER = "tradekg sorted keys 1"
@@ -154,7 +156,9 @@ def _kept(
     named = text
     if bindings:  # the values as N-Triples terms, each after its variable's name
         named += "".join(f"\n#bound ?{k} {v.n3()}" for k, v in sorted(bindings.items()))
-    digest = ("b" if bindings else "") + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
+    # a value's file is named apart from the whole store's (BOUND, not a hex digit: a digest
+    # can start with any), so that only values' files make way for newer ones
+    digest = (BOUND if bindings else "") + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
     if folder is None:
         cached = (store.location, token, digest)
         kept_here, most = (
@@ -177,7 +181,7 @@ def _kept(
     if rows is not None and store.generation() == token:
         _keep(folder, path, rows, single)
         if bindings:
-            _forget_oldest(folder, f"{token}-b")
+            _forget_oldest(folder, f"{token}-{BOUND}")
     return rows
 
 
