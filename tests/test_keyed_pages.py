@@ -636,3 +636,41 @@ def test_the_whole_store_s_keys_are_kept_whatever_the_values_kept_after_them(
     kept = {p.name for p in folder.iterdir()}
     assert whole <= kept
     assert len(kept - whole) == 1  # the last value's pairs
+
+
+def test_serve_keeps_the_keys_of_every_listing_of_a_snapshot(
+    make_store: Callable[..., Store], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """serve keeps all of a snapshot's keys (of every listing, and its names), not the last
+    few of them: first pages of every listing asked for again read no keys from the store."""
+    from kg.queries import keyed
+
+    read: list[object] = []
+    for reader in ("_read_keys", "_read_pairs"):
+        original = getattr(keyed, reader)
+        monkeypatch.setattr(
+            keyed, reader, lambda *a, _read=original: read.append(a[1]) or _read(*a)
+        )
+    store = make_store(sample_dir(), name="keyed-served-all")
+    server = make_server(store, port=0, workers=1)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    parts = urlsplit(server.url)
+    try:
+        for again in (False, True):
+            read.clear()
+            for path in [f"/queries/{name}?" for name in UNBOUND] + [
+                "/queries/person?actor=Freeland&"
+            ]:
+                connection = http.client.HTTPConnection(
+                    parts.hostname or "", parts.port, timeout=60
+                )
+                connection.request("GET", f"{path}format=csv&limit=3")
+                assert connection.getresponse().status == 200, path
+                connection.close()
+            # the headlines, and the pairs of each listing read by several keys, once
+            assert len(read) == (0 if again else 1 + len(ORDERED)), again
+    finally:
+        server.shutdown()
+        thread.join()
+        server.close()
