@@ -98,9 +98,14 @@ VALUES_HERE = re.compile(r"#\+values$", re.M)
 
 
 # the sorted keys of read-only snapshots (serve's), by store, snapshot generation and key: a
-# snapshot never changes, and a new one has a new generation (kg.store.generation)
+# snapshot never changes, and a new one has a new generation (kg.store.generation). All the
+# keys of a snapshot are kept (a dozen: the headlines, the pairs of each listing, the names of
+# kg.queries.params), of the last two snapshots: the one a write published and the one before
+# it, which answers the requests begun before. (At 10,000 articles the pairs of acts alone
+# take 75 MB of memory; when at most 8 keys of any snapshots were kept, a first page of each
+# listing in turn read its keys from the store every time.)
 _SNAPSHOT_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
-_SNAPSHOTS_KEPT = 8
+_SNAPSHOTS_KEPT = 2
 # and those of a keys query bound by a parameter's value (``params``), apart: there are as many
 # as values asked for, and the oldest make way for new ones, in memory and in the kept folder
 _BOUND_KEYS: dict[tuple[str, str, str], Sequence[Any] | None] = {}
@@ -161,16 +166,21 @@ def _kept(
     digest = (BOUND if bindings else "") + hashlib.sha256(named.encode("utf-8")).hexdigest()[:16]
     if folder is None:
         cached = (store.location, token, digest)
-        kept_here, most = (
-            (_BOUND_KEYS, BOUND_KEPT) if bindings else (_SNAPSHOT_KEYS, _SNAPSHOTS_KEPT)
-        )
+        kept_here = _BOUND_KEYS if bindings else _SNAPSHOT_KEYS
         with _LOCK:  # serve answers in threads
             if cached in kept_here:
                 return kept_here[cached]
         rows = read()
         with _LOCK:
-            while len(kept_here) >= most:
-                del kept_here[next(iter(kept_here))]
+            if bindings:  # the last values'
+                while len(kept_here) >= BOUND_KEPT:
+                    del kept_here[next(iter(kept_here))]
+            else:  # the last snapshots', each whole
+                snapshots = list(dict.fromkeys(k[:2] for k in kept_here))
+                while cached[:2] not in snapshots and len(snapshots) >= _SNAPSHOTS_KEPT:
+                    oldest = snapshots.pop(0)
+                    for k in [k for k in kept_here if k[:2] == oldest]:
+                        del kept_here[k]
             kept_here[cached] = rows
         return rows
     path = folder / f"{token}-{digest}.jsonl"
