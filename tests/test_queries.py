@@ -27,6 +27,7 @@ from kg.cli import cli
 from kg.errors import UsageError
 from kg.iris import COUNTS_GRAPH
 from kg.queries import catalogue, get_query, run_saved
+from kg.queries.params import resolve
 from kg.resources import sample_dir
 from kg.store import Results, Store
 
@@ -655,3 +656,28 @@ def test_parameters_come_in_the_order_the_query_declares(sample_store: Store) ->
     assert (
         text.index("VALUES (?actor)") < text.index("VALUES (?issue)") < text.index("VALUES (?asOf)")
     )
+
+
+def test_an_unnamed_source_is_found_by_its_description_in_any_case(
+    tmp_path: Path, make_store: MakeStore
+) -> None:
+    # the sample's unnamed source named too: its label is then not its description, which
+    # is found as written and in another case (a description that starts a sentence)
+    named = tmp_path / "named"
+    named.mkdir()
+    shutil.copy(sample_dir() / "nafta-round5.md", named)
+    facts = (sample_dir() / "nafta-round5.facts.yaml").read_text(encoding="utf-8")
+    described = "    description: an official with knowledge of the talks\n"
+    assert described in facts
+    (named / "nafta-round5.facts.yaml").write_text(
+        facts.replace(described, "    name: the official\n" + described), encoding="utf-8"
+    )
+    store = make_store(named, name="named-source")
+    source = f"{A}/actor/official-with-knowledge"
+    for value in (
+        "the official",
+        "The Official",
+        "an official with knowledge of the talks",
+        "An official with knowledge of the talks",
+    ):
+        assert str(resolve(store, "actor", value)) == source, value
