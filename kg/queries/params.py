@@ -95,9 +95,12 @@ SELECT DISTINCT ?l ?needle WHERE {
   FILTER(LCASE(STR(?l)) = ?needle)
 }"""
 )
-_ALL_NAMES = _PREFIXES + "SELECT DISTINCT ?l WHERE { ?x rdfs:label|skos:altLabel ?l }"
+# an actor's names: its label, its aliases, and an unnamed source's words in the article
+_ALL_NAMES = (
+    _PREFIXES + "SELECT DISTINCT ?l WHERE { ?x rdfs:label|skos:altLabel|tkg:printedDescription ?l }"
+)
 _EVERY_NAME = 1_000_000_000  # past a reader's own row limit (serve's --max-rows)
-_NAMED = _PREFIXES + "SELECT ?x ?l WHERE { ?x rdfs:label|skos:altLabel ?l }"
+_NAMED = _PREFIXES + "SELECT ?x ?l WHERE { ?x rdfs:label|skos:altLabel|tkg:printedDescription ?l }"
 # the proposals of a thread, the one of the earliest article first
 _OF_THREAD = (
     _PREFIXES
@@ -245,12 +248,13 @@ def _first_of_thread(store: Store, value: str) -> list[URIRef]:
 
 
 def _names(store: Store) -> Sequence[Literal]:
-    """The store's distinct names and aliases (rdfs:label, skos:altLabel), kept by the store's
-    generation as a listing's sorted keys are (kg.queries.keyed): reading them is a scan of
-    every name in the store (every article names its groups and sources: 46 ms of CPU at
-    10,000 synthetic articles, and a case-insensitive match of every label, alias, headline
-    and description 0.26 s), which a name that is not written exactly, as a surname, needed
-    at each call."""
+    """The store's distinct names and aliases (rdfs:label, skos:altLabel) and the words an
+    article uses for an unnamed source (tkg:printedDescription, its label only when it has no
+    name), kept by the store's generation as a listing's sorted keys are (kg.queries.keyed):
+    reading them is a scan of every name in the store (every article names its groups and
+    sources: 46 ms of CPU at 10,000 synthetic articles, and a case-insensitive match of every
+    label, alias, headline and description 0.26 s), which a name that is not written exactly,
+    as a surname, needed at each call."""
     from kg.queries.keyed import kept_terms
 
     def read() -> list[Literal]:
