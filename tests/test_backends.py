@@ -258,6 +258,21 @@ METI = {
 }
 
 
+@pytest.mark.parametrize(
+    ("value", "actor"),
+    [("CHRYSTIA FREELAND", "freeland"), ("Lighthizer", "lighthizer"), ("lighthizer", "lighthizer")],
+)
+def test_an_actor_named_in_another_case_or_by_surname_is_found_on_every_store(
+    backend: tuple[str, Store, dict[str, str]], value: str, actor: str
+) -> None:
+    """A name not written as the store has it is matched by tradekg against the store's names
+    where it keeps them (the embedded store), by the server itself where not."""
+    _, store, _ = backend
+    assert resolve_params(store, get_query("person"), {"actor": value}) == {
+        "actor": URIRef(ACTOR + actor)
+    }
+
+
 @pytest.mark.parametrize("actor", ["meti", "european-union", "lighthizer", "global-affairs-canada"])
 def test_an_actors_lists_are_whole_and_alphabetical(
     backend: tuple[str, Store, dict[str, str]], actor: str

@@ -125,6 +125,23 @@ def sorted_keys(store: Store, key: str) -> Sequence[Literal] | None:
     return _kept(store, KEYED_PAGES[key], lambda: _read_keys(store, key), single=True)
 
 
+def _snapshot(store: Store) -> bool:
+    """Whether ``store`` is a read-only snapshot, serve's (kg.store.readers): a CLI query never
+    imports that module (it imports rdflib's SPARQL parser), so a store cannot be one when it
+    is not loaded."""
+    readers = sys.modules.get("kg.store.readers")
+    return readers is not None and isinstance(store, readers.ReadOnly)
+
+
+def keeps(store: Store) -> bool:
+    """Whether what is read from ``store`` can be kept by its generation (_kept): a snapshot
+    or the embedded store of a generation, not a server."""
+    if _snapshot(store):
+        return True
+    token = store.generation() if store.kept_folder() is not None else None
+    return token is not None and token != NONE_YET
+
+
 def kept_terms(
     store: Store, text: str, read: Callable[[], Sequence[Node] | None]
 ) -> Sequence[Node] | None:
@@ -150,10 +167,7 @@ def _kept(
     state of the store; a store no tradekg has written since generations were kept
     (``NONE_YET``), a server, or an unwritable folder reads the keys anew each time. Of the
     answers bound by a value, the last BOUND_KEPT are kept."""
-    # a read-only snapshot is serve's (kg.store.readers); a CLI query never imports that module
-    # (it imports rdflib's SPARQL parser), so a store cannot be one when it is not loaded
-    readers = sys.modules.get("kg.store.readers")
-    snapshot = readers is not None and isinstance(store, readers.ReadOnly)
+    snapshot = _snapshot(store)
     folder = None if snapshot else store.kept_folder()
     token = store.generation() if snapshot or folder is not None else None
     if token is None or token == NONE_YET:

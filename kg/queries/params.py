@@ -171,7 +171,11 @@ def _matches(store: Store, kind: str, value: str) -> list[URIRef]:
     if typed:
         return typed
     needle = Literal(value.lower())
-    if kind == "actor":  # an actor's name or alias, from the store's names (_names)
+    from kg.queries.keyed import keeps
+
+    # an actor: from the store's names, kept by its generation (_names); a server, which keeps
+    # nothing, matches them itself
+    if kind == "actor" and keeps(store):
         for known in _names(store):
             if str(known).lower() == str(needle):
                 add(store.select(_BY_LABEL, {"label": known}).rows)
