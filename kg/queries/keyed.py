@@ -133,13 +133,20 @@ def _snapshot(store: Store) -> bool:
     return readers is not None and isinstance(store, readers.ReadOnly)
 
 
+def _kept_where(store: Store) -> tuple[str | None, Path | None]:
+    """The generation what is read from ``store`` is kept by, and the folder it is kept in
+    (None: in memory, a read-only snapshot's); no generation when nothing can be kept (a
+    server, a store no tradekg has written since generations were kept, ``NONE_YET``)."""
+    snapshot = _snapshot(store)
+    folder = None if snapshot else store.kept_folder()
+    token = store.generation() if snapshot or folder is not None else None
+    return (None, None) if token is None or token == NONE_YET else (token, folder)
+
+
 def keeps(store: Store) -> bool:
     """Whether what is read from ``store`` can be kept by its generation (_kept): a snapshot
     or the embedded store of a generation, not a server."""
-    if _snapshot(store):
-        return True
-    token = store.generation() if store.kept_folder() is not None else None
-    return token is not None and token != NONE_YET
+    return _kept_where(store)[0] is not None
 
 
 def kept_terms(
@@ -167,10 +174,8 @@ def _kept(
     state of the store; a store no tradekg has written since generations were kept
     (``NONE_YET``), a server, or an unwritable folder reads the keys anew each time. Of the
     answers bound by a value, the last BOUND_KEPT are kept."""
-    snapshot = _snapshot(store)
-    folder = None if snapshot else store.kept_folder()
-    token = store.generation() if snapshot or folder is not None else None
-    if token is None or token == NONE_YET:
+    token, folder = _kept_where(store)
+    if token is None:
         return read()
     named = text
     if bindings:  # the values as N-Triples terms, each after its variable's name

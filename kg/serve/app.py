@@ -373,8 +373,9 @@ class Handler(BaseHTTPRequestHandler):
     protocol_version = "HTTP/1.1"
     server_version = "tradekg"
     # TCP_NODELAY: the headers and the body are two writes, and with Nagle's algorithm the
-    # body waited for the client's ACK of the headers, which a client on a kept-alive
-    # connection delays by up to 40 ms (delayed ACK): 50 ms a request for 5-13 ms of CPU
+    # body can wait for the client's ACK of the headers, which a client on a kept-alive
+    # connection may delay by up to 40 ms (delayed ACK). The usual setting of a request /
+    # response server; serve_load.py showed no difference either way (benchmarks/README.md)
     disable_nagle_algorithm = True
 
     def do_GET(self) -> None:  # noqa: N802 (http.server's naming)
