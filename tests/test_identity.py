@@ -104,23 +104,27 @@ def test_the_person_is_one_node_described_once_for_the_articles_that_name_him(
     assert out.count("Valdis Dombrovskis") == 1  # one actor, listed once
 
 
-def test_a_surname_two_people_share_names_neither(tmp_path: Path) -> None:
-    for name in ("steel-talks.md", "steel-talks.facts.yaml"):
-        shutil.copy(ARTICLES / name, tmp_path / name)
-    other = tmp_path / "other.md"
-    other.write_text(
+def _maris_dombrovskis(folder: Path) -> None:
+    """Another article in ``folder``: tariff-deadline's, quoting a Maris Dombrovskis."""
+    (folder / "other.md").write_text(
         (ARTICLES / "tariff-deadline.md")
         .read_text(encoding="utf-8")
         .replace("tariff-deadline", "other-dombrovskis"),
         encoding="utf-8",
     )
-    (tmp_path / "other.facts.yaml").write_text(
+    (folder / "other.facts.yaml").write_text(
         (ARTICLES / "tariff-deadline.facts.yaml")
         .read_text(encoding="utf-8")
         .replace("tariff-deadline.md", "other.md")
         .replace("name: Valdis Dombrovskis", "name: Maris Dombrovskis"),
         encoding="utf-8",
     )
+
+
+def test_a_surname_two_people_share_names_neither(tmp_path: Path) -> None:
+    for name in ("steel-talks.md", "steel-talks.facts.yaml"):
+        shutil.copy(ARTICLES / name, tmp_path / name)
+    _maris_dombrovskis(tmp_path)
     store = tmp_path / "store"
     assert tradekg(store, "ingest", str(tmp_path))[0] == 0
     code, _, err = tradekg(store, "query", "quotes", "--param", "speaker=Dombrovskis")
@@ -140,19 +144,7 @@ def test_a_person_ingested_later_is_found_by_surname(tmp_path: Path) -> None:
     later.mkdir()
     for name in ("steel-talks.md", "steel-talks.facts.yaml"):
         shutil.copy(ARTICLES / name, first / name)
-    (later / "other.md").write_text(
-        (ARTICLES / "tariff-deadline.md")
-        .read_text(encoding="utf-8")
-        .replace("tariff-deadline", "other-dombrovskis"),
-        encoding="utf-8",
-    )
-    (later / "other.facts.yaml").write_text(
-        (ARTICLES / "tariff-deadline.facts.yaml")
-        .read_text(encoding="utf-8")
-        .replace("tariff-deadline.md", "other.md")
-        .replace("name: Valdis Dombrovskis", "name: Maris Dombrovskis"),
-        encoding="utf-8",
-    )
+    _maris_dombrovskis(later)
     store = tmp_path / "store"
     assert tradekg(store, "ingest", str(first))[0] == 0
     for value in ("dombrovskis", "Dombrovskis", "Dombrovskis"):  # read, then kept

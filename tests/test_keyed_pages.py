@@ -53,6 +53,14 @@ TITLES = [
 ]
 
 
+def _refused(path: Path, text: str) -> str:
+    """The message parse_query_file refuses the query ``text`` with, written at ``path``."""
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(InputError) as caught:
+        parse_query_file(path)
+    return str(caught.value)
+
+
 def test_the_headline_ordered_listings_declare_it() -> None:
     assert KEYED == ["anonymous-claims", "article-audit", "quotes", "statements"]
 
@@ -99,14 +107,10 @@ def test_a_header_read_by_sort_keys_names_them_and_selects_them(tmp_path: Path) 
         ('"DESC(BOUND(?start)) ?end"', "pages: sort must be ?KEY or DESC(?KEY) terms"),
         ('"?dated ?end"', "pages: keys must be SELECT [DISTINCT] ?fact ?dated ?end WHERE ..."),
     ]:
-        bad.write_text(text.replace(sort, f"#+   sort: {wrong}\n"), encoding="utf-8")
-        with pytest.raises(InputError) as caught:
-            parse_query_file(bad)
-        assert str(caught.value).startswith(f"{bad}:1: {problem}, not "), str(caught.value)
-    bad.write_text(text.replace("#+   via: fact\n", "#+   via: nothing\n"), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert "pages: via must be one or a list of the query's variables" in str(caught.value)
+        message = _refused(bad, text.replace(sort, f"#+   sort: {wrong}\n"))
+        assert message.startswith(f"{bad}:1: {problem}, not "), message
+    message = _refused(bad, text.replace("#+   via: fact\n", "#+   via: nothing\n"))
+    assert "pages: via must be one or a list of the query's variables" in message
 
 
 def test_sort_keys_that_are_not_one_set_per_fact_leave_the_whole_answer(
@@ -138,24 +142,20 @@ def test_a_header_read_by_two_keys_names_the_order_by_s_second(tmp_path: Path) -
     assert "#+   then: article\n" in text
     bad = tmp_path / "article-audit.rq"
     for then in ("fact", "start", "nothing"):
-        bad.write_text(text.replace("#+   then: article\n", f"#+   then: {then}\n"), "utf-8")
-        with pytest.raises(InputError) as caught:
-            parse_query_file(bad)
-        assert str(caught.value).startswith(
+        message = _refused(bad, text.replace("#+   then: article\n", f"#+   then: {then}\n"))
+        assert message.startswith(
             f"{bad}:1: pages: then must be the column the query's ORDER BY sorts by after "
             f"?headline, not '{then}'"
         )
     # and the keys query must select the variable, the key and the next key
-    bad.write_text(
+    message = _refused(
+        bad,
         text.replace(
             "SELECT DISTINCT ?article ?headline WHERE",
             "SELECT DISTINCT ?headline ?article WHERE",
         ),
-        encoding="utf-8",
     )
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert "keys: 'SELECT ?article ?headline WHERE ...'" in str(caught.value)
+    assert "keys: 'SELECT ?article ?headline WHERE ...'" in message
 
 
 @pytest.fixture(scope="module")
@@ -398,18 +398,14 @@ def test_a_header_that_reads_pages_via_a_variable_names_it_and_its_keys_query(
     text = (queries_dir() / "article-audit.rq").read_text(encoding="utf-8")
     assert "#+   via: article\n" in text
     bad = tmp_path / "article-audit.rq"
-    bad.write_text(text.replace("#+   via: article\n", ""), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert str(caught.value).startswith(
+    message = _refused(bad, text.replace("#+   via: article\n", ""))
+    assert message.startswith(
         f"{bad}:1: pages read via a variable need both via: VARIABLE (one of the query's) and "
         "keys: 'SELECT ?VARIABLE ?headline ?article WHERE ...', not {'by': 'headline', "
     )
     # read via a variable by the first key alone (as objections were): not a form of pages
-    bad.write_text(text.replace("#+   then: article\n", ""), encoding="utf-8")
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert str(caught.value).startswith(
+    message = _refused(bad, text.replace("#+   then: article\n", ""))
+    assert message.startswith(
         f"{bad}:1: pages: then must be the column the query's ORDER BY sorts by after "
         "?headline, not None"
     )
@@ -419,17 +415,15 @@ def test_a_header_s_params_are_parameters_its_keys_query_selects(tmp_path: Path)
     text = (queries_dir() / "objections.rq").read_text(encoding="utf-8")
     assert "#+   params: [issue]\n" in text
     bad = tmp_path / "objections.rq"
-    bad.write_text(text.replace("#+   params: [issue]\n", "#+   params: [agent]\n"), "utf-8")
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert str(caught.value).startswith(
+    message = _refused(bad, text.replace("#+   params: [issue]\n", "#+   params: [agent]\n"))
+    assert message.startswith(
         f"{bad}:1: pages: params must list parameters of the query, not {{'order': "
     )
     # a parameter of the query that the keys query does not select
-    bad.write_text(text.replace("#+   params: [issue]\n", "#+   params: [issue, proposal]\n"))
-    with pytest.raises(InputError) as caught:
-        parse_query_file(bad)
-    assert str(caught.value).startswith(
+    message = _refused(
+        bad, text.replace("#+   params: [issue]\n", "#+   params: [issue, proposal]\n")
+    )
+    assert message.startswith(
         f"{bad}:1: pages: keys must be SELECT [DISTINCT] ?objection ?headline ?issue ?proposal "
         "WHERE ..., not {'order': "
     )
